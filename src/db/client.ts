@@ -1,0 +1,41 @@
+/**
+ * Opens the database named by DATABASE_URL: the right generated Prisma client
+ * with its driver adapter, after applying pending migrations.
+ */
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
+import type { DatabaseTarget } from "./database-url.js";
+import { migrateDatabase } from "./migrations.js";
+import type { Provider } from "./schema-files.js";
+
+/**
+ * The Prisma client type the repositories are written against. Both generated
+ * clients have the same models; the few provider differences are handled inside
+ * the repositories, which check `Database.provider`.
+ */
+export type Db = SqliteClient;
+
+/** An open database: the client, which provider it speaks, and how to close it. */
+export interface Database {
+  provider: Provider;
+  prisma: Db;
+  close(): Promise<void>;
+}
+
+/** Opens (and by default migrates) the database. */
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
+  if (options.migrate !== false) await migrateDatabase(target);
+  const prisma =
+    target.provider === "sqlite"
+      ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }) })
+      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) }) as unknown as Db);
+  await prisma.$connect();
+  return {
+    provider: target.provider,
+    prisma,
+    close: () => prisma.$disconnect(),
+  };
+}

@@ -1,0 +1,31 @@
+import { isAbsolute, resolve } from "node:path";
+
+import type { Provider } from "./schema-files.js";
+
+/** Where the database lives, as read from DATABASE_URL. */
+export type DatabaseTarget =
+  | { provider: "sqlite"; url: string; filePath: string }
+  | { provider: "postgresql"; url: string };
+
+/** The embedded default: a SQLite file under ./data. */
+export const DEFAULT_DATABASE_URL = "file:./data/newsdesk.db";
+
+/**
+ * Parses DATABASE_URL: `file:<path>` selects SQLite (relative to the working
+ * directory), `postgres://` or `postgresql://` selects PostgreSQL.
+ * Throws with a message fit for the operator when it is neither.
+ */
+export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
+  if (url.startsWith("file:")) {
+    const path = url.slice("file:".length).split("?")[0] ?? "";
+    if (!path) throw new Error("DATABASE_URL `file:` needs a path, e.g. file:./data/newsdesk.db");
+    return { provider: "sqlite", url, filePath: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+}
+
+/** The provider a target uses; a tiny helper so callers need not switch on the union. */
+export function providerOf(target: DatabaseTarget): Provider {
+  return target.provider;
+}
