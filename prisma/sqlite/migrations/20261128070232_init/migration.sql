@@ -1,43 +1,37 @@
--- CreateSchema
-CREATE SCHEMA IF NOT EXISTS "public";
-
 -- CreateTable
 CREATE TABLE "Feed" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "url" TEXT NOT NULL,
     "title" TEXT,
     "defaultTopic" TEXT,
     "fullPage" BOOLEAN NOT NULL DEFAULT false,
     "etag" TEXT,
     "lastModified" TEXT,
-    "lastFetchedAt" TIMESTAMP(3),
-    "lastSuccessAt" TIMESTAMP(3),
+    "lastFetchedAt" DATETIME,
+    "lastSuccessAt" DATETIME,
     "lastError" TEXT,
     "consecutiveFailures" INTEGER NOT NULL DEFAULT 0,
-    "nextFetchAt" TIMESTAMP(3),
-    "primedAt" TIMESTAMP(3),
-    "pausedAt" TIMESTAMP(3),
+    "nextFetchAt" DATETIME,
+    "primedAt" DATETIME,
+    "pausedAt" DATETIME,
     "pausedReason" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Feed_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "FeedFilter" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "feedId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "phrase" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "FeedFilter_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "FeedFilter_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Article" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "url" TEXT NOT NULL,
     "guid" TEXT,
     "feedId" INTEGER,
@@ -48,43 +42,39 @@ CREATE TABLE "Article" (
     "author" TEXT,
     "language" TEXT,
     "imageUrl" TEXT,
-    "publishedAt" TIMESTAMP(3),
-    "modifiedAt" TIMESTAMP(3),
+    "publishedAt" DATETIME,
+    "modifiedAt" DATETIME,
+    "sortAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "headlineKey" TEXT NOT NULL DEFAULT '',
     "autoPost" BOOLEAN NOT NULL DEFAULT true,
     "source" TEXT NOT NULL DEFAULT 'feed',
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Article_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Article_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "ArticleAlias" (
-    "url" TEXT NOT NULL,
+    "url" TEXT NOT NULL PRIMARY KEY,
     "articleId" INTEGER NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "ArticleAlias_pkey" PRIMARY KEY ("url")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ArticleAlias_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Topic" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Topic_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "TopicKeyword" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "topicId" INTEGER NOT NULL,
     "phrase" TEXT NOT NULL,
-
-    CONSTRAINT "TopicKeyword_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "TopicKeyword_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -92,38 +82,39 @@ CREATE TABLE "ArticleTopic" (
     "articleId" INTEGER NOT NULL,
     "topicId" INTEGER NOT NULL,
 
-    CONSTRAINT "ArticleTopic_pkey" PRIMARY KEY ("articleId","topicId")
+    PRIMARY KEY ("articleId", "topicId"),
+    CONSTRAINT "ArticleTopic_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ArticleTopic_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "ChannelPost" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "articleId" INTEGER NOT NULL,
     "status" TEXT NOT NULL,
     "origin" TEXT NOT NULL DEFAULT 'auto',
-    "scheduledAt" TIMESTAMP(3),
+    "scheduledAt" DATETIME,
     "queuedById" BIGINT,
     "queuedByName" TEXT,
     "leaseOwner" TEXT,
-    "leaseUntil" TIMESTAMP(3),
+    "leaseUntil" DATETIME,
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" TIMESTAMP(3),
+    "nextAttemptAt" DATETIME,
     "lastError" TEXT,
     "chatId" TEXT,
     "telegramMessageId" BIGINT,
-    "sentAt" TIMESTAMP(3),
+    "sentAt" DATETIME,
     "reactionCount" INTEGER NOT NULL DEFAULT 0,
     "clickCount" INTEGER NOT NULL DEFAULT 0,
-    "reportedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "ChannelPost_pkey" PRIMARY KEY ("id")
+    "reportedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ChannelPost_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Subscriber" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "telegramId" BIGINT NOT NULL,
     "chatId" BIGINT NOT NULL,
     "username" TEXT,
@@ -132,25 +123,25 @@ CREATE TABLE "Subscriber" (
     "status" TEXT NOT NULL DEFAULT 'active',
     "alertMode" TEXT NOT NULL DEFAULT 'instant',
     "digestHour" INTEGER NOT NULL DEFAULT 8,
-    "lastDigestAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Subscriber_pkey" PRIMARY KEY ("id")
+    "lastDigestAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "Subscription" (
     "subscriberId" INTEGER NOT NULL,
     "topicId" INTEGER NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "Subscription_pkey" PRIMARY KEY ("subscriberId","topicId")
+    PRIMARY KEY ("subscriberId", "topicId"),
+    CONSTRAINT "Subscription_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Subscription_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "AlertDelivery" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "subscriberId" INTEGER NOT NULL,
     "postId" INTEGER,
     "kind" TEXT NOT NULL,
@@ -158,56 +149,48 @@ CREATE TABLE "AlertDelivery" (
     "text" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" TIMESTAMP(3),
+    "nextAttemptAt" DATETIME,
     "leaseOwner" TEXT,
-    "leaseUntil" TIMESTAMP(3),
+    "leaseUntil" DATETIME,
     "lastError" TEXT,
-    "sentAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "AlertDelivery_pkey" PRIMARY KEY ("id")
+    "sentAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AlertDelivery_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "AlertDelivery_postId_fkey" FOREIGN KEY ("postId") REFERENCES "ChannelPost" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "AuditLog" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "actorId" BIGINT NOT NULL,
     "actorName" TEXT,
     "action" TEXT NOT NULL,
     "subject" TEXT,
     "before" TEXT,
     "after" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "AuditLog_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "JobLease" (
-    "name" TEXT NOT NULL,
+    "name" TEXT NOT NULL PRIMARY KEY,
     "owner" TEXT NOT NULL,
-    "leaseUntil" TIMESTAMP(3) NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "JobLease_pkey" PRIMARY KEY ("name")
+    "leaseUntil" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "Session" (
-    "key" TEXT NOT NULL,
+    "key" TEXT NOT NULL PRIMARY KEY,
     "value" TEXT NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Session_pkey" PRIMARY KEY ("key")
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "Setting" (
-    "key" TEXT NOT NULL,
+    "key" TEXT NOT NULL PRIMARY KEY,
     "value" TEXT NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
@@ -223,16 +206,13 @@ CREATE UNIQUE INDEX "FeedFilter_feedId_kind_phrase_key" ON "FeedFilter"("feedId"
 CREATE UNIQUE INDEX "Article_url_key" ON "Article"("url");
 
 -- CreateIndex
-CREATE INDEX "Article_createdAt_idx" ON "Article"("createdAt");
-
--- CreateIndex
-CREATE INDEX "Article_publishedAt_idx" ON "Article"("publishedAt");
+CREATE INDEX "Article_sortAt_idx" ON "Article"("sortAt");
 
 -- CreateIndex
 CREATE INDEX "Article_feedId_guid_idx" ON "Article"("feedId", "guid");
 
 -- CreateIndex
-CREATE INDEX "Article_autoPost_createdAt_idx" ON "Article"("autoPost", "createdAt");
+CREATE INDEX "Article_autoPost_sortAt_idx" ON "Article"("autoPost", "sortAt");
 
 -- CreateIndex
 CREATE INDEX "ArticleAlias_articleId_idx" ON "ArticleAlias"("articleId");
@@ -281,36 +261,3 @@ CREATE UNIQUE INDEX "AlertDelivery_subscriberId_digestKey_key" ON "AlertDelivery
 
 -- CreateIndex
 CREATE INDEX "AuditLog_createdAt_idx" ON "AuditLog"("createdAt");
-
--- AddForeignKey
-ALTER TABLE "FeedFilter" ADD CONSTRAINT "FeedFilter_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Article" ADD CONSTRAINT "Article_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ArticleAlias" ADD CONSTRAINT "ArticleAlias_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "TopicKeyword" ADD CONSTRAINT "TopicKeyword_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ArticleTopic" ADD CONSTRAINT "ArticleTopic_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ArticleTopic" ADD CONSTRAINT "ArticleTopic_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ChannelPost" ADD CONSTRAINT "ChannelPost_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AlertDelivery" ADD CONSTRAINT "AlertDelivery_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AlertDelivery" ADD CONSTRAINT "AlertDelivery_postId_fkey" FOREIGN KEY ("postId") REFERENCES "ChannelPost"("id") ON DELETE CASCADE ON UPDATE CASCADE;

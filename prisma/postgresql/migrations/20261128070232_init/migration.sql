@@ -1,37 +1,43 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
 -- CreateTable
 CREATE TABLE "Feed" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "url" TEXT NOT NULL,
     "title" TEXT,
     "defaultTopic" TEXT,
     "fullPage" BOOLEAN NOT NULL DEFAULT false,
     "etag" TEXT,
     "lastModified" TEXT,
-    "lastFetchedAt" DATETIME,
-    "lastSuccessAt" DATETIME,
+    "lastFetchedAt" TIMESTAMP(3),
+    "lastSuccessAt" TIMESTAMP(3),
     "lastError" TEXT,
     "consecutiveFailures" INTEGER NOT NULL DEFAULT 0,
-    "nextFetchAt" DATETIME,
-    "primedAt" DATETIME,
-    "pausedAt" DATETIME,
+    "nextFetchAt" TIMESTAMP(3),
+    "primedAt" TIMESTAMP(3),
+    "pausedAt" TIMESTAMP(3),
     "pausedReason" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Feed_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "FeedFilter" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "feedId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "phrase" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "FeedFilter_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "FeedFilter_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Article" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "url" TEXT NOT NULL,
     "guid" TEXT,
     "feedId" INTEGER,
@@ -42,38 +48,44 @@ CREATE TABLE "Article" (
     "author" TEXT,
     "language" TEXT,
     "imageUrl" TEXT,
-    "publishedAt" DATETIME,
-    "modifiedAt" DATETIME,
+    "publishedAt" TIMESTAMP(3),
+    "modifiedAt" TIMESTAMP(3),
+    "sortAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "headlineKey" TEXT NOT NULL DEFAULT '',
     "autoPost" BOOLEAN NOT NULL DEFAULT true,
     "source" TEXT NOT NULL DEFAULT 'feed',
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Article_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Article_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "ArticleAlias" (
-    "url" TEXT NOT NULL PRIMARY KEY,
+    "url" TEXT NOT NULL,
     "articleId" INTEGER NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "ArticleAlias_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ArticleAlias_pkey" PRIMARY KEY ("url")
 );
 
 -- CreateTable
 CREATE TABLE "Topic" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Topic_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "TopicKeyword" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "topicId" INTEGER NOT NULL,
     "phrase" TEXT NOT NULL,
-    CONSTRAINT "TopicKeyword_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+
+    CONSTRAINT "TopicKeyword_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -81,39 +93,38 @@ CREATE TABLE "ArticleTopic" (
     "articleId" INTEGER NOT NULL,
     "topicId" INTEGER NOT NULL,
 
-    PRIMARY KEY ("articleId", "topicId"),
-    CONSTRAINT "ArticleTopic_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "ArticleTopic_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "ArticleTopic_pkey" PRIMARY KEY ("articleId","topicId")
 );
 
 -- CreateTable
 CREATE TABLE "ChannelPost" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "articleId" INTEGER NOT NULL,
     "status" TEXT NOT NULL,
     "origin" TEXT NOT NULL DEFAULT 'auto',
-    "scheduledAt" DATETIME,
+    "scheduledAt" TIMESTAMP(3),
     "queuedById" BIGINT,
     "queuedByName" TEXT,
     "leaseOwner" TEXT,
-    "leaseUntil" DATETIME,
+    "leaseUntil" TIMESTAMP(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" DATETIME,
+    "nextAttemptAt" TIMESTAMP(3),
     "lastError" TEXT,
     "chatId" TEXT,
     "telegramMessageId" BIGINT,
-    "sentAt" DATETIME,
+    "sentAt" TIMESTAMP(3),
     "reactionCount" INTEGER NOT NULL DEFAULT 0,
     "clickCount" INTEGER NOT NULL DEFAULT 0,
-    "reportedAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "ChannelPost_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "reportedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ChannelPost_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Subscriber" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "telegramId" BIGINT NOT NULL,
     "chatId" BIGINT NOT NULL,
     "username" TEXT,
@@ -122,25 +133,25 @@ CREATE TABLE "Subscriber" (
     "status" TEXT NOT NULL DEFAULT 'active',
     "alertMode" TEXT NOT NULL DEFAULT 'instant',
     "digestHour" INTEGER NOT NULL DEFAULT 8,
-    "lastDigestAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "lastDigestAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Subscriber_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Subscription" (
     "subscriberId" INTEGER NOT NULL,
     "topicId" INTEGER NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    PRIMARY KEY ("subscriberId", "topicId"),
-    CONSTRAINT "Subscription_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Subscription_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "Subscription_pkey" PRIMARY KEY ("subscriberId","topicId")
 );
 
 -- CreateTable
 CREATE TABLE "AlertDelivery" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "subscriberId" INTEGER NOT NULL,
     "postId" INTEGER,
     "kind" TEXT NOT NULL,
@@ -148,48 +159,56 @@ CREATE TABLE "AlertDelivery" (
     "text" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" DATETIME,
+    "nextAttemptAt" TIMESTAMP(3),
     "leaseOwner" TEXT,
-    "leaseUntil" DATETIME,
+    "leaseUntil" TIMESTAMP(3),
     "lastError" TEXT,
-    "sentAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "AlertDelivery_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "AlertDelivery_postId_fkey" FOREIGN KEY ("postId") REFERENCES "ChannelPost" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "sentAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AlertDelivery_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "AuditLog" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "actorId" BIGINT NOT NULL,
     "actorName" TEXT,
     "action" TEXT NOT NULL,
     "subject" TEXT,
     "before" TEXT,
     "after" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AuditLog_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "JobLease" (
-    "name" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
     "owner" TEXT NOT NULL,
-    "leaseUntil" DATETIME NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "leaseUntil" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "JobLease_pkey" PRIMARY KEY ("name")
 );
 
 -- CreateTable
 CREATE TABLE "Session" (
-    "key" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
     "value" TEXT NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Session_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateTable
 CREATE TABLE "Setting" (
-    "key" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
     "value" TEXT NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex
@@ -205,16 +224,13 @@ CREATE UNIQUE INDEX "FeedFilter_feedId_kind_phrase_key" ON "FeedFilter"("feedId"
 CREATE UNIQUE INDEX "Article_url_key" ON "Article"("url");
 
 -- CreateIndex
-CREATE INDEX "Article_createdAt_idx" ON "Article"("createdAt");
-
--- CreateIndex
-CREATE INDEX "Article_publishedAt_idx" ON "Article"("publishedAt");
+CREATE INDEX "Article_sortAt_idx" ON "Article"("sortAt");
 
 -- CreateIndex
 CREATE INDEX "Article_feedId_guid_idx" ON "Article"("feedId", "guid");
 
 -- CreateIndex
-CREATE INDEX "Article_autoPost_createdAt_idx" ON "Article"("autoPost", "createdAt");
+CREATE INDEX "Article_autoPost_sortAt_idx" ON "Article"("autoPost", "sortAt");
 
 -- CreateIndex
 CREATE INDEX "ArticleAlias_articleId_idx" ON "ArticleAlias"("articleId");
@@ -263,3 +279,36 @@ CREATE UNIQUE INDEX "AlertDelivery_subscriberId_digestKey_key" ON "AlertDelivery
 
 -- CreateIndex
 CREATE INDEX "AuditLog_createdAt_idx" ON "AuditLog"("createdAt");
+
+-- AddForeignKey
+ALTER TABLE "FeedFilter" ADD CONSTRAINT "FeedFilter_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Article" ADD CONSTRAINT "Article_feedId_fkey" FOREIGN KEY ("feedId") REFERENCES "Feed"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleAlias" ADD CONSTRAINT "ArticleAlias_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "TopicKeyword" ADD CONSTRAINT "TopicKeyword_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleTopic" ADD CONSTRAINT "ArticleTopic_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleTopic" ADD CONSTRAINT "ArticleTopic_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ChannelPost" ADD CONSTRAINT "ChannelPost_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AlertDelivery" ADD CONSTRAINT "AlertDelivery_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AlertDelivery" ADD CONSTRAINT "AlertDelivery_postId_fkey" FOREIGN KEY ("postId") REFERENCES "ChannelPost"("id") ON DELETE CASCADE ON UPDATE CASCADE;

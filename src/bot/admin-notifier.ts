@@ -1,0 +1,40 @@
+/**
+ * Messages to the editors' admin chat. Never throws and never waits long: a
+ * Telegram outage must not block ingestion, publishing or the CLI.
+ */
+import type { Api } from "grammy";
+
+import type { ChatRef } from "../config.js";
+import type { Logger } from "../logger.js";
+
+export interface AdminNotifier {
+  /** Sends HTML to the admin chat; false when there is none or it could not be reached in time. */
+  notify(html: string): Promise<boolean>;
+}
+
+export function createAdminNotifier(deps: {
+  api: Pick<Api, "sendMessage">;
+  adminChatId: () => ChatRef | null;
+  logger: Logger;
+  timeoutMs?: number;
+}): AdminNotifier {
+  const timeoutMs = deps.timeoutMs ?? 10_000;
+  return {
+    async notify(html) {
+      const chatId = deps.adminChatId();
+      if (chatId === null) {
+        deps.logger.warn({ notice: html }, "no ADMIN_CHAT_ID set: this notice for the editors is only logged");
+        return false;
+      }
+      try {
+        // grammY types its signal with the abort-controller polyfill's type; the platform's is compatible.
+        const signal = AbortSignal.timeout(timeoutMs) as unknown as Parameters<Api["sendMessage"]>[3];
+        await deps.api.sendMessage(chatId, html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }, signal);
+        return true;
+      } catch (error) {
+        deps.logger.warn({ err: error, notice: html }, "could not tell the admin chat");
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The grammY bot: plugins, one error boundary, and the features. Thin glue only:
+ * handlers parse input, call a use case or repository, and reply.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Transformer } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+
+import type { Services } from "../services.js";
+import type { BotContext } from "./context.js";
+import { createHelpFeature } from "./features/help.js";
+import { createLatestFeature } from "./features/latest.js";
+import { createStartFeature } from "./features/start.js";
+
+/** Flood waits and Telegram 5xx are retried, within bounds, so a handler never hangs for minutes. */
+export function createRetryTransformer(): Transformer {
+  return autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false });
+}
+
+export interface CreateBotOptions {
+  token: string;
+  apiRoot: string;
+  /** Known bot info skips getMe at start (tests, and after the self-check fetched it). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
+export function createBot(options: CreateBotOptions, services: Services): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, {
+    client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(createRetryTransformer());
+
+  // Updates of one chat are handled in order; different chats in parallel.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(
+    conversations({
+      storage: services.sessionStorage("conversation"),
+      // Transformers on bot.api do not reach the API object inside conversations.
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(createRetryTransformer());
+          await next();
+        },
+      ],
+    }),
+  );
+
+  bot.use(createStartFeature({ subscribers: services.subscribers }));
+  bot.use(createHelpFeature());
+  bot.use(createLatestFeature({ articles: services.articles, topics: services.topics }));
+
+  bot.catch(async (error) => {
+    const ctx = error.ctx;
+    services.logger.error({ err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update handler failed");
+    if (ctx.chat && ctx.chat.type !== "channel") {
+      await ctx
+        .reply("Sorry, something went wrong on my side. Please try again in a moment.")
+        .catch((replyError: unknown) => services.logger.warn({ err: replyError }, "could not apologise to the user"));
+    }
+  });
+  return bot;
+}

@@ -1,0 +1,45 @@
+import { Composer } from "grammy";
+
+import type { ArticlesRepository } from "../../db/articles.js";
+import type { TopicsRepository } from "../../db/topics.js";
+import { slugifyTopic } from "../../ingest/topics/slugify-topic.js";
+import { escapeHtml, fitLines } from "../../publish/telegram-html.js";
+import type { BotContext } from "../context.js";
+
+export const LATEST_COUNT = 5;
+
+/** One story as a line of a list: a linked headline. */
+export function storyLine(article: { headline: string; url: string }): string {
+  return `• <a href="${escapeHtml(article.url)}">${escapeHtml(article.headline)}</a>`;
+}
+
+/** /latest [topic]: the five latest headlines as links. */
+export function createLatestFeature(deps: { articles: ArticlesRepository; topics: TopicsRepository }): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.chatType("private").command("latest", async (ctx) => {
+    const wanted = ctx.match.trim();
+    let topicSlug: string | null = null;
+    if (wanted) {
+      const slug = slugifyTopic(wanted);
+      const topic = slug ? await deps.topics.findBySlug(slug) : null;
+      if (!topic) {
+        const topics = await deps.topics.list();
+        const known = topics.length > 0 ? `Topics: ${topics.map((t) => t.slug).join(", ")}` : "There are no topics yet.";
+        await ctx.reply(`I don't know the topic “${wanted}”. ${known}`);
+        return;
+      }
+      topicSlug = topic.slug;
+    }
+    const articles = await deps.articles.latest({ limit: LATEST_COUNT, topicSlug });
+    if (articles.length === 0) {
+      await ctx.reply(topicSlug ? `No stories about ${topicSlug} yet.` : "No stories yet. Check back soon.");
+      return;
+    }
+    const title = topicSlug ? `<b>Latest on ${escapeHtml(topicSlug)}</b>` : "<b>Latest stories</b>";
+    await ctx.reply(fitLines([title, ...articles.map(storyLine)]), {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+    });
+  });
+  return feature;
+}

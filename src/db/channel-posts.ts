@@ -1,0 +1,240 @@
+/**
+ * The outbox: channel posts and their life cycle.
+ *
+ * queued/scheduled → sending (claimed with a lease) → sent | failed | queued again (retry)
+ * A post left in `sending` after its lease expired has an unknown outcome: it becomes
+ * `uncertain` and is reported, never resent blindly.
+ */
+import type { Db } from "./client.js";
+
+export const POST_STATUSES = ["queued", "scheduled", "sending", "sent", "failed", "cancelled", "uncertain", "deleted"] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+export type PostOrigin = "auto" | "editor";
+
+/** A post with what formatting and reporting need of its article. */
+export interface PostRecord {
+  id: number;
+  articleId: number;
+  status: PostStatus;
+  origin: PostOrigin;
+  scheduledAt: Date | null;
+  queuedById: bigint | null;
+  queuedByName: string | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  chatId: string | null;
+  telegramMessageId: bigint | null;
+  sentAt: Date | null;
+  reactionCount: number;
+  clickCount: number;
+  createdAt: Date;
+  article: { id: number; url: string; headline: string; summary: string; topics: string[] };
+}
+
+const postSelect = {
+  id: true,
+  articleId: true,
+  status: true,
+  origin: true,
+  scheduledAt: true,
+  queuedById: true,
+  queuedByName: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastError: true,
+  chatId: true,
+  telegramMessageId: true,
+  sentAt: true,
+  reactionCount: true,
+  clickCount: true,
+  createdAt: true,
+  article: {
+    select: {
+      id: true,
+      url: true,
+      headline: true,
+      summary: true,
+      topics: { select: { topic: { select: { slug: true } } }, orderBy: { topicId: "asc" } },
+    },
+  },
+} as const;
+
+type PostRow = Omit<PostRecord, "status" | "origin" | "article"> & {
+  status: string;
+  origin: string;
+  article: Omit<PostRecord["article"], "topics"> & { topics: { topic: { slug: string } }[] };
+};
+
+function toRecord(row: PostRow): PostRecord {
+  return {
+    ...row,
+    status: row.status as PostStatus,
+    origin: row.origin as PostOrigin,
+    article: { ...row.article, topics: row.article.topics.map((t) => t.topic.slug) },
+  };
+}
+
+const WAITING: PostStatus[] = ["queued", "scheduled"];
+
+export type ChannelPostsRepository = ReturnType<typeof createChannelPostsRepository>;
+
+export function createChannelPostsRepository(prisma: Db) {
+  return {
+    get(id: number): Promise<PostRecord | null> {
+      return prisma.channelPost.findUnique({ where: { id }, select: postSelect }).then((row) => (row ? toRecord(row) : null));
+    },
+
+    findByArticle(articleId: number): Promise<PostRecord | null> {
+      return prisma.channelPost
+        .findUnique({ where: { articleId }, select: postSelect })
+        .then((row) => (row ? toRecord(row) : null));
+    },
+
+    findByMessage(chatId: string, messageId: bigint): Promise<PostRecord | null> {
+      return prisma.channelPost
+        .findFirst({ where: { chatId, telegramMessageId: messageId }, select: postSelect })
+        .then((row) => (row ? toRecord(row) : null));
+    },
+
+    /**
+     * Creates the post of an article. An article has at most one post (a unique key),
+     * so two instances racing here cannot both create one; the loser gets null.
+     */
+    async create(input: {
+      articleId: number;
+      origin: PostOrigin;
+      scheduledAt?: Date | null;
+      queuedById?: bigint | null;
+      queuedByName?: string | null;
+    }): Promise<PostRecord | null> {
+      try {
+        const row = await prisma.channelPost.create({
+          data: {
+            articleId: input.articleId,
+            origin: input.origin,
+            status: input.scheduledAt ? "scheduled" : "queued",
+            scheduledAt: input.scheduledAt ?? null,
+            queuedById: input.queuedById ?? null,
+            queuedByName: input.queuedByName ?? null,
+          },
+          select: postSelect,
+        });
+        return toRecord(row);
+      } catch (error) {
+        if ((error as { code?: string }).code === "P2002") return null;
+        throw error;
+      }
+    },
+
+    /**
+     * The post to send next: editors' posts before automatic ones, then the earliest
+     * due. Retries wait for their nextAttemptAt.
+     */
+    async nextDue(now: Date, origins: PostOrigin[] = ["editor", "auto"]): Promise<PostRecord | null> {
+      const row = await prisma.channelPost.findFirst({
+        where: {
+          status: { in: WAITING },
+          origin: { in: origins },
+          OR: [{ scheduledAt: null }, { scheduledAt: { lte: now } }],
+          AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
+        },
+        // "editor" sorts before "auto" descending; then the oldest due first.
+        orderBy: [{ origin: "desc" }, { scheduledAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+        select: postSelect,
+      });
+      return row ? toRecord(row) : null;
+    },
+
+    /**
+     * Claims a waiting post for sending, atomically: exactly one caller (tick, or
+     * instance sharing the database) gets true. The lease says how long the claim holds.
+     */
+    async claim(id: number, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+      const claimed = await prisma.channelPost.updateMany({
+        where: { id, status: { in: WAITING } },
+        data: { status: "sending", leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+      });
+      return claimed.count === 1;
+    },
+
+    /**
+     * Records a delivered post. The lease owner may; so may a sender whose lease ran
+     * out meanwhile (the post went to "uncertain"), since now the outcome is known.
+     */
+    async markSent(id: number, owner: string, result: { chatId: string; messageId: number; now: Date }): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({
+        where: { id, OR: [{ status: "sending", leaseOwner: owner }, { status: "uncertain" }] },
+        data: {
+          status: "sent",
+          chatId: result.chatId,
+          telegramMessageId: BigInt(result.messageId),
+          sentAt: result.now,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: null,
+        },
+      });
+      return updated.count === 1;
+    },
+
+    /** Puts a post whose send certainly did not happen back in the queue, to try at `nextAttemptAt`. */
+    async release(id: number, owner: string, failure: { error: string; nextAttemptAt: Date }): Promise<void> {
+      const post = await prisma.channelPost.findUnique({ where: { id }, select: { scheduledAt: true } });
+      await prisma.channelPost.updateMany({
+        where: { id, status: "sending", leaseOwner: owner },
+        data: {
+          status: post?.scheduledAt ? "scheduled" : "queued",
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: failure.error,
+          nextAttemptAt: failure.nextAttemptAt,
+        },
+      });
+    },
+
+    /** Ends a post as failed or uncertain, with the reason; the admin chat is told later. */
+    async markUnsent(id: number, owner: string, outcome: { status: "failed" | "uncertain"; error: string }): Promise<void> {
+      await prisma.channelPost.updateMany({
+        where: { id, status: "sending", leaseOwner: owner },
+        data: { status: outcome.status, lastError: outcome.error, leaseOwner: null, leaseUntil: null },
+      });
+    },
+
+    /**
+     * Posts whose sending lease ran out without a result (the process died mid-call)
+     * become uncertain: Telegram may or may not have the message.
+     */
+    async expireLeases(now: Date): Promise<number> {
+      const expired = await prisma.channelPost.updateMany({
+        where: { status: "sending", leaseUntil: { lt: now } },
+        data: {
+          status: "uncertain",
+          lastError: "the sending process stopped before Telegram answered; check the channel before posting it again",
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      });
+      return expired.count;
+    },
+
+    /** Failed or uncertain posts the admin chat has not been told about yet. */
+    async unreported(): Promise<PostRecord[]> {
+      const rows = await prisma.channelPost.findMany({
+        where: { status: { in: ["failed", "uncertain"] }, reportedAt: null },
+        orderBy: { id: "asc" },
+        select: postSelect,
+      });
+      return rows.map(toRecord);
+    },
+
+    async markReported(ids: number[], now: Date): Promise<void> {
+      if (ids.length > 0) await prisma.channelPost.updateMany({ where: { id: { in: ids } }, data: { reportedAt: now } });
+    },
+
+    /** How many posts went out since `since` (for MAX_POSTS_PER_HOUR). */
+    countSentSince(since: Date): Promise<number> {
+      return prisma.channelPost.count({ where: { status: "sent", sentAt: { gte: since } } });
+    },
+  };
+}

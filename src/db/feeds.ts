@@ -1,0 +1,168 @@
+/** The feeds table and its keyword filters. */
+import type { Db } from "./client.js";
+
+/** A feed as the rest of the code sees it. */
+export interface FeedRecord {
+  id: number;
+  url: string;
+  title: string | null;
+  defaultTopic: string | null;
+  fullPage: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchedAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  nextFetchAt: Date | null;
+  primedAt: Date | null;
+  pausedAt: Date | null;
+  pausedReason: string | null;
+  createdAt: Date;
+}
+
+export type FilterKind = "include" | "exclude";
+
+export interface FeedFilterRecord {
+  id: number;
+  feedId: number;
+  kind: FilterKind;
+  phrase: string;
+}
+
+/** Raised when a feed with the same URL is already stored. */
+export class DuplicateFeedError extends Error {
+  constructor(readonly existing: FeedRecord) {
+    super(`feed #${existing.id} already has this URL`);
+  }
+}
+
+export type FeedsRepository = ReturnType<typeof createFeedsRepository>;
+
+export function createFeedsRepository(prisma: Db) {
+  return {
+    /** Stores a new feed; throws DuplicateFeedError when the URL is already there. */
+    async add(input: { url: string; title?: string | null; defaultTopic?: string | null; fullPage?: boolean }): Promise<FeedRecord> {
+      const existing = await prisma.feed.findUnique({ where: { url: input.url } });
+      if (existing) throw new DuplicateFeedError(existing);
+      return prisma.feed.create({
+        data: {
+          url: input.url,
+          title: input.title ?? null,
+          defaultTopic: input.defaultTopic ?? null,
+          fullPage: input.fullPage ?? false,
+        },
+      });
+    },
+
+    /** Every feed, oldest first. */
+    list(): Promise<FeedRecord[]> {
+      return prisma.feed.findMany({ orderBy: { id: "asc" } });
+    },
+
+    get(id: number): Promise<FeedRecord | null> {
+      return prisma.feed.findUnique({ where: { id } });
+    },
+
+    /** Deletes a feed (its filters go with it; its articles stay). Returns whether it existed. */
+    async remove(id: number): Promise<FeedRecord | null> {
+      const existing = await prisma.feed.findUnique({ where: { id } });
+      if (!existing) return null;
+      await prisma.feed.delete({ where: { id } });
+      return existing;
+    },
+
+    /** Feeds to fetch now: not paused and not backing off. */
+    listDue(now: Date): Promise<FeedRecord[]> {
+      return prisma.feed.findMany({
+        where: { pausedAt: null, OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }] },
+        orderBy: { id: "asc" },
+      });
+    },
+
+    /** A successful fetch: health reset, validators kept, first success remembered. */
+    async recordSuccess(
+      id: number,
+      result: { now: Date; etag: string | null; lastModified: string | null; title?: string | null },
+    ): Promise<void> {
+      const feed = await prisma.feed.findUnique({ where: { id }, select: { primedAt: true, title: true } });
+      if (!feed) return;
+      await prisma.feed.update({
+        where: { id },
+        data: {
+          etag: result.etag,
+          lastModified: result.lastModified,
+          lastFetchedAt: result.now,
+          lastSuccessAt: result.now,
+          lastError: null,
+          consecutiveFailures: 0,
+          nextFetchAt: null,
+          primedAt: feed.primedAt ?? result.now,
+          title: feed.title ?? result.title ?? null,
+        },
+      });
+    },
+
+    /** A failed fetch: the error, the failure count, when to try again, and a pause when asked. */
+    async recordFailure(
+      id: number,
+      failure: { now: Date; error: string; nextFetchAt: Date | null; pauseReason: string | null },
+    ): Promise<FeedRecord | null> {
+      const updated = await prisma.feed.updateMany({
+        where: { id },
+        data: {
+          lastFetchedAt: failure.now,
+          lastError: failure.error,
+          consecutiveFailures: { increment: 1 },
+          nextFetchAt: failure.nextFetchAt,
+          ...(failure.pauseReason ? { pausedAt: failure.now, pausedReason: failure.pauseReason } : {}),
+        },
+      });
+      return updated.count === 0 ? null : prisma.feed.findUnique({ where: { id } });
+    },
+
+    /** Unpauses a feed and clears its back-off. */
+    async resume(id: number): Promise<boolean> {
+      const updated = await prisma.feed.updateMany({
+        where: { id },
+        data: { pausedAt: null, pausedReason: null, nextFetchAt: null, consecutiveFailures: 0 },
+      });
+      return updated.count === 1;
+    },
+
+    async update(id: number, data: { defaultTopic?: string | null; fullPage?: boolean; title?: string | null }): Promise<boolean> {
+      const updated = await prisma.feed.updateMany({ where: { id }, data });
+      return updated.count === 1;
+    },
+
+    /** The include/exclude phrases of one feed. */
+    async listFilters(feedId: number): Promise<FeedFilterRecord[]> {
+      const rows = await prisma.feedFilter.findMany({ where: { feedId }, orderBy: { id: "asc" } });
+      return rows.map((row) => ({ ...row, kind: row.kind as FilterKind }));
+    },
+
+    /** Every filter, grouped by feed id. */
+    async filtersByFeed(): Promise<Map<number, FeedFilterRecord[]>> {
+      const rows = await prisma.feedFilter.findMany({ orderBy: { id: "asc" } });
+      const byFeed = new Map<number, FeedFilterRecord[]>();
+      for (const row of rows) {
+        const list = byFeed.get(row.feedId) ?? [];
+        list.push({ ...row, kind: row.kind as FilterKind });
+        byFeed.set(row.feedId, list);
+      }
+      return byFeed;
+    },
+
+    /** Adds a phrase; adding one that is there already changes nothing. */
+    async addFilter(feedId: number, kind: FilterKind, phrase: string): Promise<void> {
+      const existing = await prisma.feedFilter.findFirst({ where: { feedId, kind, phrase } });
+      if (!existing) await prisma.feedFilter.create({ data: { feedId, kind, phrase } });
+    },
+
+    /** Removes a phrase; returns whether it was there. */
+    async removeFilter(feedId: number, kind: FilterKind, phrase: string): Promise<boolean> {
+      const deleted = await prisma.feedFilter.deleteMany({ where: { feedId, kind, phrase } });
+      return deleted.count > 0;
+    },
+  };
+}

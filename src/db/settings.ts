@@ -1,0 +1,19 @@
+/** Small runtime settings that survive restarts (posting paused, the admin chat after a migration, …). */
+import type { Db } from "./client.js";
+
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
+
+export function createSettingsRepository(prisma: Db) {
+  return {
+    async get(key: string): Promise<string | null> {
+      const row = await prisma.setting.findUnique({ where: { key } });
+      return row?.value ?? null;
+    },
+    async set(key: string, value: string): Promise<void> {
+      await prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+    },
+    async delete(key: string): Promise<void> {
+      await prisma.setting.deleteMany({ where: { key } });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Turns what a feed item and (optionally) its page say into one clean article,
+ * ready to store. Pure: the fetching happens in the caller.
+ */
+import type { ExtractedArticle } from "./extract/extract-article.js";
+import { cleanBodyText } from "./extract/clean-body.js";
+import type { FeedItem } from "./feeds/parse-feed.js";
+import { htmlToText } from "./html-to-text.js";
+import { chooseCanonicalUrl, normaliseUrl } from "./identity/normalise-url.js";
+import { headlineKey } from "./identity/same-story.js";
+import { summarise } from "./summary/summarise.js";
+import { assignTopics, type TopicRule } from "./topics/assign-topics.js";
+
+/** A clean article, before storage: what `cli extract` prints and ingestion stores. */
+export interface CleanArticle {
+  headline: string;
+  canonicalUrl: string;
+  /** Other URLs of the same article (the feed's link when the page names another canonical URL). */
+  otherUrls: string[];
+  publishedAt: Date | null;
+  modifiedAt: Date | null;
+  section: string | null;
+  topics: string[];
+  author: string | null;
+  language: string | null;
+  image: string | null;
+  summary: string;
+  body: string;
+  headlineKey: string;
+}
+
+export interface BuildContext {
+  now: Date;
+  summaryMaxChars: number;
+  feedDefaultTopic: string | null;
+  rules: TopicRule[];
+}
+
+/** A date more than a day ahead is a broken feed, not a scheduled story. */
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+function plausibleDate(date: Date | null, now: Date): Date | null {
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return date.getTime() > now.getTime() + MAX_FUTURE_MS ? null : date;
+}
+
+/** Plain text of an item's richest HTML (content:encoded over description). */
+export function itemText(item: FeedItem): { body: string; standfirst: string | null } {
+  const standfirst = item.descriptionHtml ? htmlToText(item.descriptionHtml) : null;
+  const content = item.contentHtml ? htmlToText(item.contentHtml) : "";
+  return { body: content || standfirst || "", standfirst };
+}
+
+/** Below this a description is not enough to summarise: the page is fetched. */
+export const USABLE_DESCRIPTION_CHARS = 80;
+
+/**
+ * Builds a clean article from a feed item, the page when it was fetched, or both.
+ * Returns null when there is nothing to identify it by (no usable link) or no headline.
+ */
+export function buildArticle(
+  source: { item?: FeedItem | null; page?: ExtractedArticle | null; pageUrl: string },
+  context: BuildContext,
+): CleanArticle | null {
+  const { item, page } = source;
+  const itemUrl = normaliseUrl(source.pageUrl);
+  if (!itemUrl) return null;
+  const canonicalUrl = chooseCanonicalUrl(itemUrl, page?.canonicalUrl ?? null) ?? itemUrl;
+  const headline = (item?.title || page?.headline || "").replace(/\s+/g, " ").trim();
+  if (!headline) return null;
+
+  const fromItem = item ? itemText(item) : { body: "", standfirst: null };
+  const rawBody = page && page.body.length > fromItem.body.length ? page.body : fromItem.body;
+  const body = cleanBodyText(rawBody, { headline });
+  const standfirst = fromItem.standfirst ?? page?.description ?? null;
+  const summary = summarise({ body, standfirst, headline, maxChars: context.summaryMaxChars });
+  const section = page?.section ?? null;
+  const topics = assignTopics({
+    feedDefaultTopic: context.feedDefaultTopic,
+    categories: item?.categories ?? [],
+    section,
+    url: canonicalUrl,
+    text: `${headline}\n${summary}\n${body}`,
+    rules: context.rules,
+  });
+  return {
+    headline,
+    canonicalUrl,
+    otherUrls: itemUrl !== canonicalUrl ? [itemUrl] : [],
+    publishedAt: plausibleDate(item?.publishedAt ?? page?.publishedAt ?? null, context.now),
+    modifiedAt: plausibleDate(page?.modifiedAt ?? null, context.now),
+    section,
+    topics,
+    author: item?.author ?? page?.author ?? null,
+    language: page?.language ?? null,
+    image: item?.imageUrl ?? page?.imageUrl ?? null,
+    summary,
+    body,
+    headlineKey: headlineKey(headline),
+  };
+}

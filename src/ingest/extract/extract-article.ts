@@ -1,0 +1,47 @@
+import { extractBody } from "./extract-body.js";
+import { extractMetadata } from "./extract-metadata.js";
+import { parseHtmlDocument } from "./parse-html-document.js";
+
+/** What extraction finds on an article page; fields it cannot find are null (body: ""). */
+export interface ExtractedArticle {
+  headline: string;
+  canonicalUrl: string | null;
+  publishedAt: Date | null;
+  modifiedAt: Date | null;
+  section: string | null;
+  author: string | null;
+  language: string | null;
+  imageUrl: string | null;
+  description: string | null;
+  body: string;
+}
+
+const EMPTY: ExtractedArticle = {
+  headline: "",
+  canonicalUrl: null,
+  publishedAt: null,
+  modifiedAt: null,
+  section: null,
+  author: null,
+  language: null,
+  imageUrl: null,
+  description: null,
+  body: "",
+};
+
+/**
+ * Extracts headline, metadata and clean body text from an article page's HTML. Never throws:
+ * garbage input gives an empty body and null fields.
+ */
+export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
+  if (typeof html !== "string" || html.trim() === "") return { ...EMPTY };
+  try {
+    const document = parseHtmlDocument(html);
+    if (!document) return { ...EMPTY };
+    const metadata = extractMetadata(document, pageUrl);
+    const body = extractBody(document, html, metadata.headline);
+    return { ...metadata, body };
+  } catch {
+    return { ...EMPTY };
+  }
+}

@@ -1,0 +1,27 @@
+/** What a failed fetch means for a feed: when to try again, and whether to pause it. Pure. */
+
+const BASE_DELAY_MS = 5 * 60 * 1000;
+const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
+
+/** Exponential back-off after `failures` consecutive failures: 5 min, 10, 20 … up to 6 h. */
+export function backoffDelayMs(failures: number): number {
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, failures - 1));
+}
+
+/**
+ * Decides after a failure: the next try, and a pause reason when the feed is gone
+ * (HTTP 410) or has failed `maxFailures` times in a row.
+ */
+export function judgeFeedFailure(input: {
+  failuresBefore: number;
+  status: number | null;
+  error: string;
+  maxFailures: number;
+  now: Date;
+}): { nextFetchAt: Date; pauseReason: string | null } {
+  const failures = input.failuresBefore + 1;
+  let pauseReason: string | null = null;
+  if (input.status === 410) pauseReason = "the feed answered 410 Gone: it was removed";
+  else if (failures >= input.maxFailures) pauseReason = `${failures} failures in a row; last: ${input.error}`;
+  return { nextFetchAt: new Date(input.now.getTime() + backoffDelayMs(failures)), pauseReason };
+}

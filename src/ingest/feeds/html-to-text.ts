@@ -1,0 +1,64 @@
+import { decodeHTML } from "entities";
+
+/** Elements whose text is never shown. */
+const hiddenElements = new Set(["script", "style", "template", "noscript"]);
+
+/** Elements that break a line when rendered, so their words must not run together. */
+const breakingElements = new Set([
+  "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+  "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "hr", "pre", "table", "dd", "dt",
+]);
+
+// A tag, comment or doctype. `[^<>]*` stops at the next "<", so a stray "<"
+// costs one short scan and the whole pass stays linear, however hostile the input.
+const markup = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>|<!--[^]*?-->|<![^<>]*>/g;
+
+/** Collapses runs of whitespace (including no-break spaces) to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Turns an HTML fragment (a feed title, a summary) into one line of plain text:
+ * tags dropped, entities decoded (`entities`, the WHATWG table), script and
+ * style bodies left out, whitespace collapsed. A "<" that starts no tag, as in
+ * `A < B`, stays. Linear in the input: no DOM is built, so deeply nested or
+ * unclosed markup cannot make it slow.
+ */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return collapseWhitespace(html);
+  let text = "";
+  let hiddenUntil: string | null = null;
+  let last = 0;
+  const lowered = html.toLowerCase();
+  // Where each hidden element is last closed: an unclosed "<script>" is more
+  // likely a title talking about the tag than a script, so its text is kept.
+  const lastClose = new Map<string, number>();
+  const closesLater = (name: string, from: number): boolean => {
+    let at = lastClose.get(name);
+    if (at === undefined) {
+      at = lowered.lastIndexOf(`</${name}`);
+      lastClose.set(name, at);
+    }
+    return at >= from;
+  };
+  markup.lastIndex = 0;
+  for (let match = markup.exec(html); match !== null; match = markup.exec(html)) {
+    if (hiddenUntil === null) text += html.slice(last, match.index);
+    last = markup.lastIndex;
+    const name = match[2]?.toLowerCase();
+    if (name === undefined) continue;
+    const closing = match[1] === "/";
+    if (hiddenUntil !== null) {
+      if (closing && name === hiddenUntil) hiddenUntil = null;
+      continue;
+    }
+    if (!closing && hiddenElements.has(name) && !match[0].endsWith("/>") && closesLater(name, last)) {
+      hiddenUntil = name;
+      continue;
+    }
+    if (breakingElements.has(name)) text += " ";
+  }
+  if (hiddenUntil === null) text += html.slice(last);
+  return collapseWhitespace(decodeHTML(text));
+}

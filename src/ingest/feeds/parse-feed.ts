@@ -1,0 +1,137 @@
+import { DetectError, MalformedError, parseFeed as parseAnyFeed } from "feedsmith";
+import type { AnyFeed } from "feedsmith";
+
+import { atomTextToPlain, mapAtomEntry, pickAtomAlternate } from "./map-atom-entry.js";
+import { FeedParseError } from "./feed-parse-error.js";
+import { htmlToText } from "./html-to-text.js";
+import { mapJsonFeedItem } from "./map-json-feed-item.js";
+import { mapRdfItem, mapRssItem } from "./map-rss-item.js";
+import { resolveBase, resolveLink } from "./resolve-link.js";
+
+export { FeedParseError } from "./feed-parse-error.js";
+
+/** One entry of a feed, normalised across RSS, RDF, Atom and JSON Feed. */
+export interface FeedItem {
+  guid: string | null;
+  /** Absolute http(s) URL, resolved against the feed URL (and xml:base). */
+  link: string | null;
+  /** Plain text: HTML stripped, entities decoded, whitespace collapsed; may be "". */
+  title: string;
+  descriptionHtml: string | null;
+  /** content:encoded, Atom content, or JSON Feed content_html / content_text. */
+  contentHtml: string | null;
+  /** pubDate, dc:date, Atom published/updated, date_published; null when unparseable. Not clamped. */
+  publishedAt: Date | null;
+  /** dc:creator or the first author's name. */
+  author: string | null;
+  categories: string[];
+  /** media:content/media:thumbnail, an image enclosure, itunes:image or JSON Feed image; absolute. */
+  imageUrl: string | null;
+}
+
+/** A parsed feed: its format, title, home page and items in document order (not deduplicated). */
+export interface ParsedFeed {
+  format: "rss" | "atom" | "rdf" | "json";
+  title: string | null;
+  link: string | null;
+  items: FeedItem[];
+}
+
+// A document that opens (after any XML declaration, comments and doctype) with <html>.
+const htmlStart = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->)*(?:<!doctype\s+html[^>]*>|<html[\s>])/i;
+const htmlAnywhere = /<html[\s>]|<body[\s>]|<!doctype\s+html/i;
+
+/**
+ * Parses an RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed document with
+ * feedsmith and normalises its items. Pure: no I/O. Throws {@link FeedParseError}
+ * for empty, HTML, malformed or unrecognised documents. XML entity declarations
+ * are never expanded (feedsmith's parser leaves them alone), so an entity bomb
+ * costs no more than its own size.
+ */
+export function parseFeed(text: string, feedUrl: string): ParsedFeed {
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") throw new FeedParseError("the document is empty");
+  if (htmlStart.test(body)) throw new FeedParseError("the document is HTML, not a feed");
+
+  let parsed: AnyFeed<string>;
+  try {
+    parsed = parseAnyFeed(body);
+  } catch (error) {
+    throw explainFailure(error, body);
+  }
+
+  try {
+    return normalise(parsed, feedUrl);
+  } catch (error) {
+    // feedsmith's output is loosely typed at the edges; never let a surprise escape as a crash.
+    throw new FeedParseError(`the feed could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function explainFailure(error: unknown, body: string): FeedParseError {
+  if (error instanceof DetectError) {
+    if (htmlAnywhere.test(body.slice(0, 4096))) return new FeedParseError("the document is HTML, not a feed");
+    if (/^\s*[[{]/.test(body)) {
+      try {
+        JSON.parse(body);
+      } catch {
+        return new FeedParseError("the document is malformed JSON");
+      }
+      return new FeedParseError("the JSON document is not a JSON Feed");
+    }
+    return new FeedParseError("the document is not a recognised feed (RSS, RDF, Atom or JSON Feed)");
+  }
+  if (error instanceof MalformedError) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    return new FeedParseError(`the feed is malformed XML${cause}`);
+  }
+  if (error instanceof RangeError) return new FeedParseError("the feed is nested too deeply to parse");
+  return new FeedParseError(`the feed could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function plainOrNull(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  return htmlToText(value) || null;
+}
+
+function normalise(parsed: AnyFeed<string>, feedUrl: string): ParsedFeed {
+  switch (parsed.format) {
+    case "rss": {
+      const { feed } = parsed;
+      return {
+        format: "rss",
+        title: plainOrNull(feed.title),
+        link: resolveLink(feed.link, feedUrl),
+        items: (feed.items ?? []).map((item) => mapRssItem(item, feedUrl)),
+      };
+    }
+    case "rdf": {
+      const { feed } = parsed;
+      return {
+        format: "rdf",
+        title: plainOrNull(feed.title),
+        link: resolveLink(feed.link, feedUrl),
+        items: (feed.items ?? []).map((item) => mapRdfItem(item, feedUrl)),
+      };
+    }
+    case "atom": {
+      const { feed } = parsed;
+      const base = resolveBase(feed.xml?.base, feedUrl);
+      return {
+        format: "atom",
+        title: atomTextToPlain(feed.title) || null,
+        link: resolveLink(pickAtomAlternate(feed.links), base),
+        items: (feed.entries ?? []).map((entry) => mapAtomEntry(entry, base)),
+      };
+    }
+    case "json": {
+      const { feed } = parsed;
+      return {
+        format: "json",
+        title: plainOrNull(feed.title),
+        link: resolveLink(feed.home_page_url, feedUrl),
+        items: (feed.items ?? []).map((item) => mapJsonFeedItem(item, feedUrl)),
+      };
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { isBoilerplate } from "./is-boilerplate.js";
+import { isTeaser } from "./is-teaser.js";
+import { splitSentences } from "./split-sentences.js";
+
+/** What the extractive summariser reads. */
+export interface SummaryInput {
+  /** Clean text, paragraphs separated by blank lines. */
+  body: string;
+  /** The feed's description, already plain text. */
+  standfirst?: string | null;
+  headline?: string | null;
+  /** SUMMARY_MAX_CHARS, default 400. */
+  maxChars: number;
+}
+
+/** A news lede rarely needs more; a longer summary starts retelling the story. */
+const MAX_LEDE_SENTENCES = 3;
+
+/** WordPress appends this to every description; it is never part of the summary. */
+const FEED_TRAILER = /\s*The post .{1,300}? appeared first on .{1,200}$/su;
+
+/**
+ * Extractive, offline summary: ends on a whole sentence within maxChars, never
+ * mid-word. Prefers the feed's standfirst when it is a real summary (see
+ * `isTeaser`); otherwise the lede: the first sentences of the body (at most
+ * three) once datelines, bylines, captions, adverts, promotions and fragments
+ * are skipped.
+ */
+export function summarise(input: SummaryInput): string {
+  const { maxChars } = input;
+  if (!(maxChars > 0)) return "";
+  const standfirst = (input.standfirst ?? "").replace(FEED_TRAILER, "").trim();
+
+  if (standfirst && !isTeaser(standfirst, input.headline)) {
+    const cut = cutAtSentence(standfirst, maxChars);
+    if (!cut.endsWith("…")) return cut;
+  }
+
+  const lede = ledeSentences(input.body, input.headline);
+  const picked = fitSentences(lede.slice(0, MAX_LEDE_SENTENCES), maxChars);
+  if (picked) return picked;
+  if (lede[0]) return cutAtSentence(lede[0], maxChars);
+
+  // Nothing usable in the body: a teaser still beats an empty post.
+  const teaser = standfirst.replace(/\s*(?:\[\s*(?:…|\.\.\.)\s*\]|read more|continue reading)\W*$/i, "").trim();
+  return cutAtSentence(teaser || input.body, maxChars);
+}
+
+/**
+ * Cuts text at the last sentence boundary that fits maxChars (falls back to a
+ * word boundary + "…" only when even the first sentence is too long). Used for
+ * feed descriptions too. Whitespace, line breaks included, is collapsed.
+ */
+export function cutAtSentence(text: string, maxChars: number): string {
+  if (!(maxChars > 0)) return "";
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= maxChars) return clean;
+  return fitSentences(splitSentences(text), maxChars) || cutAtWord(clean, maxChars);
+}
+
+/** Body sentences in order, without the furniture around the news. */
+function ledeSentences(body: string, headline?: string | null): string[] {
+  const sentences: string[] = [];
+  for (const line of body.split(/\n+/)) {
+    if (isBoilerplate(line, headline)) continue;
+    for (const sentence of splitSentences(line)) {
+      if (!isBoilerplate(sentence, headline)) sentences.push(sentence);
+    }
+  }
+  return sentences;
+}
+
+/** As many leading sentences as fit, joined by spaces; "" when not even one does. */
+function fitSentences(sentences: string[], maxChars: number): string {
+  let out = "";
+  for (const sentence of sentences) {
+    const next = out ? `${out} ${sentence}` : sentence;
+    if (next.length > maxChars) break;
+    out = next;
+  }
+  return out;
+}
+
+function cutAtWord(text: string, maxChars: number): string {
+  const room = maxChars - 1; // for the "…"
+  if (room <= 0) return "…".slice(0, maxChars);
+  const head = text.slice(0, room + 1);
+  const space = head.lastIndexOf(" ");
+  // A single word longer than maxChars leaves no word boundary to cut at.
+  let cut = space > 0 ? head.slice(0, space) : text.slice(0, room);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  cut = cut.replace(/[\s,;:–—\-(/]+$/u, "");
+  return `${cut}…`;
+}

@@ -1,0 +1,162 @@
+/**
+ * The outbox worker: sends channel posts one at a time, never twice, never losing
+ * one silently. Each send is claimed with a lease before the Telegram call and
+ * marked sent with the message id after it; a claim whose lease ran out without a
+ * result becomes "uncertain" and is reported to the editors, naming the headline.
+ */
+import type { Api } from "grammy";
+
+import type { AdminNotifier } from "../bot/admin-notifier.js";
+import type { ChatRef } from "../config.js";
+import type { ArticlesRepository } from "../db/articles.js";
+import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js";
+import type { SettingsRepository } from "../db/settings.js";
+import type { Logger } from "../logger.js";
+import { formatPost } from "./format-post.js";
+import { autoPostingBlock, type PostingRules } from "./posting-policy.js";
+import { decideSendFailure } from "./send-failure-policy.js";
+import { escapeHtml } from "./telegram-html.js";
+
+/** Only articles published this recently are posted automatically. */
+export const AUTO_POST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** Longer than the longest send (the outbox's API calls time out after 20 s). */
+export const SEND_LEASE_MS = 90_000;
+
+/** Settings keys the outbox reads. */
+export const OUTBOX_PAUSED = "outbox.paused";
+export const OUTBOX_FORBIDDEN = "outbox.forbidden";
+
+export interface OutboxDeps {
+  posts: ChannelPostsRepository;
+  articles: ArticlesRepository;
+  settings: SettingsRepository;
+  /** An Api without auto-retry: the outbox applies its own retry policy. */
+  api: Pick<Api, "sendMessage">;
+  channelId: ChatRef;
+  admin: AdminNotifier;
+  logger: Logger;
+  instanceId: string;
+  now: () => Date;
+  publicUrl: string | null;
+  rules: PostingRules;
+}
+
+export type PublishOutcome =
+  | { kind: "sent"; postId: number; messageId: number }
+  | { kind: "idle"; reason: string }
+  | { kind: "not-sent"; postId: number; action: string; reason: string };
+
+/** The link behind "Read more": the bot's click-counting redirect when PUBLIC_URL is set. */
+export function postLink(post: { id: number; article: { url: string } }, publicUrl: string | null): string {
+  return publicUrl ? `${publicUrl}/r/${post.id}` : post.article.url;
+}
+
+/** The exact HTML a post is (or will be) sent with; previews use it too. */
+export function renderPost(post: PostRecord, publicUrl: string | null): string {
+  return formatPost({
+    headline: post.article.headline,
+    summary: post.article.summary,
+    link: postLink(post, publicUrl),
+    topics: post.article.topics,
+  });
+}
+
+/** Picks the post due now — editors' first, then the oldest recent article — and sends it. */
+export async function publishNextPost(deps: OutboxDeps, options: { postId?: number } = {}): Promise<PublishOutcome> {
+  const now = deps.now();
+  await recoverOutbox(deps);
+  if (await deps.settings.get(OUTBOX_FORBIDDEN)) {
+    return { kind: "idle", reason: "the bot may not post in the channel; waiting for its rights to return" };
+  }
+  let post: PostRecord | null;
+  if (options.postId !== undefined) {
+    post = await deps.posts.get(options.postId);
+    if (!post) return { kind: "idle", reason: `post #${options.postId} does not exist` };
+  } else {
+    post = await deps.posts.nextDue(now, ["editor"]);
+    if (!post) {
+      const block = autoPostingBlock(now, deps.rules, {
+        paused: (await deps.settings.get(OUTBOX_PAUSED)) !== null,
+        sentInLastHour: deps.rules.maxPostsPerHour === null ? 0 : await deps.posts.countSentSince(new Date(now.getTime() - 3_600_000)),
+      });
+      if (block) return { kind: "idle", reason: block };
+      post = await deps.posts.nextDue(now, ["auto"]);
+      if (!post) {
+        const article = await deps.articles.nextToPost(new Date(now.getTime() - AUTO_POST_MAX_AGE_MS));
+        if (!article) return { kind: "idle", reason: "nothing new to post" };
+        post = await deps.posts.create({ articleId: article.id, origin: "auto" });
+        if (!post) return { kind: "idle", reason: "another instance took this article" };
+      }
+    }
+  }
+  return sendPost(deps, post);
+}
+
+async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutcome> {
+  const log = deps.logger.child({ postId: post.id, articleId: post.articleId });
+  const claimedAt = deps.now();
+  if (!(await deps.posts.claim(post.id, deps.instanceId, claimedAt, SEND_LEASE_MS))) {
+    return { kind: "idle", reason: `post #${post.id} is not waiting to be sent (another instance has it, or it was sent)` };
+  }
+  const text = renderPost(post, deps.publicUrl);
+  let messageId: number;
+  try {
+    const message = await deps.api.sendMessage(deps.channelId, text, { parse_mode: "HTML" });
+    messageId = message.message_id;
+  } catch (error) {
+    const attempt = post.attempts + 1;
+    const action = decideSendFailure(error, attempt, deps.now());
+    log.warn({ err: error, action: action.kind }, "channel post not sent");
+    if (action.kind === "retry") {
+      await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });
+    } else if (action.kind === "forbidden") {
+      await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: deps.now() });
+      await pauseForLostRights(deps, action.reason);
+    } else {
+      await deps.posts.markUnsent(post.id, deps.instanceId, { status: action.kind === "fail" ? "failed" : "uncertain", error: action.reason });
+      await reportProblemPosts(deps);
+    }
+    return { kind: "not-sent", postId: post.id, action: action.kind, reason: action.reason };
+  }
+  const recorded = await deps.posts.markSent(post.id, deps.instanceId, { chatId: String(deps.channelId), messageId, now: deps.now() });
+  if (!recorded) log.error({ messageId }, "post was sent but was meanwhile cancelled or changed; check the channel");
+  log.info({ messageId }, "channel post sent");
+  return { kind: "sent", postId: post.id, messageId };
+}
+
+async function pauseForLostRights(deps: OutboxDeps, reason: string): Promise<void> {
+  if (await deps.settings.get(OUTBOX_FORBIDDEN)) return;
+  await deps.settings.set(OUTBOX_FORBIDDEN, reason);
+  deps.logger.error({ reason }, "the bot may not post in the channel: posting is paused until its rights return");
+  await deps.admin.notify(
+    `⛔ I can no longer post in the channel (${escapeHtml(reason)}). Posting is paused. ` +
+      "Make me an administrator with the right to post; posting resumes by itself when I see my rights return.",
+  );
+}
+
+/**
+ * Turns expired sending leases into uncertain posts and tells the editors about
+ * every failed or uncertain post they have not heard of. Runs every tick and on a
+ * short watchdog timer, so a crash mid-send is reported within a couple of minutes.
+ */
+export async function recoverOutbox(deps: Pick<OutboxDeps, "posts" | "admin" | "logger" | "now">): Promise<void> {
+  const expired = await deps.posts.expireLeases(deps.now());
+  if (expired > 0) deps.logger.error({ count: expired }, "posts were left mid-send by a stopped process; marked uncertain");
+  await reportProblemPosts(deps);
+}
+
+async function reportProblemPosts(deps: Pick<OutboxDeps, "posts" | "admin" | "logger" | "now">): Promise<void> {
+  const problems = await deps.posts.unreported();
+  for (const post of problems) {
+    const headline = escapeHtml(post.article.headline);
+    const text =
+      post.status === "uncertain"
+        ? `⚠️ Post #${post.id} “${headline}” may or may not be in the channel: ${escapeHtml(post.lastError ?? "unknown")}. ` +
+          `Check the channel; if it is missing, /postnow ${post.id} sends it.`
+        : `❌ Post #${post.id} “${headline}” could not be sent: ${escapeHtml(post.lastError ?? "unknown error")}.`;
+    deps.logger.error({ postId: post.id, status: post.status, reason: post.lastError }, "reporting a post that did not go out cleanly");
+    const told = await deps.admin.notify(text);
+    // Without a reachable admin chat the log line above is the report; try the chat again next time.
+    if (told) await deps.posts.markReported([post.id], deps.now());
+  }
+}

@@ -1,0 +1,39 @@
+/** When automatic posts may go out: quiet hours, an hourly cap, a manual pause. Pure. */
+import { DateTime } from "luxon";
+
+export interface PostingRules {
+  /** Local "HH:MM" in `timezone`; the window may cross midnight (23:00-07:00). */
+  quietHours: { start: string; end: string } | null;
+  maxPostsPerHour: number | null;
+  timezone: string;
+}
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** True when `now` falls inside the quiet hours (start inclusive, end exclusive). */
+export function isQuietTime(now: Date, rules: PostingRules): boolean {
+  if (!rules.quietHours) return false;
+  const local = DateTime.fromJSDate(now, { zone: rules.timezone });
+  const minute = local.hour * 60 + local.minute;
+  const start = minutesOf(rules.quietHours.start);
+  const end = minutesOf(rules.quietHours.end);
+  if (start === end) return false;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/** Whether an automatic post may go out now, and if not, why (for the logs). */
+export function autoPostingBlock(
+  now: Date,
+  rules: PostingRules,
+  state: { paused: boolean; sentInLastHour: number },
+): string | null {
+  if (state.paused) return "automatic posting is paused (/resume)";
+  if (isQuietTime(now, rules)) return `quiet hours (${rules.quietHours?.start}-${rules.quietHours?.end})`;
+  if (rules.maxPostsPerHour !== null && state.sentInLastHour >= rules.maxPostsPerHour) {
+    return `MAX_POSTS_PER_HOUR (${rules.maxPostsPerHour}) reached`;
+  }
+  return null;
+}

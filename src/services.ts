@@ -1,0 +1,85 @@
+/**
+ * The application's services: every repository and outside client, created once
+ * from explicit dependencies. main.ts, the CLI and the tests build it; handlers
+ * and jobs receive the parts they need.
+ */
+import { randomUUID } from "node:crypto";
+
+import type { StorageAdapter } from "grammy";
+
+import type { Config } from "./config.js";
+import { createArticlesRepository, type ArticlesRepository } from "./db/articles.js";
+import { createAuditLogRepository, type AuditLogRepository } from "./db/audit-log.js";
+import { createChannelPostsRepository, type ChannelPostsRepository } from "./db/channel-posts.js";
+import type { Database } from "./db/client.js";
+import { createFeedsRepository, type FeedsRepository } from "./db/feeds.js";
+import { createJobLeasesRepository, type JobLeasesRepository } from "./db/job-leases.js";
+import { createSessionStorage } from "./db/sessions.js";
+import { createSettingsRepository, type SettingsRepository } from "./db/settings.js";
+import { createSubscribersRepository, type SubscribersRepository } from "./db/subscribers.js";
+import { createTopicsRepository, type TopicsRepository } from "./db/topics.js";
+import {
+  createFetcher,
+  parsePrivateAddressPolicy,
+  type Fetcher,
+  type FetcherDeps,
+} from "./ingest/fetch/create-fetcher.js";
+import type { Logger } from "./logger.js";
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  /** Names this process in leases and claims. */
+  instanceId: string;
+  now: () => Date;
+  feeds: FeedsRepository;
+  articles: ArticlesRepository;
+  posts: ChannelPostsRepository;
+  topics: TopicsRepository;
+  subscribers: SubscribersRepository;
+  settings: SettingsRepository;
+  audit: AuditLogRepository;
+  leases: JobLeasesRepository;
+  fetcher: Fetcher;
+  sessionStorage<T>(prefix: string): StorageAdapter<T>;
+}
+
+export function createServices(deps: {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  fetcherDeps?: FetcherDeps;
+  now?: () => Date;
+  instanceId?: string;
+}): Services {
+  const prisma = deps.db.prisma;
+  const { config } = deps;
+  return {
+    config,
+    logger: deps.logger,
+    db: deps.db,
+    instanceId: deps.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
+    now: deps.now ?? (() => new Date()),
+    feeds: createFeedsRepository(prisma),
+    articles: createArticlesRepository(prisma),
+    posts: createChannelPostsRepository(prisma),
+    topics: createTopicsRepository(prisma),
+    subscribers: createSubscribersRepository(prisma),
+    settings: createSettingsRepository(prisma),
+    audit: createAuditLogRepository(prisma),
+    leases: createJobLeasesRepository(prisma),
+    fetcher: createFetcher(
+      {
+        allowPrivate: parsePrivateAddressPolicy(config.allowPrivateUrls),
+        userAgent: config.fetch.userAgent,
+        connectTimeoutMs: config.fetch.connectTimeoutMs,
+        requestTimeoutMs: config.fetch.requestTimeoutMs,
+        maxFeedBytes: config.fetch.maxFeedBytes,
+        maxPageBytes: config.fetch.maxPageBytes,
+      },
+      deps.fetcherDeps,
+    ),
+    sessionStorage: <T>(prefix: string) => createSessionStorage<T>(prisma, prefix),
+  };
+}

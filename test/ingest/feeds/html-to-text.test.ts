@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+
+import { htmlToText } from "../../../src/ingest/feeds/html-to-text.js";
+
+describe("htmlToText", () => {
+  it.each([
+    ["<b>Big</b> &amp; <i>bold</i>", "Big & bold"],
+    ["plain words", "plain words"],
+    ["line<br>break and <p>para</p>graph", "line break and para graph"],
+    ["A < B and C > D", "A < B and C > D"],
+    ["caf&eacute; &#8220;x&#8221; &#x263A; &nbsp;end", "café “x” ☺ end"],
+    ["<script>alert(1)</script>Safe<style>p{}</style> text", "Safe text"],
+    ["The <script> tag, explained", "The tag, explained"],
+    ["<!-- note -->Visible<!DOCTYPE html>", "Visible"],
+    ["  lots \n\t of   space  ", "lots of space"],
+    ["&unknownentity; stays", "&unknownentity; stays"],
+  ])("turns %j into %j", (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it("stays fast on hostile markup", () => {
+    const hostile = "<b>".repeat(100_000) + "<".repeat(100_000) + "</b>".repeat(100_000) + "<script>".repeat(50_000);
+    const started = performance.now();
+    expect(htmlToText(hostile)).toBe("<".repeat(100_000));
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

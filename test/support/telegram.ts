@@ -1,0 +1,135 @@
+/**
+ * A fake Telegram Bot API at the HTTP level (through msw): it records every call
+ * and answers like Telegram does. Tests assert on the exact payloads sent.
+ */
+import { http, HttpResponse } from "msw";
+import type { UserFromGetMe } from "grammy/types";
+
+import { server } from "./msw.js";
+
+export const TEST_TOKEN = "123456789:AAtest_token_for_newsdesk_tests_0001";
+export const TEST_API_ROOT = "https://telegram.test";
+export const BOT_INFO: UserFromGetMe = {
+  id: 123456789,
+  is_bot: true,
+  first_name: "Newsdesk",
+  username: "newsdesk_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+/** What a custom answer may return: a result, or a Telegram error. */
+export type FakeAnswer = { result: unknown } | { error_code: number; description: string; parameters?: { retry_after?: number } };
+
+export interface FakeTelegram {
+  calls: ApiCall[];
+  /** Calls of one method, in order. */
+  callsTo(method: string): ApiCall[];
+  /** Overrides how one method answers (until reset). */
+  answer(method: string, handler: (payload: Record<string, unknown>) => FakeAnswer): void;
+  reset(): void;
+}
+
+/** Installs the fake on the shared msw server; call in beforeEach (msw handlers reset after each test). */
+export function installFakeTelegram(options: { apiRoot?: string; token?: string } = {}): FakeTelegram {
+  const apiRoot = options.apiRoot ?? TEST_API_ROOT;
+  const token = options.token ?? TEST_TOKEN;
+  const calls: ApiCall[] = [];
+  const overrides = new Map<string, (payload: Record<string, unknown>) => FakeAnswer>();
+  let nextMessageId = 1000;
+
+  const defaultAnswer = (method: string, payload: Record<string, unknown>): FakeAnswer => {
+    const date = Math.floor(Date.now() / 1000);
+    switch (method) {
+      case "getMe":
+        return { result: BOT_INFO };
+      case "sendMessage":
+        return {
+          result: {
+            message_id: ++nextMessageId,
+            date,
+            chat: { id: typeof payload.chat_id === "number" ? payload.chat_id : -100, type: "channel" },
+            text: payload.text,
+          },
+        };
+      case "editMessageText":
+      case "editMessageReplyMarkup":
+        return { result: { message_id: payload.message_id ?? 1, date, chat: { id: payload.chat_id, type: "private" }, text: payload.text } };
+      case "getChatMember":
+        return { result: { status: "administrator", user: BOT_INFO, can_post_messages: true, can_be_edited: false } };
+      case "getChatAdministrators":
+        return { result: [] };
+      case "getUpdates":
+        return { result: [] };
+      default:
+        return { result: true };
+    }
+  };
+
+  server.use(
+    http.post(`${apiRoot}/bot${token}/:method`, async ({ request, params }) => {
+      const method = String(params.method);
+      const text = await request.text();
+      const payload = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      calls.push({ method, payload });
+      const answer = (overrides.get(method) ?? ((p) => defaultAnswer(method, p)))(payload);
+      if ("error_code" in answer) {
+        return HttpResponse.json({ ok: false, ...answer }, { status: answer.error_code });
+      }
+      return HttpResponse.json({ ok: true, result: answer.result });
+    }),
+  );
+  return {
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    answer: (method, handler) => overrides.set(method, handler),
+    reset: () => {
+      calls.length = 0;
+      overrides.clear();
+    },
+  };
+}
+
+let updateId = 1;
+
+/** A private-chat text message from a reader, as an Update. */
+export function privateMessage(text: string, from: { id: number; first_name?: string; username?: string } = { id: 42 }) {
+  const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
+  return {
+    update_id: updateId++,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: "private" as const, first_name: from.first_name ?? "Reader" },
+      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Reader", ...(from.username ? { username: from.username } : {}) },
+      text,
+      ...(entities ? { entities } : {}),
+    },
+  };
+}
+
+/** A text message in a group chat (e.g. the admin chat), as an Update. */
+export function groupMessage(text: string, chatId: number, from: { id: number; first_name?: string; username?: string }) {
+  const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
+  return {
+    update_id: updateId++,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: "supergroup" as const, title: "Editors" },
+      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Editor", ...(from.username ? { username: from.username } : {}) },
+      text,
+      ...(entities ? { entities } : {}),
+    },
+  };
+}
