@@ -8,17 +8,21 @@ import { Api, webhookCallback, type Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 
 import { createAdminNotifier, type AdminNotifier } from "./bot/admin-notifier.js";
-import { EDITOR_COMMANDS, READER_COMMANDS } from "./bot/commands.js";
+import { EDITOR_COMMANDS } from "./bot/editor-commands.js";
+import { READER_COMMANDS } from "./bot/reader-commands.js";
 import type { BotContext } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
 import { runSelfCheck } from "./bot/self-check.js";
-import type { Config } from "./config.js";
+import type { ChatRef, Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { ingestAllFeeds, type IngestDeps } from "./ingest/ingest-feeds.js";
 import type { FetcherDeps } from "./ingest/fetch/create-fetcher.js";
 import { createLlmSummariser } from "./ingest/summary/llm-summariser.js";
 import type { Logger } from "./logger.js";
+import { createAlertJobs } from "./publish/alert-jobs.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "./publish/outbox.js";
+import { createSendBudget } from "./publish/send-budget.js";
+import { createReaderRoutes } from "./server/reader-routes.js";
 import { createScheduler, type Job, type Scheduler } from "./scheduler.js";
 import { createServer, sendJson, type HttpServer, type Route } from "./server/create-server.js";
 import { createServices, type Services } from "./services.js";
@@ -70,13 +74,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.fetcherDeps ? { fetcherDeps: options.fetcherDeps } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  await services.adminChat.load();
+  // The outbox and notices use an Api without auto-retry: they time out quickly and apply their own policy.
+  const plainApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
+  const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
   const bot = createBot(
     { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
     services,
+    admin,
   );
-  // The outbox and notices use an Api without auto-retry: they time out quickly and apply their own policy.
-  const plainApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
-  const admin = createAdminNotifier({ api: plainApi, adminChatId: () => config.adminChatId, logger });
 
   const ingestDeps: IngestDeps = {
     feeds: services.feeds,
@@ -95,7 +101,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         )
       : null,
   };
+  const budget = createSendBudget();
   const outboxDeps: OutboxDeps = {
+    budget,
     posts: services.posts,
     articles: services.articles,
     settings: services.settings,
@@ -112,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     { name: "ingest", cron: config.ingestCron, leaseMs: 15 * 60_000, run: () => ingestAllFeeds(ingestDeps) },
     { name: "publish", cron: config.postCron, leaseMs: 5 * 60_000, run: () => publishNextPost(outboxDeps) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", leaseMs: 60_000, run: () => recoverOutbox(outboxDeps) },
+    ...createAlertJobs({ services, api: plainApi, budget, logger }),
   ];
   const scheduler = createScheduler({ jobs, leases: services.leases, instanceId: services.instanceId, timezone: config.timezone, logger, now: services.now });
 
@@ -125,6 +134,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   ];
+  routes.push(...createReaderRoutes(services));
   if (config.botMode === "webhook" && config.webhook) {
     const handle = webhookCallback(bot, "http", { secretToken: config.webhook.secret, timeoutMilliseconds: 55_000, onTimeout: "return" });
     routes.push({ method: "POST", path: config.webhook.path, handler: (req, res) => handle(req, res) });
@@ -147,8 +157,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     }
     if (stopped) return;
-    await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: config.adminChatId, admin, logger });
-    await registerCommands(bot, config).catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
+    await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger });
+    await registerCommands(bot, services.adminChat.get()).catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
     if (config.botMode === "webhook" && config.webhook) {
       await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
       logger.info({ path: config.webhook.path }, "webhook set");
@@ -190,9 +200,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 /** Registers reader commands for private chats and editor commands for the admin chat only. */
-export async function registerCommands(bot: Bot<BotContext>, config: Config): Promise<void> {
+export async function registerCommands(bot: Bot<BotContext>, adminChatId: ChatRef | null): Promise<void> {
   await bot.api.setMyCommands(READER_COMMANDS, { scope: { type: "all_private_chats" } });
-  if (config.adminChatId !== null && EDITOR_COMMANDS.length > 0) {
-    await bot.api.setMyCommands(EDITOR_COMMANDS, { scope: { type: "chat", chat_id: config.adminChatId } });
+  if (adminChatId !== null && EDITOR_COMMANDS.length > 0) {
+    await bot.api.setMyCommands(EDITOR_COMMANDS, { scope: { type: "chat", chat_id: adminChatId } });
   }
 }

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 
 import type { StorageAdapter } from "grammy";
 
-import type { Config } from "./config.js";
+import type { ChatRef, Config } from "./config.js";
 import { createArticlesRepository, type ArticlesRepository } from "./db/articles.js";
 import { createAuditLogRepository, type AuditLogRepository } from "./db/audit-log.js";
 import { createChannelPostsRepository, type ChannelPostsRepository } from "./db/channel-posts.js";
@@ -43,7 +43,19 @@ export interface Services {
   leases: JobLeasesRepository;
   fetcher: Fetcher;
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
+  /**
+   * The editors' chat: ADMIN_CHAT_ID, unless Telegram upgraded that group to a
+   * supergroup (a new id, remembered in the database). Call `load()` once at start.
+   */
+  adminChat: {
+    get(): ChatRef | null;
+    set(chatId: ChatRef): Promise<void>;
+    load(): Promise<void>;
+  };
 }
+
+/** Settings key prefix under which a migrated admin chat id is kept, per configured ADMIN_CHAT_ID. */
+export const ADMIN_CHAT_SETTING = "admin.chat_id";
 
 export function createServices(deps: {
   config: Config;
@@ -55,6 +67,8 @@ export function createServices(deps: {
 }): Services {
   const prisma = deps.db.prisma;
   const { config } = deps;
+  const settings = createSettingsRepository(prisma);
+  let adminChatId: ChatRef | null = config.adminChatId;
   return {
     config,
     logger: deps.logger,
@@ -66,7 +80,7 @@ export function createServices(deps: {
     posts: createChannelPostsRepository(prisma),
     topics: createTopicsRepository(prisma),
     subscribers: createSubscribersRepository(prisma),
-    settings: createSettingsRepository(prisma),
+    settings,
     audit: createAuditLogRepository(prisma),
     leases: createJobLeasesRepository(prisma),
     fetcher: createFetcher(
@@ -81,5 +95,17 @@ export function createServices(deps: {
       deps.fetcherDeps,
     ),
     sessionStorage: <T>(prefix: string) => createSessionStorage<T>(prisma, prefix),
+    adminChat: {
+      get: () => adminChatId,
+      async set(chatId) {
+        adminChatId = chatId;
+        if (config.adminChatId !== null) await settings.set(`${ADMIN_CHAT_SETTING}.from.${config.adminChatId}`, String(chatId));
+      },
+      async load() {
+        if (config.adminChatId === null) return;
+        const stored = await settings.get(`${ADMIN_CHAT_SETTING}.from.${config.adminChatId}`);
+        if (stored) adminChatId = /^-?\d+$/.test(stored) ? Number(stored) : stored;
+      },
+    },
   };
 }

@@ -10,9 +10,9 @@ import type { UserFromGetMe } from "grammy/types";
 
 import type { Services } from "../services.js";
 import type { BotContext } from "./context.js";
-import { createHelpFeature } from "./features/help.js";
-import { createLatestFeature } from "./features/latest.js";
-import { createStartFeature } from "./features/start.js";
+import type { AdminNotifier } from "./admin-notifier.js";
+import { createEditorFeatures } from "./editor-features.js";
+import { createReaderFeatures } from "./reader-features.js";
 
 /** Flood waits and Telegram 5xx are retried, within bounds, so a handler never hangs for minutes. */
 export function createRetryTransformer(): Transformer {
@@ -27,7 +27,7 @@ export interface CreateBotOptions {
 }
 
 /** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
-export function createBot(options: CreateBotOptions, services: Services): Bot<BotContext> {
+export function createBot(options: CreateBotOptions, services: Services, admin: AdminNotifier): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, {
     client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -49,9 +49,8 @@ export function createBot(options: CreateBotOptions, services: Services): Bot<Bo
     }),
   );
 
-  bot.use(createStartFeature({ subscribers: services.subscribers }));
-  bot.use(createHelpFeature());
-  bot.use(createLatestFeature({ articles: services.articles, topics: services.topics }));
+  bot.use(createEditorFeatures({ services, admin }));
+  bot.use(createReaderFeatures(services));
 
   bot.catch(async (error) => {
     const ctx = error.ctx;

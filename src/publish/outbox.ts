@@ -14,6 +14,7 @@ import type { SettingsRepository } from "../db/settings.js";
 import type { Logger } from "../logger.js";
 import { formatPost } from "./format-post.js";
 import { autoPostingBlock, type PostingRules } from "./posting-policy.js";
+import type { SendBudget } from "./send-budget.js";
 import { decideSendFailure } from "./send-failure-policy.js";
 import { escapeHtml } from "./telegram-html.js";
 
@@ -32,6 +33,8 @@ export interface OutboxDeps {
   settings: SettingsRepository;
   /** An Api without auto-retry: the outbox applies its own retry policy. */
   api: Pick<Api, "sendMessage">;
+  /** Shared with readers' alerts; channel posts take priority. */
+  budget: SendBudget;
   channelId: ChatRef;
   admin: AdminNotifier;
   logger: Logger;
@@ -101,11 +104,15 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
   const text = renderPost(post, deps.publicUrl);
   let messageId: number;
   try {
+    await deps.budget.take(deps.channelId, "channel");
     const message = await deps.api.sendMessage(deps.channelId, text, { parse_mode: "HTML" });
     messageId = message.message_id;
   } catch (error) {
     const attempt = post.attempts + 1;
     const action = decideSendFailure(error, attempt, deps.now());
+    if (action.kind === "retry" && (error as { error_code?: number }).error_code === 429) {
+      deps.budget.pause(action.retryAt.getTime() - deps.now().getTime());
+    }
     log.warn({ err: error, action: action.kind }, "channel post not sent");
     if (action.kind === "retry") {
       await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 
 import type { BotContext } from "../context.js";
-import { READER_COMMANDS } from "../commands.js";
+import { READER_COMMANDS } from "../reader-commands.js";
 
 /** The text of /help: every reader command with its description. */
 export function helpText(): string {

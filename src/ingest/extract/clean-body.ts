@@ -35,6 +35,15 @@ const CSS_LINE =
 const JS_LINE =
   /(?:^(?:var|let|const|function|if|for|window\.|document\.|return)\b|[;{}]\s*$|=>|\bfunction\s*\(|googletag|dataLayer|\.push\()/;
 
+// Interface text and legal lines that sit inside article containers.
+const UI_LINE =
+  /^(?:skip to (?:main )?content|sign in|log in|close|caption|hide caption|toggle caption|enlarge this image|expand|menu|search|loading\.*|image \d+ of \d+|\d+ of \d+|photos?|gallery|this (?:slideshow|video|content|page) requires javascript\.?|tell us what you think\.*)$/i;
+const LEGAL =
+  /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\s+(?:©\s*)?\d{4}|this (?:website|site) uses cookies|\bsubject to copyright\b)/i;
+const CLICK_HERE = /\bclick(?:ing)? here\b/i;
+const BYLINE = /^(?:by|words by|written by|reporting by|von|par|por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?[\p{Lu}][\p{L}.'’-]*){0,6}(?:\s*[,|–—-].*)?$/u;
+const DATE_LINE = /\b(?:published|posted|updated|last updated|modified)\b/i;
+
 const SENTENCE_END = /[.!?…"”’)\]»:]$/u;
 
 /**
@@ -77,6 +86,11 @@ function isBoilerplate(paragraph: string, plain: string): boolean {
   if (words <= 25 && READ_ALSO.test(plain)) return true;
   if (words <= 20 && isShareRow(plain)) return true;
   if (words <= 25 && isCredit(plain)) return true;
+  if (words <= 8 && UI_LINE.test(plain)) return true;
+  if (words <= 40 && LEGAL.test(plain)) return true;
+  if (words <= 15 && CLICK_HERE.test(plain)) return true;
+  if (words <= 12 && BYLINE.test(plain)) return true;
+  if (words <= 20 && DATE_LINE.test(plain) && /\d/.test(plain) && !SENTENCE_END.test(plain.replace(/\b(?:a|p)\.?m\.$/i, ""))) return true;
   return false;
 }
 

@@ -35,13 +35,18 @@ const EMPTY: ExtractedArticle = {
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
   if (typeof html !== "string" || html.trim() === "") return { ...EMPTY };
+  const document = parseHtmlDocument(html);
+  if (!document) return { ...EMPTY };
+  let article: ExtractedArticle = { ...EMPTY };
   try {
-    const document = parseHtmlDocument(html);
-    if (!document) return { ...EMPTY };
-    const metadata = extractMetadata(document, pageUrl);
-    const body = extractBody(document, html, metadata.headline);
-    return { ...metadata, body };
+    article = { ...article, ...extractMetadata(document, pageUrl) };
   } catch {
-    return { ...EMPTY };
+    // Broken metadata must not cost the body.
   }
+  try {
+    article.body = extractBody(document, article.headline);
+  } catch {
+    article.body = "";
+  }
+  return article;
 }

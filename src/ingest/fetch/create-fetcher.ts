@@ -7,7 +7,6 @@ import { createGuardedAgent } from "./create-guarded-agent.js";
 import { createHostLimiter } from "./create-host-limiter.js";
 import { decodeBody } from "./decode-body.js";
 import { describeUrl } from "./describe-url.js";
-import type { FetchErrorCode } from "./fetch-error.js";
 import { FetchError } from "./fetch-error.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import type { PrivateAddressPolicy } from "./private-address-policy.js";
@@ -362,7 +361,7 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
       },
       (error: unknown) => {
         signal.removeEventListener("abort", onAbort);
-        reject(error as Error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });

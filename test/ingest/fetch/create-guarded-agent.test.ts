@@ -39,7 +39,7 @@ describe("the connect-time address check", () => {
   it("refuses a host that rebinds to loopback between the check and the connection", async () => {
     let lookups = 0;
     const deps: FetcherDeps = {
-      fetch: undiciFetch as unknown as typeof globalThis.fetch,
+      fetch: undiciFetch,
       lookup: () => {
         lookups += 1;
         return Promise.resolve([{ address: lookups === 1 ? "93.184.216.34" : "127.0.0.1", family: 4 }]);
@@ -64,7 +64,7 @@ describe("the connect-time address check", () => {
 
   it("connects to an allow-listed host through the same path", async () => {
     const deps: FetcherDeps = {
-      fetch: undiciFetch as unknown as typeof globalThis.fetch,
+      fetch: undiciFetch,
       lookup: () => Promise.resolve([{ address: "127.0.0.1", family: 4 }]),
     };
     const fetcher = createFetcher({ ...options, allowPrivate: { allowAll: false, hosts: ["intranet.test"] } }, deps);
