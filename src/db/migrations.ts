@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import lockfile from "proper-lockfile";
@@ -55,7 +55,24 @@ function createMigrationAdapter(target: DatabaseTarget): {
   release: () => Promise<void>;
 } {
   if (target.provider === "sqlite") {
-    return { factory: new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }), release: async () => {} };
+    // The engine never closes its SQLite connection, which keeps a lock on the file: track and close it.
+    const base = new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 });
+    const opened: SqlDriverAdapter[] = [];
+    const factory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: base.provider,
+      adapterName: base.adapterName,
+      connect: async () => {
+        const adapter = await base.connect();
+        opened.push(adapter);
+        return adapter;
+      },
+      connectToShadowDb: async () => {
+        const adapter = await base.connectToShadowDb();
+        opened.push(adapter);
+        return adapter;
+      },
+    };
+    return { factory, release: async () => void (await Promise.all(opened.map((adapter) => adapter.dispose()))) };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 1 });
   return { factory: new PrismaPg(pool), release: () => pool.end() };

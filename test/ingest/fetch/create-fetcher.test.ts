@@ -413,6 +413,22 @@ describe("timeouts", () => {
   });
 });
 
+describe("cancellation", () => {
+  it("stops when the caller's signal aborts, without calling it a timeout", async () => {
+    server.use(
+      http.get("https://slow.example/feed", async () => {
+        await delay(2_000);
+        return HttpResponse.text("too late");
+      }),
+    );
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await fetchError(makeFetcher(), feedRequest("https://slow.example/feed", { signal: controller.signal }));
+    expect(error.code).toBe("network");
+    expect(error.message).toContain("aborted");
+  });
+});
+
 describe("size caps", () => {
   it("stops reading a 50 MB body as soon as the cap is passed", async () => {
     const chunkSize = 64 * 1024;

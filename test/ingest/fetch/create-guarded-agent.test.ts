@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 
 import { fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,8 +13,19 @@ import { createFetcher, FetchError } from "../../../src/ingest/fetch/create-fetc
 // 127.0.0.1 that the test itself starts: nothing leaves this machine.
 let port = 0;
 let hits = 0;
-const local = createServer((_request, response) => {
+const local = createServer((request, response) => {
   hits += 1;
+  if (request.url === "/gzip-bomb") {
+    response.setHeader("content-encoding", "gzip");
+    response.end(gzipSync(Buffer.alloc(4 * 1024 * 1024, 0x20)));
+    return;
+  }
+  if (request.url === "/gzip") {
+    response.setHeader("content-encoding", "gzip");
+    response.setHeader("content-type", "text/plain; charset=utf-8");
+    response.end(gzipSync(Buffer.from("compressed internal")));
+    return;
+  }
   response.setHeader("content-type", "text/plain; charset=utf-8");
   response.end("internal");
 });
@@ -71,6 +83,23 @@ describe("the connect-time address check", () => {
     try {
       const response = await fetcher.fetch({ url: `http://intranet.test:${port}/feed`, kind: "feed" });
       expect(response).toMatchObject({ notModified: false, status: 200, text: "internal" });
+    } finally {
+      await fetcher.close();
+    }
+  });
+
+  it("decompresses real gzip responses and counts the decompressed bytes against the cap", async () => {
+    const deps: FetcherDeps = {
+      fetch: undiciFetch,
+      lookup: () => Promise.resolve([{ address: "127.0.0.1", family: 4 }]),
+    };
+    const fetcher = createFetcher({ ...options, allowPrivate: { allowAll: true } }, deps);
+    try {
+      const response = await fetcher.fetch({ url: `http://intranet.test:${port}/gzip`, kind: "feed" });
+      expect(response).toMatchObject({ text: "compressed internal" });
+      await expect(fetcher.fetch({ url: `http://intranet.test:${port}/gzip-bomb`, kind: "feed" })).rejects.toMatchObject({
+        code: "too_large",
+      });
     } finally {
       await fetcher.close();
     }
