@@ -41,7 +41,7 @@ const UI_LINE =
 const LEGAL =
   /(?:©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcopyright\s+(?:©\s*)?\d{4}|this (?:website|site) uses cookies|\bsubject to copyright\b)/i;
 const CLICK_HERE = /\bclick(?:ing)? here\b/i;
-const BYLINE = /^(?:by|words by|written by|reporting by|von|par|por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?[\p{Lu}][\p{L}.'’-]*){0,6}(?:\s*[,|–—-].*)?$/u;
+const BYLINE = /^(?:[Bb]y|BY|[Ww]ords by|[Ww]ritten by|[Rr]eporting by|[Vv]on|[Pp]ar|[Pp]or)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?[\p{Lu}][\p{L}.'’-]*){0,6}(?:\s*[,|–—-].*)?$/u;
 const DATE_LINE = /\b(?:published|posted|updated|last updated|modified)\b/i;
 
 const SENTENCE_END = /[.!?…"”’)\]»:]$/u;

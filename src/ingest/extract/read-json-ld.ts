@@ -33,7 +33,7 @@ function parseLenient(raw: string): unknown {
   } catch {
     try {
       // Control characters inside strings are the usual breakage (raw newlines in descriptions).
-      return JSON.parse(text.replace(/[\u0000-\u001f]+/g, " "));
+      return JSON.parse(Array.from(text, (c) => (c.charCodeAt(0) < 32 ? " " : c)).join(""));
     } catch {
       return undefined;
     }
