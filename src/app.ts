@@ -21,7 +21,7 @@ import { createLlmSummariser } from "./ingest/summary/llm-summariser.js";
 import type { Logger } from "./logger.js";
 import { createAlertJobs } from "./publish/alert-jobs.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "./publish/outbox.js";
-import { createSendBudget } from "./publish/send-budget.js";
+import { createSendBudget, type SendBudget } from "./publish/send-budget.js";
 import { createReaderRoutes } from "./server/reader-routes.js";
 import { createScheduler, type Job, type Scheduler } from "./scheduler.js";
 import { createServer, sendJson, type HttpServer, type Route } from "./server/create-server.js";
@@ -44,6 +44,8 @@ export interface AppOptions {
   db?: Database;
   fetcherDeps?: FetcherDeps;
   now?: () => Date;
+  /** The send budget shared by channel posts and alerts (tests pass one on their own clock). */
+  sendBudget?: SendBudget;
   /** Skips getMe at start (tests). */
   botInfo?: UserFromGetMe;
 }
@@ -101,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         )
       : null,
   };
-  const budget = createSendBudget();
+  const budget = options.sendBudget ?? createSendBudget();
   const outboxDeps: OutboxDeps = {
     budget,
     posts: services.posts,

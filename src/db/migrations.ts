@@ -4,6 +4,7 @@
  * WASM schema engine. Safe when several processes start at once: PostgreSQL
  * takes an advisory lock, SQLite a lock file beside the database.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,7 +79,48 @@ function createMigrationAdapter(target: DatabaseTarget): {
   return { factory: new PrismaPg(pool), release: () => pool.end() };
 }
 
-/** Applies pending migrations and returns the names of those it applied. */
+interface AppliedMigration {
+  migration_name: string;
+  checksum: string;
+  finished_at: unknown;
+  rolled_back_at: unknown;
+}
+
+/** Prisma records each migration with the SHA-256 of its script. */
+function checksumOf(sql: string): string {
+  return createHash("sha256").update(sql).digest("hex");
+}
+
+/** True when every committed migration is recorded as applied, unchanged, in `_prisma_migrations`. */
+function allApplied(migrations: Migration[], applied: AppliedMigration[]): boolean {
+  const done = new Map(applied.filter((m) => m.finished_at && !m.rolled_back_at).map((m) => [m.migration_name, m.checksum]));
+  return migrations.every((m) => done.get(m.name) === checksumOf(m.sql));
+}
+
+function readAppliedSqlite(filePath: string): AppliedMigration[] {
+  if (!existsSync(filePath)) return [];
+  const db = new Sqlite(filePath, { readonly: true, timeout: 15_000 });
+  try {
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return [];
+    return db.prepare("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations").all() as AppliedMigration[];
+  } finally {
+    db.close();
+  }
+}
+
+async function readAppliedPostgres(client: pg.Client): Promise<AppliedMigration[]> {
+  const table = await client.query("SELECT to_regclass('_prisma_migrations') AS name");
+  if (!(table.rows[0] as { name: string | null } | undefined)?.name) return [];
+  const rows = await client.query("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations");
+  return rows.rows as AppliedMigration[];
+}
+
+/**
+ * Applies pending migrations and returns the names of those it applied. When the
+ * database is already up to date (the usual start) the schema engine is not loaded:
+ * `_prisma_migrations` is read directly, which is fast and takes no write lock.
+ */
 export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
   const { baseDir, lockfile: lockText, migrations } = readMigrations(target.provider);
   const apply = async (): Promise<string[]> => {
@@ -98,6 +140,7 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
     }
   };
   if (target.provider === "sqlite") {
+    if (allApplied(migrations, readAppliedSqlite(target.filePath))) return [];
     prepareSqliteFile(target.filePath);
     const release = await lockfile.lock(target.filePath, {
       lockfilePath: `${target.filePath}.migrate-lock`,
@@ -105,12 +148,16 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
       retries: { retries: 120, minTimeout: 100, maxTimeout: 500 },
     });
     try {
+      // Another process may have migrated while this one waited for the lock.
+      if (allApplied(migrations, readAppliedSqlite(target.filePath))) return [];
       return await apply();
     } finally {
       await release();
     }
   }
-  return withPgAdvisoryLock(target.url, apply);
+  return withPgAdvisoryLock(target.url, async (client) =>
+    allApplied(migrations, await readAppliedPostgres(client)) ? [] : apply(),
+  );
 }
 
 /**
@@ -130,13 +177,13 @@ function prepareSqliteFile(filePath: string): void {
 // Any constant works; it only has to be the same for every Newsdesk process.
 const MIGRATION_LOCK_KEY = 72_707_369_1;
 
-async function withPgAdvisoryLock<T>(connectionString: string, work: () => Promise<T>): Promise<T> {
+async function withPgAdvisoryLock<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
-      return await work();
+      return await work(client);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }

@@ -45,19 +45,16 @@ export function cutText(text: string, max: number): string {
  * many were left out. `lines` are HTML; each is counted by its visible length.
  */
 export function fitLines(lines: string[], max: number = TELEGRAM_TEXT_LIMIT): string {
+  const all = lines.join("\n");
+  if (visibleLength(all) <= max) return all;
   const kept: string[] = [];
   let used = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
+  for (const line of lines) {
     const cost = visibleLength(line) + (kept.length > 0 ? 1 : 0);
-    const rest = lines.length - i - 1;
-    const footer = rest > 0 ? `\n… and ${rest + 1} more` : "";
-    if (used + cost + footer.length > max) {
-      kept.push(`… and ${lines.length - i} more`);
-      break;
-    }
+    const footer = `\n… and ${lines.length - kept.length - 1} more`.length;
+    if (used + cost + footer > max) break;
     kept.push(line);
     used += cost;
   }
-  return kept.join("\n");
+  return [...kept, `… and ${lines.length - kept.length} more`].join("\n");
 }

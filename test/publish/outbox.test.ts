@@ -1,0 +1,208 @@
+/**
+ * The outbox never posts twice and never loses a post silently: stories an editor
+ * would recognise, on SQLite and PostgreSQL.
+ */
+import { HttpResponse, http } from "msw";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { createApp, type App } from "../../src/app.js";
+import type { NewArticle } from "../../src/db/articles.js";
+import { createSendBudget, type SendBudget } from "../../src/publish/send-budget.js";
+import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED, publishNextPost, recoverOutbox } from "../../src/publish/outbox.js";
+import { ADMIN_CHAT_ID, CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
+import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
+import { server } from "../support/msw.js";
+import { BOT_INFO, installFakeTelegram, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
+import { publicLookup } from "../support/web.js";
+
+const T0 = new Date("2026-11-28T12:00:00Z");
+
+function article(n: number, overrides: Partial<NewArticle> = {}): NewArticle {
+  return {
+    url: `https://news.example.com/story-${n}`,
+    guid: null,
+    feedId: null,
+    headline: `Story number ${n}`,
+    summary: `Summary of story ${n}.`,
+    body: "",
+    section: null,
+    author: null,
+    language: null,
+    imageUrl: null,
+    publishedAt: new Date(T0.getTime() - n * 60_000),
+    modifiedAt: null,
+    sortAt: new Date(T0.getTime() - n * 60_000),
+    headlineKey: `story ${n}`,
+    autoPost: true,
+    source: "feed",
+    topics: [],
+    otherUrls: [],
+    ...overrides,
+  };
+}
+
+describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
+  let database: TestDatabase;
+  let telegram: FakeTelegram;
+  let clock: Date;
+  const apps: App[] = [];
+
+  const startApp = async (env: Record<string, string> = {}, sendBudget?: SendBudget) => {
+    const app = await createApp({
+      ...(sendBudget ? { sendBudget } : {}),
+      config: testConfig(database.url, env),
+      logger: memoryLogger().logger,
+      botInfo: BOT_INFO,
+      fetcherDeps: { lookup: publicLookup },
+      now: () => clock,
+    });
+    apps.push(app);
+    return app;
+  };
+  const channelSends = () => telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID);
+  const adminSends = () => telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === ADMIN_CHAT_ID);
+
+  beforeEach(async () => {
+    database = await createTestDatabase(provider);
+    telegram = installFakeTelegram();
+    clock = T0;
+  });
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.stop();
+    await database.drop();
+  });
+
+  it("sends the oldest recent story first and skips stories older than 24 hours", async () => {
+    const app = await startApp();
+    await app.services.articles.storeBatch([
+      article(1),
+      article(2),
+      article(3, { sortAt: new Date(T0.getTime() - 25 * 3_600_000), publishedAt: new Date(T0.getTime() - 25 * 3_600_000) }),
+    ]);
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(channelSends().map((c) => String(c.payload.text).split("\n")[0])).toEqual(["<b>Story number 2</b>", "<b>Story number 1</b>"]);
+  });
+
+  it("overlapping ticks (and, on PostgreSQL, two instances) send a story once", async () => {
+    const a = await startApp();
+    // Two SQLite clients in one process would block each other's synchronous busy wait;
+    // SQLite runs one instance, so there the overlap is between ticks of one instance.
+    const b = provider === "postgresql" ? await startApp() : a;
+    await a.services.articles.storeBatch([article(1)]);
+    const outcomes = await Promise.all([
+      publishNextPost(a.outboxDeps),
+      publishNextPost(b.outboxDeps),
+      publishNextPost(a.outboxDeps),
+      publishNextPost(b.outboxDeps),
+    ]);
+    expect(outcomes.filter((o) => o.kind === "sent")).toHaveLength(1);
+    expect(channelSends()).toHaveLength(1);
+    expect(await a.services.db.prisma.channelPost.count()).toBe(1);
+  });
+
+  it("a post left mid-send by a dead process becomes uncertain, is reported by headline, and is not resent", async () => {
+    const app = await startApp();
+    const [id] = await app.services.articles.storeBatch([article(1, { headline: "Kim & Putin meet" })]);
+    const post = await app.services.posts.create({ articleId: id!, origin: "auto" });
+    expect(await app.services.posts.claim(post!.id, "a-process-that-died", T0, 90_000)).toBe(true);
+
+    clock = new Date(T0.getTime() + 60_000);
+    await recoverOutbox(app.outboxDeps);
+    expect(adminSends()).toHaveLength(0);
+
+    clock = new Date(T0.getTime() + 120_000);
+    await recoverOutbox(app.outboxDeps);
+    expect(adminSends().map((c) => c.payload.text)).toEqual([
+      `⚠️ Post #${post!.id} “Kim &amp; Putin meet” may or may not be in the channel: the sending process stopped before Telegram answered; check the channel before posting it again. Check the channel; if it is missing, /postnow ${post!.id} sends it.`,
+    ]);
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    await recoverOutbox(app.outboxDeps);
+    expect(adminSends()).toHaveLength(1);
+    expect(channelSends()).toHaveLength(0);
+    expect(await app.services.posts.get(post!.id)).toMatchObject({ status: "uncertain" });
+  });
+
+  it("a flood wait puts the post back until Telegram's retry_after has passed", async () => {
+    const app = await startApp({}, createSendBudget({ now: () => clock.getTime() }));
+    await app.services.articles.storeBatch([article(1)]);
+    telegram.answer("sendMessage", () => ({ error_code: 429, description: "Too Many Requests: retry after 30", parameters: { retry_after: 30 } }));
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "retry" });
+    telegram.reset();
+    telegram.answer("sendMessage", () => ({ result: { message_id: 7, date: 0, chat: { id: CHANNEL_ID, type: "channel" } } }));
+
+    clock = new Date(T0.getTime() + 10_000);
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    clock = new Date(T0.getTime() + 31_000);
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "sent", postId: 1, messageId: 7 });
+    expect(channelSends()).toHaveLength(1);
+    expect(await app.services.posts.get(1)).toMatchObject({ status: "sent", attempts: 2, telegramMessageId: 7n });
+  });
+
+  it("a post Telegram rejects is marked failed and reported, and the next story goes on", async () => {
+    const app = await startApp();
+    await app.services.articles.storeBatch([article(1, { headline: "Bad one" }), article(2)]);
+    telegram.answer("sendMessage", (payload) =>
+      payload.chat_id === CHANNEL_ID && String(payload.text).includes("Story number 2")
+        ? { error_code: 400, description: "Bad Request: can't parse entities" }
+        : { result: { message_id: 9, date: 0, chat: { id: Number(payload.chat_id), type: "channel" } } },
+    );
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "fail" });
+    expect(adminSends().map((c) => c.payload.text)).toEqual([
+      "❌ Post #1 “Story number 2” could not be sent: Bad Request: can&#39;t parse entities.".replace("&#39;", "'"),
+    ]);
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
+    expect(await app.services.posts.get(1)).toMatchObject({ status: "failed", lastError: "Bad Request: can't parse entities" });
+  });
+
+  it("when the bot may no longer post, posting pauses and the editors are told once", async () => {
+    const app = await startApp();
+    await app.services.articles.storeBatch([article(1), article(2)]);
+    telegram.answer("sendMessage", (payload) =>
+      payload.chat_id === CHANNEL_ID
+        ? { error_code: 403, description: "Forbidden: bot is not a member of the channel chat" }
+        : { result: { message_id: 1, date: 0, chat: { id: Number(payload.chat_id), type: "supergroup" } } },
+    );
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "forbidden" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({
+      kind: "idle",
+      reason: "the bot may not post in the channel; waiting for its rights to return",
+    });
+    expect(adminSends()).toHaveLength(1);
+    expect(String(adminSends()[0]!.payload.text)).toMatch(/^⛔ I can no longer post in the channel \(Forbidden: bot is not a member of the channel chat\)\. Posting is paused\./);
+    expect(await app.services.settings.get(OUTBOX_FORBIDDEN)).toBe("Forbidden: bot is not a member of the channel chat");
+    expect(await app.services.posts.get(1)).toMatchObject({ status: "queued" });
+  });
+
+  it("a connection that breaks during the call leaves the post uncertain rather than risking a double post", async () => {
+    const app = await startApp();
+    await app.services.articles.storeBatch([article(1)]);
+    server.use(
+      http.post(`${TEST_API_ROOT}/bot${TEST_TOKEN}/sendMessage`, async ({ request }) => {
+        const body = (await request.clone().json()) as { chat_id: number };
+        if (body.chat_id === CHANNEL_ID) return HttpResponse.error();
+        return HttpResponse.json({ ok: true, result: { message_id: 1, date: 0, chat: { id: body.chat_id, type: "supergroup" } } });
+      }),
+    );
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "uncertain" });
+    expect(await app.services.posts.get(1)).toMatchObject({ status: "uncertain" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+  });
+
+  it("no automatic posts in quiet hours or while paused, but an editor's post still goes", async () => {
+    const app = await startApp({ QUIET_HOURS: "11:00-13:00", TIMEZONE: "UTC" });
+    const [auto, editors] = await app.services.articles.storeBatch([article(1), article(2, { autoPost: false, source: "page" })]);
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "quiet hours (11:00-13:00)" });
+    await app.services.posts.create({ articleId: editors!, origin: "editor", queuedById: 5n, queuedByName: "Ed" });
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
+    expect(String(channelSends()[0]!.payload.text)).toContain("Story number 2");
+
+    clock = new Date("2026-11-28T14:00:00Z");
+    await app.services.settings.set(OUTBOX_PAUSED, "editor 5");
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "automatic posting is paused (/resume)" });
+    await app.services.settings.delete(OUTBOX_PAUSED);
+    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
+    expect((await app.services.posts.findByArticle(auto!))?.status).toBe("sent");
+  });
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  budgetRules,
+  createBudgetState,
+  createSendBudget,
+  decideNextGrant,
+  recordGrant,
+  type SendPriority,
+} from "../../src/publish/send-budget.js";
+
+/** A clock the test moves by hand; `sleep` resolves when the clock passes its time (plus `lateMs`, like a busy event loop). */
+function fakeClock(lateMs = 0) {
+  let t = 0;
+  const timers: { at: number; resolve: () => void }[] = [];
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    now: () => t,
+    sleep: (ms: number) => new Promise<void>((resolve) => timers.push({ at: t + ms + lateMs, resolve })),
+    async advance(ms: number) {
+      const end = t + ms;
+      for (;;) {
+        await settle();
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > end) break;
+        timers.shift();
+        t = Math.max(t, next.at);
+        next.resolve();
+      }
+      t = end;
+      await settle();
+    },
+  };
+}
+
+function recorder(clock: { now: () => number }) {
+  const grants: { label: string; at: number }[] = [];
+  return {
+    grants,
+    labels: () => grants.map((g) => g.label),
+    track(budget: ReturnType<typeof createSendBudget>, label: string, chatId: number | string, priority: SendPriority = "alert") {
+      void budget.take(chatId, priority).then(() => grants.push({ label, at: clock.now() }));
+    },
+  };
+}
+
+// 10 a second: at most 10 in any 1100 ms (one message's share of margin), at least 50 ms apart.
+const rules = { perSecond: 10, perChatIntervalMs: 1000, perGroupIntervalMs: 3000 };
+
+describe("the send budget", () => {
+  it("lets at most perSecond messages into any window, spread at least half a share apart", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    for (let i = 1; i <= 12; i++) r.track(budget, `reader ${i}`, i);
+    await clock.advance(2000);
+    expect(r.grants.map((g) => g.at)).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400, 450, 1100, 1150]);
+    expect(r.labels()).toEqual(Array.from({ length: 12 }, (_, i) => `reader ${i + 1}`));
+  });
+
+  it("sends to one reader at most once a second, letting other readers go meanwhile", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    r.track(budget, "A first", 1);
+    r.track(budget, "A second", 1);
+    r.track(budget, "B", 2);
+    await clock.advance(2000);
+    expect(r.grants).toEqual([
+      { label: "A first", at: 0 },
+      { label: "B", at: 50 },
+      { label: "A second", at: 1000 },
+    ]);
+  });
+
+  it("lets a channel post waiting with alerts go first", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    r.track(budget, "alert 1", 1);
+    r.track(budget, "alert 2", 2);
+    r.track(budget, "alert 3", 3);
+    r.track(budget, "channel post", -1001, "channel");
+    await clock.advance(1000);
+    expect(r.grants).toEqual([
+      { label: "alert 1", at: 0 },
+      { label: "channel post", at: 50 },
+      { label: "alert 2", at: 100 },
+      { label: "alert 3", at: 150 },
+    ]);
+  });
+
+  it("gives alerts no slot while a channel post waits for the channel's own interval", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    r.track(budget, "post 1", -1001, "channel");
+    await clock.advance(500);
+    r.track(budget, "post 2", -1001, "channel");
+    r.track(budget, "alert", 7);
+    await clock.advance(5000);
+    // 20 messages a minute to one channel: post 2 waits until 3000, and the alert behind it.
+    expect(r.grants).toEqual([
+      { label: "post 1", at: 0 },
+      { label: "post 2", at: 3000 },
+      { label: "alert", at: 3050 },
+    ]);
+  });
+
+  it("stops everyone while Telegram asks to wait (429), then resumes at the same pace", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    r.track(budget, "before", 1);
+    await clock.advance(50);
+    budget.pause(3000);
+    r.track(budget, "channel post", -1001, "channel");
+    r.track(budget, "alert", 2);
+    await clock.advance(2900);
+    expect(r.labels()).toEqual(["before"]);
+    await clock.advance(1000);
+    expect(r.grants).toEqual([
+      { label: "before", at: 0 },
+      { label: "channel post", at: 3050 },
+      { label: "alert", at: 3100 },
+    ]);
+  });
+
+  it("loses no capacity when its timers fire late: the window counts messages, not fixed slots", async () => {
+    const clock = fakeClock(30);
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    for (let i = 1; i <= 12; i++) r.track(budget, `reader ${i}`, i);
+    await clock.advance(1300);
+    // Each wake-up is 30 ms late, yet the second window opens when the first message leaves it (1100, +30 late).
+    expect(r.grants.map((g) => g.at)).toEqual([0, 80, 160, 240, 320, 400, 480, 560, 640, 720, 1130, 1210]);
+  });
+
+  it("gives up a wait when its signal aborts, and the slot goes to the next in line", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    const controller = new AbortController();
+    r.track(budget, "first", 1);
+    const abandoned = budget.take(2, "alert", controller.signal);
+    r.track(budget, "third", 3);
+    controller.abort(new Error("flood wait"));
+    await expect(abandoned).rejects.toThrow("flood wait");
+    await clock.advance(1000);
+    expect(r.grants).toEqual([
+      { label: "first", at: 0 },
+      { label: "third", at: 50 },
+    ]);
+  });
+});
+
+describe("the budget's scheduling core", () => {
+  const core = budgetRules(10);
+
+  it("keeps a full window closed until its first message leaves it", () => {
+    const state = createBudgetState();
+    for (let i = 0; i < 10; i++) recordGrant(state, String(i), i * 50, core);
+    expect(decideNextGrant(state, [{ chatKey: "new", priority: "alert" }], 500, core)).toEqual({ kind: "wait", until: 1100 });
+    expect(decideNextGrant(state, [{ chatKey: "new", priority: "alert" }], 1100, core)).toEqual({ kind: "grant", index: 0 });
+  });
+
+  it("waits for the earliest ready chat when every waiting reader had a message just now", () => {
+    const state = createBudgetState();
+    recordGrant(state, "1", 0, core);
+    recordGrant(state, "2", 400, core);
+    const waiters = [
+      { chatKey: "2", priority: "alert" as const },
+      { chatKey: "1", priority: "alert" as const },
+    ];
+    expect(decideNextGrant(state, waiters, 500, core)).toEqual({ kind: "wait", until: 1000 });
+    expect(decideNextGrant(state, waiters, 1000, core)).toEqual({ kind: "grant", index: 1 });
+  });
+
+  it("has nothing to do without waiters", () => {
+    expect(decideNextGrant(createBudgetState(), [], 0, core)).toEqual({ kind: "idle" });
+  });
+});
