@@ -1,0 +1,133 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+import { describe, expect, it } from "vitest";
+
+import { ConfigError, createConfig } from "../src/config.js";
+
+const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345";
+
+function problemsOf(env: Record<string, string>, purpose: "bot" | "cli" = "bot"): string[] {
+  try {
+    createConfig(env, purpose);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe("configuration", () => {
+  it("has working defaults for everything but the token and the channel", () => {
+    const config = createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "@newsroom" });
+    expect(config).toMatchObject({
+      channelId: "@newsroom",
+      adminChatId: null,
+      database: { provider: "sqlite", url: "file:./data/newsdesk.db" },
+      telegramApiRoot: "https://api.telegram.org",
+      botMode: "polling",
+      port: 3000,
+      timezone: "UTC",
+      ingestCron: "*/5 * * * *",
+      postCron: "*/10 * * * *",
+      logLevel: "info",
+      allowPrivateUrls: "",
+      summary: { maxChars: 400, llm: null },
+      quietHours: null,
+      maxPostsPerHour: null,
+    });
+  });
+
+  it("says what to do about a missing token and channel, one line each", () => {
+    expect(problemsOf({})).toEqual([
+      "BOT_TOKEN is missing: create a bot with @BotFather and put its token in .env",
+      "CHANNEL_ID is missing: set it to the channel's numeric id (-100…) or its @username",
+    ]);
+  });
+
+  it("treats an empty variable as not set", () => {
+    expect(problemsOf({ BOT_TOKEN: "", CHANNEL_ID: "  " })).toHaveLength(2);
+    expect(createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", PORT: "" }).port).toBe(3000);
+  });
+
+  it("lets the CLI run without Telegram settings", () => {
+    expect(createConfig({}, "cli").botToken).toBeNull();
+  });
+
+  it("reports every invalid value together", () => {
+    expect(
+      problemsOf({
+        BOT_TOKEN: "not-a-token",
+        CHANNEL_ID: "newsroom",
+        ADMIN_CHAT_ID: "-100abc",
+        DATABASE_URL: "mysql://x",
+        BOT_MODE: "push",
+        PORT: "70000",
+        TIMEZONE: "Mars/Base",
+        INGEST_CRON: "every minute",
+        LOG_LEVEL: "loud",
+        ALLOW_PRIVATE_URLS: "intranet.local:8080,http://x",
+        QUIET_HOURS: "23-7",
+        EDITOR_IDS: "12,abc",
+      }).sort(),
+    ).toEqual([
+      "BOT_TOKEN does not look like a bot token (<digits>:<characters>): copy it again from @BotFather",
+      'CHANNEL_ID must be a numeric chat id (like -1001234567890) or an @username, got "newsroom"',
+      'ADMIN_CHAT_ID must be a numeric chat id (like -1001234567890) or an @username, got "-100abc"',
+      'EDITOR_IDS must be comma-separated numeric user ids, got "abc"',
+      "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+      'BOT_MODE must be polling or webhook, got "push"',
+      'TIMEZONE must be an IANA time zone such as Europe/London, got "Mars/Base"',
+      'INGEST_CRON is not a valid cron expression (5 or 6 fields): "every minute"',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'ALLOW_PRIVATE_URLS must be empty, true, or a comma-separated list of host[:port]; "http://x" is not a host[:port]',
+      'QUIET_HOURS must look like 23:00-07:00, got "23-7"',
+      'PORT must be a whole number from 1 to 65535, got "70000"',
+    ].sort());
+  });
+
+  it("needs a URL and a secret in webhook mode, and serves the webhook at the URL's path", () => {
+    expect(problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", BOT_MODE: "webhook" })).toEqual([
+      "WEBHOOK_URL is missing: BOT_MODE=webhook needs the full public https URL Telegram calls",
+      "WEBHOOK_SECRET is missing: BOT_MODE=webhook needs a secret token (1-256 of A-Z a-z 0-9 _ -)",
+    ]);
+    const config = createConfig({
+      BOT_TOKEN: TOKEN,
+      CHANNEL_ID: "-1001",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.com/telegram/hook",
+      WEBHOOK_SECRET: "s3cret_value",
+    });
+    expect(config.webhook).toEqual({ url: "https://bot.example.com/telegram/hook", path: "/telegram/hook", secret: "s3cret_value" });
+  });
+
+  it("accepts node-cron's optional seconds field and PostgreSQL URLs", () => {
+    const config = createConfig({
+      BOT_TOKEN: TOKEN,
+      CHANNEL_ID: "-1001",
+      POST_CRON: "*/30 * * * * *",
+      DATABASE_URL: "postgresql://newsdesk@db:5432/newsdesk",
+    });
+    expect(config.postCron).toBe("*/30 * * * * *");
+    expect(config.database.provider).toBe("postgresql");
+  });
+});
+
+describe("npm start without a token", () => {
+  it("stops with exit code 1 and the line saying how to get one", { timeout: 60_000 }, async () => {
+    const run = promisify(execFile);
+    const error = await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+      cwd: new URL("..", import.meta.url).pathname,
+    }).then(
+      () => null,
+      (e: unknown) => e as { code: number; stderr: string; stdout: string },
+    );
+    expect(error?.code).toBe(1);
+    expect(error?.stderr).toBe(
+      "BOT_TOKEN is missing: create a bot with @BotFather and put its token in .env\n" +
+        "CHANNEL_ID is missing: set it to the channel's numeric id (-100…) or its @username\n",
+    );
+    expect(error?.stdout).toBe("");
+  });
+});
