@@ -5,7 +5,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Transformer } from "grammy";
+import { Bot, type BotError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
 import type { Services } from "../services.js";
@@ -34,9 +34,23 @@ export function createBot(options: CreateBotOptions, services: Services, admin: 
   });
   bot.api.config.use(createRetryTransformer());
 
+  const handleError = async (error: BotError<BotContext>) => {
+    const ctx = error.ctx;
+    services.logger.error({ err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update handler failed");
+    if (ctx.chat && ctx.chat.type !== "channel") {
+      await ctx
+        .reply("Sorry, something went wrong on my side. Please try again in a moment.")
+        .catch((replyError: unknown) => services.logger.warn({ err: replyError }, "could not apologise to the user"));
+    }
+  };
+  // The one error boundary: whatever fails below is logged and answered politely,
+  // in polling and webhook mode alike, and the process stays up.
+  const features = bot.errorBoundary(handleError);
+  bot.catch(handleError);
+
   // Updates of one chat are handled in order; different chats in parallel.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(
+  features.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  features.use(
     conversations({
       storage: services.sessionStorage("conversation"),
       // Transformers on bot.api do not reach the API object inside conversations.
@@ -49,17 +63,7 @@ export function createBot(options: CreateBotOptions, services: Services, admin: 
     }),
   );
 
-  bot.use(createEditorFeatures({ services, admin }));
-  bot.use(createReaderFeatures(services));
-
-  bot.catch(async (error) => {
-    const ctx = error.ctx;
-    services.logger.error({ err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update handler failed");
-    if (ctx.chat && ctx.chat.type !== "channel") {
-      await ctx
-        .reply("Sorry, something went wrong on my side. Please try again in a moment.")
-        .catch((replyError: unknown) => services.logger.warn({ err: replyError }, "could not apologise to the user"));
-    }
-  });
+  features.use(createEditorFeatures({ services, admin }));
+  features.use(createReaderFeatures(services));
   return bot;
 }

@@ -1,3 +1,4 @@
+import { http, passthrough } from "msw";
 import { setupServer } from "msw/node";
 
 /**
@@ -6,3 +7,8 @@ import { setupServer } from "msw/node";
  * Any request nobody handles fails the test: nothing reaches the network.
  */
 export const server = setupServer();
+
+/** Lets requests to servers the test itself started on 127.0.0.1 through (e.g. the app's HTTP server). */
+export function allowLoopback(): void {
+  server.use(http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()));
+}

@@ -2,7 +2,7 @@
  * A fake Telegram Bot API at the HTTP level (through msw): it records every call
  * and answers like Telegram does. Tests assert on the exact payloads sent.
  */
-import { http, HttpResponse } from "msw";
+import { delay, http, HttpResponse } from "msw";
 import type { UserFromGetMe } from "grammy/types";
 
 import { server } from "./msw.js";
@@ -82,6 +82,8 @@ export function installFakeTelegram(options: { apiRoot?: string; token?: string 
       const text = await request.text();
       const payload = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       calls.push({ method, payload });
+      // Long polling: an empty getUpdates answer comes after a pause, as Telegram's does.
+      if (method === "getUpdates" && !overrides.has(method)) await delay(200);
       const answer = (overrides.get(method) ?? ((p) => defaultAnswer(method, p)))(payload);
       if ("error_code" in answer) {
         return HttpResponse.json({ ok: false, ...answer }, { status: answer.error_code });

@@ -1,0 +1,111 @@
+/** The bot's core: start-up self-check, command registration, the error boundary, and Telegram outages. */
+import { delay, http, HttpResponse } from "msw";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { createApp, type App } from "../../src/app.js";
+import { createAdminNotifier } from "../../src/bot/admin-notifier.js";
+import { runSelfCheck } from "../../src/bot/self-check.js";
+import { Api } from "grammy";
+import { ADMIN_CHAT_ID, CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { server } from "../support/msw.js";
+import { BOT_INFO, installFakeTelegram, privateMessage, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
+
+describe("the bot core", () => {
+  let database: TestDatabase;
+  let telegram: FakeTelegram;
+  let app: App | null = null;
+
+  beforeEach(async () => {
+    database = await createTestDatabase("sqlite");
+    telegram = installFakeTelegram();
+  });
+  afterEach(async () => {
+    await app?.stop();
+    app = null;
+    await database.drop();
+  });
+
+  const api = () => new Api(TEST_TOKEN, { apiRoot: TEST_API_ROOT });
+
+  it("the self-check says exactly what to fix, in the log and in the admin chat", async () => {
+    telegram.answer("getChatMember", (payload) =>
+      payload.chat_id === CHANNEL_ID
+        ? { result: { status: "administrator", user: BOT_INFO, can_post_messages: false } }
+        : { result: { status: "member", user: BOT_INFO } },
+    );
+    const { logger, lines } = memoryLogger();
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    expect(result.problems).toEqual([
+      `the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the "Post messages" right`,
+      `the bot is only a member of the admin chat ${ADMIN_CHAT_ID}: make it an administrator so it sees the editors' plain-text answers`,
+    ]);
+    expect(lines.filter((l) => l.level === 50).map((l) => l.msg)).toEqual(result.problems.map((p) => `self-check: ${p}`));
+    expect(telegram.callsTo("sendMessage").map((c) => [c.payload.chat_id, c.payload.text])).toEqual([
+      [ADMIN_CHAT_ID, ["⚠️ Start-up check found problems:", ...result.problems.map((p) => `• ${p}`)].join("\n")],
+    ]);
+  });
+
+  it("the self-check reports a channel the bot cannot see", async () => {
+    telegram.answer("getChatMember", (payload) =>
+      payload.chat_id === CHANNEL_ID ? { error_code: 400, description: "Bad Request: chat not found" } : { result: { status: "administrator", user: BOT_INFO } },
+    );
+    const { logger } = memoryLogger();
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    expect(result.problems).toEqual([
+      `cannot check the channel ${CHANNEL_ID} (Bad Request: chat not found): check the id and that the bot was added to it`,
+    ]);
+  });
+
+  it("a notice to an unreachable admin chat gives up in bounded time instead of blocking", async () => {
+    server.use(
+      http.post(`${TEST_API_ROOT}/bot${TEST_TOKEN}/sendMessage`, async () => {
+        await delay("infinite");
+        return HttpResponse.json({});
+      }),
+    );
+    const { logger, lines } = memoryLogger();
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger, timeoutMs: 200 });
+    expect(await admin.notify("hello")).toBe(false);
+    expect(lines.some((l) => l.msg === "could not tell the admin chat")).toBe(true);
+  });
+
+  it("a failing handler is logged, the reader gets a polite answer, and the bot keeps working", async () => {
+    const { logger, lines } = memoryLogger();
+    app = await createApp({ config: testConfig(database.url), logger, botInfo: BOT_INFO });
+    const original = app.services.articles.latest;
+    app.services.articles.latest = () => Promise.reject(new Error("database on fire"));
+    await app.bot.handleUpdate(privateMessage("/latest"));
+    expect(telegram.callsTo("sendMessage").at(-1)!.payload.text).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
+    expect(lines.find((l) => l.msg === "update handler failed")).toMatchObject({ level: 50, err: { message: "database on fire" } });
+    app.services.articles.latest = original;
+    await app.bot.handleUpdate(privateMessage("/latest"));
+    expect(telegram.callsTo("sendMessage").at(-1)!.payload.text).toBe("No stories yet. Check back soon.");
+  });
+
+  it("a Telegram outage at start does not stop ingestion; commands are registered once Telegram answers", async () => {
+    let telegramUp = false;
+    telegram.answer("getMe", () => (telegramUp ? { result: BOT_INFO } : { error_code: 502, description: "Bad Gateway" }));
+    const { logger } = memoryLogger();
+    app = await createApp({ config: testConfig(database.url), logger });
+    await app.start({ listen: false, receiveUpdates: true });
+    expect(await app.scheduler.runNow("ingest")).toBe(true);
+    telegramUp = true;
+    await expect.poll(() => telegram.callsTo("setMyCommands").length, { timeout: 10_000, interval: 100 }).toBeGreaterThan(0);
+    expect(telegram.callsTo("setMyCommands")[0]!.payload).toMatchObject({ scope: { type: "all_private_chats" } });
+  });
+
+  it("never writes the bot token to the logs", async () => {
+    const { logger, lines } = memoryLogger();
+    void logger;
+    const lines2: string[] = [];
+    const { createLogger } = await import("../../src/logger.js");
+    const masked = createLogger({ level: "info", secrets: [TEST_TOKEN], destination: { write: (line: string) => void lines2.push(line) } });
+    masked.error({ err: new Error(`request to ${TEST_API_ROOT}/bot${TEST_TOKEN}/getMe failed`) }, `token ${TEST_TOKEN}`);
+    expect(lines2.join("")).not.toContain(TEST_TOKEN);
+    expect(lines2.join("")).toContain("/bot[secret]/getMe");
+    expect(lines).toEqual([]);
+  });
+});
