@@ -55,6 +55,12 @@ function toView(row: ViewRow): ArticleView {
   return { ...row, topics: row.topics.map((t) => t.topic.slug) };
 }
 
+/**
+ * A feed's items are stored in one transaction; a large feed on a busy machine
+ * needs longer than Prisma's 5-second default, and a second writer may hold SQLite.
+ */
+const STORE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
+
 export type ArticlesRepository = ReturnType<typeof createArticlesRepository>;
 
 export function createArticlesRepository(prisma: Db) {
@@ -118,7 +124,7 @@ export function createArticlesRepository(prisma: Db) {
           if (!taken) await tx.articleAlias.create({ data: alias });
         }
         return created;
-      });
+      }, STORE_TRANSACTION);
     },
 
     get(id: number): Promise<ArticleView | null> {

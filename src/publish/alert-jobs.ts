@@ -1,11 +1,51 @@
-/** The readers' alert jobs: fan-out of new channel posts, daily digests, and the sender. */
+/**
+ * The readers' alert jobs: fan-out of new channel posts, daily digests, and the
+ * sender that drains the alert queue through the send budget shared with the outbox.
+ */
 import type { Api } from "grammy";
 
+import { createAlertsRepository } from "../db/alerts.js";
 import type { Logger } from "../logger.js";
 import type { Job } from "../scheduler.js";
 import type { Services } from "../services.js";
+import { fanOutNewPosts } from "./alerts/fan-out-alerts.js";
+import { queueDueDigests } from "./alerts/queue-digests.js";
+import { sendDueAlerts } from "./alerts/send-due-alerts.js";
 import type { SendBudget } from "./send-budget.js";
 
-export function createAlertJobs(_deps: { services: Services; api: Api; budget: SendBudget; logger: Logger }): Job[] {
-  return [];
+/** Job names, for `scheduler.runNow`. */
+export const ALERT_JOBS = { fanOut: "alerts-fanout", digest: "alerts-digest", send: "alerts-send" } as const;
+
+/** The three alert jobs, wired to the services. */
+export function createAlertJobs(deps: { services: Services; api: Pick<Api, "sendMessage">; budget: SendBudget; logger: Logger }): Job[] {
+  const { services } = deps;
+  const alerts = createAlertsRepository(services.db.prisma);
+  const { publicUrl, timezone } = services.config;
+  return [
+    {
+      name: ALERT_JOBS.fanOut,
+      cron: "*/15 * * * * *",
+      leaseMs: 2 * 60_000,
+      run: () =>
+        fanOutNewPosts({ alerts, settings: services.settings, logger: deps.logger.child({ job: ALERT_JOBS.fanOut }), now: services.now, publicUrl }),
+    },
+    {
+      name: ALERT_JOBS.digest,
+      // Every 5 minutes, so a digest hour is not missed after a short outage.
+      cron: "20 */5 * * * *",
+      leaseMs: 5 * 60_000,
+      run: () => queueDueDigests({ alerts, logger: deps.logger.child({ job: ALERT_JOBS.digest }), now: services.now, timezone, publicUrl }),
+    },
+    {
+      name: ALERT_JOBS.send,
+      cron: "*/5 * * * * *",
+      // Covers maxRunMs plus the tail of sends and a short flood wait.
+      leaseMs: 3 * 60_000,
+      run: () =>
+        sendDueAlerts(
+          { alerts, api: deps.api, budget: deps.budget, logger: deps.logger.child({ job: ALERT_JOBS.send }), instanceId: services.instanceId, now: services.now },
+          { maxRunMs: 60_000 },
+        ),
+    },
+  ];
 }

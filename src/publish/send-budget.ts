@@ -1,19 +1,229 @@
 /**
  * The one send budget shared by channel posts and readers' alerts (Telegram allows
- * about 30 messages/s overall and 1/s per chat). Channel posts go first.
+ * about 30 messages/s overall, 1/s per private chat and 20/min per group or channel).
+ * Channel posts go first.
+ *
+ * Two layers: a pure scheduling core (`decideNextGrant` / `recordGrant`) that says who
+ * may send when, and `createSendBudget`, which queues waiters and wakes them on an
+ * injected clock. Libraries were considered and rejected: bottleneck (unmaintained
+ * since 2019) and p-queue have priorities but no per-chat intervals that let a ready
+ * chat overtake a waiting one, limiter is a bare token bucket; none takes an injected
+ * clock, so their pacing could only be tested with fake timers or real time.
  */
+
 export type SendPriority = "channel" | "alert";
 
 export interface SendBudget {
-  /** Waits until a message to `chatId` may be sent. */
-  take(chatId: string | number, priority: SendPriority): Promise<void>;
+  /**
+   * Waits until a message to `chatId` may be sent, then counts it as sent. Rejects
+   * with the signal's reason when `signal` aborts first (the slot is not used).
+   */
+  take(chatId: string | number, priority: SendPriority, signal?: AbortSignal): Promise<void>;
   /** Telegram answered 429: nobody sends for `retryAfterMs`. */
   pause(retryAfterMs: number): void;
 }
 
-export function createSendBudget(): SendBudget {
+/** The limits the core enforces. */
+export interface BudgetRules {
+  /** At most this many messages in any window of `windowMs`. */
+  perSecond: number;
+  /**
+   * The window `perSecond` counts in: a second plus a margin, so that messages granted
+   * exactly a second apart are not seen closer by Telegram after network jitter.
+   */
+  windowMs: number;
+  /** Minimum gap between any two messages: spreads a full window's worth instead of one burst. */
+  minGapMs: number;
+  /** Minimum gap between two messages to one private chat. */
+  perChatIntervalMs: number;
+  /** Minimum gap between two messages to one group or channel (negative id or @username). */
+  perGroupIntervalMs: number;
+}
+
+/** Rules for `perSecond` messages a second: a margin of one message's share, bursts at most twice the rate. */
+export function budgetRules(perSecond = 30, perChatIntervalMs = 1000, perGroupIntervalMs = 3000): BudgetRules {
+  const share = 1000 / perSecond;
+  return { perSecond, windowMs: 1000 + share, minGapMs: share / 2, perChatIntervalMs, perGroupIntervalMs };
+}
+
+/** What the core remembers between grants (times in ms on the budget's clock). */
+export interface BudgetState {
+  /** No grant before this time (a 429's retry_after). */
+  pausedUntil: number;
+  /** Times of the last `perSecond` grants, oldest first. */
+  recent: number[];
+  /** Per chat: no grant to it before this time. */
+  chatReadyAt: Map<string, number>;
+}
+
+export interface BudgetWaiter {
+  chatKey: string;
+  priority: SendPriority;
+}
+
+export type GrantDecision =
+  | { kind: "grant"; index: number }
+  | { kind: "wait"; until: number }
+  | { kind: "idle" };
+
+export function createBudgetState(): BudgetState {
+  return { pausedUntil: 0, recent: [], chatReadyAt: new Map() };
+}
+
+/** The key a chat is tracked under (ids may come as numbers or strings). */
+export function chatKeyOf(chatId: string | number): string {
+  return String(chatId);
+}
+
+function intervalFor(chatKey: string, rules: BudgetRules): number {
+  const isGroupOrChannel = chatKey.startsWith("-") || chatKey.startsWith("@");
+  return isGroupOrChannel ? rules.perGroupIntervalMs : rules.perChatIntervalMs;
+}
+
+/** The earliest time anyone may send, from the pause, the window and the gap. */
+function globalReadyAt(state: BudgetState, rules: BudgetRules): number {
+  const { recent } = state;
+  const windowFullUntil = recent.length >= rules.perSecond ? (recent[recent.length - rules.perSecond] ?? 0) + rules.windowMs : 0;
+  const last = recent[recent.length - 1];
+  const gapUntil = last === undefined ? 0 : last + rules.minGapMs;
+  return Math.max(state.pausedUntil, windowFullUntil, gapUntil);
+}
+
+/**
+ * Who may send at `now`, given the waiters in arrival order. Pure.
+ *
+ * While any channel post waits, only channel posts are considered: alerts never take
+ * a slot a waiting channel post could use, even when the post itself waits for its
+ * chat's interval. Among the candidates the first whose chat is ready goes, so a
+ * reader getting two alerts in a row does not hold up everyone behind them.
+ */
+export function decideNextGrant(state: BudgetState, waiters: readonly BudgetWaiter[], now: number, rules: BudgetRules): GrantDecision {
+  if (waiters.length === 0) return { kind: "idle" };
+  const readyAt = globalReadyAt(state, rules);
+  if (now < readyAt) return { kind: "wait", until: readyAt };
+  const channelFirst = waiters.some((w) => w.priority === "channel");
+  let earliest = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < waiters.length; index++) {
+    const waiter = waiters[index] as BudgetWaiter;
+    if (channelFirst && waiter.priority !== "channel") continue;
+    const chatReadyAt = state.chatReadyAt.get(waiter.chatKey) ?? 0;
+    if (chatReadyAt <= now) return { kind: "grant", index };
+    earliest = Math.min(earliest, chatReadyAt);
+  }
+  return { kind: "wait", until: earliest };
+}
+
+/**
+ * Counts a grant to `chatKey` at `now`. Capacity is counted over the window, not
+ * in fixed slots, so a timer that fires late costs no throughput. Chats whose turn
+ * has passed are forgotten, so the map stays small.
+ */
+export function recordGrant(state: BudgetState, chatKey: string, now: number, rules: BudgetRules): void {
+  state.recent.push(now);
+  if (state.recent.length > rules.perSecond) state.recent.splice(0, state.recent.length - rules.perSecond);
+  if (state.chatReadyAt.size > 10_000) {
+    for (const [key, readyAt] of state.chatReadyAt) if (readyAt <= now) state.chatReadyAt.delete(key);
+  }
+  state.chatReadyAt.set(chatKey, now + intervalFor(chatKey, rules));
+}
+
+/** Telegram asked everyone to wait `retryAfterMs` from `now`. */
+export function recordPause(state: BudgetState, retryAfterMs: number, now: number): void {
+  state.pausedUntil = Math.max(state.pausedUntil, now + Math.max(0, retryAfterMs));
+}
+
+export interface SendBudgetOptions {
+  /** Messages a second overall (default 30, Telegram's limit for bots). */
+  perSecond?: number;
+  perChatIntervalMs?: number;
+  perGroupIntervalMs?: number;
+  /** Overrides of the derived rules (window, gap). */
+  rules?: Partial<BudgetRules>;
+  /** The clock in ms (tests pass a fake one). */
+  now?: () => number;
+  /** Waits `ms` (tests pass one that advances their fake clock). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error("the wait for the send budget was abandoned");
+}
+
+interface QueuedWaiter extends BudgetWaiter {
+  resolve: () => void;
+  reject: (reason: Error) => void;
+}
+
+/** The process's send budget. One instance is shared by the outbox and the alert sender. */
+export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
+  const perSecond = options.perSecond ?? 30;
+  if (!Number.isInteger(perSecond) || perSecond <= 0) throw new Error("perSecond must be a positive whole number");
+  const rules = { ...budgetRules(perSecond, options.perChatIntervalMs, options.perGroupIntervalMs), ...options.rules };
+  const now = options.now ?? (() => Date.now());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const state = createBudgetState();
+  const waiters: QueuedWaiter[] = [];
+  let pumping = false;
+  // Wakes the pump early: a new waiter may be ready before the time it sleeps until.
+  let wake: (() => void) | null = null;
+
+  const pump = async (): Promise<void> => {
+    pumping = true;
+    try {
+      for (;;) {
+        const decision = decideNextGrant(state, waiters, now(), rules);
+        if (decision.kind === "idle") return;
+        if (decision.kind === "grant") {
+          const [waiter] = waiters.splice(decision.index, 1);
+          if (!waiter) continue;
+          recordGrant(state, waiter.chatKey, now(), rules);
+          waiter.resolve();
+          continue;
+        }
+        const woken = new Promise<void>((resolve) => (wake = resolve));
+        await Promise.race([sleep(Math.max(0, decision.until - now())), woken]);
+        wake = null;
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
+  const kick = (): void => {
+    if (pumping) {
+      wake?.();
+      return;
+    }
+    void pump();
+  };
+
   return {
-    take: () => Promise.resolve(),
-    pause: () => {},
+    take(chatId, priority, signal) {
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      return new Promise<void>((resolve, reject) => {
+        const waiter: QueuedWaiter = { chatKey: chatKeyOf(chatId), priority, resolve, reject };
+        if (signal) {
+          const onAbort = () => {
+            const index = waiters.indexOf(waiter);
+            if (index >= 0) {
+              waiters.splice(index, 1);
+              reject(abortReason(signal));
+              kick();
+            }
+          };
+          signal.addEventListener("abort", onAbort, { once: true });
+          waiter.resolve = () => {
+            signal.removeEventListener("abort", onAbort);
+            resolve();
+          };
+        }
+        waiters.push(waiter);
+        kick();
+      });
+    },
+    pause(retryAfterMs) {
+      recordPause(state, retryAfterMs, now());
+      kick();
+    },
   };
 }

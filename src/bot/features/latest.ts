@@ -4,14 +4,11 @@ import type { ArticlesRepository } from "../../db/articles.js";
 import type { TopicsRepository } from "../../db/topics.js";
 import { slugifyTopic } from "../../ingest/topics/slugify-topic.js";
 import { escapeHtml, fitLines } from "../../publish/telegram-html.js";
+import { storyLine } from "../../readers/format-reader-lists.js";
 import type { BotContext } from "../context.js";
+import { unknownTopicText } from "./reader/reader-deps.js";
 
 export const LATEST_COUNT = 5;
-
-/** One story as a line of a list: a linked headline. */
-export function storyLine(article: { headline: string; url: string }): string {
-  return `• <a href="${escapeHtml(article.url)}">${escapeHtml(article.headline)}</a>`;
-}
 
 /** /latest [topic]: the five latest headlines as links. */
 export function createLatestFeature(deps: { articles: ArticlesRepository; topics: TopicsRepository }): Composer<BotContext> {
@@ -23,9 +20,7 @@ export function createLatestFeature(deps: { articles: ArticlesRepository; topics
       const slug = slugifyTopic(wanted);
       const topic = slug ? await deps.topics.findBySlug(slug) : null;
       if (!topic) {
-        const topics = await deps.topics.list();
-        const known = topics.length > 0 ? `Topics: ${topics.map((t) => t.slug).join(", ")}` : "There are no topics yet.";
-        await ctx.reply(`I don't know the topic “${wanted}”. ${known}`);
+        await ctx.reply(unknownTopicText(wanted, await deps.topics.list()));
         return;
       }
       topicSlug = topic.slug;

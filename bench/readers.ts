@@ -1,0 +1,212 @@
+// Readers' benchmark: how many /latest and /popular a single Node process answers per
+// second, and their p99, with 100,000 articles, 20,000 channel posts and 50,000 readers,
+// on SQLite and PostgreSQL. Prints numbers and asserts nothing.
+//
+// What is timed: the whole handler path through `bot.handleUpdate` (grammY middleware,
+// conversations' session read, the database queries, formatting). Telegram is replaced
+// by an in-process API transformer that answers at once, so no HTTP (not even msw) is in
+// the measurement. Updates are handled one after another (one core for Node; PostgreSQL
+// runs in its own server process). Set BENCH_PROVIDERS=sqlite to run one provider.
+import type { Update } from "grammy/types";
+
+import { createApp, type App } from "../src/app.js";
+import type { Database } from "../src/db/client.js";
+import type { Provider } from "../src/db/schema-files.js";
+import { createLogger } from "../src/logger.js";
+import { CHANNEL_ID, testConfig } from "../test/support/config.js";
+import { createTestDatabase } from "../test/support/database.js";
+import { BOT_INFO } from "../test/support/telegram.js";
+
+const ARTICLES = 100_000;
+const POST_EVERY = 5; // one article in five reached the channel: 20,000 posts
+const READERS = 50_000;
+const TOPICS_PER_READER = 3;
+const TOPIC_SLUGS = [
+  "africa", "asia", "europe", "americas", "middle-east", "politics", "business", "markets", "technology", "science",
+  "health", "climate", "sport", "football", "culture", "film", "music", "books", "education", "crime",
+  "courts", "transport", "energy", "housing", "weather", "travel", "food", "opinion", "obituaries", "local",
+];
+const WORDS = "election budget storm court vote market rally strike flood council minister plan rates housing school hospital team final record crisis talks deal report warning".split(" ");
+const CHUNK = 1_000;
+const MEASURE_MS = Number(process.env.BENCH_MS ?? 3_000);
+const NOW = new Date();
+const YEAR_MS = 365 * 24 * 3_600_000;
+
+function prng(seed: number): () => number {
+  // mulberry32: a fixed seed gives the same data on every run and provider.
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Value = string | number | boolean | bigint | Date | null;
+
+/**
+ * Inserts rows with multi-row INSERT statements of literal values, in chunks: the ORM's
+ * createMany took minutes here. Only values this file generates are inlined (no quotes in them).
+ */
+async function insertRows(db: Database, table: string, rows: Record<string, Value>[]): Promise<void> {
+  const columns = Object.keys(rows[0] ?? {});
+  const literal = (value: Value): string => {
+    if (value === null) return "NULL";
+    if (value instanceof Date) {
+      const iso = value.toISOString();
+      return db.provider === "sqlite" ? `'${iso.replace("Z", "+00:00")}'` : `'${iso.replace("T", " ").replace("Z", "")}'`;
+    }
+    if (typeof value === "boolean") return db.provider === "sqlite" ? (value ? "1" : "0") : String(value);
+    if (typeof value === "string") return `'${value}'`;
+    return String(value);
+  };
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const values = rows
+      .slice(i, i + CHUNK)
+      .map((row) => `(${columns.map((c) => literal(row[c] ?? null)).join(",")})`)
+      .join(",");
+    await db.prisma.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values}`);
+  }
+}
+
+async function seed(db: Database): Promise<void> {
+  const p = db.prisma;
+  const random = prng(42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  await insertRows(db, "Topic", TOPIC_SLUGS.map((slug) => ({ slug, name: slug })));
+  const topicIds = (await p.topic.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((t) => t.id);
+
+  const articles = Array.from({ length: ARTICLES }, (_, i) => {
+    const sortAt = new Date(NOW.getTime() - (i * YEAR_MS) / ARTICLES);
+    const headline = `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} #${i}`;
+    return {
+      url: `https://news.example.com/2026/story-${i}`,
+      headline: headline[0]!.toUpperCase() + headline.slice(1),
+      summary: Array.from({ length: 30 }, () => pick(WORDS)).join(" ") + ".",
+      sortAt,
+      publishedAt: sortAt,
+      autoPost: false,
+      source: "feed",
+      updatedAt: NOW,
+    };
+  });
+  await insertRows(db, "Article", articles);
+  const firstId = (await p.article.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } })).id;
+
+  const links: { articleId: number; topicId: number }[] = [];
+  for (let i = 0; i < ARTICLES; i++) {
+    const first = pick(topicIds);
+    links.push({ articleId: firstId + i, topicId: first });
+    const second = pick(topicIds);
+    if (random() < 0.5 && second !== first) links.push({ articleId: firstId + i, topicId: second });
+  }
+  await insertRows(db, "ArticleTopic", links);
+
+  const posts: Record<string, Value>[] = [];
+  for (let i = 0; i < ARTICLES; i += POST_EVERY) {
+    const engaged = random() < 0.7;
+    posts.push({
+      articleId: firstId + i,
+      status: "sent",
+      chatId: String(CHANNEL_ID),
+      telegramMessageId: posts.length + 1,
+      sentAt: new Date(articles[i]!.sortAt.getTime() + 600_000),
+      reactionCount: engaged ? Math.floor(random() * 50) : 0,
+      clickCount: engaged ? Math.floor(random() * 200) : 0,
+      updatedAt: NOW,
+    });
+  }
+  await insertRows(db, "ChannelPost", posts);
+
+  const readers = Array.from({ length: READERS }, (_, i) => ({
+    telegramId: 5_000_000 + i,
+    chatId: 5_000_000 + i,
+    firstName: `Reader ${i}`,
+    alertMode: pick(["instant", "digest", "off"]),
+    digestHour: Math.floor(random() * 24),
+    updatedAt: NOW,
+  }));
+  await insertRows(db, "Subscriber", readers);
+  const firstReader = (await p.subscriber.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } })).id;
+  const subscriptions: { subscriberId: number; topicId: number }[] = [];
+  for (let i = 0; i < READERS; i++) {
+    const chosen = new Set<number>();
+    while (chosen.size < TOPICS_PER_READER) chosen.add(pick(topicIds));
+    for (const topicId of chosen) subscriptions.push({ subscriberId: firstReader + i, topicId });
+  }
+  await insertRows(db, "Subscription", subscriptions);
+  // PostgreSQL's autovacuum gathers planner statistics after a bulk load; SQLite never does unless
+  // someone runs ANALYZE, so SQLite is measured without them, as it runs in production.
+  if (db.provider === "postgresql") await p.$executeRawUnsafe("ANALYZE");
+}
+
+let updateId = 1;
+function command(text: string, readerIndex: number): Update {
+  const id = 5_000_000 + readerIndex;
+  return {
+    update_id: updateId++,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id, type: "private", first_name: "Reader" },
+      from: { id, is_bot: false, first_name: "Reader" },
+      text,
+      entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }],
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function measure(app: App, text: string, sent: { count: number }): Promise<{ perSecond: number; p50: number; p99: number; n: number }> {
+  for (let i = 0; i < 30; i++) await app.bot.handleUpdate(command(text, i));
+  const latencies: number[] = [];
+  const before = sent.count;
+  const started = performance.now();
+  let reader = 0;
+  while (performance.now() - started < MEASURE_MS) {
+    const t0 = performance.now();
+    await app.bot.handleUpdate(command(text, reader++ % READERS));
+    latencies.push(performance.now() - t0);
+  }
+  const elapsed = performance.now() - started;
+  if (sent.count - before !== latencies.length) throw new Error(`${text}: ${latencies.length} updates but ${sent.count - before} replies`);
+  latencies.sort((a, b) => a - b);
+  return { perSecond: (latencies.length / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length };
+}
+
+async function benchProvider(provider: Provider): Promise<void> {
+  const testDb = await createTestDatabase(provider);
+  const db = await testDb.open();
+  try {
+    const seedStarted = performance.now();
+    await seed(db);
+    console.log(`${provider}: seeded ${ARTICLES} articles, ${ARTICLES / POST_EVERY} posts, ${READERS} readers in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    const app = await createApp({ config: testConfig(testDb.url), logger: createLogger({ level: "silent" }), db, botInfo: BOT_INFO, now: () => NOW });
+    const sent = { count: 0 };
+    // Telegram, answered in-process: no network and no msw in the timed path.
+    app.bot.api.config.use((_prev, method, payload) => {
+      if (method === "sendMessage") sent.count++;
+      const chatId = (payload as { chat_id?: number }).chat_id ?? 0;
+      return Promise.resolve({ ok: true, result: { message_id: sent.count, date: 0, chat: { id: chatId, type: "private" } } } as never);
+    });
+    for (const text of ["/latest", "/latest politics", "/popular", "/popular week"]) {
+      const r = await measure(app, text, sent);
+      console.log(
+        `${provider.padEnd(10)} ${text.padEnd(17)} ${r.perSecond.toFixed(0).padStart(6)} answers/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.n} updates)`,
+      );
+    }
+    await app.services.fetcher.close();
+  } finally {
+    await db.close();
+    await testDb.drop();
+  }
+}
+
+const providers = (process.env.BENCH_PROVIDERS ?? "sqlite,postgresql").split(",").filter(Boolean) as Provider[];
+console.log(`readers benchmark: ${MEASURE_MS / 1000} s per command, updates handled one at a time, Telegram answered in-process`);
+for (const provider of providers) await benchProvider(provider);

@@ -1,0 +1,26 @@
+/** Inline mode: "@bot <words>" offers matching articles to share; an empty query offers the latest. */
+import { Composer } from "grammy";
+
+import { inlineArticle } from "../../../readers/format-reader-lists.js";
+import { searchWords } from "../../../readers/search-terms.js";
+import type { BotContext } from "../../context.js";
+import type { ReaderDeps } from "./reader-deps.js";
+
+export const INLINE_RESULTS = 10;
+/** Seconds Telegram may reuse an answer; short, since new stories arrive all day. */
+export const INLINE_CACHE_SECONDS = 10;
+
+export function createInlineFeature(deps: Pick<ReaderDeps, "search" | "searchThrottle">): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.on("inline_query", async (ctx) => {
+    if (!deps.searchThrottle.take(String(ctx.inlineQuery.from.id))) {
+      // Not cached: the empty answer is about this reader's pace, not about the query.
+      await ctx.answerInlineQuery([], { cache_time: 0, is_personal: false });
+      return;
+    }
+    const words = searchWords(ctx.inlineQuery.query);
+    const hits = words.length > 0 ? await deps.search.search(words, INLINE_RESULTS) : await deps.search.latest(INLINE_RESULTS);
+    await ctx.answerInlineQuery(hits.map(inlineArticle), { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
+  });
+  return feature;
+}

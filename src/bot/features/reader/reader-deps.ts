@@ -1,0 +1,67 @@
+/** What the readers' features need, and the few steps they share. */
+import { GrammyError } from "grammy";
+
+import type { ArticlesRepository } from "../../../db/articles.js";
+import type { EngagementRepository } from "../../../db/engagement.js";
+import type { SearchRepository } from "../../../db/search.js";
+import type { SubscriberRecord, SubscribersRepository } from "../../../db/subscribers.js";
+import type { TopicRecord, TopicsRepository } from "../../../db/topics.js";
+import type { Logger } from "../../../logger.js";
+import type { TokenBucket } from "../../../readers/token-bucket.js";
+
+export interface ReaderDeps {
+  subscribers: SubscribersRepository;
+  topics: TopicsRepository;
+  articles: ArticlesRepository;
+  engagement: EngagementRepository;
+  search: SearchRepository;
+  /** Shared by /search and inline queries, keyed by the reader's id. */
+  searchThrottle: TokenBucket;
+  timezone: string;
+  now: () => Date;
+  logger: Logger;
+}
+
+/** The reader behind a private-chat update, as the repositories need them. */
+export interface ReaderIdentity {
+  from: { id: number; username?: string; first_name: string; language_code?: string };
+  chat: { id: number };
+}
+
+/** Registers the reader (once; later calls refresh their profile) and returns their settings and topics. */
+export async function ensureReader(subscribers: SubscribersRepository, who: ReaderIdentity): Promise<SubscriberRecord> {
+  await subscribers.register({
+    telegramId: who.from.id,
+    chatId: who.chat.id,
+    username: who.from.username ?? null,
+    firstName: who.from.first_name,
+    languageCode: who.from.language_code ?? null,
+  });
+  const reader = await subscribers.get(who.from.id);
+  if (!reader) throw new Error(`reader ${who.from.id} vanished right after registering`);
+  return reader;
+}
+
+/** The reply to a topic nobody knows: the topics there are, by the slug people type. */
+export function unknownTopicText(asTyped: string, topics: readonly TopicRecord[]): string {
+  return `I don't know the topic “${asTyped}”. ${topicListText(topics)}`;
+}
+
+/** The topics there are, by the slug people type ("Topics: asia, europe"). */
+export function topicListText(topics: readonly TopicRecord[]): string {
+  return topics.length > 0 ? `Topics: ${topics.map((t) => t.slug).join(", ")}` : "There are no topics yet.";
+}
+
+/**
+ * Runs an edit of a message the reader tapped a button under. Telegram refuses an edit
+ * that changes nothing ("message is not modified"), which happens when two messages
+ * show the same keyboard and one was already brought up to date: that is success.
+ */
+export async function editInPlace(edit: () => Promise<unknown>): Promise<void> {
+  try {
+    await edit();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 400 && /message is not modified/i.test(error.description)) return;
+    throw error;
+  }
+}

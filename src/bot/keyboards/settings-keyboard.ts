@@ -1,0 +1,29 @@
+import { InlineKeyboard } from "grammy";
+
+import type { AlertMode } from "../../db/subscribers.js";
+import { readerCallbackData } from "../../readers/reader-callback.js";
+
+const MODE_LABELS: Record<AlertMode, string> = { instant: "Instant", digest: "Daily digest", off: "Off" };
+
+/** Hours of the digest-hour grid per row (four rows of six). */
+export const HOURS_PER_ROW = 6;
+
+/**
+ * The alert choices, the current one marked ✅; with the daily digest chosen, a
+ * grid of the 24 hours to pick when it comes.
+ */
+export function settingsKeyboard(current: { alertMode: AlertMode; digestHour: number }): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const mode of ["instant", "digest", "off"] as const) {
+    const label = mode === current.alertMode ? `✅ ${MODE_LABELS[mode]}` : MODE_LABELS[mode];
+    keyboard.text(label, readerCallbackData({ kind: "alert-mode", mode }));
+  }
+  if (current.alertMode === "digest") {
+    for (let hour = 0; hour < 24; hour++) {
+      if (hour % HOURS_PER_ROW === 0) keyboard.row();
+      const label = `${String(hour).padStart(2, "0")}:00`;
+      keyboard.text(hour === current.digestHour ? `✅ ${label}` : label, readerCallbackData({ kind: "digest-hour", hour }));
+    }
+  }
+  return keyboard;
+}

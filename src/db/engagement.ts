@@ -1,0 +1,79 @@
+/**
+ * Engagement on channel posts: the reaction and click counters of ChannelPost
+ * (this module owns those two columns) and the query /popular ranks.
+ */
+import type { Db } from "./client.js";
+
+/** A sent post with its counters and what a reader list needs of its article. */
+export interface EngagedPost {
+  postId: number;
+  reactions: number;
+  clicks: number;
+  postedAt: Date;
+  article: { id: number; url: string; headline: string };
+}
+
+/** The most recent engaged posts considered for ranking; older ones have decayed out of any top list. */
+export const POPULAR_CANDIDATES = 500;
+
+export type EngagementRepository = ReturnType<typeof createEngagementRepository>;
+
+export function createEngagementRepository(prisma: Db) {
+  return {
+    /**
+     * Stores the total number of reactions Telegram reported for a channel message.
+     * The post is found by chat and message id; a channel configured by @username
+     * was stored under that name, so every name of the chat is tried. Returns
+     * whether a post matched.
+     */
+    async recordReactionCount(chatRefs: string[], messageId: number, total: number): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({
+        where: { chatId: { in: chatRefs }, telegramMessageId: BigInt(messageId) },
+        data: { reactionCount: Math.max(0, total) },
+      });
+      return updated.count > 0;
+    },
+
+    /**
+     * The article URL a redirect for this post goes to, counting the click when
+     * `count` is set and the post is in the channel (editors' previews are not reads).
+     * Null for an unknown post.
+     */
+    async followLink(postId: number, options: { count: boolean }): Promise<string | null> {
+      if (options.count) {
+        await prisma.channelPost.updateMany({ where: { id: postId, status: "sent" }, data: { clickCount: { increment: 1 } } });
+      }
+      const post = await prisma.channelPost.findUnique({ where: { id: postId }, select: { article: { select: { url: true } } } });
+      return post?.article.url ?? null;
+    },
+
+    /** Posts sent since `since` that have any reactions or clicks, newest first (at most {@link POPULAR_CANDIDATES}). */
+    async engagedSince(since: Date): Promise<EngagedPost[]> {
+      // No status condition in SQL: with it, SQLite (no statistics unless ANALYZE ran) walks the
+      // (status, …) index over every sent post instead of the sentAt range. Only sent posts have sentAt
+      // anyway; the few deleted since are dropped below.
+      const rows = await prisma.channelPost.findMany({
+        where: { sentAt: { gte: since }, OR: [{ reactionCount: { gt: 0 } }, { clickCount: { gt: 0 } }] },
+        orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+        take: POPULAR_CANDIDATES,
+        select: {
+          id: true,
+          status: true,
+          reactionCount: true,
+          clickCount: true,
+          sentAt: true,
+          article: { select: { id: true, url: true, headline: true } },
+        },
+      });
+      return rows
+        .filter((row) => row.status === "sent")
+        .map((row) => ({
+          postId: row.id,
+          reactions: row.reactionCount,
+          clicks: row.clickCount,
+          postedAt: row.sentAt ?? since,
+          article: row.article,
+        }));
+    },
+  };
+}

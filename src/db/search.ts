@@ -1,0 +1,61 @@
+/**
+ * Article search for readers: every word must appear in the headline or the
+ * summary, case-insensitively, newest first. Raw SQL because both providers need
+ * LIKE ... ESCAPE (a reader's "%" is a percent sign, not a wildcard) and
+ * PostgreSQL needs ILIKE to ignore case; SQLite's LIKE ignores ASCII case only.
+ */
+import { Prisma } from "../generated/sqlite/client.js";
+import type { Provider } from "./schema-files.js";
+import type { Database } from "./client.js";
+import { LIKE_ESCAPE, likeContains } from "../readers/search-terms.js";
+
+/** A search hit: what a link line or an inline result shows. */
+export interface SearchHit {
+  id: number;
+  url: string;
+  headline: string;
+  summary: string;
+  sortAt: Date;
+}
+
+export type SearchRepository = ReturnType<typeof createSearchRepository>;
+
+function wordCondition(provider: Provider, word: string): Prisma.Sql {
+  const pattern = likeContains(word);
+  return provider === "postgresql"
+    ? Prisma.sql`("headline" ILIKE ${pattern} ESCAPE ${LIKE_ESCAPE} OR "summary" ILIKE ${pattern} ESCAPE ${LIKE_ESCAPE})`
+    : Prisma.sql`("headline" LIKE ${pattern} ESCAPE ${LIKE_ESCAPE} OR "summary" LIKE ${pattern} ESCAPE ${LIKE_ESCAPE})`;
+}
+
+export function createSearchRepository(db: Pick<Database, "prisma" | "provider">) {
+  const { prisma, provider } = db;
+  return {
+    /** Articles matching every word, newest first; none for no words. */
+    async search(words: string[], limit: number): Promise<SearchHit[]> {
+      if (words.length === 0 || limit <= 0) return [];
+      const where = Prisma.join(
+        words.map((word) => wordCondition(provider, word)),
+        " AND ",
+      );
+      const matches = await prisma.$queryRaw<{ id: number | bigint }[]>`
+        SELECT "id" FROM "Article" WHERE ${where} ORDER BY "sortAt" DESC, "id" DESC LIMIT ${limit}`;
+      const ids = matches.map((row) => Number(row.id));
+      if (ids.length === 0) return [];
+      const rows = await prisma.article.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, url: true, headline: true, summary: true, sortAt: true },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    /** The newest articles (inline mode with an empty query). */
+    latest(limit: number): Promise<SearchHit[]> {
+      return prisma.article.findMany({
+        orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+        take: limit,
+        select: { id: true, url: true, headline: true, summary: true, sortAt: true },
+      });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What to do with an alert whose send failed. Built on the outbox's
+ * `decideSendFailure`, with two differences that fit a reader's private chat:
+ * "forbidden" means the reader is gone (blocked the bot, deleted their account), and
+ * an uncertain outcome is retried, because a rare duplicate alert is better than a lost one.
+ */
+import { decideSendFailure, retryDelayMs } from "../send-failure-policy.js";
+
+export type AlertFailureAction =
+  /** Try again at `retryAt`; `pauseMs` set when Telegram asked everyone to wait (429). */
+  | { kind: "retry"; retryAt: Date; reason: string; pauseMs: number | null }
+  /** The reader cannot be reached: mark them blocked and skip their alerts. */
+  | { kind: "reader-gone"; reason: string }
+  /** Give up on this alert. */
+  | { kind: "fail"; reason: string };
+
+/** Attempts after which an uncertain send is given up. */
+export const ALERT_MAX_ATTEMPTS = 5;
+
+/** Decides the fate of an alert whose send failed on attempt number `attempt`. */
+export function decideAlertFailure(error: unknown, attempt: number, now: Date): AlertFailureAction {
+  const action = decideSendFailure(error, attempt, now);
+  switch (action.kind) {
+    case "retry": {
+      const flood = (error as { error_code?: unknown }).error_code === 429;
+      return { kind: "retry", retryAt: action.retryAt, reason: action.reason, pauseMs: flood ? action.retryAt.getTime() - now.getTime() : null };
+    }
+    case "forbidden":
+      return { kind: "reader-gone", reason: action.reason };
+    case "uncertain":
+      if (attempt >= ALERT_MAX_ATTEMPTS) return { kind: "fail", reason: action.reason };
+      return { kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason: action.reason, pauseMs: null };
+    case "fail":
+      return action;
+  }
+}

@@ -1,0 +1,17 @@
+/** Which digest is due: the local hour and day in the newsroom's time zone. */
+import { DateTime } from "luxon";
+
+export interface DigestSlot {
+  /** 0-23 in the time zone: readers whose digestHour this is get their digest now. */
+  hour: number;
+  /** The local day (YYYY-MM-DD), unique per reader: one digest per day. */
+  digestKey: string;
+  /** The day as readers see it, e.g. "Sat 28 Nov". */
+  dateLabel: string;
+}
+
+/** The digest slot `now` falls in, in `timezone` (an IANA zone). */
+export function digestSlot(now: Date, timezone: string): DigestSlot {
+  const local = DateTime.fromJSDate(now, { zone: timezone });
+  return { hour: local.hour, digestKey: local.toISODate() ?? "", dateLabel: local.setLocale("en-GB").toFormat("ccc d LLL") };
+}

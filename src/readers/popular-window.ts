@@ -1,0 +1,23 @@
+/** Which period /popular looks at: "today" (since midnight in TIMEZONE) or "week" (the last seven days). */
+import { DateTime } from "luxon";
+
+export type PopularPeriod = "today" | "week";
+
+/** The period named by a reader ("", "today", "week", any case); null for anything else. */
+export function parsePopularPeriod(text: string): PopularPeriod | null {
+  const word = text.trim().toLowerCase();
+  if (word === "" || word === "today") return "today";
+  if (word === "week") return "week";
+  return null;
+}
+
+/** The start of the period: local midnight today, or local midnight six days ago (seven calendar days). */
+export function popularWindowStart(period: PopularPeriod, now: Date, timezone: string): Date {
+  const midnight = DateTime.fromJSDate(now, { zone: timezone }).startOf("day");
+  return (period === "today" ? midnight : midnight.minus({ days: 6 })).toJSDate();
+}
+
+/** "today" or "this week", as the period reads in a sentence. */
+export function periodWords(period: PopularPeriod): string {
+  return period === "today" ? "today" : "this week";
+}
