@@ -15,9 +15,9 @@ import { createBot } from "./bot/create-bot.js";
 import { runSelfCheck } from "./bot/self-check.js";
 import type { ChatRef, Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
-import { ingestAllFeeds, type IngestDeps } from "./ingest/ingest-feeds.js";
+import { createIngestDeps } from "./ingest/create-ingest-deps.js";
+import { ingestAllFeeds, INGEST_LEASE, type IngestDeps } from "./ingest/ingest-feeds.js";
 import type { FetcherDeps } from "./ingest/fetch/create-fetcher.js";
-import { createLlmSummariser } from "./ingest/summary/llm-summariser.js";
 import type { Logger } from "./logger.js";
 import { createAlertJobs } from "./publish/alert-jobs.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "./publish/outbox.js";
@@ -80,29 +80,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // The outbox and notices use an Api without auto-retry: they time out quickly and apply their own policy.
   const plainApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
   const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
-  const bot = createBot(
-    { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
-    services,
-    admin,
-  );
 
-  const ingestDeps: IngestDeps = {
-    feeds: services.feeds,
-    articles: services.articles,
-    topics: services.topics,
-    fetcher: services.fetcher,
-    admin,
-    logger: logger.child({ job: "ingest" }),
-    now: services.now,
-    summaryMaxChars: config.summary.maxChars,
-    feedMaxFailures: config.feedMaxFailures,
-    summariser: config.summary.llm
-      ? createLlmSummariser(
-          { ...config.summary.llm, maxChars: config.summary.maxChars },
-          { onFallback: (reason) => logger.warn({ reason }, "LLM summary unavailable; using the extractive summary") },
-        )
-      : null,
-  };
+  const ingestDeps: IngestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
   const budget = options.sendBudget ?? createSendBudget();
   const outboxDeps: OutboxDeps = {
     budget,
@@ -118,8 +97,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     publicUrl: config.publicUrl,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
   };
+  const bot = createBot(
+    { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
+    services,
+    admin,
+    outboxDeps,
+  );
   const jobs: Job[] = [
-    { name: "ingest", cron: config.ingestCron, leaseMs: 15 * 60_000, run: () => ingestAllFeeds(ingestDeps) },
+    { name: INGEST_LEASE.name, cron: config.ingestCron, leaseMs: INGEST_LEASE.ms, run: () => ingestAllFeeds(ingestDeps) },
     { name: "publish", cron: config.postCron, leaseMs: 5 * 60_000, run: () => publishNextPost(outboxDeps) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", leaseMs: 60_000, run: () => recoverOutbox(outboxDeps) },
     ...createAlertJobs({ services, api: plainApi, budget, logger }),

@@ -14,7 +14,8 @@ export interface Job {
   cron: string;
   /** How long one run may hold the lease; a crashed run's lease runs out after this. */
   leaseMs: number;
-  run: () => Promise<unknown>;
+  /** The signal is aborted when the scheduler stops: long runs should stop taking new work. */
+  run: (signal: AbortSignal) => Promise<unknown>;
 }
 
 export interface Scheduler {
@@ -36,8 +37,10 @@ export function createScheduler(deps: {
   const now = deps.now ?? (() => new Date());
   const running = new Map<string, Promise<boolean>>();
   const tasks: ScheduledTask[] = [];
+  const stopping = new AbortController();
 
   const runJob = (job: Job): Promise<boolean> => {
+    if (stopping.signal.aborted) return Promise.resolve(false);
     const inProgress = running.get(job.name);
     if (inProgress) return inProgress;
     const log = deps.logger.child({ job: job.name });
@@ -48,7 +51,7 @@ export function createScheduler(deps: {
       }
       const started = Date.now();
       try {
-        const result = await job.run();
+        const result = await job.run(stopping.signal);
         log.debug({ ms: Date.now() - started, result }, "job finished");
       } finally {
         await deps.leases.release(job.name, deps.instanceId);
@@ -79,6 +82,7 @@ export function createScheduler(deps: {
       return runJob(job);
     },
     async stop() {
+      stopping.abort();
       for (const task of tasks) await task.destroy();
       tasks.length = 0;
       await Promise.allSettled([...running.values()]);

@@ -8,6 +8,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
+import type { OutboxDeps } from "../publish/outbox.js";
 import type { Services } from "../services.js";
 import type { BotContext } from "./context.js";
 import type { AdminNotifier } from "./admin-notifier.js";
@@ -27,7 +28,7 @@ export interface CreateBotOptions {
 }
 
 /** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
-export function createBot(options: CreateBotOptions, services: Services, admin: AdminNotifier): Bot<BotContext> {
+export function createBot(options: CreateBotOptions, services: Services, admin: AdminNotifier, outbox: OutboxDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, {
     client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -63,7 +64,7 @@ export function createBot(options: CreateBotOptions, services: Services, admin: 
     }),
   );
 
-  features.use(createEditorFeatures({ services, admin }));
+  features.use(createEditorFeatures({ services, admin, outbox }));
   features.use(createReaderFeatures(services));
   return bot;
 }

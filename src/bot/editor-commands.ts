@@ -1,4 +1,20 @@
 /** Editor commands, registered for the admin chat only. */
 import type { CommandInfo } from "./reader-commands.js";
 
-export const EDITOR_COMMANDS: CommandInfo[] = [];
+export const EDITOR_COMMANDS: CommandInfo[] = [
+  { command: "queue", description: "Queue a story by link: /queue <link> [when]" },
+  { command: "compose", description: "Write a post step by step" },
+  { command: "scheduled", description: "The posts waiting to go out" },
+  { command: "postnow", description: "Send a post now: /postnow <id>" },
+  { command: "reschedule", description: "Change when a post goes out: /reschedule <id> <when>" },
+  { command: "cancel", description: "Cancel a post (/cancel <id>) or leave /compose" },
+  { command: "edit", description: "Correct a post: /edit <id> headline|summary <text>" },
+  { command: "delete", description: "Take a post down (within 48 h): /delete <id>" },
+  { command: "feeds", description: "The feeds and their health" },
+  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic]" },
+  { command: "removefeed", description: "Remove a feed: /removefeed <id>" },
+  { command: "pause", description: "Pause automatic posting" },
+  { command: "resume", description: "Resume automatic posting" },
+  { command: "stats", description: "Readers, posts, top stories, feed errors" },
+  { command: "log", description: "The last 20 editor actions" },
+];

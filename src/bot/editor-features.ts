@@ -1,15 +1,66 @@
 /** Everything editors do from the admin chat. */
-import { Composer } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, type Context } from "grammy";
 
+import type { OutboxDeps } from "../publish/outbox.js";
 import type { Services } from "../services.js";
 import type { AdminNotifier } from "./admin-notifier.js";
 import type { BotContext } from "./context.js";
+import { COMPOSE_CONVERSATION, COMPOSE_TIMEOUT_MS, createComposeConversation } from "./conversations/compose-conversation.js";
+import { EDITOR_COMMANDS } from "./editor-commands.js";
+import { createChannelRightsFeature } from "./features/editor/channel-rights-feature.js";
+import { createCorrectionsFeature } from "./features/editor/corrections-feature.js";
+import type { EditorServices } from "./features/editor/editor-context.js";
+import { createFeedsFeature } from "./features/editor/feeds-feature.js";
+import { createPostingSwitchFeature } from "./features/editor/posting-switch-feature.js";
+import { createQueueFeature } from "./features/editor/queue-feature.js";
+import { createReportFeature } from "./features/editor/report-feature.js";
+import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./filters/editor-guard.js";
 
 export interface EditorDeps {
   services: Services;
   admin: AdminNotifier;
+  /** The publish job's outbox: "Post now" sends through it, sharing its budget and claims. */
+  outbox: OutboxDeps;
 }
 
-export function createEditorFeatures(_deps: EditorDeps): Composer<BotContext> {
-  return new Composer<BotContext>();
+/**
+ * The editors' features: service updates (channel rights, chat migration) first,
+ * then the editor guard, then /compose and the commands. Installed before the
+ * readers' features, so an editors' command is never taken for a reader's.
+ */
+export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
+  const { services } = deps;
+  const editor: EditorServices = { services, admin: deps.admin, outbox: deps.outbox };
+  const features = new Composer<BotContext>();
+
+  // Service updates first: they come from Telegram, not from an editor.
+  features.use(createChannelRightsFeature(editor));
+  features.use(
+    createEditorGuard({
+      check: createEditorCheck({ editorIds: services.config.editorIds, now: services.now }),
+      commands: EDITOR_COMMANDS.map((c) => c.command),
+      adminChatId: () => services.adminChat.get(),
+      logger: services.logger.child({ feature: "editors" }),
+    }),
+  );
+  // Parallel: several editors may compose at once in the one admin chat, each answering their own questions.
+  features.use(
+    createConversation<BotContext, Context>(createComposeConversation(editor), {
+      id: COMPOSE_CONVERSATION,
+      parallel: true,
+      maxMillisecondsToWait: COMPOSE_TIMEOUT_MS,
+    }),
+  );
+  features.command("compose", (ctx) => ctx.conversation.enter(COMPOSE_CONVERSATION));
+  features.use(createQueueFeature(editor));
+  features.use(createCorrectionsFeature(editor));
+  features.use(createFeedsFeature(editor));
+  features.use(createPostingSwitchFeature(editor));
+  features.use(createReportFeature(editor));
+  // A button of a finished draft or of an old message: answer it, so the editor's client stops waiting.
+  features.callbackQuery(new RegExp(`^${EDITOR_CALLBACK_PREFIX}`), (ctx) =>
+    ctx.answerCallbackQuery({ text: "This button is no longer active.", show_alert: true }),
+  );
+  return features;
 }

@@ -14,11 +14,14 @@ import { migrateDatabase } from "../db/migrations.js";
 import { createAdminNotifier } from "../bot/admin-notifier.js";
 import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
 import { extractArticle } from "../ingest/extract/extract-article.js";
+import { decodeBody } from "../ingest/fetch/decode-body.js";
 import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
-import { fetchArticlePage, ingestAllFeeds } from "../ingest/ingest-feeds.js";
+import { createIngestDeps } from "../ingest/create-ingest-deps.js";
+import { fetchArticlePage, ingestAllFeeds, INGEST_LEASE } from "../ingest/ingest-feeds.js";
 import { parseFilterPhrase } from "../ingest/filters/keyword-filter.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { buildOpml, OpmlError, parseOpml } from "../ingest/opml/opml.js";
+import type { TopicRule } from "../ingest/topics/assign-topics.js";
 import { slugifyTopic, topicNameFromSlug } from "../ingest/topics/slugify-topic.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createServices, type Services } from "../services.js";
@@ -37,16 +40,27 @@ export interface CliIo {
 /** A problem the operator caused: printed as one line, exit code 1. */
 class UsageError extends Error {}
 
-/** Checks a feed URL's form (http/https, a host); it is not fetched. */
+/** Checks a feed URL's form (http/https, a host, no credentials); it is not fetched. */
 export function parseFeedUrl(input: string): string {
+  const text = input.trim();
+  const example = "give the feed's full address, e.g. https://example.com/rss.xml";
+  const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== "http" && scheme !== "https") {
+    throw new UsageError(`"${input}" is not a web address: only http:// and https:// feeds are supported, not ${scheme}://`);
+  }
+  // "https://" or "https:///rss.xml": WHATWG would either refuse it or take the path for a host.
+  if (/^https?:\/\/(?:[/?#:]|$)/i.test(text) || /^https?:\/\/\/+/i.test(text)) {
+    throw new UsageError(`"${input}" has no host: ${example}`);
+  }
   let url: URL;
   try {
-    url = new URL(input);
+    url = new URL(text);
   } catch {
-    throw new UsageError(`"${input}" is not a URL: give the feed's full address, e.g. https://example.com/rss.xml`);
+    throw new UsageError(`"${input}" is not a URL: ${example}`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`only http and https feeds are supported, not ${url.protocol}`);
-  if (!url.hostname) throw new UsageError(`"${input}" has no host`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`"${input}" is not a URL: ${example}`);
+  if (!url.hostname) throw new UsageError(`"${input}" has no host: ${example}`);
+  if (url.username || url.password) throw new UsageError(`"${input}" has a user name or password in it; feeds with credentials are not supported`);
   url.hash = "";
   return url.toString();
 }
@@ -62,6 +76,10 @@ function parseTopic(input: string | undefined): string | null {
   if (!slug) throw new UsageError(`"${input}" is not a usable topic name: use letters or digits, e.g. asia or north-korea`);
   return slug;
 }
+
+
+/** Stands in for a saved page's address when neither --url nor the page gives one; never printed. */
+const PLACEHOLDER_PAGE_URL = "https://localhost/";
 
 function articleJson(article: CleanArticle) {
   return {
@@ -163,12 +181,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!parsed.ok) throw new UsageError(parsed.error);
     const s = await open();
     if (!(await s.feeds.get(feedId))) throw new UsageError(`there is no feed #${id}`);
+    // Filters match case-insensitively, so "Sport" and "sport" are one phrase.
+    const same = (await s.feeds.listFilters(feedId)).find((f) => f.kind === kind && f.phrase.toLowerCase() === parsed.phrase.toLowerCase());
     if (adding) {
-      await s.feeds.addFilter(feedId, kind, parsed.phrase);
-      out(`feed #${feedId}: ${kind} "${parsed.phrase}"`);
+      if (!same) await s.feeds.addFilter(feedId, kind, parsed.phrase);
+      out(`feed #${feedId}: ${kind} "${same?.phrase ?? parsed.phrase}"`);
     } else {
-      if (!(await s.feeds.removeFilter(feedId, kind, parsed.phrase))) throw new UsageError(`feed #${feedId} has no ${kind} "${parsed.phrase}"`);
-      out(`feed #${feedId}: removed ${kind} "${parsed.phrase}"`);
+      if (!same || !(await s.feeds.removeFilter(feedId, kind, same.phrase))) throw new UsageError(`feed #${feedId} has no ${kind} "${parsed.phrase}"`);
+      out(`feed #${feedId}: removed ${kind} "${same.phrase}"`);
     }
   };
   for (const kind of ["include", "exclude"] as const) {
@@ -179,7 +199,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command("list <id>")
     .description("show a feed's filters")
     .action(async (id: string) => {
-      const list = await (await open()).feeds.listFilters(parseId(id));
+      const s = await open();
+      if (!(await s.feeds.get(parseId(id)))) throw new UsageError(`there is no feed #${id}`);
+      const list = await s.feeds.listFilters(parseId(id));
       if (list.length === 0) out(`feed #${id} has no filters: every item is taken`);
       for (const f of list) out(`${f.kind} "${f.phrase}"`);
     });
@@ -250,21 +272,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("fetch every due feed once and store new articles")
     .action(async () => {
       const s = await open();
+      // The admin chat may have moved (group → supergroup); the bot remembers where.
+      await s.adminChat.load();
       const api = config.botToken ? new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }) : null;
       const admin = api
-        ? createAdminNotifier({ api, adminChatId: () => config.adminChatId, logger })
+        ? createAdminNotifier({ api, adminChatId: () => s.adminChat.get(), logger })
         : { notify: () => Promise.resolve(false) };
-      const report = await ingestAllFeeds({
-        feeds: s.feeds,
-        articles: s.articles,
-        topics: s.topics,
-        fetcher: s.fetcher,
-        admin,
-        logger,
-        now: s.now,
-        summaryMaxChars: config.summary.maxChars,
-        feedMaxFailures: config.feedMaxFailures,
-      });
+      // The bot's scheduled ingest takes the same lease: two runs at once would both find a story new.
+      if (!(await s.leases.acquire(INGEST_LEASE.name, s.instanceId, s.now(), INGEST_LEASE.ms))) {
+        throw new UsageError("another ingest is running (the bot's scheduled run, or another terminal); try again when it has finished");
+      }
+      let report;
+      try {
+        report = await ingestAllFeeds(createIngestDeps({ services: s, admin, logger: logger.child({ job: "ingest" }) }));
+      } finally {
+        await s.leases.release(INGEST_LEASE.name, s.instanceId);
+      }
       for (const result of report.results) {
         out(`#${result.feedId} ${result.ok ? `ok: ${result.stored} new, ${result.skipped} skipped` : `failed: ${result.error}`}`);
       }
@@ -276,25 +299,46 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("print the article extracted from a URL or a saved HTML file, as JSON")
     .option("--url <address>", "the page's address, for a file (relative links, canonical URL)")
     .action(async (source: string, options: { url?: string }) => {
-      const context = { now: io.now?.() ?? new Date(), summaryMaxChars: config.summary.maxChars, feedDefaultTopic: null, rules: [] };
+      const context = { now: io.now?.() ?? new Date(), summaryMaxChars: config.summary.maxChars, feedDefaultTopic: null, rules: [] as TopicRule[] };
       let article: CleanArticle | null;
+      let knownAddress = true;
       if (/^https?:\/\//i.test(source)) {
+        // Exactly as ingestion: the guarded fetcher, extraction, the editors' topic rules.
         const s = await open();
-        const page = await fetchArticlePage(s.fetcher, source);
+        context.rules = await s.topics.rules();
+        let page;
+        try {
+          page = await fetchArticlePage(s.fetcher, source);
+        } catch (error) {
+          if (!(error instanceof FetchError)) throw error;
+          const why = error.code === "private_address" ? `private and loopback addresses are not allowed; ${error.message}` : error.message;
+          throw new UsageError(`cannot extract ${source}: ${why}`);
+        }
         article = buildArticle({ page: page.article, pageUrl: page.url }, context);
       } else {
-        let html: string;
+        let bytes: Uint8Array;
         try {
-          html = readFileSync(source, "utf8");
+          bytes = readFileSync(source);
         } catch (error) {
           throw new UsageError(`cannot read ${source}: ${(error as Error).message}`);
         }
-        const pageUrl = options.url ?? "https://localhost/";
-        if (!normaliseUrl(pageUrl)) throw new UsageError(`--url must be an http(s) address, got "${pageUrl}"`);
-        article = buildArticle({ page: extractArticle(html, pageUrl), pageUrl }, context);
+        if (options.url !== undefined && !normaliseUrl(options.url)) throw new UsageError(`--url must be an http(s) address, got "${options.url}"`);
+        // A saved page is read like a fetched one: its <meta charset>, else UTF-8.
+        const html = decodeBody(bytes, null, "page");
+        let pageUrl = options.url ?? PLACEHOLDER_PAGE_URL;
+        let page = extractArticle(html, pageUrl);
+        if (options.url === undefined) {
+          // Without --url, the page's own absolute canonical URL is the best address there is.
+          const own = page.canonicalUrl ? normaliseUrl(page.canonicalUrl) : null;
+          if (own && new URL(own).hostname !== "localhost") {
+            pageUrl = own;
+            page = extractArticle(html, pageUrl);
+          } else knownAddress = false;
+        }
+        article = buildArticle({ page, pageUrl }, context);
       }
       if (!article) throw new UsageError("no article found on that page (no headline)");
-      out(JSON.stringify(articleJson(article), null, 2));
+      out(JSON.stringify({ ...articleJson(article), ...(knownAddress ? {} : { canonicalUrl: null }) }, null, 2));
     });
 
   try {

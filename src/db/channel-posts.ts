@@ -236,5 +236,82 @@ export function createChannelPostsRepository(prisma: Db) {
     countSentSince(since: Date): Promise<number> {
       return prisma.channelPost.count({ where: { status: "sent", sentAt: { gte: since } } });
     },
+
+    /** The queue: posts waiting to be sent, in the order the outbox takes them (editors' first). */
+    async listWaiting(): Promise<PostRecord[]> {
+      const rows = await prisma.channelPost.findMany({
+        where: { status: { in: WAITING } },
+        orderBy: [{ origin: "desc" }, { scheduledAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+        select: postSelect,
+      });
+      return rows.map(toRecord);
+    },
+
+    /** Posts sent (and not deleted) since `since`, newest first: stats read their engagement columns. */
+    async listSentSince(since: Date): Promise<PostRecord[]> {
+      const rows = await prisma.channelPost.findMany({
+        where: { status: "sent", sentAt: { gte: since } },
+        orderBy: { id: "desc" },
+        select: postSelect,
+      });
+      return rows.map(toRecord);
+    },
+
+    /**
+     * Makes an existing post of an article an editor's post (an editor queued a
+     * known URL): waiting, cancelled and failed posts only. Null when the post
+     * meanwhile went to another state.
+     */
+    async takeOverForEditor(
+      id: number,
+      input: { scheduledAt: Date | null; queuedById: bigint; queuedByName: string | null },
+    ): Promise<PostRecord | null> {
+      const updated = await prisma.channelPost.updateMany({
+        where: { id, status: { in: [...WAITING, "cancelled", "failed"] } },
+        data: {
+          origin: "editor",
+          status: input.scheduledAt ? "scheduled" : "queued",
+          scheduledAt: input.scheduledAt,
+          queuedById: input.queuedById,
+          queuedByName: input.queuedByName,
+          nextAttemptAt: null,
+          lastError: null,
+          reportedAt: null,
+        },
+      });
+      if (updated.count !== 1) return null;
+      const row = await prisma.channelPost.findUnique({ where: { id }, select: postSelect });
+      return row ? toRecord(row) : null;
+    },
+
+    /** Sets when a waiting post goes out (null: at the next slot). False when it is not waiting. */
+    async schedule(id: number, at: Date | null): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({
+        where: { id, status: { in: WAITING } },
+        data: { status: at ? "scheduled" : "queued", scheduledAt: at, nextAttemptAt: null },
+      });
+      return updated.count === 1;
+    },
+
+    /** Cancels a waiting post. False when it is not waiting (sent, sending, already cancelled…). */
+    async cancel(id: number): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({ where: { id, status: { in: WAITING } }, data: { status: "cancelled" } });
+      return updated.count === 1;
+    },
+
+    /** Puts a failed, uncertain or cancelled post back in the queue, due at once (an editor asked). */
+    async requeue(id: number): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({
+        where: { id, status: { in: ["failed", "uncertain", "cancelled"] } },
+        data: { status: "queued", scheduledAt: null, nextAttemptAt: null, reportedAt: null },
+      });
+      return updated.count === 1;
+    },
+
+    /** Records that a sent post was taken down from the channel. */
+    async markDeleted(id: number): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({ where: { id, status: "sent" }, data: { status: "deleted" } });
+      return updated.count === 1;
+    },
   };
 }

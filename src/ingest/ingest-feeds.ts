@@ -18,9 +18,13 @@ import { parseFeed, type FeedItem } from "./feeds/parse-feed.js";
 import { passesKeywordFilter } from "./filters/keyword-filter.js";
 import { isSameStory, SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
 import { normaliseUrl } from "./identity/normalise-url.js";
+import { isTeaser } from "./summary/is-teaser.js";
 import type { Summariser } from "./summary/llm-summariser.js";
 import type { TopicRule } from "./topics/assign-topics.js";
 import { topicNameFromSlug } from "./topics/slugify-topic.js";
+
+/** The scheduler's lease for the ingest job, also taken by the operator's `ingest` command. */
+export const INGEST_LEASE = { name: "ingest", ms: 15 * 60_000 };
 
 /** Only stories published this recently are posted automatically. */
 const AUTO_POST_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -49,6 +53,17 @@ export interface FeedIngestResult {
   error?: string;
 }
 
+/** What one run shares between its feeds: topic rules, filters, and the turn to store. */
+export interface IngestContext {
+  rules: TopicRule[];
+  filter: { include: string[]; exclude: string[] };
+  /**
+   * Runs `store` when no other feed of this run is storing. Feeds are fetched in
+   * parallel, but two feeds carrying the same story must not both find it new.
+   */
+  storeInTurn?: <T>(store: () => Promise<T>) => Promise<T>;
+}
+
 export interface IngestReport {
   feeds: number;
   failed: number;
@@ -68,16 +83,28 @@ async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => P
   await Promise.all(workers);
 }
 
+/** A queue of one: each call runs after the previous one settled. */
+function createTurns(): <T>(work: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = last.then(work, work);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** Fetches every feed that is due, and stores what is new. */
 export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
   const feeds = await deps.feeds.listDue(deps.now());
   const [rules, filters] = await Promise.all([deps.topics.rules(), deps.feeds.filtersByFeed()]);
+  const storeInTurn = createTurns();
   const results: FeedIngestResult[] = [];
   await forEachLimited(feeds, FEED_CONCURRENCY, async (feed) => {
     const feedFilters = filters.get(feed.id) ?? [];
     results.push(
       await ingestFeed(deps, feed, {
         rules,
+        storeInTurn,
         filter: {
           include: feedFilters.filter((f) => f.kind === "include").map((f) => f.phrase),
           exclude: feedFilters.filter((f) => f.kind === "exclude").map((f) => f.phrase),
@@ -99,7 +126,7 @@ export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
 export async function ingestFeed(
   deps: IngestDeps,
   feed: FeedRecord,
-  context: { rules: TopicRule[]; filter: { include: string[]; exclude: string[] } },
+  context: IngestContext,
 ): Promise<FeedIngestResult> {
   const log = deps.logger.child({ feedId: feed.id, feedUrl: feed.url });
   try {
@@ -110,8 +137,9 @@ export async function ingestFeed(
       return { feedId: feed.id, ok: true, stored: 0, skipped: 0 };
     }
     const parsed = parseFeed(response.text, response.url);
-    const { articles, aliases, skipped } = await buildNewArticles(deps, feed, parsed.items, context, log);
-    const created = await deps.articles.storeBatch(articles, aliases);
+    const built = await buildNewArticles(deps, feed, parsed.items, context, log);
+    const storeInTurn = context.storeInTurn ?? ((store) => store());
+    const { created, skipped } = await storeInTurn(() => storeNewArticles(deps, built));
     await deps.feeds.recordSuccess(feed.id, {
       now: deps.now(),
       etag: response.etag,
@@ -143,27 +171,64 @@ export async function ingestFeed(
   }
 }
 
+interface BuiltBatch {
+  articles: NewArticle[];
+  aliases: { url: string; articleId: number }[];
+  skipped: number;
+}
+
+/**
+ * Stores a feed's new articles, checking again against what other feeds stored
+ * since they were built: an article whose URL is stored now, or whose story is,
+ * becomes aliases of the stored one.
+ */
+async function storeNewArticles(deps: IngestDeps, batch: BuiltBatch): Promise<{ created: number[]; skipped: number }> {
+  const articles: NewArticle[] = [];
+  const aliases = [...batch.aliases];
+  let skipped = batch.skipped;
+  const known = await deps.articles.knownUrls(batch.articles.map((a) => a.url));
+  const recent = await deps.articles.recentHeadlines(new Date(deps.now().getTime() - SAME_STORY_WINDOW_MS));
+  for (const article of batch.articles) {
+    // Like an item whose URL was known before the run, one stored meanwhile is not counted as skipped.
+    const storedUrl = known.has(article.url) ? await deps.articles.findByUrl(article.url) : null;
+    const stored = storedUrl ?? recent.find((r) => isSameStory(r, { headlineKey: article.headlineKey, publishedAt: article.publishedAt }));
+    if (stored) {
+      for (const url of [article.url, ...article.otherUrls]) aliases.push({ url, articleId: stored.id });
+      if (!storedUrl) skipped++;
+      continue;
+    }
+    articles.push(article);
+  }
+  return { created: await deps.articles.storeBatch(articles, aliases), skipped };
+}
+
 async function buildNewArticles(
   deps: IngestDeps,
   feed: FeedRecord,
   items: FeedItem[],
-  context: { rules: TopicRule[]; filter: { include: string[]; exclude: string[] } },
+  context: IngestContext,
   log: Logger,
-): Promise<{ articles: NewArticle[]; aliases: { url: string; articleId: number }[]; skipped: number }> {
+): Promise<BuiltBatch> {
   const now = deps.now();
   // The first fetch of a new feed is its back catalogue: stored, never posted (no flood).
   const firstFetch = feed.primedAt === null;
   let skipped = 0;
   const candidates: { item: FeedItem; url: string }[] = [];
-  const seen = new Set<string>();
+  const seenUrls = new Set<string>();
+  const seenGuids = new Set<string>();
   for (const item of items) {
     const url = item.link ? normaliseUrl(item.link) : null;
     if (!url || !item.title.trim()) {
       skipped++;
       continue;
     }
-    if (seen.has(url)) continue;
-    seen.add(url);
+    // Feeds repeat items (the same GUID, or the same link with other tracking): the first wins.
+    if (seenUrls.has(url) || (item.guid !== null && seenGuids.has(item.guid))) {
+      skipped++;
+      continue;
+    }
+    seenUrls.add(url);
+    if (item.guid !== null) seenGuids.add(item.guid);
     const { body } = itemText(item);
     if (!passesKeywordFilter(`${item.title}\n${body}`, context.filter)) {
       skipped++;
@@ -177,25 +242,37 @@ async function buildNewArticles(
 
   const articles: NewArticle[] = [];
   const aliases: { url: string; articleId: number }[] = [];
-  const batchUrls = new Set<string>();
+  // Every URL this story is known by, so the next run recognises the feed's link without a page fetch.
+  const urlsOf = (clean: CleanArticle, itemUrl: string) => [...new Set([clean.canonicalUrl, itemUrl, ...clean.otherUrls])];
   for (const { item, url } of fresh) {
     const clean = await buildFromItem(deps, feed, item, url, context.rules, log);
-    if (!clean || batchUrls.has(clean.canonicalUrl) || known.has(clean.canonicalUrl)) {
+    if (!clean) {
+      skipped++;
+      continue;
+    }
+    // The same article under another URL (the page's canonical URL, or a redirect) is stored already.
+    const storedAs = clean.canonicalUrl === url ? null : await deps.articles.findByUrl(clean.canonicalUrl);
+    if (storedAs) {
+      aliases.push(...urlsOf(clean, url).filter((u) => u !== storedAs.url).map((u) => ({ url: u, articleId: storedAs.id })));
       skipped++;
       continue;
     }
     const story = { headlineKey: clean.headlineKey, publishedAt: clean.publishedAt };
     const sameStored = recent.find((r) => isSameStory(r, story));
     if (sameStored) {
-      aliases.push({ url: clean.canonicalUrl, articleId: sameStored.id });
+      aliases.push(...urlsOf(clean, url).map((u) => ({ url: u, articleId: sameStored.id })));
       skipped++;
       continue;
     }
-    if (articles.some((a) => isSameStory({ headlineKey: a.headlineKey, publishedAt: a.publishedAt }, story))) {
+    // Already in this batch (same canonical URL, or the same story): it gets this item's URLs too.
+    const inBatch = articles.find(
+      (a) => a.url === clean.canonicalUrl || isSameStory({ headlineKey: a.headlineKey, publishedAt: a.publishedAt }, story),
+    );
+    if (inBatch) {
+      for (const u of urlsOf(clean, url)) if (u !== inBatch.url && !inBatch.otherUrls.includes(u)) inBatch.otherUrls.push(u);
       skipped++;
       continue;
     }
-    batchUrls.add(clean.canonicalUrl);
     const summary = deps.summariser
       ? await deps.summariser({ headline: clean.headline, body: clean.body, fallback: clean.summary })
       : clean.summary;
@@ -218,7 +295,7 @@ async function buildNewArticles(
       autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_WINDOW_MS,
       source: "feed",
       topics: clean.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })),
-      otherUrls: clean.otherUrls.filter((other) => !known.has(other)),
+      otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
     });
   }
   return { articles, aliases, skipped };
@@ -233,8 +310,7 @@ async function buildFromItem(
   log: Logger,
 ): Promise<CleanArticle | null> {
   const context = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules };
-  const { body } = itemText(item);
-  if (!feed.fullPage && body.length >= USABLE_DESCRIPTION_CHARS) return buildArticle({ item, pageUrl: url }, context);
+  if (!needsPage(feed, item)) return buildArticle({ item, pageUrl: url }, context);
   try {
     const page = await fetchArticlePage(deps.fetcher, url);
     return buildArticle({ item, page: page.article, pageUrl: page.url }, context);
@@ -242,6 +318,18 @@ async function buildFromItem(
     log.warn({ err: error, url }, "article page could not be fetched; using the feed's text");
     return buildArticle({ item, pageUrl: url }, context);
   }
+}
+
+/**
+ * Whether the feed says too little and the page must be read: always for a
+ * full-page feed; else when the item has no usable text, or only a description
+ * that is a hook ("…", "Read more", the headline again) rather than a summary.
+ */
+function needsPage(feed: FeedRecord, item: FeedItem): boolean {
+  if (feed.fullPage) return true;
+  const { body, standfirst } = itemText(item);
+  if (body.length < USABLE_DESCRIPTION_CHARS) return true;
+  return !item.contentHtml && standfirst !== null && isTeaser(standfirst, item.title);
 }
 
 /** Fetches an article page through the guarded fetcher and extracts it. */

@@ -41,10 +41,10 @@ export function createAlertJobs(deps: { services: Services; api: Pick<Api, "send
       cron: "*/5 * * * * *",
       // Covers maxRunMs plus the tail of sends and a short flood wait.
       leaseMs: 3 * 60_000,
-      run: () =>
+      run: (signal) =>
         sendDueAlerts(
           { alerts, api: deps.api, budget: deps.budget, logger: deps.logger.child({ job: ALERT_JOBS.send }), instanceId: services.instanceId, now: services.now },
-          { maxRunMs: 60_000 },
+          { maxRunMs: 60_000, signal },
         ),
     },
   ];

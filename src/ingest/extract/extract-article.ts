@@ -1,5 +1,6 @@
 import { extractBody } from "./extract-body.js";
 import { extractMetadata } from "./extract-metadata.js";
+import { inferHeadline } from "./infer-headline.js";
 import { parseHtmlDocument } from "./parse-html-document.js";
 
 /** What extraction finds on an article page; fields it cannot find are null (body: ""). */
@@ -47,6 +48,14 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     article.body = extractBody(document, article.headline);
   } catch {
     article.body = "";
+  }
+  if (article.headline === "" && article.body !== "") {
+    // A page without <title> or <h1> (a saved copy) usually still shows its headline above the text.
+    try {
+      article.headline = inferHeadline(parseHtmlDocument(html) ?? document, article.body);
+    } catch {
+      // No headline is better than no article.
+    }
   }
   return article;
 }

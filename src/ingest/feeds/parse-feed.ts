@@ -40,18 +40,22 @@ export interface ParsedFeed {
 // A document that opens (after any XML declaration, comments and doctype) with <html>.
 const htmlStart = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->)*(?:<!doctype\s+html[^>]*>|<html[\s>])/i;
 const htmlAnywhere = /<html[\s>]|<body[\s>]|<!doctype\s+html/i;
+// An internal DTD subset that declares entities, in the prolog (before the root element).
+const entityDeclaration = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!doctype[^[>]*\[[\s\S]*?<!entity\s/i;
 
 /**
  * Parses an RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed document with
  * feedsmith and normalises its items. Pure: no I/O. Throws {@link FeedParseError}
- * for empty, HTML, malformed or unrecognised documents. XML entity declarations
- * are never expanded (feedsmith's parser leaves them alone), so an entity bomb
- * costs no more than its own size.
+ * for empty, HTML, malformed or unrecognised documents, and for documents that
+ * declare XML entities in their DOCTYPE (entity bombs are refused before parsing).
  */
 export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") throw new FeedParseError("the document is empty");
   if (htmlStart.test(body)) throw new FeedParseError("the document is HTML, not a feed");
+  // No real feed needs its own entities; "billion laughs" bombs and external-entity reads do.
+  // The parser would leave them unexpanded, but a feed that tries is refused outright.
+  if (entityDeclaration.test(body)) throw new FeedParseError("the feed declares XML entities (<!ENTITY>), which is refused as unsafe");
 
   let parsed: AnyFeed<string>;
   try {

@@ -22,6 +22,14 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
  * country and a verb stay under 0.6. */
 export const SAME_STORY_THRESHOLD = 0.65;
 
+/**
+ * Fewest shared headline words for two different headlines to be one story. Short
+ * headlines that differ in one name ("UK prime minister resigns" and "Italian prime
+ * minister resigns", or "First local story" and "Second local story") score high on
+ * Dice but share only two or three words; a real rewrite of the same event keeps more.
+ */
+export const SAME_STORY_MIN_SHARED_WORDS = 4;
+
 /** Default time window of {@link isSameStory}: wire copy is re-run for about two days. */
 export const SAME_STORY_WINDOW_MS = 48 * 60 * 60 * 1000;
 
@@ -67,9 +75,13 @@ export function headlineSimilarity(a: string, b: string): number {
   const wordsA = wordsOf(a);
   const wordsB = wordsOf(b);
   if (wordsA.size === 0 || wordsB.size === 0) return 0;
+  return (2 * sharedWords(wordsA, wordsB)) / (wordsA.size + wordsB.size);
+}
+
+function sharedWords(a: Set<string>, b: Set<string>): number {
   let shared = 0;
-  for (const word of wordsA) if (wordsB.has(word)) shared += 1;
-  return (2 * shared) / (wordsA.size + wordsB.size);
+  for (const word of a) if (b.has(word)) shared += 1;
+  return shared;
 }
 
 /**
@@ -77,9 +89,9 @@ export function headlineSimilarity(a: string, b: string): number {
  * {@link SAME_STORY_THRESHOLD} and publication within `windowMs` of each other (default
  * {@link SAME_STORY_WINDOW_MS}). A missing date counts as "recent", so an undated article can
  * still be matched: feeds without dates are common and a duplicate post is the worse failure.
- * Word sets cannot see direction or weigh names: "Putin to visit Kim" matches "Kim to visit
- * Putin", and short headlines differing in one name ("UK prime minister resigns", "Italian prime
- * minister resigns") score 0.75 and match too.
+ * Different headlines must also share at least {@link SAME_STORY_MIN_SHARED_WORDS} words, so
+ * short headlines differing in one name are kept apart. Word sets cannot see direction:
+ * "Putin to visit Kim" matches "Kim to visit Putin".
  */
 export function isSameStory(
   a: { headlineKey: string; publishedAt: Date | null },
@@ -89,5 +101,8 @@ export function isSameStory(
   if (a.publishedAt !== null && b.publishedAt !== null) {
     if (Math.abs(a.publishedAt.getTime() - b.publishedAt.getTime()) > windowMs) return false;
   }
+  if (a.headlineKey === "" || b.headlineKey === "") return false;
+  if (a.headlineKey === b.headlineKey) return true;
+  if (sharedWords(wordsOf(a.headlineKey), wordsOf(b.headlineKey)) < SAME_STORY_MIN_SHARED_WORDS) return false;
   return headlineSimilarity(a.headlineKey, b.headlineKey) >= SAME_STORY_THRESHOLD;
 }

@@ -40,6 +40,8 @@ export interface SendAlertsOptions {
   leaseMs?: number;
   /** Stop claiming after this long; the job's next tick goes on. */
   maxRunMs?: number;
+  /** Stop claiming when aborted (shutdown); alerts already claimed are still sent. */
+  signal?: AbortSignal;
   /** Sent deliveries recorded per write; also the most a crash can make a reader get twice. */
   markBatch?: number;
 }
@@ -164,7 +166,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
   let claims = 0;
   for (;;) {
     const now = deps.now().getTime();
-    if (now - started >= maxRunMs || floodUntil > now) break;
+    if (now - started >= maxRunMs || floodUntil > now || options.signal?.aborted) break;
     if (waiting >= batchSize / 2 && inFlight.size > 0) {
       await Promise.race(inFlight);
       continue;

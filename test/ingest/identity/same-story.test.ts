@@ -121,3 +121,13 @@ describe("isSameStory", () => {
     expect(isSameStory(article("What?", null), article("What?", null))).toBe(false);
   });
 });
+
+describe("short headlines that differ in one name", () => {
+  it("are different stories even though most of their words are shared", () => {
+    const at = new Date("2026-11-28T10:00:00Z");
+    const story = (headline: string) => ({ headlineKey: headlineKey(headline), publishedAt: at });
+    expect(isSameStory(story("First local story"), story("Second local story"))).toBe(false);
+    expect(isSameStory(story("UK prime minister resigns"), story("Italian prime minister resigns"))).toBe(false);
+    expect(isSameStory(story("UK prime minister resigns"), story("UK prime minister resigns"))).toBe(true);
+  });
+});

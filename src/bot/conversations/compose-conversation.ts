@@ -1,0 +1,172 @@
+/**
+ * /compose: an editor writes a post by hand, step by step — headline, summary,
+ * link, topics, when — sees the exact post and confirms. The conversation is kept
+ * in the database, so a restart does not lose it. Database work happens inside
+ * `conversation.external` (done once, replayed from the log); Bot API calls do not.
+ */
+import type { Conversation } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+
+import { formatWhen } from "../../editorial/format-when.js";
+import { WHEN_EXAMPLES } from "../../editorial/parse-when.js";
+import { readHeadline, readLink, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
+import { headlineKey } from "../../ingest/identity/same-story.js";
+import { topicNameFromSlug } from "../../ingest/topics/slugify-topic.js";
+import { formatPost } from "../../publish/format-post.js";
+import { escapeHtml } from "../../publish/telegram-html.js";
+import type { BotContext } from "../context.js";
+import { placeEditorPost } from "../features/editor/queue-article.js";
+import { actorOf, type Actor, type EditorServices } from "../features/editor/editor-context.js";
+import { postNow } from "../features/editor/post-now.js";
+import { COMPOSE_DISCARD, COMPOSE_POST, composeConfirmKeyboard } from "../keyboards/editor-post-keyboard.js";
+
+export const COMPOSE_CONVERSATION = "compose";
+/** An abandoned draft is dropped after this long without an answer. */
+export const COMPOSE_TIMEOUT_MS = 60 * 60_000;
+
+const QUESTIONS = {
+  headline: "1/5 What is the headline?",
+  summary: "2/5 The summary (the text under the headline)? Send - for none.",
+  link: "3/5 The link behind “Read more”?",
+  topics: "4/5 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
+  when: `5/5 When should it go out? now, next (the next free slot), or a time: ${WHEN_EXAMPLES}.`,
+};
+
+/** Stores the composed article and its editor's post; returns the reply for the editor. */
+async function storeDraft(deps: EditorServices, draft: Draft, actor: Actor): Promise<string> {
+  const { services } = deps;
+  const now = services.now();
+  const scheduledAt = typeof draft.when === "number" ? new Date(draft.when) : null;
+  await services.articles.storeBatch([
+    {
+      url: draft.url,
+      guid: null,
+      feedId: null,
+      headline: draft.headline,
+      summary: draft.summary,
+      body: "",
+      section: null,
+      author: actor.name,
+      language: null,
+      imageUrl: null,
+      publishedAt: now,
+      modifiedAt: null,
+      sortAt: now,
+      headlineKey: headlineKey(draft.headline),
+      autoPost: false,
+      source: "editor",
+      topics: draft.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })),
+      otherUrls: [],
+    },
+  ]);
+  const article = await services.articles.findByUrl(draft.url);
+  if (!article) return "The post could not be stored; please try /compose again.";
+  const placed = await placeEditorPost(services, article.id, scheduledAt, actor);
+  if (placed.kind === "refused") return placed.text;
+  await services.audit.record({
+    actorId: actor.id,
+    actorName: actor.name,
+    action: "post.compose",
+    subject: `post #${placed.post.id}`,
+    after: { headline: draft.headline, summary: draft.summary, url: draft.url, topics: draft.topics, scheduledAt: scheduledAt?.toISOString() ?? null },
+  });
+  if (draft.when === "now") return postNow(deps, placed.post.id, actor);
+  return scheduledAt
+    ? `Post #${placed.post.id}: scheduled for ${formatWhen(scheduledAt, services.config.timezone)}.`
+    : `Post #${placed.post.id}: queued for the next slot (editors' posts go first).`;
+}
+
+function isCommand(text: string, name: string): boolean {
+  return new RegExp(`^/${name}(@\\w+)?$`, "i").test(text.trim());
+}
+
+/** The conversation builder, bound to its dependencies. */
+export function createComposeConversation(deps: EditorServices) {
+  const { services } = deps;
+  const timezone = services.config.timezone;
+
+  return async function compose(conversation: Conversation<BotContext, Context>, ctx: Context): Promise<void> {
+    const actor = actorOf(ctx);
+    const say = (c: Context, text: string) => c.reply(escapeHtml(text), { parse_mode: "HTML" });
+
+    /** Asks until the answer reads well; null when the editor cancelled. */
+    const ask = async <T>(question: string, read: (text: string) => Answer<T> | Promise<Answer<T>>): Promise<{ value: T } | null> => {
+      await say(ctx, question);
+      for (;;) {
+        const answer = await conversation.waitFrom(actor.id, { next: true });
+        const text = answer.message?.text;
+        if (text === undefined) {
+          // Buttons of other messages (e.g. /scheduled) still work while composing.
+          if (answer.callbackQuery) await conversation.skip({ next: true });
+          await say(answer, `Please answer in text. ${question}`);
+          continue;
+        }
+        if (isCommand(text, "cancel")) {
+          await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
+          return null;
+        }
+        if (isCommand(text, "compose")) {
+          await say(answer, `You are already writing a post. ${question}`);
+          continue;
+        }
+        // Other commands (/scheduled, /cancel 12, …) run as usual; the question stays open.
+        if (text.startsWith("/")) await conversation.skip({ next: true });
+        const result = await read(text.trim());
+        if (result.ok) return { value: result.value };
+        await say(answer, `${result.error} ${question}`);
+      }
+    };
+
+    await say(ctx, "Let's write a post. Send /cancel at any step to stop.");
+    const headline = await ask(QUESTIONS.headline, readHeadline);
+    if (!headline) return;
+    const summary = await ask(QUESTIONS.summary, readSummary);
+    if (!summary) return;
+    const url = await ask(QUESTIONS.link, async (text) => {
+      const link = readLink(text);
+      if (!link.ok) return link;
+      const known = await conversation.external(() => services.articles.findByUrl(link.value).then((a) => (a ? a.headline : null)));
+      if (known !== null) return { ok: false, error: `That link is already a stored story (“${known}”): post it with /queue ${link.value}, or send another link.` };
+      return link;
+    });
+    if (!url) return;
+    const topics = await ask(QUESTIONS.topics, readTopics);
+    if (!topics) return;
+    const when = await ask(QUESTIONS.when, async (text) => {
+      const now = await conversation.external(() => services.now().getTime());
+      return readWhen(text, new Date(now), timezone);
+    });
+    if (!when) return;
+    const draft: Draft = { headline: headline.value, summary: summary.value, url: url.value, topics: topics.value, when: when.value };
+
+    const whenText = draft.when === "now" ? "at once" : draft.when === null ? "at the next free slot" : `on ${formatWhen(new Date(draft.when), timezone)}`;
+    await ctx.reply(formatPost({ headline: draft.headline, summary: draft.summary, link: draft.url, topics: draft.topics }), { parse_mode: "HTML" });
+    await ctx.reply(escapeHtml(`This is the post. It goes out ${whenText}. Post it?`), { parse_mode: "HTML", reply_markup: composeConfirmKeyboard() });
+    for (;;) {
+      const answer = await conversation.waitFrom(actor.id, { next: true });
+      const data = answer.callbackQuery?.data;
+      const text = answer.message?.text?.trim().toLowerCase();
+      if (data !== COMPOSE_POST && data !== COMPOSE_DISCARD) {
+        if (answer.callbackQuery || (text !== undefined && text.startsWith("/") && !isCommand(text, "cancel"))) await conversation.skip({ next: true });
+        if (text === "yes" || text === "no" || (text !== undefined && isCommand(text, "cancel"))) {
+          if (text === "yes") {
+            await say(answer, await conversation.external(() => storeDraft(deps, draft, actor)));
+            return;
+          }
+          await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
+          return;
+        }
+        await say(answer, "Press “Post it” or “Discard” (or answer yes or no).");
+        continue;
+      }
+      await answer.answerCallbackQuery();
+      await answer.editMessageReplyMarkup();
+      if (data === COMPOSE_DISCARD) {
+        await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
+        return;
+      }
+      await say(answer, await conversation.external(() => storeDraft(deps, draft, actor)));
+      return;
+    }
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Who may use the editors' commands and buttons: the administrators of the admin
+ * chat (asked with getChatAdministrators, cached for a few minutes) and EDITOR_IDS,
+ * and only inside the admin chat. Everyone else gets a clear refusal and nothing runs.
+ */
+import type { Api, MiddlewareFn } from "grammy";
+
+import type { Logger } from "../../logger.js";
+import { editorRefusal, notAnEditorRefusal } from "../../editorial/editor-refusal.js";
+import type { BotContext } from "../context.js";
+
+/** How long a chat's administrator list is trusted before asking Telegram again. */
+export const ADMINISTRATORS_TTL_MS = 5 * 60_000;
+
+export interface EditorCheck {
+  /** True when `userId` is an editor for the admin chat `chatId`. Throws when Telegram cannot be asked. */
+  isEditor(api: Pick<Api, "getChatAdministrators">, chatId: number, userId: number): Promise<boolean>;
+}
+
+/** The editor check with its per-chat administrator cache (EDITOR_IDS need no Telegram call). */
+export function createEditorCheck(deps: { editorIds: number[]; now: () => Date; ttlMs?: number }): EditorCheck {
+  const ttlMs = deps.ttlMs ?? ADMINISTRATORS_TTL_MS;
+  const cache = new Map<number, { ids: Set<number>; until: number }>();
+  return {
+    async isEditor(api, chatId, userId) {
+      if (deps.editorIds.includes(userId)) return true;
+      const now = deps.now().getTime();
+      let entry = cache.get(chatId);
+      if (!entry || entry.until <= now) {
+        const admins = await api.getChatAdministrators(chatId);
+        entry = { ids: new Set(admins.filter((a) => !a.user.is_bot).map((a) => a.user.id)), until: now + ttlMs };
+        cache.set(chatId, entry);
+      }
+      return entry.ids.has(userId);
+    },
+  };
+}
+
+/** Callback data of every editors' button starts with this. */
+export const EDITOR_CALLBACK_PREFIX = "ed:";
+
+/** The editors' command a message starts with (without the slash), when it is addressed to this bot. */
+export function commandOf(ctx: BotContext): string | null {
+  const message = ctx.message;
+  const entity = message?.entities?.[0];
+  if (!message?.text || !entity || entity.type !== "bot_command" || entity.offset !== 0) return null;
+  const [name, bot] = message.text.slice(1, entity.length).split("@");
+  if (bot && bot.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
+  return name?.toLowerCase() ?? null;
+}
+
+/**
+ * Middleware that lets an editors' command or button through only for an editor
+ * in the admin chat. Other updates pass untouched.
+ */
+export function createEditorGuard(deps: {
+  check: EditorCheck;
+  commands: string[];
+  adminChatId: () => number | string | null;
+  logger: Logger;
+}): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const command = commandOf(ctx);
+    const isButton = ctx.callbackQuery?.data?.startsWith(EDITOR_CALLBACK_PREFIX) ?? false;
+    if ((command === null || !deps.commands.includes(command)) && !isButton) return next();
+    // A reader's own conversation (in a private chat) may use /cancel too.
+    if (command === "cancel" && ctx.chat?.type === "private" && Object.keys(ctx.conversation.active()).length > 0) return next();
+
+    const what = command ? `/${command}` : "these buttons";
+    const refuse = async (text: string) => {
+      if (isButton) await ctx.answerCallbackQuery({ text, show_alert: true });
+      else await ctx.reply(text);
+    };
+    const where = editorRefusal(what, ctx.chat ? { id: ctx.chat.id, type: ctx.chat.type, username: "username" in ctx.chat ? ctx.chat.username : undefined } : null, deps.adminChatId());
+    if (where.kind === "refuse") return refuse(isButton ? "These buttons work only in the editors' chat." : where.text);
+    if (!ctx.from || !ctx.chat) return refuse(notAnEditorRefusal(what));
+    let editor: boolean;
+    try {
+      editor = await deps.check.isEditor(ctx.api, ctx.chat.id, ctx.from.id);
+    } catch (error) {
+      deps.logger.warn({ err: error, chatId: ctx.chat.id }, "could not read the admin chat's administrators");
+      return refuse("I could not check who the editors are (Telegram did not answer). Please try again in a moment.");
+    }
+    if (!editor) return refuse(notAnEditorRefusal(what));
+    return next();
+  };
+}

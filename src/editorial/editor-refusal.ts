@@ -1,0 +1,38 @@
+/** Who may use an editors' command where, and the refusal everyone else reads. Pure. */
+
+/** A chat as the decision needs it. */
+export interface ChatSeen {
+  id: number;
+  type: string;
+  username?: string | undefined;
+}
+
+/** True when `chat` is the chat configured (or migrated) as the admin chat, given as id or @username. */
+export function isAdminChat(chat: ChatSeen, adminChatId: number | string | null): boolean {
+  if (adminChatId === null) return false;
+  if (typeof adminChatId === "number") return chat.id === adminChatId;
+  return chat.username !== undefined && `@${chat.username}`.toLowerCase() === adminChatId.toLowerCase();
+}
+
+/**
+ * Why an editors' command (or button) is refused here, or null when it may run.
+ * `isEditor` is only asked in the admin chat: elsewhere nobody's rights are looked up.
+ */
+export function editorRefusal(
+  what: string,
+  chat: ChatSeen | null,
+  adminChatId: number | string | null,
+): { kind: "refuse"; text: string } | { kind: "check-editor" } {
+  if (adminChatId === null) {
+    return { kind: "refuse", text: `${what} is an editors' command, and editors' commands are off: ADMIN_CHAT_ID is not set.` };
+  }
+  if (!chat || !isAdminChat(chat, adminChatId)) {
+    return { kind: "refuse", text: `${what} is an editors' command: it works only in the editors' chat.` };
+  }
+  return { kind: "check-editor" };
+}
+
+/** The refusal for someone in the admin chat who is not an editor. */
+export function notAnEditorRefusal(what: string): string {
+  return `Only editors can use ${what}: the administrators of this chat and the people listed in EDITOR_IDS.`;
+}

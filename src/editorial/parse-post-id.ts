@@ -1,0 +1,19 @@
+/** Post ids as editors type them: "12" or "#12". Pure. */
+
+export type PostIdResult = { ok: true; id: number } | { ok: false; error: string };
+
+/** Reads a post id; `usage` is appended to the error so the editor sees how to write the command. */
+export function parsePostId(text: string | undefined, usage: string): PostIdResult {
+  const word = (text ?? "").trim();
+  if (word === "") return { ok: false, error: `Which post? Use ${usage}` };
+  const match = /^#?(\d{1,9})$/.exec(word);
+  if (!match) return { ok: false, error: `“${word}” is not a post id (a number like 12, as /scheduled shows it). Use ${usage}` };
+  return { ok: true, id: Number(match[1]) };
+}
+
+/** Splits "12 tomorrow 9am" into the first word and the rest. */
+export function splitFirstWord(text: string): [string, string] {
+  const trimmed = text.trim();
+  const space = trimmed.search(/\s/);
+  return space < 0 ? [trimmed, ""] : [trimmed.slice(0, space), trimmed.slice(space).trim()];
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+
+import { feedLine } from "../../src/cli/feed-status.js";
+import type { FeedRecord } from "../../src/db/feeds.js";
+
+const base: FeedRecord = {
+  id: 3,
+  url: "https://news.example.com/rss.xml?edition=intl",
+  title: null,
+  defaultTopic: null,
+  fullPage: false,
+  etag: null,
+  lastModified: null,
+  lastFetchedAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  consecutiveFailures: 0,
+  nextFetchAt: null,
+  primedAt: null,
+  pausedAt: null,
+  pausedReason: null,
+  createdAt: new Date("2026-03-01T00:00:00Z"),
+};
+
+describe("a feed's line in `feeds list` and /feeds", () => {
+  it("names a new feed with its full URL, topic and full-page mode", () => {
+    expect(feedLine({ ...base, defaultTopic: "asia", fullPage: true })).toBe("#3 https://news.example.com/rss.xml?edition=intl [asia] (full page) — new (not fetched yet)");
+  });
+
+  it("says ok with the last success", () => {
+    expect(feedLine({ ...base, lastSuccessAt: new Date("2026-03-02T09:00:00Z") })).toBe(
+      "#3 https://news.example.com/rss.xml?edition=intl — ok, last ok 2026-03-02T09:00:00.000Z",
+    );
+  });
+
+  it("gives the error, the failure count and the next try", () => {
+    expect(feedLine({ ...base, lastError: "answered 500", consecutiveFailures: 2, nextFetchAt: new Date("2026-03-02T09:10:00Z") })).toBe(
+      "#3 https://news.example.com/rss.xml?edition=intl — error (answered 500; 2 failures in a row; next try 2026-03-02T09:10:00.000Z)",
+    );
+  });
+
+  it("says since when and why a feed is paused, and that a resumed feed waits for its next fetch", () => {
+    const paused = { ...base, lastError: "answered 410 Gone", consecutiveFailures: 1, pausedAt: new Date("2026-03-02T09:00:00Z"), pausedReason: "the feed answered 410 Gone: it was removed" };
+    expect(feedLine(paused)).toBe("#3 https://news.example.com/rss.xml?edition=intl — paused since 2026-03-02T09:00:00.000Z (the feed answered 410 Gone: it was removed)");
+    expect(feedLine({ ...paused, pausedAt: null, pausedReason: null, consecutiveFailures: 0 })).toBe(
+      "#3 https://news.example.com/rss.xml?edition=intl — resumed, not fetched since (last error: answered 410 Gone)",
+    );
+  });
+});

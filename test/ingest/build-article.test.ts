@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+
+import { buildArticle } from "../../src/ingest/build-article.js";
+import type { ExtractedArticle } from "../../src/ingest/extract/extract-article.js";
+import type { FeedItem } from "../../src/ingest/feeds/parse-feed.js";
+
+const now = new Date("2026-03-02T09:00:00.000Z");
+const context = { now, summaryMaxChars: 400, feedDefaultTopic: null, rules: [] };
+const description = "<p>North Korean leader Kim Jong Un will soon visit Russia to meet President Vladimir Putin, the two countries confirmed.</p>";
+
+const PAGE_BODY =
+  "SEOUL – North Korean leader Kim Jong Un will soon visit Russia to meet President Vladimir Putin, the two countries confirmed on Monday.\n\n" +
+  "Mr Kim will travel by special train to Vladivostok, South Korean broadcaster YTN reported.";
+
+const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
+  guid: null,
+  link: "https://news.example.com/asia/kim-russia",
+  title: "Kim to visit Russia",
+  descriptionHtml: description,
+  contentHtml: null,
+  publishedAt: null,
+  author: null,
+  categories: [],
+  imageUrl: null,
+  ...overrides,
+});
+
+const page = (overrides: Partial<ExtractedArticle> = {}): ExtractedArticle => ({
+  headline: "Kim to visit Russia for summit with Putin",
+  canonicalUrl: null,
+  publishedAt: null,
+  modifiedAt: null,
+  section: null,
+  author: null,
+  language: null,
+  imageUrl: null,
+  description: null,
+  body: PAGE_BODY,
+  ...overrides,
+});
+
+describe("building a clean article from a feed item and its page", () => {
+  it("drops a publication date more than a day ahead, and keeps one later today", () => {
+    const far = buildArticle({ item: item({ publishedAt: new Date("2026-03-04T09:00:00Z") }), pageUrl: "https://news.example.com/asia/kim-russia" }, context);
+    expect(far?.publishedAt).toBeNull();
+    const soon = buildArticle({ item: item({ publishedAt: new Date("2026-03-02T20:00:00Z") }), pageUrl: "https://news.example.com/asia/kim-russia" }, context);
+    expect(soon?.publishedAt).toEqual(new Date("2026-03-02T20:00:00Z"));
+  });
+
+  it("stores under the page's canonical URL on the same site, keeping the feed's link as another URL", () => {
+    const article = buildArticle(
+      { item: item(), page: page({ canonicalUrl: "https://www.news.example.com/asia/kim-to-visit-russia", publishedAt: new Date("2026-03-02T06:00:00Z") }), pageUrl: "https://news.example.com/asia/kim-russia?utm_source=rss" },
+      context,
+    );
+    expect(article).toMatchObject({
+      canonicalUrl: "https://www.news.example.com/asia/kim-to-visit-russia",
+      otherUrls: ["https://news.example.com/asia/kim-russia"],
+      headline: "Kim to visit Russia",
+      publishedAt: new Date("2026-03-02T06:00:00Z"),
+      body: PAGE_BODY,
+      topics: ["asia"],
+    });
+  });
+
+  it("uses the page's headline when the item has none, and gives up without any", () => {
+    expect(buildArticle({ page: page(), pageUrl: "https://news.example.com/a" }, context)?.headline).toBe("Kim to visit Russia for summit with Putin");
+    expect(buildArticle({ item: item({ title: "" }), page: page({ headline: "" }), pageUrl: "https://news.example.com/a" }, context)).toBeNull();
+    expect(buildArticle({ item: item(), pageUrl: "mailto:desk@example.com" }, context)).toBeNull();
+  });
+});

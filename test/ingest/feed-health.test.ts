@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+
+import { backoffDelayMs, judgeFeedFailure } from "../../src/ingest/feed-health.js";
+
+const now = new Date("2026-03-02T09:00:00.000Z");
+const MINUTE = 60_000;
+
+describe("feed health after a failure", () => {
+  it("backs off 5 minutes, then doubles, up to 6 hours", () => {
+    expect([1, 2, 3, 4, 7, 8, 50].map((n) => backoffDelayMs(n) / MINUTE)).toEqual([5, 10, 20, 40, 320, 360, 360]);
+  });
+
+  it("keeps a failing feed running until the last allowed failure, then pauses it with the reason", () => {
+    const second = judgeFeedFailure({ failuresBefore: 1, status: 500, error: "x answered 500", maxFailures: 3, now });
+    expect(second).toEqual({ nextFetchAt: new Date(now.getTime() + 10 * MINUTE), pauseReason: null });
+    const third = judgeFeedFailure({ failuresBefore: 2, status: null, error: "x did not answer within 300 ms", maxFailures: 3, now });
+    expect(third.pauseReason).toBe("3 failures in a row; last: x did not answer within 300 ms");
+  });
+
+  it("pauses a feed that answers 410 Gone at its first failure", () => {
+    expect(judgeFeedFailure({ failuresBefore: 0, status: 410, error: "x answered 410 Gone", maxFailures: 10, now }).pauseReason).toBe(
+      "the feed answered 410 Gone: it was removed",
+    );
+  });
+});
