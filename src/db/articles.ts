@@ -86,12 +86,15 @@ export function createArticlesRepository(prisma: Db) {
     /**
      * Stores new articles and aliases in one transaction, so a publish tick never
      * sees half of a feed's items. URLs stored meanwhile are skipped, not duplicated.
-     * Returns the ids of the articles created.
+     * Returns the articles created.
      */
-    async storeBatch(articles: NewArticle[], knownAliases: { url: string; articleId: number }[] = []): Promise<number[]> {
+    async storeBatch(
+      articles: NewArticle[],
+      knownAliases: { url: string; articleId: number }[] = [],
+    ): Promise<{ id: number; url: string }[]> {
       return prisma.$transaction(async (tx) => {
         const aliases = [...knownAliases];
-        const created: number[] = [];
+        const created: { id: number; url: string }[] = [];
         const topicIds = new Map<string, number>();
         for (const article of articles) {
           const taken =
@@ -115,7 +118,7 @@ export function createArticlesRepository(prisma: Db) {
             }
             await tx.articleTopic.create({ data: { articleId: row.id, topicId } });
           }
-          created.push(row.id);
+          created.push({ id: row.id, url: article.url });
         }
         for (const alias of aliases) {
           const taken =

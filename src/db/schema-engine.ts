@@ -13,8 +13,9 @@ import { dirname, join } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DiffTarget, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type EngineModule = typeof EngineBindings;
 
 // The lib settings here do not include the DOM's WebAssembly types; this is all that is used.
 declare const WebAssembly: {
@@ -46,7 +47,7 @@ async function loadEngineModule(): Promise<EngineModule> {
 export interface BoundSchemaEngine {
   engine: SchemaEngine;
   /** Turns the engine's "External error id#N" into the adapter's real error. */
-  explain(error: unknown): Error;
+  explain: (error: unknown) => Error;
 }
 
 /** Starts a schema engine for `schemaText`, talking to the database behind `adapterFactory`. */
@@ -61,7 +62,7 @@ export async function openSchemaEngine(
   const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schemaText]] }, onLog, bound);
   return {
     engine,
-    explain(error: unknown): Error {
+    explain: (error: unknown): Error => {
       const message = error instanceof Error ? error.message : String(error);
       const match = /External error id#(\d+)/.exec(message);
       if (match?.[1]) {

@@ -17,6 +17,7 @@ import { judgeFeedFailure } from "./feed-health.js";
 import { parseFeed, type FeedItem } from "./feeds/parse-feed.js";
 import { passesKeywordFilter } from "./filters/keyword-filter.js";
 import { isSameStory, SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
+import { createStoryIndex, type StoryIndex } from "./identity/story-index.js";
 import { normaliseUrl } from "./identity/normalise-url.js";
 import { isTeaser } from "./summary/is-teaser.js";
 import type { Summariser } from "./summary/llm-summariser.js";
@@ -62,6 +63,8 @@ export interface IngestContext {
    * parallel, but two feeds carrying the same story must not both find it new.
    */
   storeInTurn?: <T>(store: () => Promise<T>) => Promise<T>;
+  /** The stories of the last two days, loaded once per run and kept up to date as feeds store. */
+  stories?: StoryIndex;
 }
 
 export interface IngestReport {
@@ -98,6 +101,7 @@ export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
   const feeds = await deps.feeds.listDue(deps.now());
   const [rules, filters] = await Promise.all([deps.topics.rules(), deps.feeds.filtersByFeed()]);
   const storeInTurn = createTurns();
+  const stories = await loadStoryIndex(deps);
   const results: FeedIngestResult[] = [];
   await forEachLimited(feeds, FEED_CONCURRENCY, async (feed) => {
     const feedFilters = filters.get(feed.id) ?? [];
@@ -105,6 +109,7 @@ export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
       await ingestFeed(deps, feed, {
         rules,
         storeInTurn,
+        stories,
         filter: {
           include: feedFilters.filter((f) => f.kind === "include").map((f) => f.phrase),
           exclude: feedFilters.filter((f) => f.kind === "exclude").map((f) => f.phrase),
@@ -137,9 +142,10 @@ export async function ingestFeed(
       return { feedId: feed.id, ok: true, stored: 0, skipped: 0 };
     }
     const parsed = parseFeed(response.text, response.url);
-    const built = await buildNewArticles(deps, feed, parsed.items, context, log);
+    const stories = context.stories ?? (await loadStoryIndex(deps));
+    const built = await buildNewArticles(deps, feed, parsed.items, context, stories, log);
     const storeInTurn = context.storeInTurn ?? ((store) => store());
-    const { created, skipped } = await storeInTurn(() => storeNewArticles(deps, built));
+    const { created, skipped } = await storeInTurn(() => storeNewArticles(deps, built, stories));
     await deps.feeds.recordSuccess(feed.id, {
       now: deps.now(),
       etag: response.etag,
@@ -182,16 +188,19 @@ interface BuiltBatch {
  * since they were built: an article whose URL is stored now, or whose story is,
  * becomes aliases of the stored one.
  */
-async function storeNewArticles(deps: IngestDeps, batch: BuiltBatch): Promise<{ created: number[]; skipped: number }> {
+async function storeNewArticles(
+  deps: IngestDeps,
+  batch: BuiltBatch,
+  stories: StoryIndex,
+): Promise<{ created: { id: number; url: string }[]; skipped: number }> {
   const articles: NewArticle[] = [];
   const aliases = [...batch.aliases];
   let skipped = batch.skipped;
   const known = await deps.articles.knownUrls(batch.articles.map((a) => a.url));
-  const recent = await deps.articles.recentHeadlines(new Date(deps.now().getTime() - SAME_STORY_WINDOW_MS));
   for (const article of batch.articles) {
     // Like an item whose URL was known before the run, one stored meanwhile is not counted as skipped.
     const storedUrl = known.has(article.url) ? await deps.articles.findByUrl(article.url) : null;
-    const stored = storedUrl ?? recent.find((r) => isSameStory(r, { headlineKey: article.headlineKey, publishedAt: article.publishedAt }));
+    const stored = storedUrl ?? stories.findSameStory({ headlineKey: article.headlineKey, publishedAt: article.publishedAt });
     if (stored) {
       for (const url of [article.url, ...article.otherUrls]) aliases.push({ url, articleId: stored.id });
       if (!storedUrl) skipped++;
@@ -199,7 +208,18 @@ async function storeNewArticles(deps: IngestDeps, batch: BuiltBatch): Promise<{ 
     }
     articles.push(article);
   }
-  return { created: await deps.articles.storeBatch(articles, aliases), skipped };
+  const created = await deps.articles.storeBatch(articles, aliases);
+  const byUrl = new Map(articles.map((a) => [a.url, a]));
+  for (const { id, url } of created) {
+    const article = byUrl.get(url);
+    if (article) stories.add({ id, headlineKey: article.headlineKey, publishedAt: article.publishedAt });
+  }
+  return { created, skipped };
+}
+
+/** The stories of the last two days, indexed for same-story checks. */
+async function loadStoryIndex(deps: IngestDeps): Promise<StoryIndex> {
+  return createStoryIndex(await deps.articles.recentHeadlines(new Date(deps.now().getTime() - SAME_STORY_WINDOW_MS)));
 }
 
 async function buildNewArticles(
@@ -207,6 +227,7 @@ async function buildNewArticles(
   feed: FeedRecord,
   items: FeedItem[],
   context: IngestContext,
+  stories: StoryIndex,
   log: Logger,
 ): Promise<BuiltBatch> {
   const now = deps.now();
@@ -238,7 +259,6 @@ async function buildNewArticles(
   }
   const known = await deps.articles.knownUrls(candidates.map((c) => c.url));
   const fresh = candidates.filter((c) => !known.has(c.url));
-  const recent = await deps.articles.recentHeadlines(new Date(now.getTime() - SAME_STORY_WINDOW_MS));
 
   const articles: NewArticle[] = [];
   const aliases: { url: string; articleId: number }[] = [];
@@ -258,7 +278,7 @@ async function buildNewArticles(
       continue;
     }
     const story = { headlineKey: clean.headlineKey, publishedAt: clean.publishedAt };
-    const sameStored = recent.find((r) => isSameStory(r, story));
+    const sameStored = stories.findSameStory(story);
     if (sameStored) {
       aliases.push(...urlsOf(clean, url).map((u) => ({ url: u, articleId: sameStored.id })));
       skipped++;

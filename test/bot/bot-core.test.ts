@@ -1,6 +1,6 @@
 /** The bot's core: start-up self-check, command registration, the error boundary, and Telegram outages. */
 import { delay, http, HttpResponse } from "msw";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { createApp, type App } from "../../src/app.js";
 import { createAdminNotifier } from "../../src/bot/admin-notifier.js";
@@ -75,12 +75,10 @@ describe("the bot core", () => {
   it("a failing handler is logged, the reader gets a polite answer, and the bot keeps working", async () => {
     const { logger, lines } = memoryLogger();
     app = await createApp({ config: testConfig(database.url), logger, botInfo: BOT_INFO });
-    const original = app.services.articles.latest;
-    app.services.articles.latest = () => Promise.reject(new Error("database on fire"));
+    vi.spyOn(app.services.articles, "latest").mockRejectedValueOnce(new Error("database on fire"));
     await app.bot.handleUpdate(privateMessage("/latest"));
     expect(telegram.callsTo("sendMessage").at(-1)!.payload.text).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
     expect(lines.find((l) => l.msg === "update handler failed")).toMatchObject({ level: 50, err: { message: "database on fire" } });
-    app.services.articles.latest = original;
     await app.bot.handleUpdate(privateMessage("/latest"));
     expect(telegram.callsTo("sendMessage").at(-1)!.payload.text).toBe("No stories yet. Check back soon.");
   });

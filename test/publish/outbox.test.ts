@@ -104,8 +104,8 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
 
   it("a post left mid-send by a dead process becomes uncertain, is reported by headline, and is not resent", async () => {
     const app = await startApp();
-    const [id] = await app.services.articles.storeBatch([article(1, { headline: "Kim & Putin meet" })]);
-    const post = await app.services.posts.create({ articleId: id!, origin: "auto" });
+    const [stored] = await app.services.articles.storeBatch([article(1, { headline: "Kim & Putin meet" })]);
+    const post = await app.services.posts.create({ articleId: stored!.id, origin: "auto" });
     expect(await app.services.posts.claim(post!.id, "a-process-that-died", T0, 90_000)).toBe(true);
 
     clock = new Date(T0.getTime() + 60_000);
@@ -194,7 +194,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     const app = await startApp({ QUIET_HOURS: "11:00-13:00", TIMEZONE: "UTC" });
     const [auto, editors] = await app.services.articles.storeBatch([article(1), article(2, { autoPost: false, source: "page" })]);
     expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "quiet hours (11:00-13:00)" });
-    await app.services.posts.create({ articleId: editors!, origin: "editor", queuedById: 5n, queuedByName: "Ed" });
+    await app.services.posts.create({ articleId: editors!.id, origin: "editor", queuedById: 5n, queuedByName: "Ed" });
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
     expect(String(channelSends()[0]!.payload.text)).toContain("Story number 2");
 
@@ -203,6 +203,6 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "automatic posting is paused (/resume)" });
     await app.services.settings.delete(OUTBOX_PAUSED);
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
-    expect((await app.services.posts.findByArticle(auto!))?.status).toBe("sent");
+    expect((await app.services.posts.findByArticle(auto!.id))?.status).toBe("sent");
   });
 });

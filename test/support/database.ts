@@ -35,7 +35,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
       provider,
       url,
       open: () => openDatabase(parseDatabaseUrl(url)),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

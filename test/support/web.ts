@@ -8,7 +8,7 @@ import type { FetcherDeps } from "../../src/ingest/fetch/create-fetcher.js";
 import { server } from "./msw.js";
 
 /** Resolves any host name to a public documentation-free address, as real DNS would for a news site. */
-export const publicLookup: NonNullable<FetcherDeps["lookup"]> = async () => [{ address: "93.184.216.34", family: 4 }];
+export const publicLookup: NonNullable<FetcherDeps["lookup"]> = () => Promise.resolve([{ address: "93.184.216.34", family: 4 }]);
 
 /** Serves `body` at `url` with a content type; returns a counter of requests served. */
 export function serve(url: string, body: string, contentType = "application/rss+xml; charset=utf-8", headers: Record<string, string> = {}) {

@@ -72,7 +72,7 @@ export async function storeArticle(
   app: App,
   article: { url: string; headline: string; summary?: string; topics?: string[]; sortAt: Date },
 ): Promise<number> {
-  const [id] = await app.services.articles.storeBatch([
+  const [stored] = await app.services.articles.storeBatch([
     {
       url: article.url,
       guid: null,
@@ -94,8 +94,8 @@ export async function storeArticle(
       otherUrls: [],
     },
   ]);
-  if (id === undefined) throw new Error(`article ${article.url} was not stored`);
-  return id;
+  if (stored === undefined) throw new Error(`article ${article.url} was not stored`);
+  return stored.id;
 }
 
 /** Records an article as posted in the channel (what the outbox does after a send) and returns the post id. */

@@ -84,7 +84,7 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
   /** A story that is in the channel: an article with topics, and its post sent at `sentAt`. */
   const channelPost = async (headline: string, topics: string[], sentAt: Date, summary = `${headline}: the details.`) => {
     const url = `https://news.example.com/story-${++nextStory}`;
-    const [articleId] = await app.services.articles.storeBatch([
+    const [stored] = await app.services.articles.storeBatch([
       {
         url,
         guid: null,
@@ -106,7 +106,7 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
         otherUrls: [],
       },
     ]);
-    const post = await app.services.posts.create({ articleId: articleId!, origin: "auto" });
+    const post = await app.services.posts.create({ articleId: stored!.id, origin: "auto" });
     await db.prisma.channelPost.update({
       where: { id: post!.id },
       data: { status: "sent", sentAt, chatId: "-1001111111111", telegramMessageId: BigInt(900 + nextStory) },
