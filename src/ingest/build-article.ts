@@ -2,6 +2,7 @@
  * Turns what a feed item and (optionally) its page say into one clean article,
  * ready to store. Pure: the fetching happens in the caller.
  */
+import type { NewArticle } from "../db/articles.js";
 import type { ExtractedArticle } from "./extract/extract-article.js";
 import { cleanBodyText } from "./extract/clean-body.js";
 import type { FeedItem } from "./feeds/parse-feed.js";
@@ -10,6 +11,7 @@ import { chooseCanonicalUrl, normaliseUrl } from "./identity/normalise-url.js";
 import { headlineKey } from "./identity/same-story.js";
 import { summarise } from "./summary/summarise.js";
 import { assignTopics, type TopicRule } from "./topics/assign-topics.js";
+import { topicNameFromSlug } from "./topics/slugify-topic.js";
 
 /** A clean article, before storage: what `cli extract` prints and ingestion stores. */
 export interface CleanArticle {
@@ -98,4 +100,47 @@ export function buildArticle(
     body,
     headlineKey: headlineKey(headline),
   };
+}
+
+/**
+ * The row to store for a clean article. Its place in "latest" is its publication
+ * time, or now when it has none (or claims to be from the future).
+ */
+export function toNewArticle(
+  clean: CleanArticle,
+  origin: {
+    now: Date;
+    source: NewArticle["source"];
+    autoPost: boolean;
+    feedId?: number | null;
+    guid?: string | null;
+    summary?: string;
+    otherUrls?: string[];
+  },
+): NewArticle {
+  return {
+    url: clean.canonicalUrl,
+    guid: origin.guid ?? null,
+    feedId: origin.feedId ?? null,
+    headline: clean.headline,
+    summary: origin.summary ?? clean.summary,
+    body: clean.body,
+    section: clean.section,
+    author: clean.author,
+    language: clean.language,
+    imageUrl: clean.image,
+    publishedAt: clean.publishedAt,
+    modifiedAt: clean.modifiedAt,
+    sortAt: sortDateOf(clean, origin.now),
+    headlineKey: clean.headlineKey,
+    autoPost: origin.autoPost,
+    source: origin.source,
+    topics: clean.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })),
+    otherUrls: origin.otherUrls ?? clean.otherUrls,
+  };
+}
+
+/** Publication time, or `now` when there is none or it lies ahead. */
+export function sortDateOf(clean: Pick<CleanArticle, "publishedAt">, now: Date): Date {
+  return clean.publishedAt && clean.publishedAt < now ? clean.publishedAt : now;
 }

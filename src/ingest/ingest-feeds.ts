@@ -9,7 +9,7 @@ import type { FeedRecord, FeedsRepository } from "../db/feeds.js";
 import type { TopicsRepository } from "../db/topics.js";
 import type { Logger } from "../logger.js";
 import { escapeHtml } from "../publish/telegram-html.js";
-import { buildArticle, itemText, USABLE_DESCRIPTION_CHARS, type CleanArticle } from "./build-article.js";
+import { buildArticle, itemText, sortDateOf, toNewArticle, USABLE_DESCRIPTION_CHARS, type CleanArticle } from "./build-article.js";
 import { extractArticle } from "./extract/extract-article.js";
 import type { Fetcher } from "./fetch/create-fetcher.js";
 import { FetchError } from "./fetch/create-fetcher.js";
@@ -22,7 +22,6 @@ import { normaliseUrl } from "./identity/normalise-url.js";
 import { isTeaser } from "./summary/is-teaser.js";
 import type { Summariser } from "./summary/llm-summariser.js";
 import type { TopicRule } from "./topics/assign-topics.js";
-import { topicNameFromSlug } from "./topics/slugify-topic.js";
 
 /** The scheduler's lease for the ingest job, also taken by the operator's `ingest` command. */
 export const INGEST_LEASE = { name: "ingest", ms: 15 * 60_000 };
@@ -296,27 +295,18 @@ async function buildNewArticles(
     const summary = deps.summariser
       ? await deps.summariser({ headline: clean.headline, body: clean.body, fallback: clean.summary })
       : clean.summary;
-    const sortAt = clean.publishedAt && clean.publishedAt < now ? clean.publishedAt : now;
-    articles.push({
-      url: clean.canonicalUrl,
-      guid: item.guid,
-      feedId: feed.id,
-      headline: clean.headline,
-      summary,
-      body: clean.body,
-      section: clean.section,
-      author: clean.author,
-      language: clean.language,
-      imageUrl: clean.image,
-      publishedAt: clean.publishedAt,
-      modifiedAt: clean.modifiedAt,
-      sortAt,
-      headlineKey: clean.headlineKey,
-      autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_WINDOW_MS,
-      source: "feed",
-      topics: clean.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })),
-      otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
-    });
+    const sortAt = sortDateOf(clean, now);
+    articles.push(
+      toNewArticle(clean, {
+        now,
+        source: "feed",
+        feedId: feed.id,
+        guid: item.guid,
+        summary,
+        autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_WINDOW_MS,
+        otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
+      }),
+    );
   }
   return { articles, aliases, skipped };
 }

@@ -3,11 +3,10 @@
  * does (guarded fetcher, extraction, topic rules), or the stored article reused.
  */
 import type { PostRecord } from "../../../db/channel-posts.js";
-import { buildArticle } from "../../../ingest/build-article.js";
+import { buildArticle, toNewArticle } from "../../../ingest/build-article.js";
 import { FetchError } from "../../../ingest/fetch/create-fetcher.js";
 import { normaliseUrl } from "../../../ingest/identity/normalise-url.js";
 import { fetchArticlePage } from "../../../ingest/ingest-feeds.js";
-import { topicNameFromSlug } from "../../../ingest/topics/slugify-topic.js";
 import type { Services } from "../../../services.js";
 import type { Actor } from "./editor-context.js";
 
@@ -47,29 +46,7 @@ async function findOrStoreArticle(services: Services, url: string): Promise<{ ar
   if (!clean) return { refused: "I found no article on that page (no headline). Nothing was queued." };
   const stored = await services.articles.findByUrl(clean.canonicalUrl);
   if (stored) return { articleId: stored.id };
-  const sortAt = clean.publishedAt && clean.publishedAt < now ? clean.publishedAt : now;
-  await services.articles.storeBatch([
-    {
-      url: clean.canonicalUrl,
-      guid: null,
-      feedId: null,
-      headline: clean.headline,
-      summary: clean.summary,
-      body: clean.body,
-      section: clean.section,
-      author: clean.author,
-      language: clean.language,
-      imageUrl: clean.image,
-      publishedAt: clean.publishedAt,
-      modifiedAt: clean.modifiedAt,
-      sortAt,
-      headlineKey: clean.headlineKey,
-      autoPost: false,
-      source: "page",
-      topics: clean.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })),
-      otherUrls: clean.otherUrls,
-    },
-  ]);
+  await services.articles.storeBatch([toNewArticle(clean, { now, source: "page", autoPost: false })]);
   // storeBatch skips a URL stored meanwhile by someone else; either way it is there now.
   const article = await services.articles.findByUrl(clean.canonicalUrl);
   if (!article) throw new Error(`the article ${clean.canonicalUrl} was stored but cannot be found`);
