@@ -3,6 +3,8 @@
  * server. main.ts starts it for real; the integration tests start and stop it
  * (and start it again on the same database) exactly the same way.
  */
+import { setTimeout as sleep } from "node:timers/promises";
+
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, webhookCallback, type Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
@@ -130,6 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let runner: RunnerHandle | null = null;
   let stopped = false;
+  const stopping = new AbortController();
 
   const startBot = async (): Promise<void> => {
     // Retry getMe until Telegram answers: an outage must not stop ingestion, which is already running.
@@ -140,7 +143,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       } catch (error) {
         const waitMs = Math.min(60_000, 1000 * 2 ** attempt);
         logger.error({ err: error, retryInMs: waitMs }, "cannot reach Telegram (getMe); retrying");
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        await sleep(waitMs, undefined, { signal: stopping.signal }).catch(() => undefined);
       }
     }
     if (stopped) return;
@@ -176,6 +179,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     async stop() {
       stopped = true;
+      stopping.abort();
       if (runner?.isRunning()) await runner.stop();
       await botStarting;
       await server.close();
