@@ -1,7 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
 
-import type { Provider } from "./schema-files.js";
-
 /** Where the database lives, as read from DATABASE_URL. */
 export type DatabaseTarget =
   | { provider: "sqlite"; url: string; filePath: string }
@@ -23,9 +21,4 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
   throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
-}
-
-/** The provider a target uses; a tiny helper so callers need not switch on the union. */
-export function providerOf(target: DatabaseTarget): Provider {
-  return target.provider;
 }

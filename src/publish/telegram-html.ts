@@ -5,7 +5,6 @@
 
 /** Limits Telegram enforces after entity parsing. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
-export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 /** Escapes text for Telegram HTML (the three characters it requires, plus quotes for attributes). */
 export function escapeHtml(text: string): string {

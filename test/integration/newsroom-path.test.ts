@@ -10,7 +10,7 @@ import { runCli } from "../../src/cli/run-cli.js";
 import { publishNextPost } from "../../src/publish/outbox.js";
 import { CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
-import { BOT_INFO, installFakeTelegram, privateMessage, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
+import { BOT_INFO, installFakeTelegram, privateMessage, type FakeTelegram } from "../support/telegram.js";
 import { publicLookup, rss, serve } from "../support/web.js";
 
 const FEED_URL = "https://news.example.com/asia/rss.xml";
@@ -141,7 +141,5 @@ describe.each(TEST_PROVIDERS)("the newsroom path on %s", (provider) => {
     const reader = await app.services.db.prisma.subscriber.findUnique({ where: { telegramId: 77n } });
     expect(reader).toMatchObject({ chatId: 77n, username: "ann", firstName: "Ann", status: "active" });
     expect(String(telegram.callsTo("sendMessage")[0]!.payload.text)).toMatch(/^Welcome to Newsdesk!/);
-    void TEST_API_ROOT;
-    void TEST_TOKEN;
   });
 });

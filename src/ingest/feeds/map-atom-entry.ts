@@ -1,7 +1,7 @@
 import type { AtomFeed } from "feedsmith";
 
-import { escapeHtml } from "./escape-html.js";
-import { collapseWhitespace, htmlToText } from "./html-to-text.js";
+import { escapeHtml } from "../../publish/telegram-html.js";
+import { collapseWhitespace, htmlToLine } from "./html-to-line.js";
 import type { FeedItem } from "./parse-feed.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { mediaImageCandidates, pickImageUrl } from "./pick-image-url.js";
@@ -19,7 +19,7 @@ function isMarkup(text: AtomText): boolean {
 /** An Atom text construct as one line of plain text. */
 export function atomTextToPlain(text: AtomText | undefined): string {
   if (!text?.value) return "";
-  return isMarkup(text) ? htmlToText(text.value) : collapseWhitespace(text.value);
+  return isMarkup(text) ? htmlToLine(text.value) : collapseWhitespace(text.value);
 }
 
 function atomTextToHtml(text: AtomText | undefined): string | null {

@@ -1,7 +1,7 @@
 import type { JsonFeed } from "feedsmith";
 
-import { escapeHtml } from "./escape-html.js";
-import { collapseWhitespace, htmlToText } from "./html-to-text.js";
+import { escapeHtml } from "../../publish/telegram-html.js";
+import { collapseWhitespace, htmlToLine } from "./html-to-line.js";
 import type { FeedItem } from "./parse-feed.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { pickImageUrl } from "./pick-image-url.js";
@@ -17,7 +17,7 @@ export function mapJsonFeedItem(item: JsonFeedItem, base: string): FeedItem {
   return {
     guid: item.id === undefined || item.id === null ? null : String(item.id),
     link: resolveLink(item.url, base) ?? resolveLink(item.external_url, base),
-    title: htmlToText(item.title ?? ""),
+    title: htmlToLine(item.title ?? ""),
     descriptionHtml: item.summary ? escapeHtml(item.summary) : null,
     contentHtml,
     publishedAt: parseFeedDate(item.date_published ?? item.date_modified),

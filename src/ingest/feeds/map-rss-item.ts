@@ -1,6 +1,6 @@
 import type { RdfFeed, RssFeed } from "feedsmith";
 
-import { htmlToText, collapseWhitespace } from "./html-to-text.js";
+import { htmlToLine, collapseWhitespace } from "./html-to-line.js";
 import type { FeedItem } from "./parse-feed.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { mediaImageCandidates, pickImageUrl } from "./pick-image-url.js";
@@ -20,7 +20,7 @@ export function mapRssItem(item: RssItem, base: string): FeedItem {
   return {
     guid,
     link: resolveLink(item.link, base) ?? (permalink ? resolveLink(permalink, null) : null),
-    title: htmlToText(item.title ?? item.dc?.titles?.[0] ?? ""),
+    title: htmlToLine(item.title ?? item.dc?.titles?.[0] ?? ""),
     descriptionHtml: item.description ?? null,
     contentHtml: item.content?.encoded ?? null,
     publishedAt: parseFeedDate(item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated),
@@ -46,7 +46,7 @@ export function mapRdfItem(item: RdfItem, base: string): FeedItem {
   return {
     guid: item.rdf?.about ?? null,
     link: resolveLink(item.link, base),
-    title: htmlToText(item.title ?? item.dc?.titles?.[0] ?? ""),
+    title: htmlToLine(item.title ?? item.dc?.titles?.[0] ?? ""),
     descriptionHtml: item.description ?? null,
     contentHtml: item.content?.encoded ?? null,
     publishedAt: parseFeedDate(item.dc?.dates?.[0]),

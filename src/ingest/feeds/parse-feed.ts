@@ -3,7 +3,7 @@ import type { AnyFeed } from "feedsmith";
 
 import { atomTextToPlain, mapAtomEntry, pickAtomAlternate } from "./map-atom-entry.js";
 import { FeedParseError } from "./feed-parse-error.js";
-import { htmlToText } from "./html-to-text.js";
+import { htmlToLine } from "./html-to-line.js";
 import { mapJsonFeedItem } from "./map-json-feed-item.js";
 import { mapRdfItem, mapRssItem } from "./map-rss-item.js";
 import { resolveBase, resolveLink } from "./resolve-link.js";
@@ -95,7 +95,7 @@ function explainFailure(error: unknown, body: string): FeedParseError {
 
 function plainOrNull(value: string | undefined): string | null {
   if (value === undefined) return null;
-  return htmlToText(value) || null;
+  return htmlToLine(value) || null;
 }
 
 function normalise(parsed: AnyFeed<string>, feedUrl: string): ParsedFeed {

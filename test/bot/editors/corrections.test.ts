@@ -1,22 +1,16 @@
 /** /edit and /delete: correcting and taking down published posts. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { publishNextPost, renderPost } from "../../../src/publish/outbox.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { installFakeTelegram, type FakeTelegram } from "../../support/telegram.js";
-import { EDITOR, startHarness, type Harness } from "./editor-harness.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
+import { EDITOR, useEditorHarness } from "./editor-harness.js";
 
 describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
-  let database: TestDatabase;
-  let telegram: FakeTelegram;
-  let harness: Harness;
+  const editors = useEditorHarness(provider);
 
   beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    telegram = installFakeTelegram();
-    harness = await startHarness(database, telegram);
-    const { services } = harness.app;
+    const { services } = editors.harness.app;
     for (const [i, headline] of ["Harbour reopens after storm", "Waiting story"].entries()) {
       await services.articles.storeBatch([
         {
@@ -32,7 +26,7 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
           imageUrl: null,
           publishedAt: null,
           modifiedAt: null,
-          sortAt: harness.clock.now,
+          sortAt: editors.harness.clock.now,
           headlineKey: `story ${i}`,
           autoPost: false,
           source: "editor",
@@ -43,27 +37,22 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
       await services.posts.create({ articleId: i + 1, origin: "editor" });
     }
     // Post #1 goes out; post #2 stays waiting.
-    await publishNextPost(harness.app.outboxDeps, { postId: 1 });
-    telegram.reset();
+    await publishNextPost(editors.harness.app.outboxDeps, { postId: 1 });
+    editors.telegram.reset();
   });
 
-  afterEach(async () => {
-    await harness.app.stop();
-    await database.drop();
-  });
-
-  const prisma = () => harness.app.services.db.prisma;
+  const prisma = () => editors.harness.app.services.db.prisma;
 
   it("corrects a published headline in the channel, the article and the audit log", async () => {
-    const messageId = Number((await harness.app.services.posts.get(1))!.telegramMessageId);
-    await harness.say("/edit 1 headline Harbour <reopens> & ferries return");
-    const updated = await harness.app.services.posts.get(1);
+    const messageId = Number((await editors.harness.app.services.posts.get(1))!.telegramMessageId);
+    await editors.harness.say("/edit 1 headline Harbour <reopens> & ferries return");
+    const updated = await editors.harness.app.services.posts.get(1);
     expect(updated!.article.headline).toBe("Harbour <reopens> & ferries return");
-    expect(telegram.callsTo("editMessageText").map((c) => c.payload)).toEqual([
+    expect(editors.telegram.callsTo("editMessageText").map((c) => c.payload)).toEqual([
       { chat_id: CHANNEL_ID, message_id: messageId, text: renderPost(updated!, null), parse_mode: "HTML" },
     ]);
     expect(renderPost(updated!, null)).toContain("<b>Harbour &lt;reopens&gt; &amp; ferries return</b>");
-    expect(harness.sent()).toEqual(["Post #1 corrected in the channel. Headline: “Harbour reopens after storm” → “Harbour &lt;reopens&gt; &amp; ferries return”"]);
+    expect(editors.harness.sent()).toEqual(["Post #1 corrected in the channel. Headline: “Harbour reopens after storm” → “Harbour &lt;reopens&gt; &amp; ferries return”"]);
     expect(await prisma().auditLog.findMany({ select: { actorId: true, action: true, subject: true, before: true, after: true } })).toEqual([
       {
         actorId: BigInt(EDITOR.id),
@@ -76,34 +65,34 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
   });
 
   it("corrects a waiting post's summary without touching the channel", async () => {
-    await harness.say("/edit 2 summary The harbour reopened on Tuesday.");
-    expect(harness.sent()).toEqual(["Post #2 corrected before posting. Summary: “The harbour reopened on Monday.” → “The harbour reopened on Tuesday.”"]);
-    expect(telegram.callsTo("editMessageText")).toEqual([]);
-    expect((await harness.app.services.posts.get(2))!.article.summary).toBe("The harbour reopened on Tuesday.");
+    await editors.harness.say("/edit 2 summary The harbour reopened on Tuesday.");
+    expect(editors.harness.sent()).toEqual(["Post #2 corrected before posting. Summary: “The harbour reopened on Monday.” → “The harbour reopened on Tuesday.”"]);
+    expect(editors.telegram.callsTo("editMessageText")).toEqual([]);
+    expect((await editors.harness.app.services.posts.get(2))!.article.summary).toBe("The harbour reopened on Tuesday.");
   });
 
   it("changes nothing when Telegram refuses the edit or the input is wrong", async () => {
-    telegram.answer("editMessageText", () => ({ error_code: 400, description: "Bad Request: message to edit not found" }));
-    await harness.say("/edit 1 headline New headline");
-    await harness.say("/edit 1 headline Harbour reopens after storm");
-    await harness.say("/edit 1 byline Someone");
-    await harness.say("/edit 7 summary Text");
-    await harness.say("/edit");
-    expect(harness.sent()).toEqual([
+    editors.telegram.answer("editMessageText", () => ({ error_code: 400, description: "Bad Request: message to edit not found" }));
+    await editors.harness.say("/edit 1 headline New headline");
+    await editors.harness.say("/edit 1 headline Harbour reopens after storm");
+    await editors.harness.say("/edit 1 byline Someone");
+    await editors.harness.say("/edit 7 summary Text");
+    await editors.harness.say("/edit");
+    expect(editors.harness.sent()).toEqual([
       "Telegram refused the edit of post #1: Bad Request: message to edit not found. Nothing was changed.",
       "Post #1 already has that headline; nothing changed.",
       "I can correct the headline or the summary, not “byline”. Use /edit &lt;id&gt; headline &lt;new headline&gt; or /edit &lt;id&gt; summary &lt;new summary&gt;",
       "There is no post #7.",
       "Which post? Use /edit &lt;id&gt; headline &lt;new headline&gt; or /edit &lt;id&gt; summary &lt;new summary&gt;",
     ]);
-    expect((await harness.app.services.posts.get(1))!.article.headline).toBe("Harbour reopens after storm");
+    expect((await editors.harness.app.services.posts.get(1))!.article.headline).toBe("Harbour reopens after storm");
     expect(await prisma().auditLog.count()).toBe(0);
   });
 
   it("deletes a published post after confirmation", async () => {
-    const messageId = Number((await harness.app.services.posts.get(1))!.telegramMessageId);
-    await harness.say("/delete 1");
-    expect(harness.last()).toEqual({
+    const messageId = Number((await editors.harness.app.services.posts.get(1))!.telegramMessageId);
+    await editors.harness.say("/delete 1");
+    expect(editors.harness.last()).toEqual({
       chat_id: ADMIN_CHAT_ID,
       text: "Delete post #1 “Harbour reopens after storm” from the channel? Readers will no longer see it.",
       parse_mode: "HTML",
@@ -118,56 +107,56 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
       },
     });
     // Nothing happens before the button.
-    expect(telegram.callsTo("deleteMessage")).toEqual([]);
-    expect((await harness.app.services.posts.get(1))!.status).toBe("sent");
+    expect(editors.telegram.callsTo("deleteMessage")).toEqual([]);
+    expect((await editors.harness.app.services.posts.get(1))!.status).toBe("sent");
 
-    await harness.press("ed:delete:1");
-    expect(telegram.callsTo("deleteMessage").map((c) => c.payload)).toEqual([{ chat_id: CHANNEL_ID, message_id: messageId }]);
-    expect((await harness.app.services.posts.get(1))!.status).toBe("deleted");
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Deleted.");
-    expect(telegram.callsTo("editMessageText").at(-1)?.payload).toMatchObject({
+    await editors.harness.press("ed:delete:1");
+    expect(editors.telegram.callsTo("deleteMessage").map((c) => c.payload)).toEqual([{ chat_id: CHANNEL_ID, message_id: messageId }]);
+    expect((await editors.harness.app.services.posts.get(1))!.status).toBe("deleted");
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Deleted.");
+    expect(editors.telegram.callsTo("editMessageText").at(-1)?.payload).toMatchObject({
       chat_id: ADMIN_CHAT_ID,
       message_id: 9000,
       text: "Post #1 “Harbour reopens after storm” is deleted from the channel.",
     });
     expect(await prisma().auditLog.findMany({ select: { action: true, after: true } })).toEqual([{ action: "post.delete", after: JSON.stringify({ status: "deleted" }) }]);
 
-    await harness.press("ed:delete:1");
-    expect(telegram.callsTo("deleteMessage")).toHaveLength(1);
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: "Post #1 is already deleted.", show_alert: true });
+    await editors.harness.press("ed:delete:1");
+    expect(editors.telegram.callsTo("deleteMessage")).toHaveLength(1);
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: "Post #1 is already deleted.", show_alert: true });
   });
 
   it("keeps the post when the editor changes their mind", async () => {
-    await harness.say("/delete 1");
-    await harness.press("ed:keep:1");
-    expect(telegram.callsTo("deleteMessage")).toEqual([]);
-    expect(telegram.callsTo("editMessageText").at(-1)?.payload).toMatchObject({ text: "Post #1 stays in the channel." });
-    expect(telegram.callsTo("answerCallbackQuery")).toHaveLength(1);
-    expect((await harness.app.services.posts.get(1))!.status).toBe("sent");
+    await editors.harness.say("/delete 1");
+    await editors.harness.press("ed:keep:1");
+    expect(editors.telegram.callsTo("deleteMessage")).toEqual([]);
+    expect(editors.telegram.callsTo("editMessageText").at(-1)?.payload).toMatchObject({ text: "Post #1 stays in the channel." });
+    expect(editors.telegram.callsTo("answerCallbackQuery")).toHaveLength(1);
+    expect((await editors.harness.app.services.posts.get(1))!.status).toBe("sent");
   });
 
   it("refuses to delete after 48 hours, with the reason, and posts that are not in the channel", async () => {
-    await harness.say("/delete 1");
-    harness.clock.now = new Date(harness.clock.now.getTime() + 48 * 3_600_000);
-    await harness.press("ed:delete:1");
-    await harness.say("/delete 1");
-    await harness.say("/delete 2");
+    await editors.harness.say("/delete 1");
+    editors.harness.clock.now = new Date(editors.harness.clock.now.getTime() + 48 * 3_600_000);
+    await editors.harness.press("ed:delete:1");
+    await editors.harness.say("/delete 1");
+    await editors.harness.say("/delete 2");
     const refusal = "Post #1 went out on Mon 30 Nov 10:00 (Europe/London): Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.";
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: refusal, show_alert: true });
-    expect(harness.sent().slice(1)).toEqual([refusal, "Post #2 is not in the channel (it is queued); to stop a waiting post use /cancel 2."]);
-    expect(telegram.callsTo("deleteMessage")).toEqual([]);
-    expect((await harness.app.services.posts.get(1))!.status).toBe("sent");
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: refusal, show_alert: true });
+    expect(editors.harness.sent().slice(1)).toEqual([refusal, "Post #2 is not in the channel (it is queued); to stop a waiting post use /cancel 2."]);
+    expect(editors.telegram.callsTo("deleteMessage")).toEqual([]);
+    expect((await editors.harness.app.services.posts.get(1))!.status).toBe("sent");
   });
 
   it("reports a deletion Telegram refuses and changes nothing", async () => {
-    telegram.answer("deleteMessage", () => ({ error_code: 400, description: "Bad Request: message can't be deleted" }));
-    await harness.say("/delete 1");
-    await harness.press("ed:delete:1");
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({
+    editors.telegram.answer("deleteMessage", () => ({ error_code: 400, description: "Bad Request: message can't be deleted" }));
+    await editors.harness.say("/delete 1");
+    await editors.harness.press("ed:delete:1");
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({
       text: "Telegram refused to delete post #1: Bad Request: message can't be deleted. Nothing was changed.",
       show_alert: true,
     });
-    expect((await harness.app.services.posts.get(1))!.status).toBe("sent");
+    expect((await editors.harness.app.services.posts.get(1))!.status).toBe("sent");
     expect(await prisma().auditLog.count()).toBe(0);
   });
 });

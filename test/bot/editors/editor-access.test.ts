@@ -2,13 +2,13 @@
  * Who may use the editors' commands: editors (EDITOR_IDS and the admin chat's
  * administrators), in the admin chat only. Everyone else is refused and nothing changes.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { EDITOR_COMMANDS } from "../../../src/bot/editor-commands.js";
 import { ADMIN_CHAT_ID } from "../../support/config.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { BOT_INFO, installFakeTelegram, type FakeTelegram } from "../../support/telegram.js";
-import { EDITOR, OUTSIDER, startHarness, type Harness } from "./editor-harness.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
+import { BOT_INFO } from "../../support/telegram.js";
+import { EDITOR, OUTSIDER, useEditorHarness } from "./editor-harness.js";
 
 const OTHER_GROUP = -1003333333333;
 
@@ -32,16 +32,11 @@ const ATTEMPTS: Record<string, string> = {
 };
 
 describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
-  let database: TestDatabase;
-  let telegram: FakeTelegram;
-  let harness: Harness;
+  const editors = useEditorHarness(provider);
 
   beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    telegram = installFakeTelegram();
-    harness = await startHarness(database, telegram);
     // One feed and one waiting post, so that commands which ran would visibly change them.
-    const { services } = harness.app;
+    const { services } = editors.harness.app;
     await services.feeds.add({ url: "https://news.example.com/old.xml" });
     await services.articles.storeBatch([
       {
@@ -68,13 +63,8 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
     await services.posts.create({ articleId: 1, origin: "editor" });
   });
 
-  afterEach(async () => {
-    await harness.app.stop();
-    await database.drop();
-  });
-
   const snapshot = async () => {
-    const prisma = harness.app.services.db.prisma;
+    const prisma = editors.harness.app.services.db.prisma;
     return {
       posts: await prisma.channelPost.findMany({ select: { id: true, status: true, scheduledAt: true } }),
       articles: await prisma.article.findMany({ select: { id: true, headline: true } }),
@@ -92,11 +82,11 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
   it("refuses every editors' command to a member of the admin chat who is not an editor", async () => {
     const before = await snapshot();
     for (const [command, text] of Object.entries(ATTEMPTS)) {
-      telegram.reset();
-      await harness.say(text, OUTSIDER);
-      expect(harness.sent(), command).toEqual([`Only editors can use /${command}: the administrators of this chat and the people listed in EDITOR_IDS.`]);
+      editors.telegram.reset();
+      await editors.harness.say(text, OUTSIDER);
+      expect(editors.harness.sent(), command).toEqual([`Only editors can use /${command}: the administrators of this chat and the people listed in EDITOR_IDS.`]);
       // The administrators are cached: asked for the first command only.
-      expect(telegram.calls.map((c) => c.method), command).toEqual(command === "queue" ? ["getChatAdministrators", "sendMessage"] : ["sendMessage"]);
+      expect(editors.telegram.calls.map((c) => c.method), command).toEqual(command === "queue" ? ["getChatAdministrators", "sendMessage"] : ["sendMessage"]);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -104,10 +94,10 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
   it("refuses every editors' command in a private chat, even to an editor, and readers' features stay silent", async () => {
     const before = await snapshot();
     for (const [command, text] of Object.entries(ATTEMPTS)) {
-      telegram.reset();
-      await harness.sayPrivately(text, EDITOR);
-      expect(harness.sent(EDITOR.id), command).toEqual([`/${command} is an editors' command: it works only in the editors' chat.`]);
-      expect(telegram.calls.map((c) => c.method), command).toEqual(["sendMessage"]);
+      editors.telegram.reset();
+      await editors.harness.sayPrivately(text, EDITOR);
+      expect(editors.harness.sent(EDITOR.id), command).toEqual([`/${command} is an editors' command: it works only in the editors' chat.`]);
+      expect(editors.telegram.calls.map((c) => c.method), command).toEqual(["sendMessage"]);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -115,59 +105,59 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
   it("refuses every editors' command in another group", async () => {
     const before = await snapshot();
     for (const [command, text] of Object.entries(ATTEMPTS)) {
-      telegram.reset();
-      await harness.sayIn(OTHER_GROUP, text, EDITOR);
-      expect(harness.sent(OTHER_GROUP), command).toEqual([`/${command} is an editors' command: it works only in the editors' chat.`]);
-      expect(telegram.calls.map((c) => c.method), command).toEqual(["sendMessage"]);
+      editors.telegram.reset();
+      await editors.harness.sayIn(OTHER_GROUP, text, EDITOR);
+      expect(editors.harness.sent(OTHER_GROUP), command).toEqual([`/${command} is an editors' command: it works only in the editors' chat.`]);
+      expect(editors.telegram.calls.map((c) => c.method), command).toEqual(["sendMessage"]);
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses the editors' buttons to a non-editor, answering the button", async () => {
     const before = await snapshot();
-    for (const data of ["ed:now:1", "ed:cancel:1", "ed:delete:1", "ed:compose:post"]) await harness.press(data, OUTSIDER);
-    const answers = telegram.callsTo("answerCallbackQuery").map((c) => c.payload);
+    for (const data of ["ed:now:1", "ed:cancel:1", "ed:delete:1", "ed:compose:post"]) await editors.harness.press(data, OUTSIDER);
+    const answers = editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload);
     expect(answers).toHaveLength(4);
     for (const answer of answers) {
       expect(answer).toMatchObject({ text: "Only editors can use these buttons: the administrators of this chat and the people listed in EDITOR_IDS.", show_alert: true });
     }
-    expect(telegram.callsTo("sendMessage")).toEqual([]);
+    expect(editors.telegram.callsTo("sendMessage")).toEqual([]);
     expect(await snapshot()).toEqual(before);
   });
 
   it("takes the admin chat's administrators as editors, asking Telegram once in a few minutes", async () => {
     const chief = { id: 7100, first_name: "Chief" };
-    telegram.answer("getChatAdministrators", () => ({
+    editors.telegram.answer("getChatAdministrators", () => ({
       result: [
         { status: "creator", user: { id: chief.id, is_bot: false, first_name: "Chief" }, is_anonymous: false },
         { status: "administrator", user: { id: BOT_INFO.id, is_bot: true, first_name: "Newsdesk" } },
       ],
     }));
-    await harness.say("/pause", chief);
-    await harness.say("/resume", chief);
-    await harness.say("/pause", OUTSIDER);
-    expect(harness.sent()).toEqual([
+    await editors.harness.say("/pause", chief);
+    await editors.harness.say("/resume", chief);
+    await editors.harness.say("/pause", OUTSIDER);
+    expect(editors.harness.sent()).toEqual([
       "Automatic posting is paused. Editors' posts still go out: /postnow &lt;id&gt; sends one at once. /resume turns it back on.",
       "Automatic posting is back on (quiet hours and the hourly limit still apply).",
       "Only editors can use /pause: the administrators of this chat and the people listed in EDITOR_IDS.",
     ]);
-    expect(telegram.callsTo("getChatAdministrators")).toEqual([{ method: "getChatAdministrators", payload: { chat_id: ADMIN_CHAT_ID } }]);
+    expect(editors.telegram.callsTo("getChatAdministrators")).toEqual([{ method: "getChatAdministrators", payload: { chat_id: ADMIN_CHAT_ID } }]);
 
     // After the cache expires the list is asked for again.
-    harness.clock.now = new Date(harness.clock.now.getTime() + 6 * 60_000);
-    await harness.say("/pause", chief);
-    expect(telegram.callsTo("getChatAdministrators")).toHaveLength(2);
+    editors.harness.clock.now = new Date(editors.harness.clock.now.getTime() + 6 * 60_000);
+    await editors.harness.say("/pause", chief);
+    expect(editors.telegram.callsTo("getChatAdministrators")).toHaveLength(2);
   });
 
   it("says so when Telegram cannot tell who the administrators are", async () => {
-    telegram.answer("getChatAdministrators", () => ({ error_code: 400, description: "Bad Request: chat not found" }));
-    await harness.say("/pause", OUTSIDER);
-    expect(harness.sent()).toEqual(["I could not check who the editors are (Telegram did not answer). Please try again in a moment."]);
-    expect(await harness.app.services.settings.get("outbox.paused")).toBeNull();
+    editors.telegram.answer("getChatAdministrators", () => ({ error_code: 400, description: "Bad Request: chat not found" }));
+    await editors.harness.say("/pause", OUTSIDER);
+    expect(editors.harness.sent()).toEqual(["I could not check who the editors are (Telegram did not answer). Please try again in a moment."]);
+    expect(await editors.harness.app.services.settings.get("outbox.paused")).toBeNull();
   });
 
   it("leaves /start and other readers' commands in private chats to the readers' features", async () => {
-    await harness.sayPrivately("/start", { id: 4242, first_name: "Reader" });
-    expect(harness.sent(4242)[0]).toMatch(/^Welcome to Newsdesk!/);
+    await editors.harness.sayPrivately("/start", { id: 4242, first_name: "Reader" });
+    expect(editors.harness.sent(4242)[0]).toMatch(/^Welcome to Newsdesk!/);
   });
 });

@@ -2,10 +2,13 @@
  * The whole app with a fake Telegram, a fixed clock and one admin chat, for the
  * editors' stories. Editors are EDITOR_IDS (7001); 7002 is a member who is not.
  */
+import { afterEach, beforeEach } from "vitest";
+
 import { createApp, type App } from "../../../src/app.js";
+import type { Provider } from "../../../src/db/schema-files.js";
 import { ADMIN_CHAT_ID, memoryLogger, testConfig } from "../../support/config.js";
-import type { TestDatabase } from "../../support/database.js";
-import { BOT_INFO, groupMessage, privateMessage, type FakeTelegram } from "../../support/telegram.js";
+import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { BOT_INFO, groupMessage, installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
 import { publicLookup } from "../../support/web.js";
 
 export const EDITOR = { id: 7001, first_name: "Ann", username: "ann_ed" };
@@ -89,4 +92,29 @@ export function articlePage(headline: string, url: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(headline)}</title>
 <link rel="canonical" href="${escape(url)}"><meta property="og:title" content="${escape(headline)}"></head>
 <body><article><h1>${escape(headline)}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+}
+
+/** What one editors' test works with; `harness` is replaced when a test restarts the app. */
+export interface EditorTestState {
+  database: TestDatabase;
+  telegram: FakeTelegram;
+  harness: Harness;
+}
+
+/**
+ * Gives every test of the calling `describe` a fresh database on `provider`, the fake
+ * Telegram and a started harness, and stops and drops them afterwards.
+ */
+export function useEditorHarness(provider: Provider): EditorTestState {
+  const state = {} as EditorTestState;
+  beforeEach(async () => {
+    state.database = await createTestDatabase(provider);
+    state.telegram = installFakeTelegram();
+    state.harness = await startHarness(state.database, state.telegram);
+  });
+  afterEach(async () => {
+    await state.harness.app.stop();
+    await state.database.drop();
+  });
+  return state;
 }

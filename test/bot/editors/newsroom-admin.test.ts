@@ -2,15 +2,15 @@
  * The newsroom's controls from the admin chat: feeds, pausing, stats, the audit
  * log, the bot's channel rights, and the admin chat becoming a supergroup.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { EDITOR_COMMANDS } from "../../../src/bot/editor-commands.js";
 import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED, publishNextPost } from "../../../src/publish/outbox.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { BOT_INFO, groupMessage, installFakeTelegram, type FakeTelegram } from "../../support/telegram.js";
-import { EDITOR, startHarness, type Harness } from "./editor-harness.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
+import { BOT_INFO, groupMessage } from "../../support/telegram.js";
+import { EDITOR, startHarness, useEditorHarness } from "./editor-harness.js";
 
 const NEW_ADMIN_CHAT_ID = -1009999999999;
 let updateId = 8_000_000;
@@ -29,25 +29,12 @@ function botMembership(chatId: number, member: Record<string, unknown>) {
 }
 
 describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
-  let database: TestDatabase;
-  let telegram: FakeTelegram;
-  let harness: Harness;
+  const editors = useEditorHarness(provider);
 
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    telegram = installFakeTelegram();
-    harness = await startHarness(database, telegram);
-  });
-
-  afterEach(async () => {
-    await harness.app.stop();
-    await database.drop();
-  });
-
-  const prisma = () => harness.app.services.db.prisma;
+  const prisma = () => editors.harness.app.services.db.prisma;
 
   const storeStory = async (i: number, headline: string) => {
-    await harness.app.services.articles.storeBatch([
+    await editors.harness.app.services.articles.storeBatch([
       {
         url: `https://news.example.com/s/${i}`,
         guid: null,
@@ -59,9 +46,9 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
         author: null,
         language: null,
         imageUrl: null,
-        publishedAt: harness.clock.now,
+        publishedAt: editors.harness.clock.now,
         modifiedAt: null,
-        sortAt: harness.clock.now,
+        sortAt: editors.harness.clock.now,
         headlineKey: `s ${i}`,
         autoPost: true,
         source: "feed",
@@ -72,17 +59,17 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
   };
 
   it("adds, lists and removes feeds like the CLI", async () => {
-    await harness.say("/feeds");
-    await harness.say("/addfeed https://news.example.com/rss.xml North Korea");
-    await harness.say("/addfeed https://news.example.com/rss.xml");
-    await harness.say("/addfeed ftp://news.example.com/rss.xml");
-    await harness.say("/addfeed https://news.example.com/b.xml !!!");
+    await editors.harness.say("/feeds");
+    await editors.harness.say("/addfeed https://news.example.com/rss.xml North Korea");
+    await editors.harness.say("/addfeed https://news.example.com/rss.xml");
+    await editors.harness.say("/addfeed ftp://news.example.com/rss.xml");
+    await editors.harness.say("/addfeed https://news.example.com/b.xml !!!");
     await prisma().feed.update({ where: { id: 1 }, data: { lastError: "HTTP 500 <html>", consecutiveFailures: 2 } });
-    await harness.say("/feeds");
-    await harness.say("/removefeed 1");
-    await harness.say("/removefeed 1");
-    await harness.say("/removefeed one");
-    expect(harness.sent()).toEqual([
+    await editors.harness.say("/feeds");
+    await editors.harness.say("/removefeed 1");
+    await editors.harness.say("/removefeed 1");
+    await editors.harness.say("/removefeed one");
+    expect(editors.harness.sent()).toEqual([
       "No feeds yet: add one with /addfeed &lt;feed link&gt; [topic], e.g. /addfeed https://example.com/rss.xml asia",
       "Added feed #1 https://news.example.com/rss.xml [north-korea]. It is fetched at the next ingest.",
       "This feed is already there as #1.",
@@ -102,9 +89,9 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
   });
 
   it("cuts a long feed list at whole lines", async () => {
-    for (let i = 0; i < 80; i++) await harness.app.services.feeds.add({ url: `https://news-site-number-${i}.example.com/sections/world/asia/rss.xml` });
-    await harness.say("/feeds");
-    const text = harness.sent()[0]!;
+    for (let i = 0; i < 80; i++) await editors.harness.app.services.feeds.add({ url: `https://news-site-number-${i}.example.com/sections/world/asia/rss.xml` });
+    await editors.harness.say("/feeds");
+    const text = editors.harness.sent()[0]!;
     expect(visibleLength(text)).toBeLessThanOrEqual(4096);
     const lines = text.split("\n");
     expect(lines.at(-1)).toMatch(/^… and \d+ more$/);
@@ -113,14 +100,14 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
 
   it("pauses and resumes automatic posting", async () => {
     await storeStory(1, "Automatic story");
-    await harness.say("/pause");
-    await harness.say("/pause");
-    expect(await publishNextPost(harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "automatic posting is paused (/resume)" });
-    expect(JSON.parse((await harness.app.services.settings.get(OUTBOX_PAUSED))!)).toEqual({ by: "Ann", at: "2026-11-30T10:00:00.000Z" });
-    await harness.say("/resume");
-    await harness.say("/resume");
-    expect(await publishNextPost(harness.app.outboxDeps)).toMatchObject({ kind: "sent" });
-    expect(harness.sent()).toEqual([
+    await editors.harness.say("/pause");
+    await editors.harness.say("/pause");
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "automatic posting is paused (/resume)" });
+    expect(JSON.parse((await editors.harness.app.services.settings.get(OUTBOX_PAUSED))!)).toEqual({ by: "Ann", at: "2026-11-30T10:00:00.000Z" });
+    await editors.harness.say("/resume");
+    await editors.harness.say("/resume");
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toMatchObject({ kind: "sent" });
+    expect(editors.harness.sent()).toEqual([
       "Automatic posting is paused. Editors' posts still go out: /postnow &lt;id&gt; sends one at once. /resume turns it back on.",
       "Automatic posting is already paused. /resume turns it back on.",
       "Automatic posting is back on (quiet hours and the hourly limit still apply).",
@@ -130,15 +117,15 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
   });
 
   it("shows readers, subscribers per topic, posts, top stories and failing feeds", async () => {
-    const asia = await harness.app.services.topics.ensure("asia", "Asia");
-    await harness.app.services.topics.ensure("sport", "Sport");
+    const asia = await editors.harness.app.services.topics.ensure("asia", "Asia");
+    await editors.harness.app.services.topics.ensure("sport", "Sport");
     for (const [i, status] of ["active", "active", "blocked"].entries()) {
       const reader = await prisma().subscriber.create({ data: { telegramId: BigInt(100 + i), chatId: BigInt(100 + i), status } });
       if (i < 2) await prisma().subscription.create({ data: { subscriberId: reader.id, topicId: asia.id } });
     }
     for (let i = 1; i <= 3; i++) {
       await storeStory(i, i === 2 ? "<Big> story & more" : `Story ${i}`);
-      await publishNextPost(harness.app.outboxDeps);
+      await publishNextPost(editors.harness.app.outboxDeps);
     }
     await prisma().channelPost.update({ where: { id: 2 }, data: { reactionCount: 7, clickCount: 5 } });
     await prisma().channelPost.update({ where: { id: 3 }, data: { reactionCount: 1, clickCount: 0 } });
@@ -146,12 +133,12 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
     await prisma().channelPost.update({ where: { id: 1 }, data: { sentAt: new Date("2026-11-22T10:00:00Z"), reactionCount: 50 } });
     // Post #3 went out two days ago: in the week, not the day.
     await prisma().channelPost.update({ where: { id: 3 }, data: { sentAt: new Date("2026-11-28T10:00:00Z") } });
-    await harness.app.services.feeds.add({ url: "https://ok.example.com/rss.xml" });
-    const broken = await harness.app.services.feeds.add({ url: "https://broken.example.com/rss.xml" });
+    await editors.harness.app.services.feeds.add({ url: "https://ok.example.com/rss.xml" });
+    const broken = await editors.harness.app.services.feeds.add({ url: "https://broken.example.com/rss.xml" });
     await prisma().feed.update({ where: { id: broken.id }, data: { lastError: "HTTP 503", consecutiveFailures: 4 } });
 
-    await harness.say("/stats");
-    expect(harness.sent()).toEqual([
+    await editors.harness.say("/stats");
+    expect(editors.harness.sent()).toEqual([
       [
         "<b>Newsroom stats</b>",
         "Readers: 2 active, 1 blocked",
@@ -173,11 +160,11 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
 
   it("shows the last 20 editor actions, newest first", async () => {
     for (let i = 0; i < 11; i++) {
-      await harness.say("/pause");
-      await harness.say("/resume");
+      await editors.harness.say("/pause");
+      await editors.harness.say("/resume");
     }
-    await harness.say("/log");
-    const lines = harness.sent().at(-1)!.split("\n");
+    await editors.harness.say("/log");
+    const lines = editors.harness.sent().at(-1)!.split("\n");
     expect(lines[0]).toBe("<b>Last 20 editor actions</b>");
     expect(lines.slice(1)).toHaveLength(20);
     expect(lines[1]).toMatch(/^\w{3} \d{1,2} \w{3} \d\d:\d\d · Ann \(7001\) · posting\.resume: \{&quot;paused&quot;:true\} → \{&quot;paused&quot;:false\}$/);
@@ -185,22 +172,22 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
   });
 
   it("says when the audit log is empty", async () => {
-    await harness.say("/log");
-    expect(harness.sent()).toEqual(["The audit log is empty: no editor has done anything yet."]);
+    await editors.harness.say("/log");
+    expect(editors.harness.sent()).toEqual(["The audit log is empty: no editor has done anything yet."]);
   });
 
   it("pauses posting when the bot loses its right to post in the channel, and resumes when it returns", async () => {
     await storeStory(1, "Story while forbidden");
-    await harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "administrator", can_post_messages: false, can_be_edited: false }));
-    await harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "left" }));
+    await editors.harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "administrator", can_post_messages: false, can_be_edited: false }));
+    await editors.harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "left" }));
     const problem = `the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the "Post messages" right`;
-    expect(await harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBe(problem);
-    expect(await publishNextPost(harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "the bot may not post in the channel; waiting for its rights to return" });
+    expect(await editors.harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBe(problem);
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "the bot may not post in the channel; waiting for its rights to return" });
 
-    await harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "administrator", can_post_messages: true, can_be_edited: false }));
-    expect(await harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBeNull();
-    expect(await publishNextPost(harness.app.outboxDeps)).toMatchObject({ kind: "sent" });
-    expect(harness.sent()).toEqual([
+    await editors.harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "administrator", can_post_messages: true, can_be_edited: false }));
+    expect(await editors.harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBeNull();
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toMatchObject({ kind: "sent" });
+    expect(editors.harness.sent()).toEqual([
       `⛔ I can no longer post in the channel: the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the &quot;Post messages&quot; right. Posting is paused until I see my rights return.`,
       "✅ I may post in the channel again. Posting resumes.",
     ]);
@@ -208,16 +195,16 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
   });
 
   it("clears a pause set by the outbox's 403 when the rights return, and ignores other chats", async () => {
-    await harness.app.services.settings.set(OUTBOX_FORBIDDEN, "Forbidden: bot is not a member of the channel chat");
-    await harness.app.bot.handleUpdate(botMembership(-1004444444444, { status: "administrator", can_post_messages: true, can_be_edited: false }));
-    expect(await harness.app.services.settings.get(OUTBOX_FORBIDDEN)).not.toBeNull();
-    await harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "creator", is_anonymous: false }));
-    expect(await harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBeNull();
-    expect(harness.sent()).toEqual(["✅ I may post in the channel again. Posting resumes."]);
+    await editors.harness.app.services.settings.set(OUTBOX_FORBIDDEN, "Forbidden: bot is not a member of the channel chat");
+    await editors.harness.app.bot.handleUpdate(botMembership(-1004444444444, { status: "administrator", can_post_messages: true, can_be_edited: false }));
+    expect(await editors.harness.app.services.settings.get(OUTBOX_FORBIDDEN)).not.toBeNull();
+    await editors.harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "creator", is_anonymous: false }));
+    expect(await editors.harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBeNull();
+    expect(editors.harness.sent()).toEqual(["✅ I may post in the channel again. Posting resumes."]);
   });
 
   it("follows the admin chat when Telegram makes it a supergroup", async () => {
-    await harness.app.bot.handleUpdate({
+    await editors.harness.app.bot.handleUpdate({
       update_id: updateId++,
       message: {
         message_id: 77,
@@ -227,18 +214,18 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
         migrate_to_chat_id: NEW_ADMIN_CHAT_ID,
       },
     } as never);
-    expect(harness.app.services.adminChat.get()).toBe(NEW_ADMIN_CHAT_ID);
-    expect(telegram.callsTo("setMyCommands").map((c) => c.payload)).toEqual([{ commands: EDITOR_COMMANDS, scope: { type: "chat", chat_id: NEW_ADMIN_CHAT_ID } }]);
-    expect(harness.sent(NEW_ADMIN_CHAT_ID)).toEqual(["This chat is now a supergroup. Editors' commands and notices work here as before."]);
+    expect(editors.harness.app.services.adminChat.get()).toBe(NEW_ADMIN_CHAT_ID);
+    expect(editors.telegram.callsTo("setMyCommands").map((c) => c.payload)).toEqual([{ commands: EDITOR_COMMANDS, scope: { type: "chat", chat_id: NEW_ADMIN_CHAT_ID } }]);
+    expect(editors.harness.sent(NEW_ADMIN_CHAT_ID)).toEqual(["This chat is now a supergroup. Editors' commands and notices work here as before."]);
 
-    await harness.app.bot.handleUpdate(groupMessage("/pause", NEW_ADMIN_CHAT_ID, EDITOR));
-    await harness.say("/resume");
-    expect(harness.sent(NEW_ADMIN_CHAT_ID).at(-1)).toBe("Automatic posting is paused. Editors' posts still go out: /postnow &lt;id&gt; sends one at once. /resume turns it back on.");
-    expect(harness.sent(ADMIN_CHAT_ID)).toEqual(["/resume is an editors' command: it works only in the editors' chat."]);
+    await editors.harness.app.bot.handleUpdate(groupMessage("/pause", NEW_ADMIN_CHAT_ID, EDITOR));
+    await editors.harness.say("/resume");
+    expect(editors.harness.sent(NEW_ADMIN_CHAT_ID).at(-1)).toBe("Automatic posting is paused. Editors' posts still go out: /postnow &lt;id&gt; sends one at once. /resume turns it back on.");
+    expect(editors.harness.sent(ADMIN_CHAT_ID)).toEqual(["/resume is an editors' command: it works only in the editors' chat."]);
 
     // A restart remembers the new chat.
-    await harness.app.stop();
-    harness = await startHarness(database, telegram);
-    expect(harness.app.services.adminChat.get()).toBe(NEW_ADMIN_CHAT_ID);
+    await editors.harness.app.stop();
+    editors.harness = await startHarness(editors.database, editors.telegram);
+    expect(editors.harness.app.services.adminChat.get()).toBe(NEW_ADMIN_CHAT_ID);
   });
 });

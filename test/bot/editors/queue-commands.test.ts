@@ -3,42 +3,29 @@
  * editor queues a story by link, sees exactly what will be posted, and decides when.
  */
 import { http, HttpResponse } from "msw";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { publishNextPost, renderPost } from "../../../src/publish/outbox.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
 import { server } from "../../support/msw.js";
-import { installFakeTelegram, type FakeTelegram } from "../../support/telegram.js";
+
 import { serve } from "../../support/web.js";
-import { articlePage, EDITOR, startHarness, type Harness } from "./editor-harness.js";
+import { articlePage, EDITOR, startHarness, useEditorHarness } from "./editor-harness.js";
 
 const STORY_URL = "https://news.example.com/islands/ferry-line";
 const HEADLINE = "Ferry line <to> link the islands & the mainland";
 
 describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
-  let database: TestDatabase;
-  let telegram: FakeTelegram;
-  let harness: Harness;
+  const editors = useEditorHarness(provider);
 
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    telegram = installFakeTelegram();
-    harness = await startHarness(database, telegram);
-  });
-
-  afterEach(async () => {
-    await harness.app.stop();
-    await database.drop();
-  });
-
-  const prisma = () => harness.app.services.db.prisma;
-  const channelPosts = () => telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID);
+  const prisma = () => editors.harness.app.services.db.prisma;
+  const channelPosts = () => editors.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID);
 
   /** Stores `count` articles with editor posts directly, as /queue would have. */
   const seedPosts = async (headlines: string[], scheduledAt: Date | null = null) => {
-    const { services } = harness.app;
+    const { services } = editors.harness.app;
     for (const [i, headline] of headlines.entries()) {
       await services.articles.storeBatch([
         {
@@ -54,7 +41,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
           imageUrl: null,
           publishedAt: null,
           modifiedAt: null,
-          sortAt: harness.clock.now,
+          sortAt: editors.harness.clock.now,
           headlineKey: `seed ${i}`,
           autoPost: false,
           source: "editor",
@@ -69,16 +56,16 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
 
   it("queues a story by link and previews exactly what will be posted; Post now sends that", async () => {
     serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
-    await harness.say(`/queue ${STORY_URL}`);
+    await editors.harness.say(`/queue ${STORY_URL}`);
 
-    const post = await harness.app.services.posts.get(1);
+    const post = await editors.harness.app.services.posts.get(1);
     expect(post).toMatchObject({ status: "queued", origin: "editor", scheduledAt: null, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
     expect(post!.article).toMatchObject({ url: STORY_URL, headline: HEADLINE });
     expect(await prisma().article.findUniqueOrThrow({ where: { id: 1 }, select: { source: true, autoPost: true } })).toEqual({ source: "page", autoPost: false });
 
     const preview = renderPost(post!, null);
     expect(preview.startsWith("<b>Ferry line &lt;to&gt; link the islands &amp; the mainland</b>\n\n")).toBe(true);
-    const replies = telegram.callsTo("sendMessage").map((c) => c.payload);
+    const replies = editors.telegram.callsTo("sendMessage").map((c) => c.payload);
     expect(replies).toEqual([
       {
         chat_id: ADMIN_CHAT_ID,
@@ -108,40 +95,40 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: BigInt(EDITOR.id), actorName: "Ann", action: "post.queue", subject: "post #1", before: null });
 
-    await harness.press("ed:now:1");
+    await editors.harness.press("ed:now:1");
     expect(channelPosts().map((c) => c.payload)).toEqual([{ chat_id: CHANNEL_ID, text: preview, parse_mode: "HTML" }]);
-    expect(telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["Sending post #1…"]);
-    expect(harness.sent().at(-1)).toBe("Post #1 is in the channel now.");
-    expect(await harness.app.services.posts.get(1)).toMatchObject({ status: "sent", chatId: String(CHANNEL_ID) });
+    expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["Sending post #1…"]);
+    expect(editors.harness.sent().at(-1)).toBe("Post #1 is in the channel now.");
+    expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "sent", chatId: String(CHANNEL_ID) });
 
     // Pressed twice (or the publish job running): nothing is sent twice.
-    await harness.press("ed:now:1");
-    await publishNextPost(harness.app.outboxDeps);
+    await editors.harness.press("ed:now:1");
+    await publishNextPost(editors.harness.app.outboxDeps);
     expect(channelPosts()).toHaveLength(1);
-    expect(harness.sent().at(-1)).toMatch(/^Post #1 is already in the channel \(sent Mon 30 Nov 10:00 \(Europe\/London\)\)\.$/);
+    expect(editors.harness.sent().at(-1)).toMatch(/^Post #1 is already in the channel \(sent Mon 30 Nov 10:00 \(Europe\/London\)\)\.$/);
   });
 
   it("schedules at once when given a time, saying when in TIMEZONE", async () => {
     serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
-    await harness.say(`/queue ${STORY_URL} tomorrow 7:00`);
-    expect(harness.sent()[0]).toBe("Post #1: scheduled for Tue 1 Dec 07:00 (Europe/London). This is what will be posted:");
-    expect(await harness.app.services.posts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-12-01T07:00:00Z") });
+    await editors.harness.say(`/queue ${STORY_URL} tomorrow 7:00`);
+    expect(editors.harness.sent()[0]).toBe("Post #1: scheduled for Tue 1 Dec 07:00 (Europe/London). This is what will be posted:");
+    expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-12-01T07:00:00Z") });
 
     // Not before its time…
-    expect(await publishNextPost(harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
     // …and first in line once it is due.
-    harness.clock.now = new Date("2026-12-01T07:00:00Z");
-    expect(await publishNextPost(harness.app.outboxDeps)).toMatchObject({ kind: "sent", postId: 1 });
+    editors.harness.clock.now = new Date("2026-12-01T07:00:00Z");
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toMatchObject({ kind: "sent", postId: 1 });
   });
 
   it("refuses a time in the past, a private address and a page that cannot be fetched, storing nothing", async () => {
-    await harness.say(`/queue ${STORY_URL} 09:00`);
-    await harness.say("/queue http://127.0.0.1:8080/admin");
+    await editors.harness.say(`/queue ${STORY_URL} 09:00`);
+    await editors.harness.say("/queue http://127.0.0.1:8080/admin");
     server.use(http.get("https://news.example.com/missing", () => new HttpResponse("gone", { status: 404 })));
-    await harness.say("/queue https://news.example.com/missing");
-    await harness.say("/queue not-a-link");
-    await harness.say("/queue");
-    const sent = harness.sent();
+    await editors.harness.say("/queue https://news.example.com/missing");
+    await editors.harness.say("/queue not-a-link");
+    await editors.harness.say("/queue");
+    const sent = editors.harness.sent();
     expect(sent[0]).toBe("Mon 30 Nov 09:00 (Europe/London) is in the past. Nothing was queued.");
     expect(sent[1]).toMatch(/^I could not fetch that page: .*private.*\. Nothing was queued\.$/i);
     expect(sent[2]).toMatch(/^I could not fetch that page: .*404.*\. Nothing was queued\.$/);
@@ -154,22 +141,22 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
 
   it("says a story is already posted, with its post id, and reuses a stored article", async () => {
     const page = serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
-    await harness.say(`/queue ${STORY_URL}`);
-    await harness.say(`/queue ${STORY_URL} 18:00`);
+    await editors.harness.say(`/queue ${STORY_URL}`);
+    await editors.harness.say(`/queue ${STORY_URL} 18:00`);
     // The stored article was reused: fetched once, and the waiting post rescheduled.
     expect(page.count).toBe(1);
-    expect(harness.sent()[2]).toBe("Post #1: scheduled for Mon 30 Nov 18:00 (Europe/London). This is what will be posted:");
-    await harness.say("/postnow 1");
-    await harness.say(`/queue ${STORY_URL}`);
-    expect(harness.sent().at(-1)).toBe("This story is already in the channel as post #1.");
+    expect(editors.harness.sent()[2]).toBe("Post #1: scheduled for Mon 30 Nov 18:00 (Europe/London). This is what will be posted:");
+    await editors.harness.say("/postnow 1");
+    await editors.harness.say(`/queue ${STORY_URL}`);
+    expect(editors.harness.sent().at(-1)).toBe("This story is already in the channel as post #1.");
     expect(await prisma().channelPost.count()).toBe(1);
   });
 
   it("lists the queue with per-post buttons, escaping headlines", async () => {
     await seedPosts(["<script>alert(1)</script> & co", "Second story"]);
-    await harness.app.services.posts.schedule(2, new Date("2026-12-01T07:00:00Z"));
-    await harness.say("/scheduled");
-    expect(harness.last()).toEqual({
+    await editors.harness.app.services.posts.schedule(2, new Date("2026-12-01T07:00:00Z"));
+    await editors.harness.say("/scheduled");
+    expect(editors.harness.last()).toEqual({
       chat_id: ADMIN_CHAT_ID,
       text: [
         "<b>Waiting to be posted</b>",
@@ -192,15 +179,15 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
       },
     });
 
-    await harness.press("ed:cancel:2");
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Post #2 is cancelled: it will not be posted.");
-    expect(await harness.app.services.posts.get(2)).toMatchObject({ status: "cancelled" });
+    await editors.harness.press("ed:cancel:2");
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Post #2 is cancelled: it will not be posted.");
+    expect(await editors.harness.app.services.posts.get(2)).toMatchObject({ status: "cancelled" });
   });
 
   it("cuts a long queue at whole lines, with buttons only for the posts shown", async () => {
     await seedPosts(Array.from({ length: 60 }, (_, i) => `A rather long headline about the harbour, the ferries and the islands, number ${i}`));
-    await harness.say("/scheduled");
-    const { text, reply_markup } = harness.last() as { text: string; reply_markup: { inline_keyboard: unknown[][] } };
+    await editors.harness.say("/scheduled");
+    const { text, reply_markup } = editors.harness.last() as { text: string; reply_markup: { inline_keyboard: unknown[][] } };
     expect(visibleLength(text)).toBeLessThanOrEqual(4096);
     const lines = text.split("\n");
     expect(lines.at(-1)).toMatch(/^… and \d+ more$/);
@@ -211,19 +198,19 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
   });
 
   it("says when the queue is empty", async () => {
-    await harness.say("/scheduled");
-    expect(harness.sent()).toEqual(["Nothing is waiting to be posted. Queue a story with /queue &lt;link&gt; or /compose."]);
+    await editors.harness.say("/scheduled");
+    expect(editors.harness.sent()).toEqual(["Nothing is waiting to be posted. Queue a story with /queue &lt;link&gt; or /compose."]);
   });
 
   it("posts now during a pause and quiet hours, and re-queues an uncertain post first", async () => {
-    await harness.app.stop();
-    harness = await startHarness(database, telegram, { env: { QUIET_HOURS: "00:00-23:59" } });
+    await editors.harness.app.stop();
+    editors.harness = await startHarness(editors.database, editors.telegram, { env: { QUIET_HOURS: "00:00-23:59" } });
     await seedPosts(["Urgent story", "Uncertain story"]);
-    await prisma().channelPost.update({ where: { id: 2 }, data: { status: "uncertain", lastError: "lost", reportedAt: harness.clock.now } });
-    await harness.say("/pause");
-    await harness.say("/postnow 1");
-    await harness.say("/postnow 2");
-    expect(harness.sent().slice(1)).toEqual(["Post #1 is in the channel now.", "Post #2 is in the channel now."]);
+    await prisma().channelPost.update({ where: { id: 2 }, data: { status: "uncertain", lastError: "lost", reportedAt: editors.harness.clock.now } });
+    await editors.harness.say("/pause");
+    await editors.harness.say("/postnow 1");
+    await editors.harness.say("/postnow 2");
+    expect(editors.harness.sent().slice(1)).toEqual(["Post #1 is in the channel now.", "Post #2 is in the channel now."]);
     expect(channelPosts().map((c) => c.payload.text)).toEqual([expect.stringContaining("Urgent story"), expect.stringContaining("Uncertain story")]);
     expect(await prisma().auditLog.findMany({ where: { action: "post.post_now" }, select: { subject: true, before: true } })).toEqual([
       { subject: "post #1", before: JSON.stringify({ status: "queued", scheduledAt: null }) },
@@ -233,33 +220,33 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
 
   it("tells why a post could not be sent now", async () => {
     await seedPosts(["Refused story"]);
-    telegram.answer("sendMessage", (payload) =>
+    editors.telegram.answer("sendMessage", (payload) =>
       payload.chat_id === CHANNEL_ID
         ? { error_code: 400, description: "Bad Request: can't parse entities" }
         : { result: { message_id: 1, date: 0, chat: { id: payload.chat_id, type: "supergroup" }, text: payload.text } },
     );
-    await harness.say("/postnow 1");
-    expect(harness.sent().at(-1)).toMatch(/^Post #1 could not be sent: .*can't parse entities.*\.$/);
-    await harness.say("/postnow 9");
-    expect(harness.sent().at(-1)).toBe("There is no post #9.");
-    await harness.say("/postnow x");
-    expect(harness.sent().at(-1)).toBe("“x” is not a post id (a number like 12, as /scheduled shows it). Use /postnow &lt;id&gt;, e.g. /postnow 12");
+    await editors.harness.say("/postnow 1");
+    expect(editors.harness.sent().at(-1)).toMatch(/^Post #1 could not be sent: .*can't parse entities.*\.$/);
+    await editors.harness.say("/postnow 9");
+    expect(editors.harness.sent().at(-1)).toBe("There is no post #9.");
+    await editors.harness.say("/postnow x");
+    expect(editors.harness.sent().at(-1)).toBe("“x” is not a post id (a number like 12, as /scheduled shows it). Use /postnow &lt;id&gt;, e.g. /postnow 12");
   });
 
   it("reschedules, refusing a time in the past without changing the post", async () => {
     await seedPosts(["Movable story"]);
-    await harness.say("/reschedule 1 in 2h");
-    expect(harness.sent()).toEqual(["Post #1 rescheduled: scheduled for Mon 30 Nov 12:00 (Europe/London)."]);
-    expect(await harness.app.services.posts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-11-30T12:00:00Z") });
-    await harness.say("/reschedule 1 2026-11-29 10:00");
-    await harness.say("/reschedule 1");
-    await harness.say("/reschedule 4 18:00");
-    expect(harness.sent().slice(1)).toEqual([
+    await editors.harness.say("/reschedule 1 in 2h");
+    expect(editors.harness.sent()).toEqual(["Post #1 rescheduled: scheduled for Mon 30 Nov 12:00 (Europe/London)."]);
+    expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-11-30T12:00:00Z") });
+    await editors.harness.say("/reschedule 1 2026-11-29 10:00");
+    await editors.harness.say("/reschedule 1");
+    await editors.harness.say("/reschedule 4 18:00");
+    expect(editors.harness.sent().slice(1)).toEqual([
       "Sun 29 Nov 10:00 (Europe/London) is in the past. Post #1 was not changed.",
       "When should post #1 go out? Use /reschedule &lt;id&gt; &lt;when&gt;, e.g. /reschedule 12 18:30 (now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00).",
       "There is no post #4.",
     ]);
-    expect(await harness.app.services.posts.get(1)).toMatchObject({ scheduledAt: new Date("2026-11-30T12:00:00Z") });
+    expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ scheduledAt: new Date("2026-11-30T12:00:00Z") });
     const audit = await prisma().auditLog.findMany({ select: { action: true, before: true, after: true } });
     expect(audit).toEqual([
       { action: "post.reschedule", before: JSON.stringify({ scheduledAt: null }), after: JSON.stringify({ scheduledAt: "2026-11-30T12:00:00.000Z" }) },
@@ -268,23 +255,23 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
 
   it("cancels a post, and explains /cancel without an id", async () => {
     await seedPosts(["Cancelled story"]);
-    await harness.say("/cancel 1");
-    await harness.say("/cancel 1");
-    await harness.say("/cancel");
-    expect(harness.sent()).toEqual([
+    await editors.harness.say("/cancel 1");
+    await editors.harness.say("/cancel 1");
+    await editors.harness.say("/cancel");
+    expect(editors.harness.sent()).toEqual([
       "Post #1 is cancelled: it will not be posted.",
       "Post #1 is not waiting to be sent (it is cancelled); nothing changed.",
       "There is nothing to cancel here. To cancel a waiting post use /cancel &lt;id&gt;, e.g. /cancel 12; /cancel alone leaves /compose.",
     ]);
-    expect(await publishNextPost(harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
   });
 
   it("answers the Schedule and Edit buttons with how to do it", async () => {
     await seedPosts(["Story"]);
-    await harness.press("ed:schedule:1");
-    await harness.press("ed:edit:1");
-    expect(telegram.callsTo("answerCallbackQuery")).toHaveLength(2);
-    expect(harness.sent()).toEqual([
+    await editors.harness.press("ed:schedule:1");
+    await editors.harness.press("ed:edit:1");
+    expect(editors.telegram.callsTo("answerCallbackQuery")).toHaveLength(2);
+    expect(editors.harness.sent()).toEqual([
       "When should post #1 go out? Send /reschedule 1 &lt;when&gt;, e.g. /reschedule 1 tomorrow 9am (now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00).",
       "To correct post #1, send /edit 1 headline &lt;new headline&gt; or /edit 1 summary &lt;new summary&gt;.",
     ]);

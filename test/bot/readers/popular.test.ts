@@ -1,77 +1,47 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { App } from "../../../src/app.js";
-import type { Database } from "../../../src/db/client.js";
 import { publishNextPost } from "../../../src/publish/outbox.js";
 import { CHANNEL_ID } from "../../support/config.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { allowLoopback } from "../../support/msw.js";
-import { installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
-import { createClock, emptyTables, markPosted, reactionCount, READER, startReaderApp, storeArticle } from "./reader-harness.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
+import { privateMessage } from "../../support/telegram.js";
+import { markPosted, reactionCount, READER, storeArticle, useReaderApp } from "./reader-harness.js";
 
 const HOUR = 3_600_000;
 const PUBLIC_URL = "https://news.example.org";
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
 describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)", (provider) => {
-  let testDb: TestDatabase;
-  let db: Database;
-  let app: App;
-  let problems: Record<string, unknown>[];
-  let telegram: FakeTelegram;
-  let clock: ReturnType<typeof createClock>;
+  const readers = useReaderApp(provider, { serveHttp: true, env: { PUBLIC_URL } });
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase(provider);
-    db = await testDb.open();
-  });
-  afterAll(async () => {
-    await db.close();
-    await testDb.drop();
-  });
-  beforeEach(async () => {
-    await emptyTables(db);
-    telegram = installFakeTelegram();
-    // The redirect is requested over real HTTP from this process; msw must let it through.
-    allowLoopback();
-    clock = createClock();
-    ({ app, problems } = await startReaderApp(testDb, db, clock, { PUBLIC_URL }));
-  });
-  afterEach(async () => {
-    await app.server.close();
-    await app.services.fetcher.close();
-    expect(problems).toEqual([]);
-  });
-
-  const ago = (ms: number) => new Date(clock.now().getTime() - ms);
-  const say = (text: string) => app.bot.handleUpdate(privateMessage(text, READER));
-  const lastReply = () => telegram.callsTo("sendMessage").at(-1)!.payload;
+  const ago = (ms: number) => new Date(readers.clock.now().getTime() - ms);
+  const say = (text: string) => readers.app.bot.handleUpdate(privateMessage(text, READER));
+  const lastReply = () => readers.telegram.callsTo("sendMessage").at(-1)!.payload;
   const counters = (postId: number) =>
-    db.prisma.channelPost.findUniqueOrThrow({ where: { id: postId }, select: { reactionCount: true, clickCount: true } });
+    readers.db.prisma.channelPost.findUniqueOrThrow({ where: { id: postId }, select: { reactionCount: true, clickCount: true } });
 
   /** Stores an article and records it as posted in the channel `postedAgo` ms ago. */
   async function posted(slug: string, headline: string, postedAgo: number, messageId: number): Promise<number> {
-    const articleId = await storeArticle(app, { url: `https://news.example.com/${slug}`, headline, sortAt: ago(postedAgo + HOUR) });
-    return markPosted(app, articleId, messageId, ago(postedAgo));
+    const articleId = await storeArticle(readers.app, { url: `https://news.example.com/${slug}`, headline, sortAt: ago(postedAgo + HOUR) });
+    return markPosted(readers.app, articleId, messageId, ago(postedAgo));
   }
 
   it("a post published by the outbox collects reactions and is ranked by /popular", async () => {
-    const articleId = await storeArticle(app, {
+    const articleId = await storeArticle(readers.app, {
       url: "https://news.example.com/budget",
       headline: "Budget <passes> & markets rally",
       sortAt: ago(HOUR),
     });
-    const post = await app.services.posts.create({ articleId, origin: "editor" });
-    const outcome = await publishNextPost(app.outboxDeps, { postId: post!.id });
+    const post = await readers.app.services.posts.create({ articleId, origin: "editor" });
+    const outcome = await publishNextPost(readers.app.outboxDeps, { postId: post!.id });
     expect(outcome.kind).toBe("sent");
-    const channelPost = telegram.callsTo("sendMessage").find((c) => c.payload.chat_id === CHANNEL_ID)!;
+    const channelPost = readers.telegram.callsTo("sendMessage").find((c) => c.payload.chat_id === CHANNEL_ID)!;
     expect(channelPost.payload.text).toContain(`<a href="${PUBLIC_URL}/r/${post!.id}">Read more</a>`);
-    const { telegramMessageId } = await db.prisma.channelPost.findUniqueOrThrow({ where: { id: post!.id } });
+    const { telegramMessageId } = await readers.db.prisma.channelPost.findUniqueOrThrow({ where: { id: post!.id } });
 
-    await app.bot.handleUpdate(reactionCount(Number(telegramMessageId), { "👍": 3, "🔥": 2 }));
+    await readers.app.bot.handleUpdate(reactionCount(Number(telegramMessageId), { "👍": 3, "🔥": 2 }));
     expect(await counters(post!.id)).toEqual({ reactionCount: 5, clickCount: 0 });
     // Telegram sends the new total each time, not a difference.
-    await app.bot.handleUpdate(reactionCount(Number(telegramMessageId), { "👍": 4 }));
+    await readers.app.bot.handleUpdate(reactionCount(Number(telegramMessageId), { "👍": 4 }));
     expect(await counters(post!.id)).toEqual({ reactionCount: 4, clickCount: 0 });
 
     await say("/popular");
@@ -88,14 +58,14 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
     await posted("fresh", "Fresh story", 10 * 60_000, 13);
     await posted("unseen", "Nobody reacted", 30 * 60_000, 14);
     const yesterday = await posted("yesterday", "Yesterday's hit", 20 * HOUR, 15);
-    await app.bot.handleUpdate(reactionCount(11, { "👍": 5 }));
-    await app.bot.handleUpdate(reactionCount(12, { "👍": 1 }));
-    await app.bot.handleUpdate(reactionCount(15, { "❤": 100 }));
-    await db.prisma.channelPost.updateMany({ where: { telegramMessageId: 13n }, data: { clickCount: 3 } });
+    await readers.app.bot.handleUpdate(reactionCount(11, { "👍": 5 }));
+    await readers.app.bot.handleUpdate(reactionCount(12, { "👍": 1 }));
+    await readers.app.bot.handleUpdate(reactionCount(15, { "❤": 100 }));
+    await readers.db.prisma.channelPost.updateMany({ where: { telegramMessageId: 13n }, data: { clickCount: 3 } });
     // A post the editors deleted from the channel is not "most read", whatever it collected.
     const deleted = await posted("deleted", "Deleted story", 2 * HOUR, 16);
-    await app.bot.handleUpdate(reactionCount(16, { "👍": 500 }));
-    await db.prisma.channelPost.update({ where: { id: deleted }, data: { status: "deleted" } });
+    await readers.app.bot.handleUpdate(reactionCount(16, { "👍": 500 }));
+    await readers.db.prisma.channelPost.update({ where: { id: deleted }, data: { status: "deleted" } });
     expect(await counters(older)).toEqual({ reactionCount: 5, clickCount: 0 });
     expect(await counters(quiet)).toEqual({ reactionCount: 1, clickCount: 0 });
     expect(await counters(yesterday)).toEqual({ reactionCount: 100, clickCount: 0 });
@@ -124,8 +94,8 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
 
   it("with no engagement in the window, says so and falls back to the latest stories", async () => {
     await posted("old-hit", "Old hit", 30 * HOUR, 21);
-    await app.bot.handleUpdate(reactionCount(21, { "👍": 9 }));
-    await storeArticle(app, { url: "https://news.example.com/new", headline: "Newest story", sortAt: ago(HOUR) });
+    await readers.app.bot.handleUpdate(reactionCount(21, { "👍": 9 }));
+    await storeArticle(readers.app, { url: "https://news.example.com/new", headline: "Newest story", sortAt: ago(HOUR) });
 
     await say("/popular");
     expect(lastReply()).toMatchObject({
@@ -147,14 +117,14 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
 
   it("a reaction count for a message that is not one of our posts changes nothing", async () => {
     const postId = await posted("story", "A story", HOUR, 31);
-    await app.bot.handleUpdate(reactionCount(999, { "👍": 7 }));
-    await app.bot.handleUpdate(reactionCount(31, { "👍": 7 }, { id: -1009999999999 }));
+    await readers.app.bot.handleUpdate(reactionCount(999, { "👍": 7 }));
+    await readers.app.bot.handleUpdate(reactionCount(31, { "👍": 7 }, { id: -1009999999999 }));
     expect(await counters(postId)).toEqual({ reactionCount: 0, clickCount: 0 });
   });
 
   it("GET /r/<postId> counts a reader's click and answers 302 to the stored article URL, never elsewhere", async () => {
     const postId = await posted("redirected", "Redirected story", HOUR, 41);
-    const port = await app.server.listen(0);
+    const port = await readers.app.server.listen(0);
     const base = `http://127.0.0.1:${port}`;
 
     const first = await fetch(`${base}/r/${postId}`, { redirect: "manual", headers: { "user-agent": BROWSER } });
@@ -181,7 +151,7 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
 
   it("GET /r/ for an unknown or malformed id answers a 404 page and counts nothing", async () => {
     const postId = await posted("story", "A story", HOUR, 51);
-    const port = await app.server.listen(0);
+    const port = await readers.app.server.listen(0);
     for (const path of [`/r/${postId + 1000}`, "/r/abc", "/r/", `/r/${postId}x`, "/r/99999999999", "/r/https:%2F%2Fevil.example.net"]) {
       const response = await fetch(`http://127.0.0.1:${port}${path}`, { redirect: "manual", headers: { "user-agent": BROWSER } });
       expect(response.status, path).toBe(404);

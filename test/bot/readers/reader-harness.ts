@@ -4,13 +4,16 @@
  * the updates readers (and the channel) produce.
  */
 import type { Update } from "grammy/types";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 
 import { createApp, type App } from "../../../src/app.js";
 import type { Database } from "../../../src/db/client.js";
+import type { Provider } from "../../../src/db/schema-files.js";
 import { topicNameFromSlug } from "../../../src/ingest/topics/slugify-topic.js";
 import { CHANNEL_ID, memoryLogger, testConfig } from "../../support/config.js";
-import type { TestDatabase } from "../../support/database.js";
-import { BOT_INFO } from "../../support/telegram.js";
+import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { allowLoopback } from "../../support/msw.js";
+import { BOT_INFO, installFakeTelegram, type FakeTelegram } from "../../support/telegram.js";
 import { publicLookup } from "../../support/web.js";
 
 export const READER = { id: 42, first_name: "Ada", username: "ada" };
@@ -153,4 +156,45 @@ export function reactionCount(messageId: number, counts: Record<string, number>,
 export function buttons(payload: Record<string, unknown>): [string, string][][] {
   const markup = payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] } | undefined;
   return (markup?.inline_keyboard ?? []).map((row) => row.map((b) => [b.text, b.callback_data]));
+}
+
+/** What one readers' test works with. */
+export interface ReaderTestState {
+  testDb: TestDatabase;
+  db: Database;
+  app: App;
+  /** Warnings and errors the app logged; each test ends expecting none. */
+  problems: Record<string, unknown>[];
+  telegram: FakeTelegram;
+  clock: ReturnType<typeof createClock>;
+}
+
+/**
+ * One database on `provider` for the calling `describe`, emptied before each test,
+ * with a fresh fake Telegram, clock and app per test. `serveHttp` lets the test call
+ * the app's own HTTP server (msw lets loopback through; the server is closed after).
+ */
+export function useReaderApp(provider: Provider, options: { env?: Record<string, string>; serveHttp?: boolean } = {}): ReaderTestState {
+  const state = {} as ReaderTestState;
+  beforeAll(async () => {
+    state.testDb = await createTestDatabase(provider);
+    state.db = await state.testDb.open();
+  });
+  afterAll(async () => {
+    await state.db.close();
+    await state.testDb.drop();
+  });
+  beforeEach(async () => {
+    await emptyTables(state.db);
+    state.telegram = installFakeTelegram();
+    if (options.serveHttp) allowLoopback();
+    state.clock = createClock();
+    ({ app: state.app, problems: state.problems } = await startReaderApp(state.testDb, state.db, state.clock, options.env));
+  });
+  afterEach(async () => {
+    if (options.serveHttp) await state.app.server.close();
+    await state.app.services.fetcher.close();
+    expect(state.problems).toEqual([]);
+  });
+  return state;
 }

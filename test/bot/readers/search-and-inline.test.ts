@@ -1,46 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { App } from "../../../src/app.js";
-import type { Database } from "../../../src/db/client.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
-import { createClock, emptyTables, inlineQuery, OTHER_READER, READER, startReaderApp, storeArticle } from "./reader-harness.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
+import { privateMessage } from "../../support/telegram.js";
+import { inlineQuery, OTHER_READER, READER, storeArticle, useReaderApp } from "./reader-harness.js";
 
 const MINUTE = 60_000;
 const THROTTLED = "You are searching a little fast. Please wait a few seconds and try again.";
 
 describe.each(TEST_PROVIDERS)("/search and inline mode (%s)", (provider) => {
-  let testDb: TestDatabase;
-  let db: Database;
-  let app: App;
-  let problems: Record<string, unknown>[];
-  let telegram: FakeTelegram;
-  let clock: ReturnType<typeof createClock>;
+  const readers = useReaderApp(provider);
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase(provider);
-    db = await testDb.open();
-  });
-  afterAll(async () => {
-    await db.close();
-    await testDb.drop();
-  });
-  beforeEach(async () => {
-    await emptyTables(db);
-    telegram = installFakeTelegram();
-    clock = createClock();
-    ({ app, problems } = await startReaderApp(testDb, db, clock));
-  });
-  afterEach(async () => {
-    await app.services.fetcher.close();
-    expect(problems).toEqual([]);
-  });
-
-  const ago = (ms: number) => new Date(clock.now().getTime() - ms);
-  const say = (text: string, from: { id: number; first_name: string } = READER) => app.bot.handleUpdate(privateMessage(text, from));
-  const lastReply = () => telegram.callsTo("sendMessage").at(-1)!.payload;
+  const ago = (ms: number) => new Date(readers.clock.now().getTime() - ms);
+  const say = (text: string, from: { id: number; first_name: string } = READER) => readers.app.bot.handleUpdate(privateMessage(text, from));
+  const lastReply = () => readers.telegram.callsTo("sendMessage").at(-1)!.payload;
   const story = (slug: string, headline: string, minutesAgo: number, summary = "") =>
-    storeArticle(app, { url: `https://news.example.com/${slug}`, headline, summary, sortAt: ago(minutesAgo * MINUTE) });
+    storeArticle(readers.app, { url: `https://news.example.com/${slug}`, headline, summary, sortAt: ago(minutesAgo * MINUTE) });
   const line = (slug: string, headline: string) => `• <a href="https://news.example.com/${slug}">${headline}</a>`;
 
   it("finds words in headlines and summaries, ignoring case, newest first, as links", async () => {
@@ -112,26 +86,26 @@ describe.each(TEST_PROVIDERS)("/search and inline mode (%s)", (provider) => {
   it("throttles searches per reader (five per ten seconds, shared with inline mode), politely", async () => {
     await story("vote", "Election day", 1);
     for (let i = 0; i < 5; i++) await say("/search election");
-    expect(telegram.callsTo("sendMessage").map((c) => c.payload.text)).toEqual(Array(5).fill(`<b>Stories matching “election”</b>\n${line("vote", "Election day")}`));
+    expect(readers.telegram.callsTo("sendMessage").map((c) => c.payload.text)).toEqual(Array(5).fill(`<b>Stories matching “election”</b>\n${line("vote", "Election day")}`));
 
     await say("/search election");
     expect(lastReply().text).toBe(THROTTLED);
-    await app.bot.handleUpdate(inlineQuery("election"));
-    expect(telegram.callsTo("answerInlineQuery").at(-1)!.payload).toMatchObject({ results: [], cache_time: 0, is_personal: false });
+    await readers.app.bot.handleUpdate(inlineQuery("election"));
+    expect(readers.telegram.callsTo("answerInlineQuery").at(-1)!.payload).toMatchObject({ results: [], cache_time: 0, is_personal: false });
 
     // Another reader is not held back by the first one.
     await say("/search election", OTHER_READER);
     expect(lastReply().text).toBe(`<b>Stories matching “election”</b>\n${line("vote", "Election day")}`);
 
-    clock.advance(2_000);
+    readers.clock.advance(2_000);
     await say("/search election");
     expect(lastReply().text).toBe(`<b>Stories matching “election”</b>\n${line("vote", "Election day")}`);
     await say("/search election");
     expect(lastReply().text).toBe(THROTTLED);
 
-    clock.advance(10_000);
-    for (let i = 0; i < 5; i++) await app.bot.handleUpdate(inlineQuery("election"));
-    expect(telegram.callsTo("answerInlineQuery").slice(-5).map((c) => (c.payload.results as unknown[]).length)).toEqual([1, 1, 1, 1, 1]);
+    readers.clock.advance(10_000);
+    for (let i = 0; i < 5; i++) await readers.app.bot.handleUpdate(inlineQuery("election"));
+    expect(readers.telegram.callsTo("answerInlineQuery").slice(-5).map((c) => (c.payload.results as unknown[]).length)).toEqual([1, 1, 1, 1, 1]);
     await say("/search election");
     expect(lastReply().text).toBe(THROTTLED);
   });
@@ -141,10 +115,10 @@ describe.each(TEST_PROVIDERS)("/search and inline mode (%s)", (provider) => {
     await story("nosummary", "R&D tax credit ends", 1);
     await story("other", "Weather", 2, "Sunny.");
 
-    await app.bot.handleUpdate(inlineQuery("r&d"));
-    const [answer] = telegram.callsTo("answerInlineQuery");
-    const rd = await db.prisma.article.findUniqueOrThrow({ where: { url: "https://news.example.com/rd" } });
-    const credit = await db.prisma.article.findUniqueOrThrow({ where: { url: "https://news.example.com/nosummary" } });
+    await readers.app.bot.handleUpdate(inlineQuery("r&d"));
+    const [answer] = readers.telegram.callsTo("answerInlineQuery");
+    const rd = await readers.db.prisma.article.findUniqueOrThrow({ where: { url: "https://news.example.com/rd" } });
+    const credit = await readers.db.prisma.article.findUniqueOrThrow({ where: { url: "https://news.example.com/nosummary" } });
     expect(answer!.payload).toEqual({
       inline_query_id: expect.any(String),
       cache_time: 10,
@@ -176,14 +150,14 @@ describe.each(TEST_PROVIDERS)("/search and inline mode (%s)", (provider) => {
 
   it("inline mode with an empty query offers the ten latest stories", async () => {
     for (let i = 1; i <= 12; i++) await story(`s${i}`, `Story ${i}`, 100 - i);
-    await app.bot.handleUpdate(inlineQuery(""));
-    const results = telegram.callsTo("answerInlineQuery")[0]!.payload.results as { title: string }[];
+    await readers.app.bot.handleUpdate(inlineQuery(""));
+    const results = readers.telegram.callsTo("answerInlineQuery")[0]!.payload.results as { title: string }[];
     expect(results.map((r) => r.title)).toEqual(["Story 12", "Story 11", "Story 10", "Story 9", "Story 8", "Story 7", "Story 6", "Story 5", "Story 4", "Story 3"]);
   });
 
   it("inline mode with no match answers an empty list", async () => {
     await story("vote", "Election day", 1);
-    await app.bot.handleUpdate(inlineQuery("zebra"));
-    expect(telegram.callsTo("answerInlineQuery")[0]!.payload).toMatchObject({ results: [], cache_time: 10, is_personal: false });
+    await readers.app.bot.handleUpdate(inlineQuery("zebra"));
+    expect(readers.telegram.callsTo("answerInlineQuery")[0]!.payload).toMatchObject({ results: [], cache_time: 10, is_personal: false });
   });
 });

@@ -1,20 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { App } from "../../../src/app.js";
-import type { Database } from "../../../src/db/client.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
+import { privateMessage } from "../../support/telegram.js";
 import {
   buttons,
   buttonTap,
-  createClock,
   createTopics,
-  emptyTables,
   markPosted,
   OTHER_READER,
   READER,
-  startReaderApp,
   storeArticle,
+  useReaderApp,
 } from "./reader-harness.js";
 
 const MODES_ROW: [string, string][] = [
@@ -33,39 +29,17 @@ const hourRows = (chosen: number): [string, string][][] =>
 const mark = (row: [string, string][], data: string) => row.map(([label, d]): [string, string] => [d === data ? `✅ ${label}` : label, d]);
 
 describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
-  let testDb: TestDatabase;
-  let db: Database;
-  let app: App;
-  let problems: Record<string, unknown>[];
-  let telegram: FakeTelegram;
+  const readers = useReaderApp(provider);
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase(provider);
-    db = await testDb.open();
-  });
-  afterAll(async () => {
-    await db.close();
-    await testDb.drop();
-  });
-  beforeEach(async () => {
-    await emptyTables(db);
-    telegram = installFakeTelegram();
-    ({ app, problems } = await startReaderApp(testDb, db, createClock()));
-  });
-  afterEach(async () => {
-    await app.services.fetcher.close();
-    expect(problems).toEqual([]);
-  });
-
-  const say = (text: string, from: { id: number; first_name: string } = READER) => app.bot.handleUpdate(privateMessage(text, from));
-  const lastReply = () => telegram.callsTo("sendMessage").at(-1)!.payload;
-  const lastAnswer = () => telegram.callsTo("answerCallbackQuery").at(-1)!.payload;
-  const lastEdit = () => telegram.callsTo("editMessageText").at(-1)!.payload;
+  const say = (text: string, from: { id: number; first_name: string } = READER) => readers.app.bot.handleUpdate(privateMessage(text, from));
+  const lastReply = () => readers.telegram.callsTo("sendMessage").at(-1)!.payload;
+  const lastAnswer = () => readers.telegram.callsTo("answerCallbackQuery").at(-1)!.payload;
+  const lastEdit = () => readers.telegram.callsTo("editMessageText").at(-1)!.payload;
   const stored = () =>
-    db.prisma.subscriber.findUniqueOrThrow({ where: { telegramId: BigInt(READER.id) }, select: { alertMode: true, digestHour: true } });
+    readers.db.prisma.subscriber.findUniqueOrThrow({ where: { telegramId: BigInt(READER.id) }, select: { alertMode: true, digestHour: true } });
 
   it("/settings shows the alert mode, the topics it covers and the choices", async () => {
-    await createTopics(app, "asia", "north-korea");
+    await createTopics(readers.app, "asia", "north-korea");
     await say("/subscribe asia");
     await say("/subscribe north korea");
     await say("/settings");
@@ -81,7 +55,7 @@ describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
       "🔔 Alerts: instant — a message for each new story in your topics.\nYou don't follow any topics yet: pick some with /topics.\n\nTap a mode to change it.",
     );
 
-    await app.bot.handleUpdate(buttonTap("alerts:digest"));
+    await readers.app.bot.handleUpdate(buttonTap("alerts:digest"));
     expect(lastAnswer()).toMatchObject({ text: "Alerts: a daily digest at 08:00 (Europe/London)" });
     expect(lastEdit()).toMatchObject({
       chat_id: READER.id,
@@ -91,7 +65,7 @@ describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
     expect(buttons(lastEdit())).toEqual([mark(MODES_ROW, "alerts:digest"), ...hourRows(8)]);
     expect(await stored()).toEqual({ alertMode: "digest", digestHour: 8 });
 
-    await app.bot.handleUpdate(buttonTap("digest-hour:19"));
+    await readers.app.bot.handleUpdate(buttonTap("digest-hour:19"));
     expect(lastAnswer()).toMatchObject({ text: "Alerts: a daily digest at 19:00 (Europe/London)" });
     expect(lastEdit().text).toBe(
       "🔔 Alerts: a daily digest at 19:00 (Europe/London).\nYou don't follow any topics yet: pick some with /topics.\n\nTap a mode, or the hour your digest should come.",
@@ -99,7 +73,7 @@ describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
     expect(buttons(lastEdit())).toEqual([mark(MODES_ROW, "alerts:digest"), ...hourRows(19)]);
     expect(await stored()).toEqual({ alertMode: "digest", digestHour: 19 });
 
-    await app.bot.handleUpdate(buttonTap("alerts:off"));
+    await readers.app.bot.handleUpdate(buttonTap("alerts:off"));
     expect(lastAnswer()).toMatchObject({ text: "Alerts: off — I only answer when you ask" });
     expect(lastEdit().text).toBe(
       "🔔 Alerts: off — I only answer when you ask.\nYou don't follow any topics yet: pick some with /topics.\n\nTap a mode to change it.",
@@ -107,25 +81,25 @@ describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
     expect(buttons(lastEdit())).toEqual([mark(MODES_ROW, "alerts:off")]);
     // The digest hour is remembered for when the digest is chosen again.
     expect(await stored()).toEqual({ alertMode: "off", digestHour: 19 });
-    expect(telegram.callsTo("answerCallbackQuery")).toHaveLength(3);
+    expect(readers.telegram.callsTo("answerCallbackQuery")).toHaveLength(3);
   });
 
   it("tapping the current choice confirms it; Telegram's \"not modified\" is no error", async () => {
     await say("/settings");
-    telegram.answer("editMessageText", () => ({
+    readers.telegram.answer("editMessageText", () => ({
       error_code: 400,
       description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same",
     }));
-    await app.bot.handleUpdate(buttonTap("alerts:instant"));
+    await readers.app.bot.handleUpdate(buttonTap("alerts:instant"));
     expect(lastAnswer()).toMatchObject({ text: "Already set: instant — a message for each new story in your topics" });
-    expect(telegram.callsTo("sendMessage")).toHaveLength(1);
+    expect(readers.telegram.callsTo("sendMessage")).toHaveLength(1);
     expect(await stored()).toEqual({ alertMode: "instant", digestHour: 8 });
   });
 
   it("a tap under an older settings message brings that message up to date", async () => {
     await say("/settings");
-    await app.bot.handleUpdate(buttonTap("alerts:digest", READER, 501));
-    await app.bot.handleUpdate(buttonTap("alerts:digest", READER, 500));
+    await readers.app.bot.handleUpdate(buttonTap("alerts:digest", READER, 501));
+    await readers.app.bot.handleUpdate(buttonTap("alerts:digest", READER, 500));
     expect(lastAnswer()).toMatchObject({ text: "Already set: a daily digest at 08:00 (Europe/London)" });
     expect(lastEdit()).toMatchObject({ message_id: 500 });
     expect(buttons(lastEdit())).toEqual([mark(MODES_ROW, "alerts:digest"), ...hourRows(8)]);
@@ -133,23 +107,23 @@ describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
 
   it("a forged hour is answered and changes nothing", async () => {
     await say("/settings");
-    for (const data of ["digest-hour:24", "digest-hour:-1", "digest-hour:7:30", "alerts:"]) await app.bot.handleUpdate(buttonTap(data));
-    expect(telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(
+    for (const data of ["digest-hour:24", "digest-hour:-1", "digest-hour:7:30", "alerts:"]) await readers.app.bot.handleUpdate(buttonTap(data));
+    expect(readers.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(
       Array(4).fill("This button no longer works. Send /settings again."),
     );
-    expect(telegram.callsTo("editMessageText")).toEqual([]);
+    expect(readers.telegram.callsTo("editMessageText")).toEqual([]);
     expect(await stored()).toEqual({ alertMode: "instant", digestHour: 8 });
   });
 
   it("/stop, confirmed, unsubscribes from everything and forgets the reader (alerts too)", async () => {
-    await createTopics(app, "asia", "europe");
+    await createTopics(readers.app, "asia", "europe");
     await say("/subscribe asia");
     await say("/subscribe europe");
     await say("/subscribe asia", OTHER_READER);
-    const articleId = await storeArticle(app, { url: "https://news.example.com/a", headline: "A", sortAt: new Date("2026-11-28T10:00:00Z") });
-    const postId = await markPosted(app, articleId, 77, new Date("2026-11-28T11:00:00Z"));
-    const reader = await db.prisma.subscriber.findUniqueOrThrow({ where: { telegramId: BigInt(READER.id) } });
-    await db.prisma.alertDelivery.create({ data: { subscriberId: reader.id, postId, kind: "instant", text: "A" } });
+    const articleId = await storeArticle(readers.app, { url: "https://news.example.com/a", headline: "A", sortAt: new Date("2026-11-28T10:00:00Z") });
+    const postId = await markPosted(readers.app, articleId, 77, new Date("2026-11-28T11:00:00Z"));
+    const reader = await readers.db.prisma.subscriber.findUniqueOrThrow({ where: { telegramId: BigInt(READER.id) } });
+    await readers.db.prisma.alertDelivery.create({ data: { subscriberId: reader.id, postId, kind: "instant", text: "A" } });
 
     await say("/stop");
     expect(lastReply().text).toBe("This unfollows every topic, stops all alerts and deletes what I store about you. Are you sure?");
@@ -159,9 +133,9 @@ describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
         ["Cancel", "stop:cancel"],
       ],
     ]);
-    expect(await db.prisma.subscriber.count()).toBe(2);
+    expect(await readers.db.prisma.subscriber.count()).toBe(2);
 
-    await app.bot.handleUpdate(buttonTap("stop:confirm"));
+    await readers.app.bot.handleUpdate(buttonTap("stop:confirm"));
     expect(lastAnswer()).toMatchObject({ text: "Forgotten" });
     expect(lastEdit()).toMatchObject({
       chat_id: READER.id,
@@ -169,22 +143,22 @@ describe.each(TEST_PROVIDERS)("/settings and /stop (%s)", (provider) => {
       text: "Done: you follow no topics and I have forgotten you. Send /start if you ever want to come back.",
     });
     expect(lastEdit().reply_markup).toBeUndefined();
-    expect(await db.prisma.subscriber.findMany({ select: { telegramId: true } })).toEqual([{ telegramId: BigInt(OTHER_READER.id) }]);
-    expect(await db.prisma.subscription.count()).toBe(1);
-    expect(await db.prisma.alertDelivery.count()).toBe(0);
+    expect(await readers.db.prisma.subscriber.findMany({ select: { telegramId: true } })).toEqual([{ telegramId: BigInt(OTHER_READER.id) }]);
+    expect(await readers.db.prisma.subscription.count()).toBe(1);
+    expect(await readers.db.prisma.alertDelivery.count()).toBe(0);
 
     await say("/stop");
     expect(lastReply().text).toBe("I don't store anything about you. Send /start to begin.");
   });
 
   it("/stop, cancelled, keeps everything", async () => {
-    await createTopics(app, "asia");
+    await createTopics(readers.app, "asia");
     await say("/subscribe asia");
     await say("/stop");
-    await app.bot.handleUpdate(buttonTap("stop:cancel"));
+    await readers.app.bot.handleUpdate(buttonTap("stop:cancel"));
     expect(lastAnswer()).toMatchObject({ text: "Cancelled" });
     expect(lastEdit().text).toBe("Nothing changed: you keep your topics and alerts.");
-    expect(await db.prisma.subscriber.count()).toBe(1);
-    expect(await db.prisma.subscription.count()).toBe(1);
+    expect(await readers.db.prisma.subscriber.count()).toBe(1);
+    expect(await readers.db.prisma.subscription.count()).toBe(1);
   });
 });

@@ -1,10 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { App } from "../../../src/app.js";
-import type { Database } from "../../../src/db/client.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
-import { buttonTap, buttons, createClock, createTopics, emptyTables, OTHER_READER, READER, startReaderApp } from "./reader-harness.js";
+import { TEST_PROVIDERS } from "../../support/database.js";
+import { privateMessage } from "../../support/telegram.js";
+import { buttonTap, buttons, createTopics, OTHER_READER, READER, useReaderApp } from "./reader-harness.js";
 
 const HELP = [
   "Here is what I can do:",
@@ -24,35 +22,13 @@ const HELP = [
 ].join("\n");
 
 describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provider) => {
-  let testDb: TestDatabase;
-  let db: Database;
-  let app: App;
-  let problems: Record<string, unknown>[];
-  let telegram: FakeTelegram;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(provider);
-    db = await testDb.open();
-  });
-  afterAll(async () => {
-    await db.close();
-    await testDb.drop();
-  });
-  beforeEach(async () => {
-    await emptyTables(db);
-    telegram = installFakeTelegram();
-    ({ app, problems } = await startReaderApp(testDb, db, createClock()));
-  });
-  afterEach(async () => {
-    await app.services.fetcher.close();
-    expect(problems).toEqual([]);
-  });
+  const readers = useReaderApp(provider);
 
   const say = (text: string, from: { id: number; first_name: string; username?: string } = READER) =>
-    app.bot.handleUpdate(privateMessage(text, from));
-  const lastReply = () => telegram.callsTo("sendMessage").at(-1)!.payload;
+    readers.app.bot.handleUpdate(privateMessage(text, from));
+  const lastReply = () => readers.telegram.callsTo("sendMessage").at(-1)!.payload;
   const followed = async (telegramId = READER.id) => {
-    const rows = await db.prisma.subscription.findMany({
+    const rows = await readers.db.prisma.subscription.findMany({
       where: { subscriber: { telegramId: BigInt(telegramId) } },
       select: { topic: { select: { slug: true } } },
       orderBy: { topic: { slug: "asc" } },
@@ -61,7 +37,7 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
   };
 
   it("/start welcomes, registers the reader and offers the topics as buttons", async () => {
-    const [asia, europe, korea] = await createTopics(app, "asia", "europe", "north-korea");
+    const [asia, europe, korea] = await createTopics(readers.app, "asia", "europe", "north-korea");
     await say("/start");
 
     expect(lastReply()).toMatchObject({
@@ -75,7 +51,7 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
       ],
       [["North Korea", `topic:${korea!.id}`]],
     ]);
-    const reader = await db.prisma.subscriber.findUniqueOrThrow({ where: { telegramId: BigInt(READER.id) } });
+    const reader = await readers.db.prisma.subscriber.findUniqueOrThrow({ where: { telegramId: BigInt(READER.id) } });
     expect(reader).toMatchObject({ chatId: BigInt(READER.id), username: "ada", firstName: "Ada", status: "active", alertMode: "instant" });
   });
 
@@ -86,7 +62,7 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
   });
 
   it("a deep link subscribes directly and confirms the topic by name", async () => {
-    await createTopics(app, "asia", "north-korea");
+    await createTopics(readers.app, "asia", "north-korea");
     await say("/start topic_north_korea");
 
     expect(lastReply().text).toBe(
@@ -102,7 +78,7 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
   });
 
   it("a deep link to an unknown topic offers the list instead", async () => {
-    const [asia] = await createTopics(app, "asia");
+    const [asia] = await createTopics(readers.app, "asia");
     await say("/start topic_atlantis");
 
     expect(lastReply().text).toBe("I don't know the topic “atlantis”. Pick from these:");
@@ -111,32 +87,32 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
   });
 
   it("/topics marks the reader's topics; a tap toggles and edits the keyboard in place, twice", async () => {
-    const [asia, europe] = await createTopics(app, "asia", "europe");
+    const [asia, europe] = await createTopics(readers.app, "asia", "europe");
     await say("/subscribe Europe");
     await say("/topics");
     expect(lastReply().text).toBe("Tap a topic to follow or unfollow it. ✅ marks the ones you follow.");
     expect(buttons(lastReply())).toEqual([[["Asia", `topic:${asia!.id}`], ["✅ Europe", `topic:${europe!.id}`]]]);
 
-    await app.bot.handleUpdate(buttonTap(`topic:${asia!.id}`));
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "✅ Following Asia" });
-    expect(telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload).toMatchObject({ chat_id: READER.id, message_id: 500 });
-    expect(buttons(telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)).toEqual([
+    await readers.app.bot.handleUpdate(buttonTap(`topic:${asia!.id}`));
+    expect(readers.telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "✅ Following Asia" });
+    expect(readers.telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload).toMatchObject({ chat_id: READER.id, message_id: 500 });
+    expect(buttons(readers.telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)).toEqual([
       [["✅ Asia", `topic:${asia!.id}`], ["✅ Europe", `topic:${europe!.id}`]],
     ]);
     expect(await followed()).toEqual(["asia", "europe"]);
 
-    await app.bot.handleUpdate(buttonTap(`topic:${asia!.id}`));
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "Unfollowed Asia" });
-    expect(buttons(telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)).toEqual([
+    await readers.app.bot.handleUpdate(buttonTap(`topic:${asia!.id}`));
+    expect(readers.telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "Unfollowed Asia" });
+    expect(buttons(readers.telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)).toEqual([
       [["Asia", `topic:${asia!.id}`], ["✅ Europe", `topic:${europe!.id}`]],
     ]);
     expect(await followed()).toEqual(["europe"]);
-    expect(telegram.callsTo("answerCallbackQuery")).toHaveLength(2);
+    expect(readers.telegram.callsTo("answerCallbackQuery")).toHaveLength(2);
   });
 
   it("many topics come in pages of forty, and a tap keeps the reader on their page", async () => {
     const slugs = Array.from({ length: 45 }, (_, i) => `topic-${String(i + 1).padStart(2, "0")}`);
-    const topics = await createTopics(app, ...slugs);
+    const topics = await createTopics(readers.app, ...slugs);
     const ids = topics.map((t) => t.id);
     await say("/topics");
     const first = buttons(lastReply());
@@ -144,61 +120,61 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
     expect(first[0]).toEqual([["Topic 01", `topic:${ids[0]}`], ["Topic 02", `topic:${ids[1]}`]]);
     expect(first[20]).toEqual([["Next ▶", "topics-page:1"]]);
 
-    await app.bot.handleUpdate(buttonTap("topics-page:1"));
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "Page 2 of 2" });
-    expect(buttons(telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)).toEqual([
+    await readers.app.bot.handleUpdate(buttonTap("topics-page:1"));
+    expect(readers.telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "Page 2 of 2" });
+    expect(buttons(readers.telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)).toEqual([
       [["Topic 41", `topic:${ids[40]}:1`], ["Topic 42", `topic:${ids[41]}:1`]],
       [["Topic 43", `topic:${ids[42]}:1`], ["Topic 44", `topic:${ids[43]}:1`]],
       [["Topic 45", `topic:${ids[44]}:1`]],
       [["◀ Previous", "topics-page:0"]],
     ]);
 
-    await app.bot.handleUpdate(buttonTap(`topic:${ids[44]}:1`));
-    expect(telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "✅ Following Topic 45" });
-    expect(buttons(telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)[2]).toEqual([["✅ Topic 45", `topic:${ids[44]}:1`]]);
+    await readers.app.bot.handleUpdate(buttonTap(`topic:${ids[44]}:1`));
+    expect(readers.telegram.callsTo("answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: "✅ Following Topic 45" });
+    expect(buttons(readers.telegram.callsTo("editMessageReplyMarkup").at(-1)!.payload)[2]).toEqual([["✅ Topic 45", `topic:${ids[44]}:1`]]);
     expect(await followed()).toEqual(["topic-45"]);
   });
 
   it("a tap under an older topics message that already shows the result is no error", async () => {
-    const [asia] = await createTopics(app, "asia");
-    telegram.answer("editMessageReplyMarkup", () => ({
+    const [asia] = await createTopics(readers.app, "asia");
+    readers.telegram.answer("editMessageReplyMarkup", () => ({
       error_code: 400,
       description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same",
     }));
-    await app.bot.handleUpdate(buttonTap(`topic:${asia!.id}`));
-    expect(telegram.callsTo("answerCallbackQuery")[0]!.payload).toMatchObject({ text: "✅ Following Asia" });
-    expect(telegram.callsTo("sendMessage")).toEqual([]);
+    await readers.app.bot.handleUpdate(buttonTap(`topic:${asia!.id}`));
+    expect(readers.telegram.callsTo("answerCallbackQuery")[0]!.payload).toMatchObject({ text: "✅ Following Asia" });
+    expect(readers.telegram.callsTo("sendMessage")).toEqual([]);
     expect(await followed()).toEqual(["asia"]);
   });
 
   it("a tap on a topic deleted meanwhile is answered and the keyboard refreshed, nothing stored", async () => {
-    const [asia, europe] = await createTopics(app, "asia", "europe");
-    await db.prisma.topic.delete({ where: { id: europe!.id } });
-    await app.bot.handleUpdate(buttonTap(`topic:${europe!.id}`));
+    const [asia, europe] = await createTopics(readers.app, "asia", "europe");
+    await readers.db.prisma.topic.delete({ where: { id: europe!.id } });
+    await readers.app.bot.handleUpdate(buttonTap(`topic:${europe!.id}`));
 
-    expect(telegram.callsTo("answerCallbackQuery")[0]!.payload).toMatchObject({ text: "That topic no longer exists." });
-    expect(buttons(telegram.callsTo("editMessageReplyMarkup")[0]!.payload)).toEqual([[["Asia", `topic:${asia!.id}`]]]);
-    expect(await db.prisma.subscriber.count()).toBe(0);
+    expect(readers.telegram.callsTo("answerCallbackQuery")[0]!.payload).toMatchObject({ text: "That topic no longer exists." });
+    expect(buttons(readers.telegram.callsTo("editMessageReplyMarkup")[0]!.payload)).toEqual([[["Asia", `topic:${asia!.id}`]]]);
+    expect(await readers.db.prisma.subscriber.count()).toBe(0);
   });
 
   it("a forged button is answered and changes nothing", async () => {
-    await createTopics(app, "asia");
-    await app.bot.handleUpdate(buttonTap("topic:abc"));
-    await app.bot.handleUpdate(buttonTap("alerts:loud"));
-    await app.bot.handleUpdate(buttonTap("stop:maybe"));
+    await createTopics(readers.app, "asia");
+    await readers.app.bot.handleUpdate(buttonTap("topic:abc"));
+    await readers.app.bot.handleUpdate(buttonTap("alerts:loud"));
+    await readers.app.bot.handleUpdate(buttonTap("stop:maybe"));
 
-    expect(telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+    expect(readers.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
       "This button no longer works. Send /topics again.",
       "This button no longer works. Send /settings again.",
       "This button no longer works.",
     ]);
-    expect(telegram.callsTo("editMessageReplyMarkup")).toEqual([]);
-    expect(await db.prisma.subscriber.count()).toBe(0);
-    expect(await db.prisma.subscription.count()).toBe(0);
+    expect(readers.telegram.callsTo("editMessageReplyMarkup")).toEqual([]);
+    expect(await readers.db.prisma.subscriber.count()).toBe(0);
+    expect(await readers.db.prisma.subscription.count()).toBe(0);
   });
 
   it("/subscribe and /unsubscribe take topic names as people type them", async () => {
-    await createTopics(app, "asia", "north-korea");
+    await createTopics(readers.app, "asia", "north-korea");
     await say("/subscribe  North Korea ");
     expect(lastReply().text).toBe("✅ You now follow North Korea.");
     await say("/subscribe north-korea");
@@ -214,19 +190,19 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
   });
 
   it("an unknown topic gets the list and stores nothing", async () => {
-    await createTopics(app, "asia", "europe");
+    await createTopics(readers.app, "asia", "europe");
     await say("/subscribe Atlantis");
     expect(lastReply().text).toBe("I don't know the topic “Atlantis”. Topics: asia, europe");
     await say("/unsubscribe %%%");
     expect(lastReply().text).toBe("I don't know the topic “%%%”. Topics: asia, europe");
     await say("/subscribe");
     expect(lastReply().text).toBe("Which topic? Send /subscribe <topic>, or pick from /topics. Topics: asia, europe");
-    expect(await db.prisma.subscription.count()).toBe(0);
-    expect(await db.prisma.subscriber.count()).toBe(0);
+    expect(await readers.db.prisma.subscription.count()).toBe(0);
+    expect(await readers.db.prisma.subscriber.count()).toBe(0);
   });
 
   it("/unsubscribe all drops every topic of that reader only", async () => {
-    await createTopics(app, "asia", "europe");
+    await createTopics(readers.app, "asia", "europe");
     await say("/subscribe asia");
     await say("/subscribe europe");
     await say("/subscribe asia", OTHER_READER);
@@ -241,27 +217,27 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
   });
 
   it("a reader who talks to the bot is registered once", async () => {
-    await createTopics(app, "asia");
+    await createTopics(readers.app, "asia");
     await say("/start");
     await say("/start topic_asia");
     await say("/topics");
     await say("/settings");
-    await app.bot.handleUpdate(buttonTap("alerts:off"));
+    await readers.app.bot.handleUpdate(buttonTap("alerts:off"));
     await say("/subscribe asia", { ...READER, username: "ada_lovelace" });
 
-    const readers = await db.prisma.subscriber.findMany({ select: { telegramId: true, username: true, alertMode: true } });
-    expect(readers).toEqual([{ telegramId: BigInt(READER.id), username: "ada_lovelace", alertMode: "off" }]);
+    const rows = await readers.db.prisma.subscriber.findMany({ select: { telegramId: true, username: true, alertMode: true } });
+    expect(rows).toEqual([{ telegramId: BigInt(READER.id), username: "ada_lovelace", alertMode: "off" }]);
   });
 
   it("counts readers by status and followers per topic for the editors' stats", async () => {
-    await createTopics(app, "asia", "europe", "africa");
+    await createTopics(readers.app, "asia", "europe", "africa");
     await say("/subscribe asia");
     await say("/subscribe europe");
     await say("/subscribe asia", OTHER_READER);
-    await db.prisma.subscriber.update({ where: { telegramId: BigInt(OTHER_READER.id) }, data: { status: "blocked" } });
+    await readers.db.prisma.subscriber.update({ where: { telegramId: BigInt(OTHER_READER.id) }, data: { status: "blocked" } });
 
-    expect(await app.services.subscribers.countByStatus()).toEqual({ active: 1, blocked: 1 });
-    expect(await app.services.subscribers.countPerTopic()).toEqual([
+    expect(await readers.app.services.subscribers.countByStatus()).toEqual({ active: 1, blocked: 1 });
+    expect(await readers.app.services.subscribers.countPerTopic()).toEqual([
       { slug: "asia", subscribers: 2 },
       { slug: "europe", subscribers: 1 },
       { slug: "africa", subscribers: 0 },
@@ -269,7 +245,7 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
 
     // A blocked reader who comes back with /start is active again.
     await say("/start", OTHER_READER);
-    expect(await app.services.subscribers.countByStatus()).toEqual({ active: 2, blocked: 0 });
+    expect(await readers.app.services.subscribers.countByStatus()).toEqual({ active: 2, blocked: 0 });
   });
 
   it("/help lists every reader command and inline mode", async () => {

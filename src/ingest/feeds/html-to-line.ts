@@ -25,7 +25,7 @@ export function collapseWhitespace(text: string): string {
  * `A < B`, stays. Linear in the input: no DOM is built, so deeply nested or
  * unclosed markup cannot make it slow.
  */
-export function htmlToText(html: string): string {
+export function htmlToLine(html: string): string {
   if (!/[<&]/.test(html)) return collapseWhitespace(html);
   let text = "";
   let hiddenUntil: string | null = null;

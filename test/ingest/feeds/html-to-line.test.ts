@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { htmlToText } from "../../../src/ingest/feeds/html-to-text.js";
+import { htmlToLine } from "../../../src/ingest/feeds/html-to-line.js";
 
-describe("htmlToText", () => {
+describe("htmlToLine", () => {
   it.each([
     ["<b>Big</b> &amp; <i>bold</i>", "Big & bold"],
     ["plain words", "plain words"],
@@ -15,13 +15,13 @@ describe("htmlToText", () => {
     ["  lots \n\t of   space  ", "lots of space"],
     ["&unknownentity; stays", "&unknownentity; stays"],
   ])("turns %j into %j", (html, text) => {
-    expect(htmlToText(html)).toBe(text);
+    expect(htmlToLine(html)).toBe(text);
   });
 
   it("stays fast on hostile markup", () => {
     const hostile = "<b>".repeat(100_000) + "<".repeat(100_000) + "</b>".repeat(100_000) + "<script>".repeat(50_000);
     const started = performance.now();
-    expect(htmlToText(hostile)).toBe("<".repeat(100_000));
+    expect(htmlToLine(hostile)).toBe("<".repeat(100_000));
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
