@@ -27,7 +27,11 @@ export function extractBody(document: DomDocument, headline: string): string {
 
 function runReadability(document: DomDocument): string | null {
   try {
-    const reader = new Readability<DomNode>(document, { serializer: (node: DomNode) => node });
+    const reader = new Readability<DomNode>(document, {
+      serializer: (node: DomNode) => node,
+      // Metadata comes from extractMetadata, which reads JSON-LD already.
+      disableJSONLD: true,
+    });
     const article = reader.parse();
     return article?.content ? elementToText(article.content, { dropLinkBlocks: true }) : null;
   } catch {

@@ -22,8 +22,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 export function removeBoilerplateNodes(document: DomDocument): void {
   const body = document.body;
   if (!body) return;
-  const total = (body.textContent ?? "").length;
-  const limit = Math.max(1500, total * 0.3);
+  const limit = Math.max(1500, visibleLength(body.textContent ?? "") * 0.3);
   const doomed: DomElement[] = [];
   const tagged = body.querySelectorAll(TAGS);
   for (let i = 0; i < tagged.length; i++) doomed.push(tagged[i]!);
@@ -32,11 +31,23 @@ export function removeBoilerplateNodes(document: DomDocument): void {
     const el = all[i]!;
     if (isBoilerplateElement(el)) doomed.push(el);
   }
+  // Judge every candidate before removing any: a wrapper emptied by earlier removals is still the
+  // article's wrapper.
+  const wrappers = new Set(doomed.filter((el) => holdsMostText(el, limit) || holdsProse(el)));
   for (const el of doomed) {
-    if (!el.parentNode) continue;
-    if ((el.textContent ?? "").length > limit || holdsProse(el)) continue;
-    el.remove();
+    if (!wrappers.has(el)) el.remove();
   }
+}
+
+/** Text length with whitespace runs counted once, so indentation does not make a widget big. */
+function visibleLength(text: string): number {
+  return text.replace(/\s+/g, " ").length;
+}
+
+function holdsMostText(el: DomElement, limit: number): boolean {
+  const text = el.textContent ?? "";
+  // The raw length bounds the visible one: most widgets are settled without the regex.
+  return text.length > limit && visibleLength(text) > limit;
 }
 
 /** Several long paragraphs: an article body under an unlucky class name, not a widget. */

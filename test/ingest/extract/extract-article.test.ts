@@ -103,6 +103,15 @@ describe("extracting an article page", () => {
     expect(body).toBe(PARAGRAPHS.join("\n\n"));
   });
 
+  it("keeps a wrapper named like a widget when it holds the page, even after its menu is removed", () => {
+    // A site-wide "overlay" wrapper: its navigation alone is removed first, which must not make
+    // the wrapper look small enough to be a widget itself.
+    const menu = Array.from({ length: 60 }, (_, i) => `<li><a href="/s/${i}">Section number ${i}</a></li>`).join("");
+    const html = `<html><head><title>Kim to visit Russia</title></head><body><div id="site_overlay" class="page-overlay">
+      <nav><ul>${menu}</ul></nav><div class="story">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("\n")}</div></div></body></html>`;
+    expect(extractArticle(html, URL_).body).toBe(PARAGRAPHS.join("\n\n"));
+  });
+
   it("never throws on garbage and returns an empty body", () => {
     for (const garbage of ["", "   ", "<<<>>>", "\u0000\u0001binary", "<html><body></body></html>", "<div>".repeat(5000), "not html at all"]) {
       const article = extractArticle(garbage, "not a url");
