@@ -22,7 +22,7 @@ const FEED_TRAILER = /\s*The post .{1,300}? appeared first on .{1,200}$/su;
 /**
  * Extractive, offline summary: ends on a whole sentence within maxChars, never
  * mid-word. Prefers the feed's standfirst when it is a real summary (see
- * `isTeaser`); otherwise the lede: the first sentences of the body (at most
+ * `isTeaser`), followed by the lede sentences that add to it while there is room; otherwise the lede: the first sentences of the body (at most
  * three) once datelines, bylines, captions, adverts, promotions and fragments
  * are skipped.
  */
@@ -31,12 +31,12 @@ export function summarise(input: SummaryInput): string {
   if (!(maxChars > 0)) return "";
   const standfirst = (input.standfirst ?? "").replace(FEED_TRAILER, "").trim();
 
+  const lede = ledeSentences(input.body, input.headline);
   if (standfirst && !isTeaser(standfirst, input.headline)) {
     const cut = cutAtSentence(standfirst, maxChars);
-    if (!cut.endsWith("…")) return cut;
+    if (!cut.endsWith("…")) return extendWithLede(cut, lede, maxChars);
   }
 
-  const lede = ledeSentences(input.body, input.headline);
   const picked = fitSentences(lede.slice(0, MAX_LEDE_SENTENCES), maxChars);
   if (picked) return picked;
   if (lede[0]) return cutAtSentence(lede[0], maxChars);
@@ -68,6 +68,32 @@ function ledeSentences(body: string, headline?: string | null): string[] {
     }
   }
   return sentences;
+}
+
+/**
+ * A standfirst is often one line; the lede sentences after it that say something new fill the
+ * rest of the room, up to the lede's usual length.
+ */
+function extendWithLede(standfirst: string, lede: string[], maxChars: number): string {
+  const said = new Set(contentWords(standfirst));
+  let out = standfirst;
+  let count = splitSentences(standfirst).length;
+  for (const sentence of lede) {
+    if (count >= MAX_LEDE_SENTENCES) break;
+    const words = contentWords(sentence);
+    const fresh = words.filter((word) => !said.has(word)).length;
+    if (words.length === 0 || fresh / words.length < 0.5) continue;
+    const next = `${out} ${sentence}`;
+    if (next.length > maxChars) break;
+    out = next;
+    count++;
+    for (const word of words) said.add(word);
+  }
+  return out;
+}
+
+function contentWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [];
 }
 
 /** As many leading sentences as fit, joined by spaces; "" when not even one does. */

@@ -82,6 +82,22 @@ describe("summarise", () => {
     expect(summary).toBe("The Bank of England kept rates on hold for a third month.");
   });
 
+  it("fills the room after a short standfirst with lede sentences that say something new", () => {
+    const standfirst = "The Bank of England kept interest rates on hold for a third month in a row on Thursday.";
+    const body = para(
+      "The Bank of England kept interest rates on hold at 5.25% on Thursday, for the third month running.",
+      "Policymakers voted 6-3, with three members backing an immediate cut to 5%.",
+      "Governor Andrew Bailey said inflation was falling faster than expected.",
+      "Markets now expect the first cut in the spring.",
+    );
+    expect(summarise({ body, standfirst, maxChars: 400 })).toBe(
+      "The Bank of England kept interest rates on hold for a third month in a row on Thursday. Policymakers voted 6-3, with three members backing an immediate cut to 5%. Governor Andrew Bailey said inflation was falling faster than expected.",
+    );
+    expect(summarise({ body, standfirst, maxChars: 170 })).toBe(
+      "The Bank of England kept interest rates on hold for a third month in a row on Thursday. Policymakers voted 6-3, with three members backing an immediate cut to 5%.",
+    );
+  });
+
   it("ignores a standfirst that is only a teaser and uses the lede instead", () => {
     const body = "Police arrested three men after a bank robbery in Bristol on Friday, the force said.";
     for (const standfirst of [
@@ -99,7 +115,7 @@ describe("summarise", () => {
   it("drops WordPress's 'The post … appeared first on …' trailer from a standfirst", () => {
     const standfirst =
       "The city council approved a new cycle lane along the river after a two-year consultation with residents. The post Council approves river cycle lane appeared first on City News.";
-    expect(summarise({ body: "Unused body sentence here for the test.", standfirst, maxChars: 400 })).toBe(
+    expect(summarise({ body: "", standfirst, maxChars: 400 })).toBe(
       "The city council approved a new cycle lane along the river after a two-year consultation with residents.",
     );
   });
