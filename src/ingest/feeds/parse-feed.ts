@@ -38,10 +38,12 @@ export interface ParsedFeed {
 }
 
 // A document that opens (after any XML declaration, comments and doctype) with <html>.
-const htmlStart = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->)*(?:<!doctype\s+html[^>]*>|<html[\s>])/i;
+// Each comment and processing instruction stops at its own end, so a run of them cannot be split
+// in exponentially many ways (catastrophic backtracking on a hostile prolog).
+const htmlStart = /^(?:\s|<\?xml[^>]*>|<!--(?:(?!-->)[\s\S])*-->)*(?:<!doctype\s+html[^>]*>|<html[\s>])/i;
 const htmlAnywhere = /<html[\s>]|<body[\s>]|<!doctype\s+html/i;
 // An internal DTD subset that declares entities, in the prolog (before the root element).
-const entityDeclaration = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!doctype[^[>]*\[[\s\S]*?<!entity\s/i;
+const entityDeclaration = /^(?:\s|<\?(?:(?!\?>)[\s\S])*\?>|<!--(?:(?!-->)[\s\S])*-->)*<!doctype[^[>]*\[[\s\S]*?<!entity\s/i;
 
 /**
  * Parses an RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed document with

@@ -364,7 +364,7 @@ describe("bad input", () => {
     expect(parseError("just some words").message).toMatch(/not a recognised feed/);
   });
 
-  it("neutralises a billion-laughs entity bomb quickly, with bounded output", () => {
+  it("refuses a billion-laughs entity bomb before expanding it", () => {
     const levels = Array.from({ length: 9 }, (_, index) => {
       const name = `lol${index + 1}`;
       const previous = index === 0 ? "lol" : `lol${index}`;
@@ -372,25 +372,20 @@ describe("bad input", () => {
     }).join("");
     const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">${levels}]>
 <rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title><description>&lol9;</description></item></channel></rss>`;
-    const started = performance.now();
-    let outputSize = 0;
-    try {
-      outputSize = JSON.stringify(parseFeed(bomb, feedUrl)).length;
-    } catch (error) {
-      expect(error).toBeInstanceOf(FeedParseError);
-    }
-    expect(performance.now() - started).toBeLessThan(1_000);
-    expect(outputSize).toBeLessThan(10 * bomb.length);
+    expect(parseError(bomb).message).toBe("the feed declares XML entities (<!ENTITY>), which is refused as unsafe");
+  });
+
+  it("reads a feed whose prolog is a long run of comments and processing instructions", () => {
+    // Before each comment was matched only up to its own end, 60 comments took longer than the
+    // age of the universe to classify; this test then never finishes.
+    const prolog = `<?xml version="1.0"?>${"<!-- c -->".repeat(60)}${"<?x y?>".repeat(60)}`;
+    const feed = parseFeed(`${prolog}<rss version="2.0"><channel><title>t</title><item><title>Kept</title></item></channel></rss>`, feedUrl);
+    expect(feed.items.map((item) => item.title)).toEqual(["Kept"]);
+    expect(parseError(`${"<!-- c -->".repeat(60)}<!DOCTYPE html><html><body>hi</body></html>`).message).toBe("the document is HTML, not a feed");
   });
 
   it("survives absurdly deep nesting without crashing", () => {
     const deep = `<rss version="2.0"><channel><title>t</title><item><title>${"<b>".repeat(100_000)}x</title></item></channel></rss>`;
-    expect(() => {
-      try {
-        parseFeed(deep, feedUrl);
-      } catch (error) {
-        expect(error).toBeInstanceOf(FeedParseError);
-      }
-    }).not.toThrow();
+    expect(parseFeed(deep, feedUrl).items.map((item) => item.title)).toEqual(["x"]);
   });
 });
