@@ -30,8 +30,9 @@ const CREDIT_AGENCY =
   /(?:getty images|reuters|afp|associated press|ap photo|\bap\b|epa(?:-efe)?|shutterstock|alamy|bloomberg|xinhua|anadolu|pa (?:wire|media)|istock(?:photo)?|file photo|handout)\W*$/i;
 const CREDIT_PREFIX = /^\(?\s*(?:photo|image|picture|pictured|credit)\b.*\b(?:by|via|courtesy|credit)\b/i;
 
+// A declaration is a lower-case property ending in ";" or "}": "Smith: We will build" is a speaker.
 const CSS_LINE =
-  /^(?:[@.#:\w[\]="'*>~+,()\s-]+\{|\}|[\w-]+\s*:\s*[^;{}]*;?\s*\}?|\/\*.*\*\/|@media.*|@font-face.*|@import.*)$/;
+  /^(?:[@.#:\w[\]="'*>~+,()\s-]+\{|\}|[a-z-]+\s*:\s*[^;{}]*(?:;\s*\}?|\})|\/\*.*\*\/|@media.*|@font-face.*|@import.*)$/;
 const JS_LINE =
   /(?:^(?:var|let|const|function|if|for|window\.|document\.|return)\b|[;{}]\s*$|=>|\bfunction\s*\(|googletag|dataLayer|\.push\()/;
 

@@ -88,6 +88,11 @@ describe("boilerplate paragraphs never reach the body", () => {
     expect(cleanBodyText(`Library stays open\n\n${PROSE}`, { headline: "Library stays open" })).toBe(PROSE);
   });
 
+  it("keeps an interview's speaker lines, which look like CSS declarations to a careless eye", () => {
+    const text = "Smith: We will build the bridge by spring.\nJones: Not without the money we were promised.\nSmith: The money is there.";
+    expect(cleanBodyText(text)).toBe(text);
+  });
+
   it("keeps ordinary sentences that mention the same words", () => {
     const text = "Reuters reported that the channel would advertise on Telegram next year, according to two people familiar with the plan who asked not to be named.";
     expect(cleanBodyText(text)).toBe(text);
