@@ -18,6 +18,7 @@ import type { AddressInfo } from "node:net";
 import type { AdminNotifier } from "../src/bot/admin-notifier.js";
 import { createConfig } from "../src/config.js";
 import type { Provider } from "../src/db/schema-files.js";
+import { createIngestDeps } from "../src/ingest/create-ingest-deps.js";
 import { ingestAllFeeds } from "../src/ingest/ingest-feeds.js";
 import { createLogger } from "../src/logger.js";
 import { createServices } from "../src/services.js";
@@ -103,18 +104,7 @@ async function run(provider: Provider, port: number) {
   try {
     for (let f = 0; f < feedCount; f++) await services.feeds.add({ url: `http://feed${f}.bench.test:${port}/rss.xml` });
     const started = performance.now();
-    const report = await ingestAllFeeds({
-      feeds: services.feeds,
-      articles: services.articles,
-      topics: services.topics,
-      fetcher: services.fetcher,
-      admin,
-      logger,
-      now: services.now,
-      summaryMaxChars: config.summary.maxChars,
-      feedMaxFailures: config.feedMaxFailures,
-      summariser: null,
-    });
+    const report = await ingestAllFeeds(createIngestDeps({ services, admin, logger }));
     const seconds = (performance.now() - started) / 1000;
     const stored = await db.prisma.article.count();
     return { provider, seconds, report, stored };

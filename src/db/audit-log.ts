@@ -1,15 +1,9 @@
 /** The editors' audit log: who did what, when, with the state before and after. */
+import type { AuditLineEntry } from "../editorial/audit-line.js";
 import type { Db } from "./client.js";
 
-export interface AuditEntry {
+export interface AuditEntry extends AuditLineEntry {
   id: number;
-  actorId: bigint;
-  actorName: string | null;
-  action: string;
-  subject: string | null;
-  before: string | null;
-  after: string | null;
-  createdAt: Date;
 }
 
 export type AuditLogRepository = ReturnType<typeof createAuditLogRepository>;

@@ -46,11 +46,20 @@ function plausibleDate(date: Date | null, now: Date): Date | null {
   return date.getTime() > now.getTime() + MAX_FUTURE_MS ? null : date;
 }
 
+// The keyword filter, the page decision and the article itself all read an item's text; each
+// conversion parses HTML, so it is done once per item.
+const itemTexts = new WeakMap<FeedItem, { body: string; standfirst: string | null }>();
+
 /** Plain text of an item's richest HTML (content:encoded over description). */
 export function itemText(item: FeedItem): { body: string; standfirst: string | null } {
-  const standfirst = item.descriptionHtml ? htmlToText(item.descriptionHtml) : null;
-  const content = item.contentHtml ? htmlToText(item.contentHtml) : "";
-  return { body: content || standfirst || "", standfirst };
+  let text = itemTexts.get(item);
+  if (!text) {
+    const standfirst = item.descriptionHtml ? htmlToText(item.descriptionHtml) : null;
+    const content = item.contentHtml ? htmlToText(item.contentHtml) : "";
+    text = { body: content || standfirst || "", standfirst };
+    itemTexts.set(item, text);
+  }
+  return text;
 }
 
 /** Below this a description is not enough to summarise: the page is fetched. */

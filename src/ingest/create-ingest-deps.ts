@@ -11,7 +11,7 @@ import type { IngestDeps } from "./ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "./summary/llm-summariser.js";
 
 /** The LLM summariser when SUMMARY_LLM_URL is set, else null (the extractive summary is used). */
-export function createConfiguredSummariser(config: Config, logger: Logger): Summariser | null {
+function createConfiguredSummariser(config: Config, logger: Logger): Summariser | null {
   if (!config.summary.llm) return null;
   return createLlmSummariser(
     { ...config.summary.llm, maxChars: config.summary.maxChars },

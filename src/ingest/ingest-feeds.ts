@@ -61,9 +61,9 @@ export interface IngestContext {
    * Runs `store` when no other feed of this run is storing. Feeds are fetched in
    * parallel, but two feeds carrying the same story must not both find it new.
    */
-  storeInTurn?: <T>(store: () => Promise<T>) => Promise<T>;
+  storeInTurn: <T>(store: () => Promise<T>) => Promise<T>;
   /** The stories of the last two days, loaded once per run and kept up to date as feeds store. */
-  stories?: StoryIndex;
+  stories: StoryIndex;
 }
 
 export interface IngestReport {
@@ -98,9 +98,8 @@ function createTurns(): <T>(work: () => Promise<T>) => Promise<T> {
 /** Fetches every feed that is due, and stores what is new. */
 export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
   const feeds = await deps.feeds.listDue(deps.now());
-  const [rules, filters] = await Promise.all([deps.topics.rules(), deps.feeds.filtersByFeed()]);
+  const [rules, filters, stories] = await Promise.all([deps.topics.rules(), deps.feeds.filtersByFeed(), loadStoryIndex(deps)]);
   const storeInTurn = createTurns();
-  const stories = await loadStoryIndex(deps);
   const results: FeedIngestResult[] = [];
   await forEachLimited(feeds, FEED_CONCURRENCY, async (feed) => {
     const feedFilters = filters.get(feed.id) ?? [];
@@ -127,7 +126,7 @@ export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
 }
 
 /** Fetches one feed and stores its new articles; failures are recorded on the feed, never thrown. */
-export async function ingestFeed(
+async function ingestFeed(
   deps: IngestDeps,
   feed: FeedRecord,
   context: IngestContext,
@@ -141,10 +140,9 @@ export async function ingestFeed(
       return { feedId: feed.id, ok: true, stored: 0, skipped: 0 };
     }
     const parsed = parseFeed(response.text, response.url);
-    const stories = context.stories ?? (await loadStoryIndex(deps));
+    const { stories } = context;
     const built = await buildNewArticles(deps, feed, parsed.items, context, stories, log);
-    const storeInTurn = context.storeInTurn ?? ((store) => store());
-    const { created, skipped } = await storeInTurn(() => storeNewArticles(deps, built, stories));
+    const { created, skipped } = await context.storeInTurn(() => storeNewArticles(deps, built, stories));
     await deps.feeds.recordSuccess(feed.id, {
       now: deps.now(),
       etag: response.etag,

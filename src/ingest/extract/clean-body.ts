@@ -1,3 +1,4 @@
+import { squash } from "../normalise-text.js";
 import { isDateOnly } from "./parse-date.js";
 
 /** What the caller already knows about the page, to recognise its headline in the body. */
@@ -158,9 +159,6 @@ function trimLeadingChrome(paragraphs: string[], headline: string | null): strin
   return paragraphs.slice(start);
 }
 
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
 
 function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;

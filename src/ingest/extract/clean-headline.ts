@@ -1,3 +1,5 @@
+import { collapseWhitespace, squash } from "../normalise-text.js";
+
 /** What helps tell a headline from the site name glued to it. */
 export interface HeadlineHints {
   siteName?: string | null;
@@ -11,7 +13,7 @@ const SEPARATOR = /\s+[|\-–—:·•»/~]\s+|\s+[|·•»]|[|·•»]\s+|\s+::
  * and normalises whitespace.
  */
 export function cleanHeadline(title: string, hints: HeadlineHints = {}): string {
-  const text = normalizeSpace(title);
+  const text = collapseWhitespace(title);
   const site = siteKeys(hints);
   const parts = splitKeepingSeparators(text);
   if (parts.length < 2) return text;
@@ -43,7 +45,7 @@ function splitKeepingSeparators(text: string): Part[] {
 }
 
 function joinParts(text: string, parts: Part[], first: number, last: number): string {
-  return normalizeSpace(text.slice(parts[first]!.start, parts[last]!.end));
+  return collapseWhitespace(text.slice(parts[first]!.start, parts[last]!.end));
 }
 
 function isSiteSegment(part: Part, site: string[], rest: Part[], leading = false): boolean {
@@ -79,13 +81,6 @@ function siteKeys(hints: HeadlineHints): string[] {
   return keys.filter((k) => k.length >= 2);
 }
 
-function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
 
 function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;

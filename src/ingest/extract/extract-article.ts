@@ -1,19 +1,10 @@
 import { extractBody } from "./extract-body.js";
-import { extractMetadata } from "./extract-metadata.js";
+import { extractMetadata, type ArticleMetadata } from "./extract-metadata.js";
 import { inferHeadline } from "./infer-headline.js";
 import { parseHtmlDocument } from "./parse-html-document.js";
 
 /** What extraction finds on an article page; fields it cannot find are null (body: ""). */
-export interface ExtractedArticle {
-  headline: string;
-  canonicalUrl: string | null;
-  publishedAt: Date | null;
-  modifiedAt: Date | null;
-  section: string | null;
-  author: string | null;
-  language: string | null;
-  imageUrl: string | null;
-  description: string | null;
+export interface ExtractedArticle extends ArticleMetadata {
   body: string;
 }
 

@@ -1,3 +1,5 @@
+import { resolveLink } from "../feeds/resolve-link.js";
+import { collapseWhitespace, squash } from "../normalise-text.js";
 import { cleanHeadline } from "./clean-headline.js";
 import type { DomDocument, DomElement } from "./dom-types.js";
 import { elementToText } from "./element-to-text.js";
@@ -40,8 +42,8 @@ export function extractMetadata(document: DomDocument, pageUrl: string): Article
   return {
     headline,
     canonicalUrl:
-      absoluteUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute("href"), base) ??
-      absoluteUrl(meta.get("og:url"), base),
+      resolveLink(document.querySelector('link[rel~="canonical" i]')?.getAttribute("href"), base) ??
+      resolveLink(meta.get("og:url"), base),
     publishedAt: dates.publishedAt,
     modifiedAt: dates.modifiedAt,
     section: readSection(document, ld, meta, headline),
@@ -185,9 +187,9 @@ function matchesChrome(el: DomElement): boolean {
 
 function readSection(document: DomDocument, ld: JsonLdNode[], meta: Map<string, string>, headline: string): string | null {
   const fromLd = ldString(ld, "articleSection");
-  if (fromLd) return clean(fromLd);
+  if (fromLd) return collapseWhitespace(fromLd);
   const fromMeta = meta.get("article:section") ?? meta.get("section") ?? meta.get("parsely-section");
-  if (fromMeta) return clean(fromMeta);
+  if (fromMeta) return collapseWhitespace(fromMeta);
   const crumbs = readBreadcrumbs(document, ld);
   const skip = squash(headline);
   const useful = crumbs.filter((c) => !/^(?:home|homepage|start|index|news)$/i.test(c) && squash(c) !== skip && c.length <= 60);
@@ -204,7 +206,7 @@ function readBreadcrumbs(document: DomDocument, ld: JsonLdNode[]): string[] {
       .map((item) => {
         const inner = item.item;
         const name = item.name ?? (inner && typeof inner === "object" ? (inner as JsonLdNode).name : undefined);
-        return typeof name === "string" ? clean(name) : "";
+        return typeof name === "string" ? collapseWhitespace(name) : "";
       })
       .filter(Boolean);
     if (names.length > 0) return names;
@@ -216,11 +218,11 @@ function readBreadcrumbs(document: DomDocument, ld: JsonLdNode[]): string[] {
   const links = trail.querySelectorAll("a, [itemprop=name]");
   const names: string[] = [];
   for (let i = 0; i < links.length; i++) {
-    const text = clean(links[i]!.textContent ?? "");
+    const text = collapseWhitespace(links[i]!.textContent ?? "");
     if (text && !names.includes(text)) names.push(text);
   }
   if (names.length > 0) return names;
-  return (trail.textContent ?? "").split(/\s*[>›»/|]\s*/).map(clean).filter(Boolean);
+  return (trail.textContent ?? "").split(/\s*[>›»/|]\s*/).map(collapseWhitespace).filter(Boolean);
 }
 
 function readAuthor(document: DomDocument, articles: JsonLdNode[], meta: Map<string, string>): string | null {
@@ -229,9 +231,9 @@ function readAuthor(document: DomDocument, articles: JsonLdNode[], meta: Map<str
     if (names.length > 0) return names.join(", ");
   }
   const fromMeta = meta.get("author") ?? meta.get("article:author") ?? meta.get("parsely-author") ?? meta.get("sailthru.author");
-  if (fromMeta && !/^https?:/i.test(fromMeta)) return clean(fromMeta);
+  if (fromMeta && !/^https?:/i.test(fromMeta)) return collapseWhitespace(fromMeta);
   const el = document.querySelector('[itemprop~=author i] [itemprop~=name i], [itemprop~=author i], [rel~=author i], [class*=byline i], [class*=author i]');
-  const text = el ? clean(el.textContent ?? "").replace(/^by\s+/i, "") : "";
+  const text = el ? collapseWhitespace(el.textContent ?? "").replace(/^by\s+/i, "") : "";
   return text && text.length <= 80 ? text : null;
 }
 
@@ -240,7 +242,7 @@ function personNames(value: unknown): string[] {
   const names: string[] = [];
   for (const item of items) {
     const name = typeof item === "string" ? item : item && typeof item === "object" ? (item as JsonLdNode).name : undefined;
-    if (typeof name === "string" && clean(name) && !/^https?:/i.test(name)) names.push(clean(name));
+    if (typeof name === "string" && collapseWhitespace(name) && !/^https?:/i.test(name)) names.push(collapseWhitespace(name));
   }
   return [...new Set(names)];
 }
@@ -270,7 +272,7 @@ function readImage(document: DomDocument, articles: JsonLdNode[], meta: Map<stri
     document.querySelector('link[rel~="image_src" i]')?.getAttribute("href"),
   ];
   for (const candidate of candidates) {
-    const url = absoluteUrl(candidate, base);
+    const url = resolveLink(candidate, base);
     if (url) return url;
   }
   return null;
@@ -297,37 +299,18 @@ function ldString(nodes: JsonLdNode[], key: string): string | null {
 
 function firstText(document: DomDocument, selector: string): string | null {
   const el = document.querySelector(selector);
-  const text = el ? clean(elementToText(el)) : "";
+  const text = el ? collapseWhitespace(elementToText(el)) : "";
   return text || null;
 }
 
 function baseUrl(document: DomDocument, pageUrl: string): string {
   const href = document.querySelector("base[href]")?.getAttribute("href");
-  return absoluteUrl(href, pageUrl) ?? pageUrl;
-}
-
-/** Resolves a link against the page; only http(s) results count. */
-function absoluteUrl(href: string | null | undefined, base: string): string | null {
-  const value = href?.trim();
-  if (!value) return null;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
+  return resolveLink(href, pageUrl) ?? pageUrl;
 }
 
 function plainText(value: string | null | undefined): string | null {
   if (!value) return null;
-  const text = clean(value.replace(/<[^>]*>/g, " "));
+  const text = collapseWhitespace(value.replace(/<[^>]*>/g, " "));
   return text || null;
 }
 
-function clean(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}

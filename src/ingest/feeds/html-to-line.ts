@@ -1,5 +1,7 @@
 import { decodeHTML } from "entities";
 
+import { collapseWhitespace } from "../normalise-text.js";
+
 /** Elements whose text is never shown. */
 const hiddenElements = new Set(["script", "style", "template", "noscript"]);
 
@@ -13,10 +15,6 @@ const breakingElements = new Set([
 // costs one short scan and the whole pass stays linear, however hostile the input.
 const markup = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>|<!--[^]*?-->|<![^<>]*>/g;
 
-/** Collapses runs of whitespace (including no-break spaces) to one space and trims. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
 
 /**
  * Turns an HTML fragment (a feed title, a summary) into one line of plain text:

@@ -1,6 +1,7 @@
 import type { RdfFeed, RssFeed } from "feedsmith";
 
-import { htmlToLine, collapseWhitespace } from "./html-to-line.js";
+import { collapseWhitespace } from "../normalise-text.js";
+import { htmlToLine } from "./html-to-line.js";
 import type { FeedItem } from "./parse-feed.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { mediaImageCandidates, pickImageUrl } from "./pick-image-url.js";

@@ -1,4 +1,4 @@
-import { collapseWhitespace } from "./html-to-line.js";
+import { collapseWhitespace } from "../normalise-text.js";
 
 /** Whitespace-collapsed, non-empty, de-duplicated strings in their first order (for categories). */
 export function uniqueNonEmpty(values: readonly (string | null | undefined)[]): string[] {

@@ -65,7 +65,6 @@ export type FetchResponse =
       contentType: string | null;
       etag: string | null;
       lastModified: string | null;
-      bytes: Uint8Array;
       /** The body decoded to text (BOM, HTTP charset, XML declaration or meta, else UTF-8). */
       text: string;
     };
@@ -78,12 +77,8 @@ export interface Fetcher {
   close(): Promise<void>;
 }
 
-/** Defaults for the optional limits, and the usual values for the required ones. */
-export const fetcherDefaults = {
-  connectTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
-  maxFeedBytes: 5 * 1024 * 1024,
-  maxPageBytes: 5 * 1024 * 1024,
+/** Defaults for the optional limits (the required ones come from the configuration). */
+const fetcherDefaults = {
   maxRedirects: 5,
   perHostConcurrency: 2,
   maxRetryAfterMs: 60_000,
@@ -256,7 +251,6 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
             contentType,
             etag: response.headers.get("etag"),
             lastModified: response.headers.get("last-modified"),
-            bytes,
             text: decodeBody(bytes, contentType, request.kind),
           },
         };

@@ -20,7 +20,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+// Filters and topic rules are a few dozen phrases tested against every new article.
+const patternCache = new Map<string, RegExp | null>();
+const PATTERN_CACHE_LIMIT = 5_000;
+
 function phrasePattern(phrase: string): RegExp | null {
+  let pattern = patternCache.get(phrase);
+  if (pattern === undefined) {
+    if (patternCache.size >= PATTERN_CACHE_LIMIT) patternCache.clear();
+    pattern = compilePhrase(phrase);
+    patternCache.set(phrase, pattern);
+  }
+  return pattern;
+}
+
+function compilePhrase(phrase: string): RegExp | null {
   const folded = foldForMatching(phrase).trim();
   const chars = [...folded];
   const first = chars[0];

@@ -15,6 +15,8 @@ export interface SummaryInput {
 
 /** A news lede rarely needs more; a longer summary starts retelling the story. */
 const MAX_LEDE_SENTENCES = 3;
+/** Enough for the lede even when a standfirst already said what its first sentences say. */
+const LEDE_SENTENCES_READ = 10;
 
 /** WordPress appends this to every description; it is never part of the summary. */
 const FEED_TRAILER = /\s*The post .{1,300}? appeared first on .{1,200}$/su;
@@ -58,10 +60,14 @@ export function cutAtSentence(text: string, maxChars: number): string {
   return fitSentences(splitSentences(text), maxChars) || cutAtWord(clean, maxChars);
 }
 
-/** Body sentences in order, without the furniture around the news. */
+/**
+ * The body's first sentences in order, without the furniture around the news. Only the top of
+ * the story is read: the summary never reaches further, and every line costs a date parse.
+ */
 function ledeSentences(body: string, headline?: string | null): string[] {
   const sentences: string[] = [];
   for (const line of body.split(/\n+/)) {
+    if (sentences.length >= LEDE_SENTENCES_READ) break;
     if (isBoilerplate(line, headline)) continue;
     for (const sentence of splitSentences(line)) {
       if (!isBoilerplate(sentence, headline)) sentences.push(sentence);
