@@ -2,10 +2,8 @@
  * The grammY bot: plugins, one error boundary, and the features. Thin glue only:
  * handlers parse input, call a use case or repository, and reply.
  */
-import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError, type Transformer } from "grammy";
+import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
 import type { OutboxDeps } from "../publish/outbox.js";
@@ -14,11 +12,7 @@ import type { BotContext } from "./context.js";
 import type { AdminNotifier } from "./admin-notifier.js";
 import { createEditorFeatures } from "./editor-features.js";
 import { createReaderFeatures } from "./reader-features.js";
-
-/** Flood waits and Telegram 5xx are retried, within bounds, so a handler never hangs for minutes. */
-export function createRetryTransformer(): Transformer {
-  return autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false });
-}
+import { createRetryTransformer } from "./retry-transformer.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -51,19 +45,6 @@ export function createBot(options: CreateBotOptions, services: Services, admin: 
 
   // Updates of one chat are handled in order; different chats in parallel.
   features.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  features.use(
-    conversations({
-      storage: services.sessionStorage("conversation"),
-      // Transformers on bot.api do not reach the API object inside conversations.
-      plugins: [
-        async (ctx, next) => {
-          ctx.api.config.use(createRetryTransformer());
-          await next();
-        },
-      ],
-    }),
-  );
-
   features.use(createEditorFeatures({ services, admin, outbox }));
   features.use(createReaderFeatures(services));
   return bot;

@@ -1,11 +1,13 @@
 /** Everything editors do from the admin chat. */
-import { createConversation } from "@grammyjs/conversations";
+import { conversations, createConversation } from "@grammyjs/conversations";
 import { Composer, type Context } from "grammy";
 
+import { chatSeenOf, isAdminChat } from "../editorial/editor-refusal.js";
 import type { OutboxDeps } from "../publish/outbox.js";
 import type { Services } from "../services.js";
 import type { AdminNotifier } from "./admin-notifier.js";
 import type { BotContext } from "./context.js";
+import { createRetryTransformer } from "./retry-transformer.js";
 import { COMPOSE_CONVERSATION, COMPOSE_TIMEOUT_MS, createComposeConversation } from "./conversations/compose-conversation.js";
 import { EDITOR_COMMANDS } from "./editor-commands.js";
 import { createChannelRightsFeature } from "./features/editor/channel-rights-feature.js";
@@ -44,15 +46,29 @@ export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
       logger: services.logger.child({ feature: "editors" }),
     }),
   );
+  // Conversations live only in the admin chat, so no other chat's update costs a session read.
+  const adminChat = features.filter((ctx) => ctx.chat !== undefined && isAdminChat(chatSeenOf(ctx.chat), services.adminChat.get()));
+  adminChat.use(
+    conversations({
+      storage: services.sessionStorage("conversation"),
+      // Transformers on bot.api do not reach the API object inside conversations.
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(createRetryTransformer());
+          await next();
+        },
+      ],
+    }),
+  );
   // Parallel: several editors may compose at once in the one admin chat, each answering their own questions.
-  features.use(
+  adminChat.use(
     createConversation<BotContext, Context>(createComposeConversation(editor), {
       id: COMPOSE_CONVERSATION,
       parallel: true,
       maxMillisecondsToWait: COMPOSE_TIMEOUT_MS,
     }),
   );
-  features.command("compose", (ctx) => ctx.conversation.enter(COMPOSE_CONVERSATION));
+  adminChat.command("compose", (ctx) => ctx.conversation.enter(COMPOSE_CONVERSATION));
   features.use(createQueueFeature(editor));
   features.use(createCorrectionsFeature(editor));
   features.use(createFeedsFeature(editor));

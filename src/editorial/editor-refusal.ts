@@ -7,6 +7,11 @@ export interface ChatSeen {
   username?: string | undefined;
 }
 
+/** The fields of a Telegram chat the decision reads (groups have no username). */
+export function chatSeenOf(chat: { id: number; type: string; username?: string }): ChatSeen {
+  return { id: chat.id, type: chat.type, username: chat.username };
+}
+
 /** True when `chat` is the chat configured (or migrated) as the admin chat, given as id or @username. */
 export function isAdminChat(chat: ChatSeen, adminChatId: number | string | null): boolean {
   if (adminChatId === null) return false;

@@ -6,7 +6,7 @@
 import type { Api, MiddlewareFn } from "grammy";
 
 import type { Logger } from "../../logger.js";
-import { editorRefusal, notAnEditorRefusal } from "../../editorial/editor-refusal.js";
+import { chatSeenOf, editorRefusal, notAnEditorRefusal } from "../../editorial/editor-refusal.js";
 import type { BotContext } from "../context.js";
 
 /** How long a chat's administrator list is trusted before asking Telegram again. */
@@ -39,11 +39,15 @@ export function createEditorCheck(deps: { editorIds: number[]; now: () => Date; 
 /** Callback data of every editors' button starts with this. */
 export const EDITOR_CALLBACK_PREFIX = "ed:";
 
-/** The editors' command a message starts with (without the slash), when it is addressed to this bot. */
-export function commandOf(ctx: BotContext): string | null {
-  const message = ctx.message;
-  const entity = message?.entities?.[0];
-  if (!message?.text || !entity || entity.type !== "bot_command" || entity.offset !== 0) return null;
+/**
+ * The command a message starts with (without the slash), when it is addressed to this bot. Reads
+ * messages the way grammY's command matching does (any bot_command entity at offset 0, channel
+ * posts too), so no command can reach a handler without passing the guard.
+ */
+function commandOf(ctx: BotContext): string | null {
+  const message = ctx.message ?? ctx.channelPost;
+  const entity = message?.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
+  if (!message?.text || !entity) return null;
   const [name, bot] = message.text.slice(1, entity.length).split("@");
   if (bot && bot.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
   return name?.toLowerCase() ?? null;
@@ -63,15 +67,13 @@ export function createEditorGuard(deps: {
     const command = commandOf(ctx);
     const isButton = ctx.callbackQuery?.data?.startsWith(EDITOR_CALLBACK_PREFIX) ?? false;
     if ((command === null || !deps.commands.includes(command)) && !isButton) return next();
-    // A reader's own conversation (in a private chat) may use /cancel too.
-    if (command === "cancel" && ctx.chat?.type === "private" && Object.keys(ctx.conversation.active()).length > 0) return next();
 
     const what = command ? `/${command}` : "these buttons";
     const refuse = async (text: string) => {
       if (isButton) await ctx.answerCallbackQuery({ text, show_alert: true });
       else await ctx.reply(text);
     };
-    const where = editorRefusal(what, ctx.chat ? { id: ctx.chat.id, type: ctx.chat.type, username: "username" in ctx.chat ? ctx.chat.username : undefined } : null, deps.adminChatId());
+    const where = editorRefusal(what, ctx.chat ? chatSeenOf(ctx.chat) : null, deps.adminChatId());
     if (where.kind === "refuse") return refuse(isButton ? "These buttons work only in the editors' chat." : where.text);
     if (!ctx.from || !ctx.chat) return refuse(notAnEditorRefusal(what));
     let editor: boolean;

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { EDITOR_COMMANDS } from "../../../src/bot/editor-commands.js";
 import { ADMIN_CHAT_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
-import { BOT_INFO } from "../../support/telegram.js";
+import { BOT_INFO, groupMessage } from "../../support/telegram.js";
 import { EDITOR, OUTSIDER, useEditorHarness } from "./editor-harness.js";
 
 const OTHER_GROUP = -1003333333333;
@@ -88,6 +88,19 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
       // The administrators are cached: asked for the first command only.
       expect(editors.telegram.calls.map((c) => c.method), command).toEqual(command === "queue" ? ["getChatAdministrators", "sendMessage"] : ["sendMessage"]);
     }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a command whose bot_command entity is not the message's first entity", async () => {
+    // grammY runs a command for any bot_command entity at offset 0, so the guard must read it the same way.
+    const before = await snapshot();
+    const update = groupMessage("/removefeed 1", ADMIN_CHAT_ID, OUTSIDER);
+    update.message.entities = [
+      { type: "bold", offset: 0, length: 13 },
+      { type: "bot_command", offset: 0, length: 11 },
+    ] as unknown as typeof update.message.entities;
+    await editors.harness.app.bot.handleUpdate(update);
+    expect(editors.harness.sent()).toEqual(["Only editors can use /removefeed: the administrators of this chat and the people listed in EDITOR_IDS."]);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -4,7 +4,7 @@
  */
 import { Composer } from "grammy";
 
-import { isAdminChat } from "../../../editorial/editor-refusal.js";
+import { chatSeenOf, isAdminChat } from "../../../editorial/editor-refusal.js";
 import { OUTBOX_FORBIDDEN } from "../../../publish/outbox.js";
 import { escapeHtml } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
@@ -20,7 +20,7 @@ export function createChannelRightsFeature(deps: EditorServices): Composer<BotCo
 
   feature.on("my_chat_member", async (ctx, next) => {
     const chat = ctx.chat;
-    if (channelId === null || !isAdminChat({ id: chat.id, type: chat.type, username: "username" in chat ? chat.username : undefined }, channelId)) {
+    if (channelId === null || !isAdminChat(chatSeenOf(chat), channelId)) {
       return next();
     }
     const problem = channelProblem(ctx.myChatMember.new_chat_member, channelId);
@@ -44,7 +44,7 @@ export function createChannelRightsFeature(deps: EditorServices): Composer<BotCo
 
   feature.on("message:migrate_to_chat_id", async (ctx, next) => {
     const chat = ctx.chat;
-    if (!isAdminChat({ id: chat.id, type: chat.type, username: "username" in chat ? chat.username : undefined }, services.adminChat.get())) {
+    if (!isAdminChat(chatSeenOf(chat), services.adminChat.get())) {
       return next();
     }
     const newId = ctx.message.migrate_to_chat_id;
