@@ -12,6 +12,11 @@ import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./d
 /** A chat given as a numeric id (-100…) or a public @username. */
 export type ChatRef = number | string;
 
+/** A chat id stored or configured as text ("-100…" or "@name"), as the Bot API takes it. */
+export function parseChatRef(text: string): ChatRef {
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
 /** Which parts of the config the entry point needs: the bot needs Telegram settings, the CLI does not. */
 export type ConfigPurpose = "bot" | "cli";
 

@@ -7,13 +7,16 @@ import { randomUUID } from "node:crypto";
 
 import type { StorageAdapter } from "grammy";
 
-import type { ChatRef, Config } from "./config.js";
+import { parseChatRef, type ChatRef, type Config } from "./config.js";
+import { createAlertsRepository, type AlertsRepository } from "./db/alerts.js";
 import { createArticlesRepository, type ArticlesRepository } from "./db/articles.js";
 import { createAuditLogRepository, type AuditLogRepository } from "./db/audit-log.js";
 import { createChannelPostsRepository, type ChannelPostsRepository } from "./db/channel-posts.js";
 import type { Database } from "./db/client.js";
+import { createEngagementRepository, type EngagementRepository } from "./db/engagement.js";
 import { createFeedsRepository, type FeedsRepository } from "./db/feeds.js";
 import { createJobLeasesRepository, type JobLeasesRepository } from "./db/job-leases.js";
+import { createSearchRepository, type SearchRepository } from "./db/search.js";
 import { createSessionStorage } from "./db/sessions.js";
 import { createSettingsRepository, type SettingsRepository } from "./db/settings.js";
 import { createSubscribersRepository, type SubscribersRepository } from "./db/subscribers.js";
@@ -41,6 +44,9 @@ export interface Services {
   settings: SettingsRepository;
   audit: AuditLogRepository;
   leases: JobLeasesRepository;
+  alerts: AlertsRepository;
+  engagement: EngagementRepository;
+  search: SearchRepository;
   fetcher: Fetcher;
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
   /**
@@ -55,7 +61,7 @@ export interface Services {
 }
 
 /** Settings key prefix under which a migrated admin chat id is kept, per configured ADMIN_CHAT_ID. */
-export const ADMIN_CHAT_SETTING = "admin.chat_id";
+const ADMIN_CHAT_SETTING = "admin.chat_id";
 
 export function createServices(deps: {
   config: Config;
@@ -83,6 +89,9 @@ export function createServices(deps: {
     settings,
     audit: createAuditLogRepository(prisma),
     leases: createJobLeasesRepository(prisma),
+    alerts: createAlertsRepository(prisma),
+    engagement: createEngagementRepository(prisma),
+    search: createSearchRepository(deps.db),
     fetcher: createFetcher(
       {
         allowPrivate: parsePrivateAddressPolicy(config.allowPrivateUrls),
@@ -104,7 +113,7 @@ export function createServices(deps: {
       async load() {
         if (config.adminChatId === null) return;
         const stored = await settings.get(`${ADMIN_CHAT_SETTING}.from.${config.adminChatId}`);
-        if (stored) adminChatId = /^-?\d+$/.test(stored) ? Number(stored) : stored;
+        if (stored) adminChatId = parseChatRef(stored);
       },
     },
   };

@@ -1,8 +1,6 @@
 /** Everything readers do in private chats with the bot (and inline mode), plus counting reactions on the channel. */
 import { Composer } from "grammy";
 
-import { createEngagementRepository } from "../db/engagement.js";
-import { createSearchRepository } from "../db/search.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
 import type { Services } from "../services.js";
 import type { BotContext } from "./context.js";
@@ -20,17 +18,17 @@ import { createTopicsFeature } from "./features/reader/topics.js";
 import { createStartFeature } from "./features/start.js";
 
 /** Searches (commands and inline queries together) one reader may make per {@link SEARCH_THROTTLE_PERIOD_MS}. */
-export const SEARCH_THROTTLE_LIMIT = 5;
-export const SEARCH_THROTTLE_PERIOD_MS = 10_000;
+const SEARCH_THROTTLE_LIMIT = 5;
+const SEARCH_THROTTLE_PERIOD_MS = 10_000;
 
 /** The readers' dependencies, built from the application's services. */
-export function createReaderDeps(services: Services): ReaderDeps {
+function createReaderDeps(services: Services): ReaderDeps {
   return {
     subscribers: services.subscribers,
     topics: services.topics,
     articles: services.articles,
-    engagement: createEngagementRepository(services.db.prisma),
-    search: createSearchRepository(services.db),
+    engagement: services.engagement,
+    search: services.search,
     searchThrottle: createTokenBucket({ capacity: SEARCH_THROTTLE_LIMIT, periodMs: SEARCH_THROTTLE_PERIOD_MS, now: services.now }),
     timezone: services.config.timezone,
     now: services.now,

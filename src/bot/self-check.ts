@@ -8,8 +8,10 @@ import type { Api } from "grammy";
 import type { ChatMember } from "grammy/types";
 
 import type { ChatRef } from "../config.js";
+import { escapeHtml } from "../publish/telegram-html.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "./admin-notifier.js";
+import { errorReason } from "./error-reason.js";
 
 export interface SelfCheckResult {
   problems: string[];
@@ -55,15 +57,15 @@ export async function runSelfCheck(deps: {
       const problem = judge(member, chat);
       if (problem) problems.push(problem);
     } catch (error) {
-      const description = (error as { description?: string }).description ?? (error as Error).message;
-      problems.push(`cannot check the ${what} ${chat} (${description}): check the id and that the bot was added to it`);
+      problems.push(`cannot check the ${what} ${chat} (${errorReason(error)}): check the id and that the bot was added to it`);
     }
   };
   if (deps.channelId !== null) await check(deps.channelId, channelProblem, "channel");
   if (deps.adminChatId !== null) await check(deps.adminChatId, adminChatProblem, "admin chat");
   else problems.push("ADMIN_CHAT_ID is not set: editors' commands and notices are off; set it to the editors' group id");
   for (const problem of problems) deps.logger.error(`self-check: ${problem}`);
-  if (problems.length > 0) await deps.admin.notify(["⚠️ Start-up check found problems:", ...problems.map((p) => `• ${p}`)].join("\n"));
+  // The notice is HTML and a problem quotes Telegram's own words, which may hold "<" or "&".
+  if (problems.length > 0) await deps.admin.notify(["⚠️ Start-up check found problems:", ...problems.map((p) => `• ${escapeHtml(p)}`)].join("\n"));
   else deps.logger.info("self-check: the bot may post in the channel and reads the admin chat");
   return { problems };
 }

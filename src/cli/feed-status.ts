@@ -6,7 +6,7 @@ import type { FeedRecord } from "../db/feeds.js";
  * the failure count and the next try, "paused" with why, "resumed" after
  * `feeds resume` until the next fetch, or "new" before its first fetch.
  */
-export function feedState(feed: FeedRecord): string {
+function feedState(feed: FeedRecord): string {
   if (feed.pausedAt) return `paused since ${feed.pausedAt.toISOString()} (${feed.pausedReason ?? "paused by hand"})`;
   if (feed.lastError) {
     // `feeds resume` clears the failure count but keeps the last error until the next fetch.

@@ -18,6 +18,7 @@ import { decodeBody } from "../ingest/fetch/decode-body.js";
 import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
 import { createIngestDeps } from "../ingest/create-ingest-deps.js";
 import { fetchArticlePage, ingestAllFeeds, INGEST_LEASE } from "../ingest/ingest-feeds.js";
+import { FeedUrlError, parseFeedUrl } from "../ingest/feeds/parse-feed-url.js";
 import { parseFilterPhrase } from "../ingest/filters/keyword-filter.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { buildOpml, OpmlError, parseOpml } from "../ingest/opml/opml.js";
@@ -40,29 +41,14 @@ export interface CliIo {
 /** A problem the operator caused: printed as one line, exit code 1. */
 class UsageError extends Error {}
 
-/** Checks a feed URL's form (http/https, a host, no credentials); it is not fetched. */
-export function parseFeedUrl(input: string): string {
-  const text = input.trim();
-  const example = "give the feed's full address, e.g. https://example.com/rss.xml";
-  const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(text)?.[1]?.toLowerCase();
-  if (scheme !== undefined && scheme !== "http" && scheme !== "https") {
-    throw new UsageError(`"${input}" is not a web address: only http:// and https:// feeds are supported, not ${scheme}://`);
-  }
-  // "https://" or "https:///rss.xml": WHATWG would either refuse it or take the path for a host.
-  if (/^https?:\/\/(?:[/?#:]|$)/i.test(text) || /^https?:\/\/\/+/i.test(text)) {
-    throw new UsageError(`"${input}" has no host: ${example}`);
-  }
-  let url: URL;
+/** parseFeedUrl with its refusal as a usage error (exit code 1). */
+function feedUrlArgument(input: string): string {
   try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`"${input}" is not a URL: ${example}`);
+    return parseFeedUrl(input);
+  } catch (error) {
+    if (error instanceof FeedUrlError) throw new UsageError(error.message);
+    throw error;
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`"${input}" is not a URL: ${example}`);
-  if (!url.hostname) throw new UsageError(`"${input}" has no host: ${example}`);
-  if (url.username || url.password) throw new UsageError(`"${input}" has a user name or password in it; feeds with credentials are not supported`);
-  url.hash = "";
-  return url.toString();
 }
 
 function parseId(input: string, what = "feed"): number {
@@ -140,7 +126,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--topic <slug>", "topic given to every article of this feed")
     .option("--full-page", "always fetch and extract the article pages")
     .action(async (url: string, options: { topic?: string; fullPage?: boolean }) => {
-      const feedUrl = parseFeedUrl(url);
+      const feedUrl = feedUrlArgument(url);
       const topic = parseTopic(options.topic);
       const s = await open();
       try {

@@ -4,7 +4,6 @@
  */
 import type { Api } from "grammy";
 
-import { createAlertsRepository } from "../db/alerts.js";
 import type { Logger } from "../logger.js";
 import type { Job } from "../scheduler.js";
 import type { Services } from "../services.js";
@@ -19,7 +18,7 @@ export const ALERT_JOBS = { fanOut: "alerts-fanout", digest: "alerts-digest", se
 /** The three alert jobs, wired to the services. */
 export function createAlertJobs(deps: { services: Services; api: Pick<Api, "sendMessage">; budget: SendBudget; logger: Logger }): Job[] {
   const { services } = deps;
-  const alerts = createAlertsRepository(services.db.prisma);
+  const { alerts } = services;
   const { publicUrl, timezone } = services.config;
   return [
     {

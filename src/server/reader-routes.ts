@@ -1,7 +1,6 @@
 /** HTTP routes for readers: the click-counting redirect behind "Read more". */
 import type { ServerResponse } from "node:http";
 
-import { createEngagementRepository } from "../db/engagement.js";
 import { isLikelyBot } from "../readers/is-likely-bot.js";
 import type { Services } from "../services.js";
 import type { Route } from "./create-server.js";
@@ -40,7 +39,7 @@ function httpUrl(text: string): string | null {
  * and only to http(s); anything else is a 404 page.
  */
 export function createReaderRoutes(services: Services): Route[] {
-  const engagement = createEngagementRepository(services.db.prisma);
+  const { engagement } = services;
   return [
     {
       method: "GET",

@@ -44,7 +44,14 @@ describe("the bot core", () => {
     ]);
     expect(lines.filter((l) => l.level === 50).map((l) => l.msg)).toEqual(result.problems.map((p) => `self-check: ${p}`));
     expect(telegram.callsTo("sendMessage").map((c) => [c.payload.chat_id, c.payload.text])).toEqual([
-      [ADMIN_CHAT_ID, ["⚠️ Start-up check found problems:", ...result.problems.map((p) => `• ${p}`)].join("\n")],
+      [
+        ADMIN_CHAT_ID,
+        [
+          "⚠️ Start-up check found problems:",
+          `• the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the &quot;Post messages&quot; right`,
+          `• the bot is only a member of the admin chat ${ADMIN_CHAT_ID}: make it an administrator so it sees the editors' plain-text answers`,
+        ].join("\n"),
+      ],
     ]);
   });
 
@@ -57,6 +64,20 @@ describe("the bot core", () => {
     const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
     expect(result.problems).toEqual([
       `cannot check the channel ${CHANNEL_ID} (Bad Request: chat not found): check the id and that the bot was added to it`,
+    ]);
+  });
+
+  it("the self-check's notice escapes Telegram's words, so it is not lost to an HTML error", async () => {
+    telegram.answer("getChatMember", (payload) =>
+      payload.chat_id === CHANNEL_ID
+        ? { error_code: 400, description: "Bad Request: member list is inaccessible <restricted> & hidden" }
+        : { result: { status: "administrator", user: BOT_INFO } },
+    );
+    const { logger } = memoryLogger();
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    expect(telegram.callsTo("sendMessage").map((c) => c.payload.text)).toEqual([
+      `⚠️ Start-up check found problems:\n• cannot check the channel ${CHANNEL_ID} (Bad Request: member list is inaccessible &lt;restricted&gt; &amp; hidden): check the id and that the bot was added to it`,
     ]);
   });
 

@@ -8,6 +8,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 
 import { formatWhen } from "../../editorial/format-when.js";
+import { waitingText } from "../../editorial/waiting-text.js";
 import { WHEN_EXAMPLES } from "../../editorial/parse-when.js";
 import { readHeadline, readLink, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
 import { headlineKey } from "../../ingest/identity/same-story.js";
@@ -71,9 +72,7 @@ async function storeDraft(deps: EditorServices, draft: Draft, actor: Actor): Pro
     after: { headline: draft.headline, summary: draft.summary, url: draft.url, topics: draft.topics, scheduledAt: scheduledAt?.toISOString() ?? null },
   });
   if (draft.when === "now") return postNow(deps, placed.post.id, actor);
-  return scheduledAt
-    ? `Post #${placed.post.id}: scheduled for ${formatWhen(scheduledAt, services.config.timezone)}.`
-    : `Post #${placed.post.id}: queued for the next slot (editors' posts go first).`;
+  return waitingText(placed.post.id, scheduledAt, services.config.timezone);
 }
 
 function isCommand(text: string, name: string): boolean {

@@ -10,7 +10,7 @@ import { chatSeenOf, editorRefusal, notAnEditorRefusal } from "../../editorial/e
 import type { BotContext } from "../context.js";
 
 /** How long a chat's administrator list is trusted before asking Telegram again. */
-export const ADMINISTRATORS_TTL_MS = 5 * 60_000;
+const ADMINISTRATORS_TTL_MS = 5 * 60_000;
 
 export interface EditorCheck {
   /** True when `userId` is an editor for the admin chat `chatId`. Throws when Telegram cannot be asked. */

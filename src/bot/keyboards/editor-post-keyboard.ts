@@ -3,11 +3,11 @@ import { InlineKeyboard } from "grammy";
 
 import { EDITOR_CALLBACK_PREFIX } from "../filters/editor-guard.js";
 
-export const POST_ACTIONS = ["now", "schedule", "edit", "cancel", "delete", "keep"] as const;
+const POST_ACTIONS = ["now", "schedule", "edit", "cancel", "delete", "keep"] as const;
 export type PostAction = (typeof POST_ACTIONS)[number];
 
 /** Callback data for an action on a post. */
-export function postCallback(action: PostAction, postId: number): string {
+function postCallback(action: PostAction, postId: number): string {
   return `${EDITOR_CALLBACK_PREFIX}${action}:${postId}`;
 }
 

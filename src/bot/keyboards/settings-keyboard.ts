@@ -3,10 +3,15 @@ import { InlineKeyboard } from "grammy";
 import type { AlertMode } from "../../db/subscribers.js";
 import { readerCallbackData } from "../../readers/reader-callback.js";
 
+/** "08:00". */
+export function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, "0")}:00`;
+}
+
 const MODE_LABELS: Record<AlertMode, string> = { instant: "Instant", digest: "Daily digest", off: "Off" };
 
 /** Hours of the digest-hour grid per row (four rows of six). */
-export const HOURS_PER_ROW = 6;
+const HOURS_PER_ROW = 6;
 
 /**
  * The alert choices, the current one marked ✅; with the daily digest chosen, a
@@ -21,7 +26,7 @@ export function settingsKeyboard(current: { alertMode: AlertMode; digestHour: nu
   if (current.alertMode === "digest") {
     for (let hour = 0; hour < 24; hour++) {
       if (hour % HOURS_PER_ROW === 0) keyboard.row();
-      const label = `${String(hour).padStart(2, "0")}:00`;
+      const label = hourLabel(hour);
       keyboard.text(hour === current.digestHour ? `✅ ${label}` : label, readerCallbackData({ kind: "digest-hour", hour }));
     }
   }

@@ -3,9 +3,9 @@ import { InlineKeyboard } from "grammy";
 import { readerCallbackData } from "../../readers/reader-callback.js";
 
 /** Buttons per row of the topics keyboard. */
-export const TOPICS_PER_ROW = 2;
+const TOPICS_PER_ROW = 2;
 /** Topics per page: Telegram refuses keyboards of more than about 100 buttons, and ingestion may create many topics. */
-export const TOPICS_PER_PAGE = 40;
+const TOPICS_PER_PAGE = 40;
 
 /** How many pages the topics take (at least one). */
 export function topicPageCount(topicCount: number): number {

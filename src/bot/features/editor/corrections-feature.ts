@@ -1,14 +1,16 @@
 /** /edit and /delete of posts, with the delete confirmation buttons. */
 import { Composer } from "grammy";
 
+import { parseChatRef } from "../../../config.js";
 import { deleteRefusal } from "../../../editorial/delete-refusal.js";
 import { parseEditCommand } from "../../../editorial/parse-edit-command.js";
 import { parsePostId } from "../../../editorial/parse-post-id.js";
 import { escapeHtml } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
 import { deleteConfirmKeyboard, parsePostCallback } from "../../keyboards/editor-post-keyboard.js";
-import { actorOf, argsOf, chatRefOf, replyHtml, replyText, type EditorServices } from "./editor-context.js";
+import { actorOf, argsOf, replyHtml, replyText, type EditorServices } from "./editor-context.js";
 import { editPost } from "./edit-post.js";
+import { errorReason } from "../../error-reason.js";
 
 const DELETE_USAGE = "/delete <id>, e.g. /delete 12";
 
@@ -65,9 +67,9 @@ export function createCorrectionsFeature(deps: EditorServices): Composer<BotCont
       return;
     }
     try {
-      await ctx.api.deleteMessage(chatRefOf(post.chatId), Number(post.telegramMessageId));
+      await ctx.api.deleteMessage(parseChatRef(post.chatId), Number(post.telegramMessageId));
     } catch (error) {
-      const reason = (error as { description?: string }).description ?? (error as Error).message;
+      const reason = errorReason(error);
       const text = `Telegram refused to delete post #${postId}: ${reason}. Nothing was changed.`;
       await ctx.answerCallbackQuery({ text, show_alert: true });
       return;

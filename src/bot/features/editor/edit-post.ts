@@ -5,12 +5,14 @@
  */
 import type { Api } from "grammy";
 
+import { parseChatRef } from "../../../config.js";
 import { describeEdit } from "../../../editorial/describe-edit.js";
 import type { EditField } from "../../../editorial/parse-edit-command.js";
 import { renderPost } from "../../../publish/outbox.js";
 import { escapeHtml } from "../../../publish/telegram-html.js";
 import type { Services } from "../../../services.js";
-import { chatRefOf, type Actor } from "./editor-context.js";
+import { errorReason } from "../../error-reason.js";
+import type { Actor } from "./editor-context.js";
 
 /** The reply, as HTML. */
 export async function editPost(
@@ -31,9 +33,9 @@ export async function editPost(
     if (!post.chatId || post.telegramMessageId === null) return escapeHtml(`Post #${post.id} has no channel message recorded; it cannot be edited.`);
     const html = renderPost({ ...post, article: { ...post.article, [input.field]: input.text } }, services.config.publicUrl);
     try {
-      await api.editMessageText(chatRefOf(post.chatId), Number(post.telegramMessageId), html, { parse_mode: "HTML" });
+      await api.editMessageText(parseChatRef(post.chatId), Number(post.telegramMessageId), html, { parse_mode: "HTML" });
     } catch (error) {
-      const reason = (error as { description?: string }).description ?? (error as Error).message;
+      const reason = errorReason(error);
       return escapeHtml(`Telegram refused the edit of post #${post.id}: ${reason}. Nothing was changed.`);
     }
   }

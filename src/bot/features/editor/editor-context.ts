@@ -43,7 +43,3 @@ export function argsOf(ctx: Context): string {
   return typeof ctx.match === "string" ? ctx.match.trim() : "";
 }
 
-/** A chat id stored as text ("-100…" or "@name") as the Bot API takes it. */
-export function chatRefOf(stored: string): number | string {
-  return /^-?\d+$/.test(stored) ? Number(stored) : stored;
-}

@@ -2,7 +2,7 @@
 import { Composer } from "grammy";
 
 import { feedLine } from "../../../cli/feed-status.js";
-import { parseFeedUrl } from "../../../cli/run-cli.js";
+import { parseFeedUrl } from "../../../ingest/feeds/parse-feed-url.js";
 import { DuplicateFeedError } from "../../../db/feeds.js";
 import { splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { slugifyTopic } from "../../../ingest/topics/slugify-topic.js";

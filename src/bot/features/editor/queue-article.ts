@@ -13,7 +13,7 @@ import type { Actor } from "./editor-context.js";
 export type QueueResult = { kind: "queued"; post: PostRecord } | { kind: "refused"; text: string };
 
 /** Why an article's existing post cannot be queued again, or null when it can be taken over. */
-export function existingPostRefusal(post: PostRecord): string | null {
+function existingPostRefusal(post: PostRecord): string | null {
   switch (post.status) {
     case "sent":
       return `This story is already in the channel as post #${post.id}.`;

@@ -2,6 +2,7 @@
 import { Composer } from "grammy";
 
 import { formatWhen } from "../../../editorial/format-when.js";
+import { waitingText } from "../../../editorial/waiting-text.js";
 import { parsePostId, splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { parseWhen, WHEN_EXAMPLES } from "../../../editorial/parse-when.js";
 import { scheduledLine } from "../../../editorial/scheduled-line.js";
@@ -16,13 +17,6 @@ import { queueArticle } from "./queue-article.js";
 const QUEUE_USAGE = "/queue <link> [when], e.g. /queue https://example.com/story tomorrow 9am";
 const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 18:30";
 const CANCEL_USAGE = "/cancel <id>, e.g. /cancel 12";
-
-/** What an editor reads when a post is waiting: when it goes out. */
-export function waitingText(postId: number, scheduledAt: Date | null, timezone: string): string {
-  return scheduledAt
-    ? `Post #${postId}: scheduled for ${formatWhen(scheduledAt, timezone)}.`
-    : `Post #${postId}: queued for the next slot (editors' posts go first).`;
-}
 
 async function cancelPost(deps: EditorServices, postId: number, actor: Actor): Promise<string> {
   const post = await deps.services.posts.get(postId);
@@ -68,7 +62,8 @@ export function createQueueFeature(deps: EditorServices): Composer<BotContext> {
     const lines = ["<b>Waiting to be posted</b>", ...posts.map((p) => scheduledLine(p, timezone))];
     const text = fitLines(lines);
     // Buttons only for the posts whose line fits; at most Telegram's 100 buttons.
-    const shown = posts.filter((p) => text.split("\n").some((line) => line.startsWith(`#${p.id} `))).slice(0, 50);
+    const shownLines = text.split("\n");
+    const shown = posts.filter((p) => shownLines.some((line) => line.startsWith(`#${p.id} `))).slice(0, 50);
     await replyHtml(ctx, text, queueKeyboard(shown.map((p) => p.id)));
   });
 

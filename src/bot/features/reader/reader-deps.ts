@@ -6,6 +6,7 @@ import type { EngagementRepository } from "../../../db/engagement.js";
 import type { SearchRepository } from "../../../db/search.js";
 import type { SubscriberRecord, SubscribersRepository } from "../../../db/subscribers.js";
 import type { TopicRecord, TopicsRepository } from "../../../db/topics.js";
+import { slugifyTopic } from "../../../ingest/topics/slugify-topic.js";
 import type { Logger } from "../../../logger.js";
 import type { TokenBucket } from "../../../readers/token-bucket.js";
 
@@ -40,6 +41,12 @@ export async function ensureReader(subscribers: SubscribersRepository, who: Read
   const reader = await subscribers.get(who.from.id);
   if (!reader) throw new Error(`reader ${who.from.id} vanished right after registering`);
   return reader;
+}
+
+/** The topic a reader typed, by name or slug ("North Korea", "north-korea"). */
+export function findTopic(topics: readonly TopicRecord[], asTyped: string): TopicRecord | undefined {
+  const slug = slugifyTopic(asTyped);
+  return slug ? topics.find((t) => t.slug === slug) : undefined;
 }
 
 /** The reply to a topic nobody knows: the topics there are, by the slug people type. */

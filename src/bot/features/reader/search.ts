@@ -8,7 +8,7 @@ import type { BotContext } from "../../context.js";
 import type { ReaderDeps } from "./reader-deps.js";
 
 export const SEARCH_RESULTS = 10;
-export const SEARCH_THROTTLED_TEXT = "You are searching a little fast. Please wait a few seconds and try again.";
+const SEARCH_THROTTLED_TEXT = "You are searching a little fast. Please wait a few seconds and try again.";
 
 export function createSearchFeature(deps: Pick<ReaderDeps, "search" | "searchThrottle">): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -4,16 +4,11 @@ import { Composer } from "grammy";
 import type { SubscriberRecord } from "../../../db/subscribers.js";
 import { parseReaderCallback } from "../../../readers/reader-callback.js";
 import type { BotContext } from "../../context.js";
-import { settingsKeyboard } from "../../keyboards/settings-keyboard.js";
+import { hourLabel, settingsKeyboard } from "../../keyboards/settings-keyboard.js";
 import { editInPlace, ensureReader, type ReaderDeps } from "./reader-deps.js";
 
-/** "08:00". */
-export function hourLabel(hour: number): string {
-  return `${String(hour).padStart(2, "0")}:00`;
-}
-
 /** A short description of the alert mode, as the callback answer and in the settings text. */
-export function alertModeWords(reader: Pick<SubscriberRecord, "alertMode" | "digestHour">, timezone: string): string {
+function alertModeWords(reader: Pick<SubscriberRecord, "alertMode" | "digestHour">, timezone: string): string {
   switch (reader.alertMode) {
     case "instant":
       return "instant — a message for each new story in your topics";
@@ -25,7 +20,7 @@ export function alertModeWords(reader: Pick<SubscriberRecord, "alertMode" | "dig
 }
 
 /** The /settings message: the current choice, the topics it applies to, and what the buttons do. */
-export function settingsText(reader: Pick<SubscriberRecord, "alertMode" | "digestHour">, topicNames: string[], timezone: string): string {
+function settingsText(reader: Pick<SubscriberRecord, "alertMode" | "digestHour">, topicNames: string[], timezone: string): string {
   const topics =
     topicNames.length > 0 ? `They cover your topics: ${topicNames.join(", ")}.` : "You don't follow any topics yet: pick some with /topics.";
   const hint = reader.alertMode === "digest" ? "Tap a mode, or the hour your digest should come." : "Tap a mode to change it.";

@@ -5,11 +5,11 @@ import type { BotContext } from "../../context.js";
 import { stopKeyboard } from "../../keyboards/stop-keyboard.js";
 import { editInPlace, type ReaderDeps } from "./reader-deps.js";
 
-export const STOP_QUESTION =
+const STOP_QUESTION =
   "This unfollows every topic, stops all alerts and deletes what I store about you. Are you sure?";
-export const STOP_DONE_TEXT = "Done: you follow no topics and I have forgotten you. Send /start if you ever want to come back.";
-export const STOP_CANCELLED_TEXT = "Nothing changed: you keep your topics and alerts.";
-export const STOP_NOTHING_TEXT = "I don't store anything about you. Send /start to begin.";
+const STOP_DONE_TEXT = "Done: you follow no topics and I have forgotten you. Send /start if you ever want to come back.";
+const STOP_CANCELLED_TEXT = "Nothing changed: you keep your topics and alerts.";
+const STOP_NOTHING_TEXT = "I don't store anything about you. Send /start to begin.";
 
 export function createStopFeature(deps: Pick<ReaderDeps, "subscribers" | "logger">): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -1,14 +1,13 @@
 /** /topics (a keyboard of toggles), /subscribe <topic> and /unsubscribe <topic|all>. */
 import { Composer } from "grammy";
 
-import { slugifyTopic } from "../../../ingest/topics/slugify-topic.js";
 import { parseReaderCallback } from "../../../readers/reader-callback.js";
 import type { BotContext } from "../../context.js";
 import { topicPageCount, topicsKeyboard } from "../../keyboards/topics-keyboard.js";
-import { editInPlace, ensureReader, topicListText, unknownTopicText, type ReaderDeps } from "./reader-deps.js";
+import { editInPlace, ensureReader, findTopic, topicListText, unknownTopicText, type ReaderDeps } from "./reader-deps.js";
 
-export const TOPICS_PROMPT = "Tap a topic to follow or unfollow it. ✅ marks the ones you follow.";
-export const NO_TOPICS_TEXT = "There are no topics yet. Check back soon.";
+const TOPICS_PROMPT = "Tap a topic to follow or unfollow it. ✅ marks the ones you follow.";
+const NO_TOPICS_TEXT = "There are no topics yet. Check back soon.";
 
 export function createTopicsFeature(deps: Pick<ReaderDeps, "subscribers" | "topics">): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -71,8 +70,7 @@ export function createTopicsFeature(deps: Pick<ReaderDeps, "subscribers" | "topi
       await ctx.reply(`Which topic? Send /subscribe <topic>, or pick from /topics. ${topicListText(topics)}`);
       return;
     }
-    const slug = slugifyTopic(wanted);
-    const topic = slug ? topics.find((t) => t.slug === slug) : undefined;
+    const topic = findTopic(topics, wanted);
     if (!topic) {
       await ctx.reply(unknownTopicText(wanted, topics));
       return;
@@ -95,8 +93,7 @@ export function createTopicsFeature(deps: Pick<ReaderDeps, "subscribers" | "topi
       await ctx.reply(dropped > 0 ? "You no longer follow any topics." : "You don't follow any topics.");
       return;
     }
-    const slug = slugifyTopic(wanted);
-    const topic = slug ? topics.find((t) => t.slug === slug) : undefined;
+    const topic = findTopic(topics, wanted);
     if (!topic) {
       await ctx.reply(unknownTopicText(wanted, topics));
       return;
