@@ -228,8 +228,17 @@ export function createChannelPostsRepository(prisma: Db) {
       return rows.map(toRecord);
     },
 
-    async markReported(ids: number[], now: Date): Promise<void> {
-      if (ids.length > 0) await prisma.channelPost.updateMany({ where: { id: { in: ids } }, data: { reportedAt: now } });
+    /**
+     * Takes the job of reporting a post to the editors: true for exactly one caller, so the
+     * publish tick and the watchdog never both tell them. `unclaimReport` hands it back.
+     */
+    async claimReport(id: number, now: Date): Promise<boolean> {
+      const { count } = await prisma.channelPost.updateMany({ where: { id, reportedAt: null }, data: { reportedAt: now } });
+      return count === 1;
+    },
+
+    async unclaimReport(id: number): Promise<void> {
+      await prisma.channelPost.updateMany({ where: { id }, data: { reportedAt: null } });
     },
 
     /** How many posts went out since `since` (for MAX_POSTS_PER_HOUR). */

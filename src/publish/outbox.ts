@@ -22,6 +22,11 @@ import { escapeHtml } from "./telegram-html.js";
 export const AUTO_POST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Longer than the longest send (the outbox's API calls time out after 20 s). */
 export const SEND_LEASE_MS = 90_000;
+/**
+ * How long a claimed post may wait for the send budget (which a flood wait can hold): well inside
+ * the lease, so a post that was certainly not sent is never reported as "uncertain".
+ */
+export const BUDGET_WAIT_MS = SEND_LEASE_MS - 30_000;
 
 /** Settings keys the outbox reads. */
 export const OUTBOX_PAUSED = "outbox.paused";
@@ -42,6 +47,8 @@ export interface OutboxDeps {
   now: () => Date;
   publicUrl: string | null;
   rules: PostingRules;
+  /** Defaults to {@link BUDGET_WAIT_MS}. */
+  budgetWaitMs?: number;
 }
 
 export type PublishOutcome =
@@ -102,9 +109,16 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
     return { kind: "idle", reason: `post #${post.id} is not waiting to be sent (another instance has it, or it was sent)` };
   }
   const text = renderPost(post, deps.publicUrl);
+  try {
+    await deps.budget.take(deps.channelId, "channel", AbortSignal.timeout(deps.budgetWaitMs ?? BUDGET_WAIT_MS));
+  } catch {
+    const reason = "Telegram asked the bot to slow down and the wait outlasted this attempt; the post stays queued";
+    await deps.posts.release(post.id, deps.instanceId, { error: reason, nextAttemptAt: deps.now() });
+    log.warn("channel post not sent: the send budget stayed paused");
+    return { kind: "not-sent", postId: post.id, action: "retry", reason };
+  }
   let messageId: number;
   try {
-    await deps.budget.take(deps.channelId, "channel");
     const message = await deps.api.sendMessage(deps.channelId, text, { parse_mode: "HTML" });
     messageId = message.message_id;
   } catch (error) {
@@ -155,6 +169,7 @@ export async function recoverOutbox(deps: Pick<OutboxDeps, "posts" | "admin" | "
 async function reportProblemPosts(deps: Pick<OutboxDeps, "posts" | "admin" | "logger" | "now">): Promise<void> {
   const problems = await deps.posts.unreported();
   for (const post of problems) {
+    if (!(await deps.posts.claimReport(post.id, deps.now()))) continue;
     const headline = escapeHtml(post.article.headline);
     const text =
       post.status === "uncertain"
@@ -164,6 +179,6 @@ async function reportProblemPosts(deps: Pick<OutboxDeps, "posts" | "admin" | "lo
     deps.logger.error({ postId: post.id, status: post.status, reason: post.lastError }, "reporting a post that did not go out cleanly");
     const told = await deps.admin.notify(text);
     // Without a reachable admin chat the log line above is the report; try the chat again next time.
-    if (told) await deps.posts.markReported([post.id], deps.now());
+    if (!told) await deps.posts.unclaimReport(post.id);
   }
 }
