@@ -10,8 +10,6 @@
 import { Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "./client.js";
 
-export const ALERT_STATUSES = ["pending", "sending", "sent", "failed", "skipped"] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export type AlertKind = "instant" | "digest";
 
 /** A delivery to queue. */
@@ -119,12 +117,6 @@ export function createAlertsRepository(prisma: Db) {
         select: { id: true, subscriptions: { where: { topicId: { in: topicIds } }, select: { topicId: true } } },
       });
       return rows.map((r) => ({ subscriberId: r.id, topicIds: r.subscriptions.map((s) => s.topicId) }));
-    },
-
-    /** Readers who already have a delivery for this post (queued by an earlier run). */
-    async recipientsOfPost(postId: number): Promise<Set<number>> {
-      const rows = await prisma.alertDelivery.findMany({ where: { postId }, select: { subscriberId: true } });
-      return new Set(rows.map((r) => r.subscriberId));
     },
 
     /**

@@ -6,6 +6,7 @@
  * `uncertain` and is reported, never resent blindly.
  */
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 export const POST_STATUSES = ["queued", "scheduled", "sending", "sent", "failed", "cancelled", "uncertain", "deleted"] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
@@ -91,12 +92,6 @@ export function createChannelPostsRepository(prisma: Db) {
         .then((row) => (row ? toRecord(row) : null));
     },
 
-    findByMessage(chatId: string, messageId: bigint): Promise<PostRecord | null> {
-      return prisma.channelPost
-        .findFirst({ where: { chatId, telegramMessageId: messageId }, select: postSelect })
-        .then((row) => (row ? toRecord(row) : null));
-    },
-
     /**
      * Creates the post of an article. An article has at most one post (a unique key),
      * so two instances racing here cannot both create one; the loser gets null.
@@ -122,7 +117,7 @@ export function createChannelPostsRepository(prisma: Db) {
         });
         return toRecord(row);
       } catch (error) {
-        if ((error as { code?: string }).code === "P2002") return null;
+        if (isUniqueViolation(error)) return null;
         throw error;
       }
     },

@@ -1,5 +1,6 @@
 /** The feeds table and its keyword filters. */
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 /** A feed as the rest of the code sees it. */
 export interface FeedRecord {
@@ -43,16 +44,21 @@ export function createFeedsRepository(prisma: Db) {
   return {
     /** Stores a new feed; throws DuplicateFeedError when the URL is already there. */
     async add(input: { url: string; title?: string | null; defaultTopic?: string | null; fullPage?: boolean }): Promise<FeedRecord> {
-      const existing = await prisma.feed.findUnique({ where: { url: input.url } });
-      if (existing) throw new DuplicateFeedError(existing);
-      return prisma.feed.create({
-        data: {
-          url: input.url,
-          title: input.title ?? null,
-          defaultTopic: input.defaultTopic ?? null,
-          fullPage: input.fullPage ?? false,
-        },
-      });
+      try {
+        return await prisma.feed.create({
+          data: {
+            url: input.url,
+            title: input.title ?? null,
+            defaultTopic: input.defaultTopic ?? null,
+            fullPage: input.fullPage ?? false,
+          },
+        });
+      } catch (error) {
+        // The unique URL decides, so two adds of one feed at once cannot both succeed.
+        const existing = isUniqueViolation(error) ? await prisma.feed.findUnique({ where: { url: input.url } }) : null;
+        if (existing) throw new DuplicateFeedError(existing);
+        throw error;
+      }
     },
 
     /** Every feed, oldest first. */
@@ -103,11 +109,11 @@ export function createFeedsRepository(prisma: Db) {
       });
     },
 
-    /** A failed fetch: the error, the failure count, when to try again, and a pause when asked. */
+    /** A failed fetch: the error, the failure count, when to try again, and a pause when asked. False when the feed is gone. */
     async recordFailure(
       id: number,
       failure: { now: Date; error: string; nextFetchAt: Date | null; pauseReason: string | null },
-    ): Promise<FeedRecord | null> {
+    ): Promise<boolean> {
       const updated = await prisma.feed.updateMany({
         where: { id },
         data: {
@@ -118,7 +124,7 @@ export function createFeedsRepository(prisma: Db) {
           ...(failure.pauseReason ? { pausedAt: failure.now, pausedReason: failure.pauseReason } : {}),
         },
       });
-      return updated.count === 0 ? null : prisma.feed.findUnique({ where: { id } });
+      return updated.count === 1;
     },
 
     /** Unpauses a feed and clears its back-off. */
@@ -155,8 +161,12 @@ export function createFeedsRepository(prisma: Db) {
 
     /** Adds a phrase; adding one that is there already changes nothing. */
     async addFilter(feedId: number, kind: FilterKind, phrase: string): Promise<void> {
-      const existing = await prisma.feedFilter.findFirst({ where: { feedId, kind, phrase } });
-      if (!existing) await prisma.feedFilter.create({ data: { feedId, kind, phrase } });
+      // Adding a phrase that is already there is not an error.
+      try {
+        await prisma.feedFilter.create({ data: { feedId, kind, phrase } });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
     },
 
     /** Removes a phrase; returns whether it was there. */

@@ -1,5 +1,6 @@
 /** Leases for scheduled jobs, so that one instance at a time runs a job on a shared database. */
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 export type JobLeasesRepository = ReturnType<typeof createJobLeasesRepository>;
 
@@ -20,7 +21,7 @@ export function createJobLeasesRepository(prisma: Db) {
         await prisma.jobLease.create({ data: { name, owner, leaseUntil } });
         return true;
       } catch (error) {
-        if ((error as { code?: string }).code === "P2002") return false;
+        if (isUniqueViolation(error)) return false;
         throw error;
       }
     },

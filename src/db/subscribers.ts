@@ -1,12 +1,10 @@
 /** Readers who talk to the bot, and their topic subscriptions. */
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 /** Allowed values of Subscriber.alertMode: a DM per new post, one daily digest, or nothing. */
 export const ALERT_MODES = ["instant", "digest", "off"] as const;
 export type AlertMode = (typeof ALERT_MODES)[number];
-
-/** Allowed values of Subscriber.status. */
-export type SubscriberStatus = "active" | "blocked";
 
 export interface SubscriberProfile {
   telegramId: number;
@@ -38,10 +36,6 @@ type RecordRow = { id: number; telegramId: bigint; alertMode: string; digestHour
 function toRecord(row: RecordRow): SubscriberRecord {
   const alertMode = (ALERT_MODES as readonly string[]).includes(row.alertMode) ? (row.alertMode as AlertMode) : "instant";
   return { id: row.id, telegramId: row.telegramId, alertMode, digestHour: row.digestHour, topicIds: row.subscriptions.map((s) => s.topicId) };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "P2002";
 }
 
 export type SubscribersRepository = ReturnType<typeof createSubscribersRepository>;

@@ -1,5 +1,6 @@
 /** Topics and the editors' keyword rules for them. */
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./prisma-errors.js";
 
 export interface TopicRecord {
   id: number;
@@ -41,8 +42,12 @@ export function createTopicsRepository(prisma: Db) {
     },
 
     async addKeyword(topicId: number, phrase: string): Promise<void> {
-      const existing = await prisma.topicKeyword.findFirst({ where: { topicId, phrase } });
-      if (!existing) await prisma.topicKeyword.create({ data: { topicId, phrase } });
+      // Adding a phrase that is already there is not an error (two editors, one double tap).
+      try {
+        await prisma.topicKeyword.create({ data: { topicId, phrase } });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
     },
 
     async removeKeyword(topicId: number, phrase: string): Promise<boolean> {

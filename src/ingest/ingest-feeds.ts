@@ -22,12 +22,11 @@ import { normaliseUrl } from "./identity/normalise-url.js";
 import { isTeaser } from "./summary/is-teaser.js";
 import type { Summariser } from "./summary/llm-summariser.js";
 import type { TopicRule } from "./topics/assign-topics.js";
+import { AUTO_POST_MAX_AGE_MS } from "../publish/posting-policy.js";
 
 /** The scheduler's lease for the ingest job, also taken by the operator's `ingest` command. */
 export const INGEST_LEASE = { name: "ingest", ms: 15 * 60_000 };
 
-/** Only stories published this recently are posted automatically. */
-const AUTO_POST_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Feeds fetched at once; with per-host limits in the fetcher this keeps a run over many slow feeds short. */
 const FEED_CONCURRENCY = 8;
 
@@ -301,7 +300,7 @@ async function buildNewArticles(
         feedId: feed.id,
         guid: item.guid,
         summary,
-        autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_WINDOW_MS,
+        autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_MAX_AGE_MS,
         otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
       }),
     );

@@ -13,13 +13,11 @@ import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js"
 import type { SettingsRepository } from "../db/settings.js";
 import type { Logger } from "../logger.js";
 import { formatPost } from "./format-post.js";
-import { autoPostingBlock, type PostingRules } from "./posting-policy.js";
+import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
 import type { SendBudget } from "./send-budget.js";
 import { decideSendFailure } from "./send-failure-policy.js";
 import { escapeHtml } from "./telegram-html.js";
 
-/** Only articles published this recently are posted automatically. */
-export const AUTO_POST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Longer than the longest send (the outbox's API calls time out after 20 s). */
 export const SEND_LEASE_MS = 90_000;
 /**
@@ -124,9 +122,7 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
   } catch (error) {
     const attempt = post.attempts + 1;
     const action = decideSendFailure(error, attempt, deps.now());
-    if (action.kind === "retry" && (error as { error_code?: number }).error_code === 429) {
-      deps.budget.pause(action.retryAt.getTime() - deps.now().getTime());
-    }
+    if (action.kind === "retry" && action.floodWaitMs !== null) deps.budget.pause(action.floodWaitMs);
     log.warn({ err: error, action: action.kind }, "channel post not sent");
     if (action.kind === "retry") {
       await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });

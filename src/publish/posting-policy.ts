@@ -1,6 +1,9 @@
 /** When automatic posts may go out: quiet hours, an hourly cap, a manual pause. Pure. */
 import { DateTime } from "luxon";
 
+/** Only stories published this recently are posted automatically (older ones are stored, not posted). */
+export const AUTO_POST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
 export interface PostingRules {
   /** Local "HH:MM" in `timezone`; the window may cross midnight (23:00-07:00). */
   quietHours: { start: string; end: string } | null;

@@ -5,8 +5,11 @@
  */
 
 export type SendFailureAction =
-  /** Certainly not delivered: try again at `retryAt`. */
-  | { kind: "retry"; retryAt: Date; reason: string }
+  /**
+   * Certainly not delivered: try again at `retryAt`. `floodWaitMs` is set when Telegram asked
+   * the bot to wait (429): then nobody should send for that long, not only this message.
+   */
+  | { kind: "retry"; retryAt: Date; reason: string; floodWaitMs: number | null }
   /** Not delivered and never will be as it is (bad request): stop and tell the editors. */
   | { kind: "fail"; reason: string }
   /** The bot may not post to this chat (kicked, rights removed): pause and tell the editors. */
@@ -43,21 +46,21 @@ export function decideSendFailure(error: unknown, attempt: number, now: Date): S
     const code = err.error_code;
     if (code === 429) {
       const seconds = typeof err.parameters?.retry_after === "number" ? err.parameters.retry_after : 30;
-      return { kind: "retry", retryAt: new Date(now.getTime() + seconds * 1000), reason: `flood wait: ${description}` };
+      return { kind: "retry", retryAt: new Date(now.getTime() + seconds * 1000), reason: `flood wait: ${description}`, floodWaitMs: seconds * 1000 };
     }
     if (code === 403 || (code === 400 && /not enough rights|chat not found|CHAT_WRITE_FORBIDDEN|need administrator rights/i.test(description))) {
       return { kind: "forbidden", reason: description };
     }
     if (code >= 500) {
       if (attempt >= MAX_ATTEMPTS) return { kind: "fail", reason: `Telegram kept failing: ${description}` };
-      return { kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason: description };
+      return { kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason: description, floodWaitMs: null };
     }
     return { kind: "fail", reason: description };
   }
   const code = findCode(error);
   if (code && NOT_SENT_CODES.has(code)) {
     if (attempt >= MAX_ATTEMPTS) return { kind: "fail", reason: `could not reach Telegram (${code})` };
-    return { kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason: `could not reach Telegram (${code})` };
+    return { kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason: `could not reach Telegram (${code})`, floodWaitMs: null };
   }
   return { kind: "uncertain", reason: `the connection to Telegram failed during the call (${code ?? description})` };
 }

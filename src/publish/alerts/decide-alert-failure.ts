@@ -21,10 +21,8 @@ export const ALERT_MAX_ATTEMPTS = 5;
 export function decideAlertFailure(error: unknown, attempt: number, now: Date): AlertFailureAction {
   const action = decideSendFailure(error, attempt, now);
   switch (action.kind) {
-    case "retry": {
-      const flood = (error as { error_code?: unknown }).error_code === 429;
-      return { kind: "retry", retryAt: action.retryAt, reason: action.reason, pauseMs: flood ? action.retryAt.getTime() - now.getTime() : null };
-    }
+    case "retry":
+      return { kind: "retry", retryAt: action.retryAt, reason: action.reason, pauseMs: action.floodWaitMs };
     case "forbidden":
       return { kind: "reader-gone", reason: action.reason };
     case "uncertain":

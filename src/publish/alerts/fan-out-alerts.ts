@@ -62,11 +62,9 @@ export async function fanOutNewPosts(deps: FanOutDeps): Promise<FanOutReport> {
 async function fanOutPost(deps: FanOutDeps, post: SentPost, now: Date): Promise<number> {
   const recipients = await deps.alerts.instantRecipients(post.topics.map((t) => t.id));
   if (recipients.length === 0) return 0;
-  const already = await deps.alerts.recipientsOfPost(post.id);
   const link = postLink({ id: post.id, article: { url: post.url } }, deps.publicUrl);
   const alerts: NewAlert[] = [];
   for (const recipient of recipients) {
-    if (already.has(recipient.subscriberId)) continue;
     const followed = post.topics.filter((t) => recipient.topicIds.includes(t.id)).map((t) => t.slug);
     alerts.push({
       subscriberId: recipient.subscriberId,
