@@ -1,4 +1,8 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 import { describe, expect, it } from "vitest";
@@ -116,13 +120,20 @@ describe("configuration", () => {
 describe("npm start without a token", () => {
   it("stops with exit code 1 and the line saying how to get one", { timeout: 60_000 }, async () => {
     const run = promisify(execFile);
-    const error = await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    // An empty working directory: a developer's own .env (with a real token) must never be read here.
+    const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
+    const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url));
+    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+    const error = await run(process.execPath, ["--import", tsx, main], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
-      cwd: new URL("..", import.meta.url).pathname,
-    }).then(
-      () => null,
-      (e: unknown) => e as { code: number; stderr: string; stdout: string },
-    );
+      cwd,
+      timeout: 50_000,
+    })
+      .then(
+        () => null,
+        (e: unknown) => e as { code: number; stderr: string; stdout: string },
+      )
+      .finally(() => rmSync(cwd, { recursive: true, force: true }));
     expect(error?.code).toBe(1);
     expect(error?.stderr).toBe(
       "BOT_TOKEN is missing: create a bot with @BotFather and put its token in .env\n" +

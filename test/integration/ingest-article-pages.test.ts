@@ -221,9 +221,8 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
         }),
       );
       await h.cli(["feeds", "add", FEED]);
-      const started = Date.now();
       expect((await ingest(llmEnv)).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
-      expect(Date.now() - started).toBeLessThan(4_500);
+      // Had the summariser waited for the answer, "Too late." would be the summary.
       expect((await storedArticles())[0]!.summary).toBe(description);
     });
   });

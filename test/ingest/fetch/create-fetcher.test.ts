@@ -390,10 +390,8 @@ describe("timeouts", () => {
         return HttpResponse.text("too late");
       }),
     );
-    const started = Date.now();
     const error = await fetchError(makeFetcher({ requestTimeoutMs: 100 }), feedRequest("https://slow.example/feed"));
     expect(error.code).toBe("timeout");
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it("gives up on a body that trickles in too slowly", async () => {

@@ -113,12 +113,10 @@ describe("parseOpml", () => {
       expect(refused(`<opml version="2.0"><head/></opml>`).message).toMatch(/no <body>/);
     });
 
-    it("a billion-laughs entity bomb, quickly", () => {
+    it("a billion-laughs entity bomb, before expanding it", () => {
       const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
       const bomb = `<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY lol0 "lol">${levels}]><opml><body><outline text="&lol9;" xmlUrl="https://a.example/rss"/></body></opml>`;
-      const started = performance.now();
-      expect(refused(bomb).message).toMatch(/entities/);
-      expect(performance.now() - started).toBeLessThan(100);
+      expect(refused(bomb).message).toBe("The OPML document declares XML entities (<!ENTITY>), which is refused as unsafe.");
     });
 
     it("outlines nested thousands deep", () => {
