@@ -17,7 +17,8 @@ FROM deps AS check
 COPY . .
 RUN npm run typecheck && npm run lint
 
-FROM deps AS prod-deps
+# Built on the checked tree, so a failing typecheck or lint stops the image build.
+FROM check AS prod-deps
 RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime

@@ -118,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       method: "GET",
       path: "/healthz",
       handler: async (_req, res) => {
-        await db.prisma.jobLease.count();
+        await db.ping();
         sendJson(res, 200, { ok: true });
       },
     },

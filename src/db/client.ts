@@ -22,6 +22,8 @@ export type Db = SqliteClient;
 export interface Database {
   provider: Provider;
   prisma: Db;
+  /** Rejects when the database does not answer a trivial query (health checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,9 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
   return {
     provider: target.provider,
     prisma,
+    ping: async () => {
+      await prisma.jobLease.count();
+    },
     close: () => prisma.$disconnect(),
   };
 }
