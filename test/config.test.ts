@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 
 import { describe, expect, it } from "vitest";
 
-import { ConfigError, createConfig } from "../src/config.js";
+import { CONFIG_VARIABLES, ConfigError, createConfig } from "../src/config.js";
 
 const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345";
 
@@ -114,6 +114,21 @@ describe("configuration", () => {
     });
     expect(config.postCron).toBe("*/30 * * * * *");
     expect(config.database.provider).toBe("postgresql");
+  });
+});
+
+describe("the documented configuration", () => {
+  const read = (file: string) => readFileSync(fileURLToPath(new URL(`../${file}`, import.meta.url)), "utf8");
+
+  it(".env.example sets every variable Newsdesk reads, and nothing else", () => {
+    const listed = [...read(".env.example").matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it("the README's configuration table names every variable", () => {
+    const table = read("README.md").split("## Configuration")[1]!.split("\n## ")[0]!;
+    const named = new Set([...table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]));
+    expect(CONFIG_VARIABLES.filter((name) => !named.has(name))).toEqual([]);
   });
 });
 
