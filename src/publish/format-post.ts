@@ -32,3 +32,8 @@ export function formatPost(content: PostContent, limit: number = TELEGRAM_TEXT_L
   if (hashtags) parts.push(hashtags);
   return parts.join("\n\n");
 }
+
+/** The link behind "Read more": the bot's click-counting redirect when PUBLIC_URL is set. */
+export function postLink(postId: number, articleUrl: string, publicUrl: string | null): string {
+  return publicUrl ? `${publicUrl}/r/${postId}` : articleUrl;
+}

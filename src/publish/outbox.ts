@@ -12,7 +12,7 @@ import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js";
 import type { SettingsRepository } from "../db/settings.js";
 import type { Logger } from "../logger.js";
-import { formatPost } from "./format-post.js";
+import { formatPost, postLink } from "./format-post.js";
 import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
 import type { SendBudget } from "./send-budget.js";
 import { decideSendFailure } from "./send-failure-policy.js";
@@ -54,17 +54,12 @@ export type PublishOutcome =
   | { kind: "idle"; reason: string }
   | { kind: "not-sent"; postId: number; action: string; reason: string };
 
-/** The link behind "Read more": the bot's click-counting redirect when PUBLIC_URL is set. */
-export function postLink(post: { id: number; article: { url: string } }, publicUrl: string | null): string {
-  return publicUrl ? `${publicUrl}/r/${post.id}` : post.article.url;
-}
-
 /** The exact HTML a post is (or will be) sent with; previews use it too. */
 export function renderPost(post: PostRecord, publicUrl: string | null): string {
   return formatPost({
     headline: post.article.headline,
     summary: post.article.summary,
-    link: postLink(post, publicUrl),
+    link: postLink(post.id, post.article.url, publicUrl),
     topics: post.article.topics,
   });
 }

@@ -137,6 +137,8 @@ describe("formatStats", () => {
     const text = formatStats({ ...stats, subscribersPerTopic: many });
     expect(visibleLength(text)).toBeLessThanOrEqual(4096);
     expect(text).toMatch(/\n… and \d+ more$/);
-    for (const line of text.split("\n").slice(5, -1)) expect(line).toMatch(/^topic-number-\d+: \d+$/);
+    const shown = text.split("\n").slice(5, -1);
+    for (const line of shown) expect(line).toMatch(/^topic-number-\d+: \d+$/);
+    expect(shown.length).toBeGreaterThan(0);
   });
 });

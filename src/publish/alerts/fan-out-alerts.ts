@@ -7,7 +7,7 @@
 import type { AlertsRepository, NewAlert, SentPost } from "../../db/alerts.js";
 import type { SettingsRepository } from "../../db/settings.js";
 import type { Logger } from "../../logger.js";
-import { postLink } from "../outbox.js";
+import { postLink } from "../format-post.js";
 import { formatAlert } from "./format-alert.js";
 
 /** Settings key: the ids of recent posts already fanned out (JSON array). */
@@ -62,7 +62,7 @@ export async function fanOutNewPosts(deps: FanOutDeps): Promise<FanOutReport> {
 async function fanOutPost(deps: FanOutDeps, post: SentPost, now: Date): Promise<number> {
   const recipients = await deps.alerts.instantRecipients(post.topics.map((t) => t.id));
   if (recipients.length === 0) return 0;
-  const link = postLink({ id: post.id, article: { url: post.url } }, deps.publicUrl);
+  const link = postLink(post.id, post.url, deps.publicUrl);
   const alerts: NewAlert[] = [];
   for (const recipient of recipients) {
     const followed = post.topics.filter((t) => recipient.topicIds.includes(t.id)).map((t) => t.slug);

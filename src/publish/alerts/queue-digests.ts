@@ -5,7 +5,7 @@
  */
 import type { AlertsRepository, NewAlert } from "../../db/alerts.js";
 import type { Logger } from "../../logger.js";
-import { postLink } from "../outbox.js";
+import { postLink } from "../format-post.js";
 import { digestSlot } from "./digest-slot.js";
 import { formatDigest } from "./format-digest.js";
 
@@ -38,7 +38,7 @@ export async function queueDueDigests(deps: DigestDeps): Promise<{ readers: numb
     const topics = new Set(reader.topicIds);
     const items = newestFirst
       .filter((post) => post.sentAt.getTime() > since && post.topics.some((t) => topics.has(t.id)))
-      .map((post) => ({ headline: post.headline, link: postLink({ id: post.id, article: { url: post.url } }, deps.publicUrl) }));
+      .map((post) => ({ headline: post.headline, link: postLink(post.id, post.url, deps.publicUrl) }));
     if (items.length === 0) continue;
     alerts.push({
       subscriberId: reader.subscriberId,

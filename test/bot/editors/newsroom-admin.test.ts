@@ -95,7 +95,10 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
     expect(visibleLength(text)).toBeLessThanOrEqual(4096);
     const lines = text.split("\n");
     expect(lines.at(-1)).toMatch(/^… and \d+ more$/);
-    for (const line of lines.slice(1, -1)) expect(line).toMatch(/^#\d+ https:\/\/news-site-number-\d+\.example\.com\/sections\/world\/asia\/rss\.xml — new \(not fetched yet\)$/);
+    const shown = lines.slice(1, -1);
+    for (const line of shown) expect(line).toMatch(/^#\d+ https:\/\/news-site-number-\d+\.example\.com\/sections\/world\/asia\/rss\.xml — new \(not fetched yet\)$/);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length + Number(/(\d+) more/.exec(lines.at(-1)!)![1])).toBe(80);
   });
 
   it("pauses and resumes automatic posting", async () => {

@@ -193,6 +193,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(lines.at(-1)).toMatch(/^… and \d+ more$/);
     const shown = lines.slice(1, -1);
     for (const line of shown) expect(line).toMatch(/^#\d+ next slot · A rather long headline .* number \d+ · queued by Ann$/);
+    expect(shown.length).toBeGreaterThan(0);
     expect(shown.length + Number(/(\d+) more/.exec(lines.at(-1)!)![1])).toBe(60);
     expect(reply_markup.inline_keyboard).toHaveLength(Math.min(shown.length, 50));
   });
