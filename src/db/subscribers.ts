@@ -46,7 +46,7 @@ export function createSubscribersRepository(prisma: Db) {
      * Registers a reader, or refreshes their profile and marks them active again.
      * Writes nothing when the stored profile is already current.
      */
-    async register(profile: SubscriberProfile): Promise<{ id: number; created: boolean }> {
+    async register(profile: SubscriberProfile): Promise<{ id: number; created: boolean; record: SubscriberRecord }> {
       const telegramId = BigInt(profile.telegramId);
       const data = {
         chatId: BigInt(profile.chatId),
@@ -57,22 +57,21 @@ export function createSubscribersRepository(prisma: Db) {
       };
       const existing = await prisma.subscriber.findUnique({
         where: { telegramId },
-        select: { id: true, chatId: true, username: true, firstName: true, languageCode: true, status: true },
+        select: { ...recordSelect, chatId: true, username: true, firstName: true, languageCode: true, status: true },
       });
       if (existing) {
-        const { id, ...stored } = existing;
-        const changed = (Object.keys(data) as (keyof typeof data)[]).some((key) => stored[key] !== data[key]);
+        const changed = (Object.keys(data) as (keyof typeof data)[]).some((key) => existing[key] !== data[key]);
         if (changed) await prisma.subscriber.update({ where: { telegramId }, data });
-        return { id, created: false };
+        return { id: existing.id, created: false, record: toRecord(existing) };
       }
       try {
-        const row = await prisma.subscriber.create({ data: { telegramId, ...data }, select: { id: true } });
-        return { id: row.id, created: true };
+        const row = await prisma.subscriber.create({ data: { telegramId, ...data }, select: recordSelect });
+        return { id: row.id, created: true, record: toRecord(row) };
       } catch (error) {
         // Two updates of one new reader raced; the other created the row.
         if (!isUniqueViolation(error)) throw error;
-        const row = await prisma.subscriber.update({ where: { telegramId }, data, select: { id: true } });
-        return { id: row.id, created: false };
+        const row = await prisma.subscriber.update({ where: { telegramId }, data, select: recordSelect });
+        return { id: row.id, created: false, record: toRecord(row) };
       }
     },
 

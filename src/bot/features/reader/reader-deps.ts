@@ -31,16 +31,14 @@ export interface ReaderIdentity {
 
 /** Registers the reader (once; later calls refresh their profile) and returns their settings and topics. */
 export async function ensureReader(subscribers: SubscribersRepository, who: ReaderIdentity): Promise<SubscriberRecord> {
-  await subscribers.register({
+  const { record } = await subscribers.register({
     telegramId: who.from.id,
     chatId: who.chat.id,
     username: who.from.username ?? null,
     firstName: who.from.first_name,
     languageCode: who.from.language_code ?? null,
   });
-  const reader = await subscribers.get(who.from.id);
-  if (!reader) throw new Error(`reader ${who.from.id} vanished right after registering`);
-  return reader;
+  return record;
 }
 
 /** The topic a reader typed, by name or slug ("North Korea", "north-korea"). */
