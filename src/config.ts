@@ -87,9 +87,9 @@ function integer(name: string, fallback: number, min: number, max: number) {
   const message = (issue: { input?: unknown }) => `${name} must be a whole number from ${min} to ${max}, got "${String(issue.input)}"`;
   return z
     .string()
-    .regex(/^\d+$/, { error: message })
+    .regex(/^\d{1,15}$/, { error: message })
     .transform(Number)
-    .pipe(z.number().min(min, { error: message }).max(max, { error: message }))
+    .pipe(z.number({ error: message }).min(min, { error: message }).max(max, { error: message }))
     .optional()
     .transform((value) => value ?? fallback);
 }

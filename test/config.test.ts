@@ -90,6 +90,12 @@ describe("configuration", () => {
     ].sort());
   });
 
+  it("names the variable for a number too long to be one", () => {
+    expect(problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", PORT: "9".repeat(400) })).toEqual([
+      `PORT must be a whole number from 1 to 65535, got "${"9".repeat(400)}"`,
+    ]);
+  });
+
   it("needs a URL and a secret in webhook mode, and serves the webhook at the URL's path", () => {
     expect(problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", BOT_MODE: "webhook" })).toEqual([
       "WEBHOOK_URL is missing: BOT_MODE=webhook needs the full public https URL Telegram calls",

@@ -228,7 +228,10 @@ export function createChannelPostsRepository(prisma: Db) {
      * publish tick and the watchdog never both tell them. `unclaimReport` hands it back.
      */
     async claimReport(id: number, now: Date): Promise<boolean> {
-      const { count } = await prisma.channelPost.updateMany({ where: { id, reportedAt: null }, data: { reportedAt: now } });
+      const { count } = await prisma.channelPost.updateMany({
+        where: { id, reportedAt: null, status: { in: ["failed", "uncertain"] } },
+        data: { reportedAt: now },
+      });
       return count === 1;
     },
 
