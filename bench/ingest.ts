@@ -15,13 +15,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import type { AdminNotifier } from "../src/bot/admin-notifier.js";
+import type { AdminNotifier } from "../src/ops/admin-notifier.js";
 import { createConfig } from "../src/config.js";
 import type { Provider } from "../src/db/schema-files.js";
-import { createIngestDeps } from "../src/ingest/create-ingest-deps.js";
+import { createIngestDeps } from "../src/app/create-jobs.js";
 import { ingestAllFeeds } from "../src/ingest/ingest-feeds.js";
 import { createLogger } from "../src/logger.js";
-import { createServices } from "../src/services.js";
+import { createServices } from "../src/app/create-services.js";
 import { createTestDatabase } from "../test/support/database.js";
 
 function arg(name: string, fallback: string): string {

@@ -9,7 +9,7 @@
 // runs in its own server process). Set BENCH_PROVIDERS=sqlite to run one provider.
 import type { Update } from "grammy/types";
 
-import { createApp, type App } from "../src/app.js";
+import { createApp, type App } from "../src/app/create-app.js";
 import type { Database } from "../src/db/client.js";
 import type { Provider } from "../src/db/schema-files.js";
 import { createLogger } from "../src/logger.js";

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 
-import { createApp } from "./app.js";
+import { createApp } from "./app/create-app.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 

@@ -6,11 +6,11 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
-import type { OutboxDeps } from "../publish/outbox.js";
-import type { Services } from "../services.js";
+import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
-import type { AdminNotifier } from "./admin-notifier.js";
 import { createEditorFeatures } from "./editor-features.js";
+import type { EditorDeps } from "./features/editor/editor-context.js";
+import type { ReaderDeps } from "./features/reader/reader-deps.js";
 import { createReaderFeatures } from "./reader-features.js";
 import { createRetryTransformer } from "./retry-transformer.js";
 
@@ -22,7 +22,8 @@ export interface CreateBotOptions {
 }
 
 /** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
-export function createBot(options: CreateBotOptions, services: Services, admin: AdminNotifier, outbox: OutboxDeps): Bot<BotContext> {
+export function createBot(options: CreateBotOptions, deps: { editors: EditorDeps; readers: ReaderDeps; logger: Logger }): Bot<BotContext> {
+  const { logger } = deps;
   const bot = new Bot<BotContext>(options.token, {
     client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -31,11 +32,11 @@ export function createBot(options: CreateBotOptions, services: Services, admin: 
 
   const handleError = async (error: BotError<BotContext>) => {
     const ctx = error.ctx;
-    services.logger.error({ err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update handler failed");
+    logger.error({ err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update handler failed");
     if (ctx.chat && ctx.chat.type !== "channel") {
       await ctx
         .reply("Sorry, something went wrong on my side. Please try again in a moment.")
-        .catch((replyError: unknown) => services.logger.warn({ err: replyError }, "could not apologise to the user"));
+        .catch((replyError: unknown) => logger.warn({ err: replyError }, "could not apologise to the user"));
     }
   };
   // The one error boundary: whatever fails below is logged and answered politely,
@@ -45,7 +46,7 @@ export function createBot(options: CreateBotOptions, services: Services, admin: 
 
   // Updates of one chat are handled in order; different chats in parallel.
   features.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  features.use(createEditorFeatures({ services, admin, outbox }));
-  features.use(createReaderFeatures(services));
+  features.use(createEditorFeatures(deps.editors));
+  features.use(createReaderFeatures(deps.readers));
   return bot;
 }

@@ -3,28 +3,18 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { Composer, type Context } from "grammy";
 
 import { chatSeenOf, isAdminChat } from "../editorial/editor-refusal.js";
-import type { OutboxDeps } from "../publish/outbox.js";
-import type { Services } from "../services.js";
-import type { AdminNotifier } from "./admin-notifier.js";
 import type { BotContext } from "./context.js";
 import { createRetryTransformer } from "./retry-transformer.js";
 import { COMPOSE_CONVERSATION, COMPOSE_TIMEOUT_MS, createComposeConversation } from "./conversations/compose-conversation.js";
 import { EDITOR_COMMANDS } from "./editor-commands.js";
 import { createChannelRightsFeature } from "./features/editor/channel-rights-feature.js";
 import { createCorrectionsFeature } from "./features/editor/corrections-feature.js";
-import type { EditorServices } from "./features/editor/editor-context.js";
+import type { EditorDeps } from "./features/editor/editor-context.js";
 import { createFeedsFeature } from "./features/editor/feeds-feature.js";
 import { createPostingSwitchFeature } from "./features/editor/posting-switch-feature.js";
 import { createQueueFeature } from "./features/editor/queue-feature.js";
 import { createReportFeature } from "./features/editor/report-feature.js";
 import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./filters/editor-guard.js";
-
-export interface EditorDeps {
-  services: Services;
-  admin: AdminNotifier;
-  /** The publish job's outbox: "Post now" sends through it, sharing its budget and claims. */
-  outbox: OutboxDeps;
-}
 
 /**
  * The editors' features: service updates (channel rights, chat migration) first,
@@ -32,25 +22,23 @@ export interface EditorDeps {
  * readers' features, so an editors' command is never taken for a reader's.
  */
 export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
-  const { services } = deps;
-  const editor: EditorServices = { services, admin: deps.admin, outbox: deps.outbox };
   const features = new Composer<BotContext>();
 
   // Service updates first: they come from Telegram, not from an editor.
-  features.use(createChannelRightsFeature(editor));
+  features.use(createChannelRightsFeature(deps));
   features.use(
     createEditorGuard({
-      check: createEditorCheck({ editorIds: services.config.editorIds, now: services.now }),
+      check: createEditorCheck({ editorIds: deps.editorIds, now: deps.now }),
       commands: EDITOR_COMMANDS.map((c) => c.command),
-      adminChatId: () => services.adminChat.get(),
-      logger: services.logger.child({ feature: "editors" }),
+      adminChatId: () => deps.adminChat.get(),
+      logger: deps.logger.child({ feature: "editors" }),
     }),
   );
   // Conversations live only in the admin chat, so no other chat's update costs a session read.
-  const adminChat = features.filter((ctx) => ctx.chat !== undefined && isAdminChat(chatSeenOf(ctx.chat), services.adminChat.get()));
+  const adminChat = features.filter((ctx) => ctx.chat !== undefined && isAdminChat(chatSeenOf(ctx.chat), deps.adminChat.get()));
   adminChat.use(
     conversations({
-      storage: services.sessionStorage("conversation"),
+      storage: deps.sessionStorage("conversation"),
       // Transformers on bot.api do not reach the API object inside conversations.
       plugins: [
         async (ctx, next) => {
@@ -62,18 +50,18 @@ export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
   );
   // Parallel: several editors may compose at once in the one admin chat, each answering their own questions.
   adminChat.use(
-    createConversation<BotContext, Context>(createComposeConversation(editor), {
+    createConversation<BotContext, Context>(createComposeConversation(deps), {
       id: COMPOSE_CONVERSATION,
       parallel: true,
       maxMillisecondsToWait: COMPOSE_TIMEOUT_MS,
     }),
   );
   adminChat.command("compose", (ctx) => ctx.conversation.enter(COMPOSE_CONVERSATION));
-  features.use(createQueueFeature(editor));
-  features.use(createCorrectionsFeature(editor));
-  features.use(createFeedsFeature(editor));
-  features.use(createPostingSwitchFeature(editor));
-  features.use(createReportFeature(editor));
+  features.use(createQueueFeature(deps));
+  features.use(createCorrectionsFeature(deps));
+  features.use(createFeedsFeature(deps));
+  features.use(createPostingSwitchFeature(deps));
+  features.use(createReportFeature(deps));
   // A button of a finished draft or of an old message: answer it, so the editor's client stops waiting.
   features.callbackQuery(new RegExp(`^${EDITOR_CALLBACK_PREFIX}`), (ctx) =>
     ctx.answerCallbackQuery({ text: "This button is no longer active.", show_alert: true }),

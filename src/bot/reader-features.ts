@@ -1,8 +1,6 @@
 /** Everything readers do in private chats with the bot (and inline mode), plus counting reactions on the channel. */
 import { Composer } from "grammy";
 
-import { createTokenBucket } from "../readers/token-bucket.js";
-import type { Services } from "../services.js";
 import type { BotContext } from "./context.js";
 import { createHelpFeature } from "./features/help.js";
 import { createLatestFeature } from "./features/latest.js";
@@ -17,27 +15,8 @@ import { createStopFeature } from "./features/reader/stop.js";
 import { createTopicsFeature } from "./features/reader/topics.js";
 import { createStartFeature } from "./features/start.js";
 
-/** Searches (commands and inline queries together) one reader may make per {@link SEARCH_THROTTLE_PERIOD_MS}. */
-const SEARCH_THROTTLE_LIMIT = 5;
-const SEARCH_THROTTLE_PERIOD_MS = 10_000;
-
-/** The readers' dependencies, built from the application's services. */
-function createReaderDeps(services: Services): ReaderDeps {
-  return {
-    subscribers: services.subscribers,
-    topics: services.topics,
-    articles: services.articles,
-    engagement: services.engagement,
-    search: services.search,
-    searchThrottle: createTokenBucket({ capacity: SEARCH_THROTTLE_LIMIT, periodMs: SEARCH_THROTTLE_PERIOD_MS, now: services.now }),
-    timezone: services.config.timezone,
-    now: services.now,
-    logger: services.logger.child({ feature: "readers" }),
-  };
-}
-
-export function createReaderFeatures(services: Services): Composer<BotContext> {
-  const deps = createReaderDeps(services);
+/** The readers' features, in the order they are tried. */
+export function createReaderFeatures(deps: ReaderDeps): Composer<BotContext> {
   const features = new Composer<BotContext>();
   features.use(createStartFeature(deps));
   features.use(createHelpFeature());

@@ -10,8 +10,8 @@ import type { ChatMember } from "grammy/types";
 import type { ChatRef } from "../config.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import type { Logger } from "../logger.js";
-import type { AdminNotifier } from "./admin-notifier.js";
-import { errorReason } from "./error-reason.js";
+import type { AdminNotifier } from "../ops/admin-notifier.js";
+import { errorReason } from "../ops/error-reason.js";
 
 export interface SelfCheckResult {
   problems: string[];

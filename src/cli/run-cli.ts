@@ -4,30 +4,32 @@
  * `extract … | jq` work. Returns the exit code.
  */
 import { readFileSync } from "node:fs";
+import { userInfo } from "node:os";
 
 import { Command, CommanderError } from "commander";
+import { Api } from "grammy";
 
+import { createIngestDeps } from "../app/create-jobs.js";
+import { createNewsroom, NO_CHANNEL } from "../app/create-newsroom.js";
+import { createServices, type Services } from "../app/create-services.js";
 import { ConfigError, createConfig, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
-import { DuplicateFeedError, type FilterKind } from "../db/feeds.js";
+import type { FilterKind } from "../db/feeds.js";
 import { migrateDatabase } from "../db/migrations.js";
-import { createAdminNotifier } from "../bot/admin-notifier.js";
+import { feedLine } from "../editorial/feed-status.js";
+import { parseFeedId } from "../editorial/parse-post-id.js";
 import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
 import { extractArticle } from "../ingest/extract/extract-article.js";
 import { decodeBody } from "../ingest/fetch/decode-body.js";
 import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
-import { createIngestDeps } from "../ingest/create-ingest-deps.js";
 import { fetchArticlePage, ingestAllFeeds, INGEST_LEASE } from "../ingest/ingest-feeds.js";
-import { FeedUrlError, parseFeedUrl } from "../ingest/feeds/parse-feed-url.js";
-import { parseFilterPhrase } from "../ingest/filters/keyword-filter.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { buildOpml, OpmlError, parseOpml } from "../ingest/opml/opml.js";
 import type { TopicRule } from "../ingest/topics/assign-topics.js";
-import { slugifyTopic, topicNameFromSlug } from "../ingest/topics/slugify-topic.js";
 import { createLogger, type Logger } from "../logger.js";
-import { createServices, type Services } from "../services.js";
-import { Api } from "grammy";
-import { feedLine } from "./feed-status.js";
+import { operatorActor } from "../newsroom/actor.js";
+import type { Newsroom } from "../newsroom/newsroom.js";
+import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -41,28 +43,22 @@ export interface CliIo {
 /** A problem the operator caused: printed as one line, exit code 1. */
 class UsageError extends Error {}
 
-/** parseFeedUrl with its refusal as a usage error (exit code 1). */
-function feedUrlArgument(input: string): string {
+/** The operator's login name for the audit log, when the system knows it. */
+function currentUser(): string | null {
   try {
-    return parseFeedUrl(input);
-  } catch (error) {
-    if (error instanceof FeedUrlError) throw new UsageError(error.message);
-    throw error;
+    return userInfo().username;
+  } catch {
+    return null;
   }
 }
 
 function parseId(input: string, what = "feed"): number {
-  if (!/^\d+$/.test(input)) throw new UsageError(`"${input}" is not a ${what} id: use the number shown by \`feeds list\``);
-  return Number(input);
+  const id = parseFeedId(input);
+  if (id === null) throw new UsageError(`"${input}" is not a ${what} id: use the number shown by \`feeds list\``);
+  return id;
 }
 
-function parseTopic(input: string | undefined): string | null {
-  if (input === undefined) return null;
-  const slug = slugifyTopic(input);
-  if (!slug) throw new UsageError(`"${input}" is not a usable topic name: use letters or digits, e.g. asia or north-korea`);
-  return slug;
-}
-
+const TOPIC_HINT = "use letters or digits, e.g. asia or north-korea";
 
 /** Stands in for a saved page's address when neither --url nor the page gives one; never printed. */
 const PLACEHOLDER_PAGE_URL = "https://localhost/";
@@ -94,14 +90,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const logger = io.logger ?? createLogger({ level: config.logLevel, secrets: [config.botToken, config.summary.llm?.apiKey] });
 
-  let services: Services | null = null;
-  const open = async (): Promise<Services> => {
-    if (!services) {
+  let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
+  const open = async () => {
+    if (!opened) {
       const db = await openDatabase(config.database);
-      services = createServices({ config, logger, db, ...(io.fetcherDeps ? { fetcherDeps: io.fetcherDeps } : {}), ...(io.now ? { now: io.now } : {}) });
+      const services = createServices({ config, logger, db, ...(io.fetcherDeps ? { fetcherDeps: io.fetcherDeps } : {}), ...(io.now ? { now: io.now } : {}) });
+      // The admin chat may have moved (group → supergroup); the bot remembers where.
+      await services.adminChat.load();
+      const api = config.botToken ? new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }) : null;
+      const admin: AdminNotifier = api
+        ? createAdminNotifier({ api, adminChatId: () => services.adminChat.get(), logger })
+        : { notify: () => Promise.resolve(false) };
+      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL }), admin };
     }
-    return services;
+    return opened;
   };
+  const actor = operatorActor(currentUser());
   const out = (line: string) => io.stdout(`${line}\n`);
 
   const program = new Command("newsdesk")
@@ -126,22 +130,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--topic <slug>", "topic given to every article of this feed")
     .option("--full-page", "always fetch and extract the article pages")
     .action(async (url: string, options: { topic?: string; fullPage?: boolean }) => {
-      const feedUrl = feedUrlArgument(url);
-      const topic = parseTopic(options.topic);
-      const s = await open();
-      try {
-        const feed = await s.feeds.add({ url: feedUrl, defaultTopic: topic, fullPage: options.fullPage ?? false });
-        out(`added feed #${feed.id} ${feed.url}${topic ? ` [${topic}]` : ""}`);
-      } catch (error) {
-        if (error instanceof DuplicateFeedError) throw new UsageError(`this feed is already there as #${error.existing.id}`);
-        throw error;
+      const { newsroom } = await open();
+      const outcome = await newsroom.feeds.add({ url, topic: options.topic ?? null, fullPage: options.fullPage ?? false, actor });
+      switch (outcome.kind) {
+        case "invalid-url":
+          throw new UsageError(outcome.reason);
+        case "invalid-topic":
+          throw new UsageError(`"${outcome.input}" is not a usable topic name: ${TOPIC_HINT}`);
+        case "duplicate":
+          throw new UsageError(`this feed is already there as #${outcome.existing.id}`);
+        case "added":
+          out(`added feed #${outcome.feed.id} ${outcome.feed.url}${outcome.feed.defaultTopic ? ` [${outcome.feed.defaultTopic}]` : ""}`);
       }
     });
   feeds
     .command("list")
     .description("list feeds with their health")
     .action(async () => {
-      const list = await (await open()).feeds.list();
+      const list = await (await open()).newsroom.feeds.list();
       if (list.length === 0) out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
       for (const feed of list) out(feedLine(feed));
     });
@@ -149,32 +155,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command("remove <id>")
     .description("remove a feed (its stored articles stay)")
     .action(async (id: string) => {
-      const removed = await (await open()).feeds.remove(parseId(id));
-      if (!removed) throw new UsageError(`there is no feed #${id}`);
-      out(`removed feed #${removed.id} ${removed.url}`);
+      const outcome = await (await open()).newsroom.feeds.remove({ id: parseId(id), actor });
+      if (outcome.kind === "not-found") throw new UsageError(`there is no feed #${outcome.id}`);
+      out(`removed feed #${outcome.feed.id} ${outcome.feed.url}`);
     });
   feeds
     .command("resume <id>")
     .description("resume a paused feed")
     .action(async (id: string) => {
-      if (!(await (await open()).feeds.resume(parseId(id)))) throw new UsageError(`there is no feed #${id}`);
-      out(`feed #${id} resumed; it is fetched at the next ingest`);
+      const outcome = await (await open()).newsroom.feeds.resume({ id: parseId(id), actor });
+      if (outcome.kind === "not-found") throw new UsageError(`there is no feed #${outcome.id}`);
+      out(`feed #${outcome.feed.id} resumed; it is fetched at the next ingest`);
     });
   const filter = feeds.command("filter").description("per-feed keyword filters (words or phrases, case-insensitive)");
-  const filterChange = (kind: FilterKind, adding: boolean) => async (id: string, words: string[]) => {
+  const filterChange = (filterKind: FilterKind, adding: boolean) => async (id: string, words: string[]) => {
     const feedId = parseId(id);
-    const parsed = parseFilterPhrase(words.join(" "));
-    if (!parsed.ok) throw new UsageError(parsed.error);
-    const s = await open();
-    if (!(await s.feeds.get(feedId))) throw new UsageError(`there is no feed #${id}`);
-    // Filters match case-insensitively, so "Sport" and "sport" are one phrase.
-    const same = (await s.feeds.listFilters(feedId)).find((f) => f.kind === kind && f.phrase.toLowerCase() === parsed.phrase.toLowerCase());
-    if (adding) {
-      if (!same) await s.feeds.addFilter(feedId, kind, parsed.phrase);
-      out(`feed #${feedId}: ${kind} "${same?.phrase ?? parsed.phrase}"`);
-    } else {
-      if (!same || !(await s.feeds.removeFilter(feedId, kind, same.phrase))) throw new UsageError(`feed #${feedId} has no ${kind} "${parsed.phrase}"`);
-      out(`feed #${feedId}: removed ${kind} "${same.phrase}"`);
+    const outcome = await (await open()).newsroom.feeds.changeFilter({ feedId, filterKind, phrase: words.join(" "), adding, actor });
+    switch (outcome.kind) {
+      case "invalid-phrase":
+        throw new UsageError(outcome.error);
+      case "not-found":
+        throw new UsageError(`there is no feed #${outcome.id}`);
+      case "no-such-filter":
+        throw new UsageError(`feed #${feedId} has no ${filterKind} "${outcome.phrase}"`);
+      case "added":
+        return out(`feed #${feedId}: ${filterKind} "${outcome.phrase}"`);
+      case "removed":
+        return out(`feed #${feedId}: removed ${filterKind} "${outcome.phrase}"`);
     }
   };
   for (const kind of ["include", "exclude"] as const) {
@@ -185,11 +192,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command("list <id>")
     .description("show a feed's filters")
     .action(async (id: string) => {
-      const s = await open();
-      if (!(await s.feeds.get(parseId(id)))) throw new UsageError(`there is no feed #${id}`);
-      const list = await s.feeds.listFilters(parseId(id));
-      if (list.length === 0) out(`feed #${id} has no filters: every item is taken`);
-      for (const f of list) out(`${f.kind} "${f.phrase}"`);
+      const outcome = await (await open()).newsroom.feeds.listFilters(parseId(id));
+      if (outcome.kind === "not-found") throw new UsageError(`there is no feed #${outcome.id}`);
+      if (outcome.filters.length === 0) out(`feed #${outcome.feedId} has no filters: every item is taken`);
+      for (const f of outcome.filters) out(`${f.kind} "${f.phrase}"`);
     });
   feeds
     .command("import <file>")
@@ -202,30 +208,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (error instanceof OpmlError || (error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError(`cannot import ${file}: ${(error as Error).message}`);
         throw error;
       }
-      const s = await open();
-      let added = 0;
-      for (const entry of entries) {
-        let url: string;
-        try {
-          url = parseFeedUrl(entry.url);
-        } catch (error) {
-          io.stderr(`skipped ${entry.url}: ${(error as Error).message}\n`);
-          continue;
-        }
-        try {
-          await s.feeds.add({ url, title: entry.title, defaultTopic: entry.topic });
-          added++;
-        } catch (error) {
-          if (!(error instanceof DuplicateFeedError)) throw error;
-        }
-      }
-      out(`imported ${added} new feed${added === 1 ? "" : "s"} of ${entries.length} in ${file}`);
+      const outcome = await (await open()).newsroom.feeds.importOpml({ entries, actor });
+      for (const skipped of outcome.skipped) io.stderr(`skipped ${skipped.url}: ${skipped.reason}\n`);
+      out(`imported ${outcome.added} new feed${outcome.added === 1 ? "" : "s"} of ${outcome.total} in ${file}`);
     });
   feeds
     .command("export")
     .description("print the feed list as OPML")
     .action(async () => {
-      const list = await (await open()).feeds.list();
+      const list = await (await open()).newsroom.feeds.list();
       io.stdout(buildOpml(list.map((f) => ({ url: f.url, title: f.title, topic: f.defaultTopic })), "Newsdesk feeds"));
     });
 
@@ -233,37 +224,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   topics
     .command("list")
     .action(async () => {
-      const s = await open();
-      const [list, rules] = await Promise.all([s.topics.list(), s.topics.rules()]);
-      for (const topic of list) {
-        const phrases = rules.find((r) => r.slug === topic.slug)?.phrases ?? [];
-        out(`${topic.slug}${phrases.length ? ` — keywords: ${phrases.map((p) => `"${p}"`).join(", ")}` : ""}`);
+      for (const topic of await (await open()).newsroom.topics.list()) {
+        out(`${topic.slug}${topic.phrases.length ? ` — keywords: ${topic.phrases.map((p) => `"${p}"`).join(", ")}` : ""}`);
       }
     });
   topics
     .command("keyword <topic> <phrase...>")
     .description("articles mentioning the phrase get the topic")
     .action(async (topicName: string, words: string[]) => {
-      const slug = parseTopic(topicName) as string;
-      const parsed = parseFilterPhrase(words.join(" "));
-      if (!parsed.ok) throw new UsageError(parsed.error);
-      const s = await open();
-      const topic = await s.topics.ensure(slug, topicNameFromSlug(slug));
-      await s.topics.addKeyword(topic.id, parsed.phrase);
-      out(`articles mentioning "${parsed.phrase}" get the topic ${slug}`);
+      const outcome = await (await open()).newsroom.topics.addKeyword({ topic: topicName, phrase: words.join(" "), actor });
+      if (outcome.kind === "invalid-topic") throw new UsageError(`"${outcome.input}" is not a usable topic name: ${TOPIC_HINT}`);
+      if (outcome.kind === "invalid-phrase") throw new UsageError(outcome.error);
+      out(`articles mentioning "${outcome.phrase}" get the topic ${outcome.slug}`);
     });
 
   program
     .command("ingest")
     .description("fetch every due feed once and store new articles")
     .action(async () => {
-      const s = await open();
-      // The admin chat may have moved (group → supergroup); the bot remembers where.
-      await s.adminChat.load();
-      const api = config.botToken ? new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }) : null;
-      const admin = api
-        ? createAdminNotifier({ api, adminChatId: () => s.adminChat.get(), logger })
-        : { notify: () => Promise.resolve(false) };
+      const { services: s, admin } = await open();
       // The bot's scheduled ingest takes the same lease: two runs at once would both find a story new.
       if (!(await s.leases.acquire(INGEST_LEASE.name, s.instanceId, s.now(), INGEST_LEASE.ms))) {
         throw new UsageError("another ingest is running (the bot's scheduled run, or another terminal); try again when it has finished");
@@ -290,7 +269,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       let knownAddress = true;
       if (/^https?:\/\//i.test(source)) {
         // Exactly as ingestion: the guarded fetcher, extraction, the editors' topic rules.
-        const s = await open();
+        const { services: s } = await open();
         context.rules = await s.topics.rules();
         let page;
         try {
@@ -340,10 +319,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`failed: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    const opened = services as Services | null;
-    if (opened) {
-      await opened.fetcher.close();
-      await opened.db.close();
+    const done = opened as { services: Services } | null;
+    if (done) {
+      await done.services.fetcher.close();
+      await done.services.db.close();
     }
   }
 }

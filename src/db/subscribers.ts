@@ -3,8 +3,9 @@ import type { Db } from "./client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
 /** Allowed values of Subscriber.alertMode: a DM per new post, one daily digest, or nothing. */
-export const ALERT_MODES = ["instant", "digest", "off"] as const;
-export type AlertMode = (typeof ALERT_MODES)[number];
+import { ALERT_MODES, type AlertMode } from "../readers/alert-mode.js";
+
+export { ALERT_MODES, type AlertMode };
 
 export interface SubscriberProfile {
   telegramId: number;

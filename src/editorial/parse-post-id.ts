@@ -17,3 +17,9 @@ export function splitFirstWord(text: string): [string, string] {
   const space = trimmed.search(/\s/);
   return space < 0 ? [trimmed, ""] : [trimmed.slice(0, space), trimmed.slice(space).trim()];
 }
+
+/** A feed id as editors and operators type it ("3" or "#3"); null when it is not one. */
+export function parseFeedId(text: string): number | null {
+  const match = /^#?(\d{1,9})$/.exec(text.trim());
+  return match ? Number(match[1]) : null;
+}

@@ -3,7 +3,7 @@
  * store each feed's new articles in one transaction. A feed that fails gets its
  * error stored and backs off; the others go on.
  */
-import type { AdminNotifier } from "../bot/admin-notifier.js";
+import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { ArticlesRepository, NewArticle } from "../db/articles.js";
 import type { FeedRecord, FeedsRepository } from "../db/feeds.js";
 import type { TopicsRepository } from "../db/topics.js";
@@ -339,11 +339,14 @@ function needsPage(feed: FeedRecord, item: FeedItem): boolean {
   return !item.contentHtml && standfirst !== null && isTeaser(standfirst, item.title);
 }
 
+/** An article page as fetched (after redirects) and extracted. */
+export interface FetchedArticlePage {
+  url: string;
+  article: ReturnType<typeof extractArticle>;
+}
+
 /** Fetches an article page through the guarded fetcher and extracts it. */
-export async function fetchArticlePage(
-  fetcher: Fetcher,
-  url: string,
-): Promise<{ url: string; article: ReturnType<typeof extractArticle> }> {
+export async function fetchArticlePage(fetcher: Fetcher, url: string): Promise<FetchedArticlePage> {
   const response = await fetcher.fetch({ url, kind: "page" });
   if (response.notModified) throw new Error("unexpected 304 for an unconditional request");
   return { url: response.url, article: extractArticle(response.text, response.url) };

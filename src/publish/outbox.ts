@@ -6,7 +6,7 @@
  */
 import type { Api } from "grammy";
 
-import type { AdminNotifier } from "../bot/admin-notifier.js";
+import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { ChatRef } from "../config.js";
 import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js";

@@ -4,7 +4,7 @@
  * by id because slugs may be up to 64 characters.
  */
 
-import { ALERT_MODES, type AlertMode } from "../db/subscribers.js";
+import { ALERT_MODES, type AlertMode } from "./alert-mode.js";
 
 export type ReaderCallback =
   | { kind: "toggle-topic"; topicId: number; page: number }

@@ -2,7 +2,7 @@
 import type { ServerResponse } from "node:http";
 
 import { isLikelyBot } from "../readers/is-likely-bot.js";
-import type { Services } from "../services.js";
+import type { EngagementRepository } from "../db/engagement.js";
 import type { Route } from "./create-server.js";
 
 const NOT_FOUND_PAGE = `<!doctype html>
@@ -38,8 +38,8 @@ function httpUrl(text: string): string | null {
  * URL. Only ever redirects to that URL (never to anything taken from the request),
  * and only to http(s); anything else is a 404 page.
  */
-export function createReaderRoutes(services: Services): Route[] {
-  const { engagement } = services;
+export function createReaderRoutes(deps: { engagement: EngagementRepository }): Route[] {
+  const { engagement } = deps;
   return [
     {
       method: "GET",

@@ -2,8 +2,8 @@
 import { delay, http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { createApp, type App } from "../../src/app.js";
-import { createAdminNotifier } from "../../src/bot/admin-notifier.js";
+import { createApp, type App } from "../../src/app/create-app.js";
+import { createAdminNotifier } from "../../src/ops/admin-notifier.js";
 import { runSelfCheck } from "../../src/bot/self-check.js";
 import { createLogger } from "../../src/logger.js";
 import { Api } from "grammy";

@@ -4,7 +4,7 @@
  * PostgreSQL.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -71,6 +71,18 @@ describe.each(TEST_PROVIDERS)("feed commands on %s", (provider) => {
     expect(await h.cli(["feeds", "remove", "2"])).toEqual({ code: 1, stdout: "", stderr: "there is no feed #2\n" });
     expect(await h.cli(["feeds", "remove", "two"])).toEqual({ code: 1, stdout: "", stderr: '"two" is not a feed id: use the number shown by `feeds list`\n' });
     expect(await feedCount()).toBe(1);
+  });
+
+  it("writes the operator's feed changes to the same audit log as the editors' and takes ids as editors type them", async () => {
+    await h.cli(["feeds", "add", "https://wire.example.com/rss.xml", "--topic", "world"]);
+    await h.cli(["feeds", "filter", "exclude", "1", "Sport"]);
+    expect(await h.cli(["feeds", "remove", "#1"])).toEqual({ code: 0, stdout: "removed feed #1 https://wire.example.com/rss.xml\n", stderr: "" });
+    const entries = await (await h.db()).prisma.auditLog.findMany({ orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.actorId, e.actorName, e.action, e.subject, e.before, e.after])).toEqual([
+      [0n, `${userInfo().username} (CLI)`, "feed.add", "feed #1", null, '{"url":"https://wire.example.com/rss.xml","defaultTopic":"world"}'],
+      [0n, `${userInfo().username} (CLI)`, "feed.filter_add", "feed #1", null, '{"exclude":"Sport"}'],
+      [0n, `${userInfo().username} (CLI)`, "feed.remove", "feed #1", '{"url":"https://wire.example.com/rss.xml","defaultTopic":"world"}', null],
+    ]);
   });
 
   it("imports an OPML file: folders become topics, each feed once, bad entries reported", async () => {

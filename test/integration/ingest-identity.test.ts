@@ -7,7 +7,7 @@
 import { delay, http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { createApp, type App } from "../../src/app.js";
+import { createApp, type App } from "../../src/app/create-app.js";
 import { publishNextPost } from "../../src/publish/outbox.js";
 import { createCliHarness, createClock, type CliHarness } from "../cli/cli-harness.js";
 import { CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { createApp, type App } from "../../src/app.js";
+import { createApp, type App } from "../../src/app/create-app.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { publishNextPost } from "../../src/publish/outbox.js";
 import { CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";

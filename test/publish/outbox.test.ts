@@ -5,7 +5,7 @@
 import { HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { createApp, type App } from "../../src/app.js";
+import { createApp, type App } from "../../src/app/create-app.js";
 import type { NewArticle } from "../../src/db/articles.js";
 import { createSendBudget, type SendBudget } from "../../src/publish/send-budget.js";
 import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED, publishNextPost, recoverOutbox } from "../../src/publish/outbox.js";

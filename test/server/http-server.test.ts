@@ -1,7 +1,7 @@
 /** The HTTP server on PORT: health check, and the webhook with its secret token. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { createApp, type App } from "../../src/app.js";
+import { createApp, type App } from "../../src/app/create-app.js";
 import { memoryLogger, testConfig } from "../support/config.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { allowLoopback } from "../support/msw.js";

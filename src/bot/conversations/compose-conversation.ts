@@ -11,14 +11,12 @@ import { formatWhen } from "../../editorial/format-when.js";
 import { waitingText } from "../../editorial/waiting-text.js";
 import { WHEN_EXAMPLES } from "../../editorial/parse-when.js";
 import { readHeadline, readLink, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
-import { headlineKey } from "../../ingest/identity/same-story.js";
-import { topicNameFromSlug } from "../../ingest/topics/slugify-topic.js";
+import type { ComposeOutcome } from "../../newsroom/post-actions.js";
 import { formatPost } from "../../publish/format-post.js";
 import { escapeHtml } from "../../publish/telegram-html.js";
 import type { BotContext } from "../context.js";
-import { placeEditorPost } from "../features/editor/queue-article.js";
-import { actorOf, type Actor, type EditorServices } from "../features/editor/editor-context.js";
-import { postNow } from "../features/editor/post-now.js";
+import { actorOf, type EditorDeps } from "../features/editor/editor-context.js";
+import { placeRefusalText, postNowText } from "../features/editor/post-outcome-text.js";
 import { COMPOSE_DISCARD, COMPOSE_POST, composeConfirmKeyboard } from "../keyboards/editor-post-keyboard.js";
 
 export const COMPOSE_CONVERSATION = "compose";
@@ -33,46 +31,18 @@ const QUESTIONS = {
   when: `5/5 When should it go out? now, next (the next free slot), or a time: ${WHEN_EXAMPLES}.`,
 };
 
-/** Stores the composed article and its editor's post; returns the reply for the editor. */
-async function storeDraft(deps: EditorServices, draft: Draft, actor: Actor): Promise<string> {
-  const { services } = deps;
-  const now = services.now();
-  const scheduledAt = typeof draft.when === "number" ? new Date(draft.when) : null;
-  await services.articles.storeBatch([
-    {
-      url: draft.url,
-      guid: null,
-      feedId: null,
-      headline: draft.headline,
-      summary: draft.summary,
-      body: "",
-      section: null,
-      author: actor.name,
-      language: null,
-      imageUrl: null,
-      publishedAt: now,
-      modifiedAt: null,
-      sortAt: now,
-      headlineKey: headlineKey(draft.headline),
-      autoPost: false,
-      source: "editor",
-      topics: draft.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })),
-      otherUrls: [],
-    },
-  ]);
-  const article = await services.articles.findByUrl(draft.url);
-  if (!article) return "The post could not be stored; please try /compose again.";
-  const placed = await placeEditorPost(services, article.id, scheduledAt, actor);
-  if (placed.kind === "refused") return placed.text;
-  await services.audit.record({
-    actorId: actor.id,
-    actorName: actor.name,
-    action: "post.compose",
-    subject: `post #${placed.post.id}`,
-    after: { headline: draft.headline, summary: draft.summary, url: draft.url, topics: draft.topics, scheduledAt: scheduledAt?.toISOString() ?? null },
-  });
-  if (draft.when === "now") return postNow(deps, placed.post.id, actor);
-  return waitingText(placed.post.id, scheduledAt, services.config.timezone);
+/** The editor's reply once the draft is stored. */
+function composedText(outcome: ComposeOutcome, timezone: string): string {
+  switch (outcome.kind) {
+    case "waiting":
+      return waitingText(outcome.post.id, outcome.post.scheduledAt, timezone);
+    case "posted-now":
+      return postNowText(outcome.result, timezone);
+    case "not-stored":
+      return "The post could not be stored; please try /compose again.";
+    default:
+      return placeRefusalText(outcome);
+  }
 }
 
 function isCommand(text: string, name: string): boolean {
@@ -80,9 +50,10 @@ function isCommand(text: string, name: string): boolean {
 }
 
 /** The conversation builder, bound to its dependencies. */
-export function createComposeConversation(deps: EditorServices) {
-  const { services } = deps;
-  const timezone = services.config.timezone;
+export function createComposeConversation(deps: EditorDeps) {
+  const { posts } = deps.newsroom;
+  const { timezone } = deps;
+  const storeDraft = async (draft: Draft, actor: ReturnType<typeof actorOf>) => composedText(await posts.compose({ draft, actor }), timezone);
 
   return async function compose(conversation: Conversation<BotContext, Context>, ctx: Context): Promise<void> {
     const actor = actorOf(ctx);
@@ -124,7 +95,7 @@ export function createComposeConversation(deps: EditorServices) {
     const url = await ask(QUESTIONS.link, async (text) => {
       const link = readLink(text);
       if (!link.ok) return link;
-      const known = await conversation.external(() => services.articles.findByUrl(link.value).then((a) => (a ? a.headline : null)));
+      const known = await conversation.external(() => posts.storedHeadline(link.value));
       if (known !== null) return { ok: false, error: `That link is already a stored story (“${known}”): post it with /queue ${link.value}, or send another link.` };
       return link;
     });
@@ -132,7 +103,7 @@ export function createComposeConversation(deps: EditorServices) {
     const topics = await ask(QUESTIONS.topics, readTopics);
     if (!topics) return;
     const when = await ask(QUESTIONS.when, async (text) => {
-      const now = await conversation.external(() => services.now().getTime());
+      const now = await conversation.external(() => deps.now().getTime());
       return readWhen(text, new Date(now), timezone);
     });
     if (!when) return;
@@ -149,7 +120,7 @@ export function createComposeConversation(deps: EditorServices) {
         if (answer.callbackQuery || (text !== undefined && text.startsWith("/") && !isCommand(text, "cancel"))) await conversation.skip({ next: true });
         if (text === "yes" || text === "no" || (text !== undefined && isCommand(text, "cancel"))) {
           if (text === "yes") {
-            await say(answer, await conversation.external(() => storeDraft(deps, draft, actor)));
+            await say(answer, await conversation.external(() => storeDraft(draft, actor)));
             return;
           }
           await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
@@ -164,7 +135,7 @@ export function createComposeConversation(deps: EditorServices) {
         await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
         return;
       }
-      await say(answer, await conversation.external(() => storeDraft(deps, draft, actor)));
+      await say(answer, await conversation.external(() => storeDraft(draft, actor)));
       return;
     }
   };

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach } from "vitest";
 
-import { createApp, type App } from "../../../src/app.js";
+import { createApp, type App } from "../../../src/app/create-app.js";
 import type { Provider } from "../../../src/db/schema-files.js";
 import { ADMIN_CHAT_ID, memoryLogger, testConfig } from "../../support/config.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";

@@ -6,7 +6,7 @@
 import type { Update } from "grammy/types";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 
-import { createApp, type App } from "../../../src/app.js";
+import { createApp, type App } from "../../../src/app/create-app.js";
 import type { Database } from "../../../src/db/client.js";
 import type { Provider } from "../../../src/db/schema-files.js";
 import { topicNameFromSlug } from "../../../src/ingest/topics/slugify-topic.js";

@@ -6,10 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { createApp, type App } from "../../../src/app.js";
+import { createApp, type App } from "../../../src/app/create-app.js";
 import { createAlertsRepository, type AlertsRepository } from "../../../src/db/alerts.js";
 import type { Database } from "../../../src/db/client.js";
-import { ALERT_JOBS } from "../../../src/publish/alert-jobs.js";
+import { ALERT_JOBS } from "../../../src/app/alert-jobs.js";
 import { FANOUT_DONE_SETTING } from "../../../src/publish/alerts/fan-out-alerts.js";
 import { ALERT_LEASE_MS, sendDueAlerts } from "../../../src/publish/alerts/send-due-alerts.js";
 import type { SendBudget } from "../../../src/publish/send-budget.js";

@@ -1,23 +1,33 @@
-/** What every editors' feature needs: the services, the outbox, and small reply helpers. */
-import type { Context } from "grammy";
+/** What every editors' feature needs, and small reply helpers. */
+import type { Context, StorageAdapter } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 
-import type { OutboxDeps } from "../../../publish/outbox.js";
+import type { ChatRef } from "../../../config.js";
+import type { Logger } from "../../../logger.js";
+import type { Actor } from "../../../newsroom/actor.js";
+import type { Newsroom } from "../../../newsroom/newsroom.js";
+import type { AdminNotifier } from "../../../ops/admin-notifier.js";
 import { escapeHtml } from "../../../publish/telegram-html.js";
-import type { Services } from "../../../services.js";
-import type { AdminNotifier } from "../../admin-notifier.js";
 
-export interface EditorServices {
-  services: Services;
-  admin: AdminNotifier;
-  /** The outbox the publish job uses: "Post now" goes through its claim, so a post is never sent twice. */
-  outbox: OutboxDeps;
+/** The editors' chat; Telegram may move it (a group upgraded to a supergroup). */
+export interface AdminChat {
+  get(): ChatRef | null;
+  set(chatId: ChatRef): Promise<void>;
 }
 
-/** Who did something, as the audit log and the queue record it. */
-export interface Actor {
-  id: number;
-  name: string | null;
+/** The editors' features' dependencies: the newsroom's actions and what the glue itself needs. */
+export interface EditorDeps {
+  newsroom: Newsroom;
+  adminChat: AdminChat;
+  /** Notices to the admin chat that are not replies to an editor. */
+  admin: AdminNotifier;
+  channelId: ChatRef | null;
+  editorIds: number[];
+  timezone: string;
+  now: () => Date;
+  logger: Logger;
+  /** Storage that survives restarts (/compose keeps its conversations there). */
+  sessionStorage<T>(prefix: string): StorageAdapter<T>;
 }
 
 /** The user behind an update, with a readable name for the queue and the audit log. */
@@ -42,4 +52,3 @@ export function replyText(ctx: Context, text: string): Promise<void> {
 export function argsOf(ctx: Context): string {
   return typeof ctx.match === "string" ? ctx.match.trim() : "";
 }
-

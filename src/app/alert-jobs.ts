@@ -6,11 +6,11 @@ import type { Api } from "grammy";
 
 import type { Logger } from "../logger.js";
 import type { Job } from "../scheduler.js";
-import type { Services } from "../services.js";
-import { fanOutNewPosts } from "./alerts/fan-out-alerts.js";
-import { queueDueDigests } from "./alerts/queue-digests.js";
-import { sendDueAlerts } from "./alerts/send-due-alerts.js";
-import type { SendBudget } from "./send-budget.js";
+import type { Services } from "./create-services.js";
+import { fanOutNewPosts } from "../publish/alerts/fan-out-alerts.js";
+import { queueDueDigests } from "../publish/alerts/queue-digests.js";
+import { sendDueAlerts } from "../publish/alerts/send-due-alerts.js";
+import type { SendBudget } from "../publish/send-budget.js";
 
 /** Job names, for `scheduler.runNow`. */
 export const ALERT_JOBS = { fanOut: "alerts-fanout", digest: "alerts-digest", send: "alerts-send" } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { feedLine } from "../../src/cli/feed-status.js";
+import { feedLine } from "../../src/editorial/feed-status.js";
 import type { FeedRecord } from "../../src/db/feeds.js";
 
 const base: FeedRecord = {

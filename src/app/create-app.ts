@@ -9,25 +9,48 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, webhookCallback, type Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 
-import { createAdminNotifier, type AdminNotifier } from "./bot/admin-notifier.js";
-import { EDITOR_COMMANDS } from "./bot/editor-commands.js";
-import { READER_COMMANDS } from "./bot/reader-commands.js";
-import type { BotContext } from "./bot/context.js";
-import { createBot } from "./bot/create-bot.js";
-import { runSelfCheck } from "./bot/self-check.js";
-import type { ChatRef, Config } from "./config.js";
-import { openDatabase, type Database } from "./db/client.js";
-import { createIngestDeps } from "./ingest/create-ingest-deps.js";
-import { ingestAllFeeds, INGEST_LEASE, type IngestDeps } from "./ingest/ingest-feeds.js";
-import type { FetcherDeps } from "./ingest/fetch/create-fetcher.js";
-import type { Logger } from "./logger.js";
-import { createAlertJobs } from "./publish/alert-jobs.js";
-import { publishNextPost, recoverOutbox, type OutboxDeps } from "./publish/outbox.js";
-import { createSendBudget, type SendBudget } from "./publish/send-budget.js";
-import { createReaderRoutes } from "./server/reader-routes.js";
-import { createScheduler, type Job, type Scheduler } from "./scheduler.js";
-import { createServer, sendJson, type HttpServer, type Route } from "./server/create-server.js";
-import { createServices, type Services } from "./services.js";
+import type { BotContext } from "../bot/context.js";
+import { createBot } from "../bot/create-bot.js";
+import { EDITOR_COMMANDS } from "../bot/editor-commands.js";
+import type { ReaderDeps } from "../bot/features/reader/reader-deps.js";
+import { READER_COMMANDS } from "../bot/reader-commands.js";
+import { createRetryTransformer } from "../bot/retry-transformer.js";
+import { runSelfCheck } from "../bot/self-check.js";
+import { parseChatRef, type ChatRef, type Config } from "../config.js";
+import { openDatabase, type Database } from "../db/client.js";
+import type { FetcherDeps } from "../ingest/fetch/create-fetcher.js";
+import type { IngestDeps } from "../ingest/ingest-feeds.js";
+import type { Logger } from "../logger.js";
+import type { Newsroom } from "../newsroom/newsroom.js";
+import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
+import { publishNextPost, type OutboxDeps } from "../publish/outbox.js";
+import { createSendBudget, type SendBudget } from "../publish/send-budget.js";
+import { createTokenBucket } from "../readers/token-bucket.js";
+import { createScheduler, type Scheduler } from "../scheduler.js";
+import { createServer, sendJson, type HttpServer, type Route } from "../server/create-server.js";
+import { createReaderRoutes } from "../server/reader-routes.js";
+import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
+import { createNewsroom } from "./create-newsroom.js";
+import { createServices, type Services } from "./create-services.js";
+
+/** Searches (commands and inline queries together) one reader may make per {@link SEARCH_THROTTLE_PERIOD_MS}. */
+const SEARCH_THROTTLE_LIMIT = 5;
+const SEARCH_THROTTLE_PERIOD_MS = 10_000;
+
+/** The readers' dependencies, built from the application's services. */
+function createReaderDeps(services: Services): ReaderDeps {
+  return {
+    subscribers: services.subscribers,
+    topics: services.topics,
+    articles: services.articles,
+    engagement: services.engagement,
+    search: services.search,
+    searchThrottle: createTokenBucket({ capacity: SEARCH_THROTTLE_LIMIT, periodMs: SEARCH_THROTTLE_PERIOD_MS, now: services.now }),
+    timezone: services.config.timezone,
+    now: services.now,
+    logger: services.logger.child({ feature: "readers" }),
+  };
+}
 
 /** The updates Newsdesk asks Telegram for (reaction counts only come when asked for). */
 export const ALLOWED_UPDATES: ReadonlyArray<Exclude<keyof Update, "update_id">> = [
@@ -54,6 +77,7 @@ export interface AppOptions {
 
 export interface App {
   services: Services;
+  newsroom: Newsroom;
   bot: Bot<BotContext>;
   admin: AdminNotifier;
   scheduler: Scheduler;
@@ -81,36 +105,48 @@ export async function createApp(options: AppOptions): Promise<App> {
   await services.adminChat.load();
   // The outbox and notices use an Api without auto-retry: they time out quickly and apply their own policy.
   const plainApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
+  // Editors' corrections of channel messages retry like the bot's own calls.
+  const editingApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
+  editingApi.config.use(createRetryTransformer());
   const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
 
-  const ingestDeps: IngestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
+  const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
   const budget = options.sendBudget ?? createSendBudget();
-  const outboxDeps: OutboxDeps = {
-    budget,
-    posts: services.posts,
-    articles: services.articles,
-    settings: services.settings,
-    api: plainApi,
-    channelId: config.channelId,
-    admin,
-    logger: logger.child({ job: "publish" }),
-    instanceId: services.instanceId,
-    now: services.now,
-    publicUrl: config.publicUrl,
-    rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
-  };
-  const bot = createBot(
-    { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
+  const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }) });
+  const newsroom = createNewsroom({
     services,
     admin,
-    outboxDeps,
+    channel: {
+      publish: (postId) => publishNextPost(outboxDeps, { postId }),
+      messages: {
+        edit: async (chatId, messageId, html) => {
+          await editingApi.editMessageText(parseChatRef(chatId), messageId, html, { parse_mode: "HTML" });
+        },
+        remove: async (chatId, messageId) => {
+          await editingApi.deleteMessage(parseChatRef(chatId), messageId);
+        },
+      },
+    },
+  });
+  const bot = createBot(
+    { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
+    {
+      logger,
+      readers: createReaderDeps(services),
+      editors: {
+        newsroom,
+        admin,
+        adminChat: services.adminChat,
+        channelId: config.channelId,
+        editorIds: config.editorIds,
+        timezone: config.timezone,
+        now: services.now,
+        logger: logger.child({ feature: "editors" }),
+        sessionStorage: (prefix) => services.sessionStorage(prefix),
+      },
+    },
   );
-  const jobs: Job[] = [
-    { name: INGEST_LEASE.name, cron: config.ingestCron, leaseMs: INGEST_LEASE.ms, run: () => ingestAllFeeds(ingestDeps) },
-    { name: "publish", cron: config.postCron, leaseMs: 5 * 60_000, run: () => publishNextPost(outboxDeps) },
-    { name: "outbox-watchdog", cron: "*/30 * * * * *", leaseMs: 60_000, run: () => recoverOutbox(outboxDeps) },
-    ...createAlertJobs({ services, api: plainApi, budget, logger }),
-  ];
+  const jobs = createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger });
   const scheduler = createScheduler({ jobs, leases: services.leases, instanceId: services.instanceId, timezone: config.timezone, logger, now: services.now });
 
   const routes: Route[] = [
@@ -123,7 +159,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   ];
-  routes.push(...createReaderRoutes(services));
+  routes.push(...createReaderRoutes({ engagement: services.engagement }));
   if (config.botMode === "webhook" && config.webhook) {
     const handle = webhookCallback(bot, "http", { secretToken: config.webhook.secret, timeoutMilliseconds: 55_000, onTimeout: "return" });
     routes.push({ method: "POST", path: config.webhook.path, handler: (req, res) => handle(req, res) });
@@ -162,6 +198,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let botStarting: Promise<void> = Promise.resolve();
   return {
     services,
+    newsroom,
     bot,
     admin,
     scheduler,

@@ -1,33 +1,33 @@
 /**
  * The application's services: every repository and outside client, created once
- * from explicit dependencies. main.ts, the CLI and the tests build it; handlers
- * and jobs receive the parts they need.
+ * from explicit dependencies. The composition root (this folder) builds them for
+ * the bot and the CLI; handlers, use cases and jobs receive only the parts they need.
  */
 import { randomUUID } from "node:crypto";
 
 import type { StorageAdapter } from "grammy";
 
-import { parseChatRef, type ChatRef, type Config } from "./config.js";
-import { createAlertsRepository, type AlertsRepository } from "./db/alerts.js";
-import { createArticlesRepository, type ArticlesRepository } from "./db/articles.js";
-import { createAuditLogRepository, type AuditLogRepository } from "./db/audit-log.js";
-import { createChannelPostsRepository, type ChannelPostsRepository } from "./db/channel-posts.js";
-import type { Database } from "./db/client.js";
-import { createEngagementRepository, type EngagementRepository } from "./db/engagement.js";
-import { createFeedsRepository, type FeedsRepository } from "./db/feeds.js";
-import { createJobLeasesRepository, type JobLeasesRepository } from "./db/job-leases.js";
-import { createSearchRepository, type SearchRepository } from "./db/search.js";
-import { createSessionStorage } from "./db/sessions.js";
-import { createSettingsRepository, type SettingsRepository } from "./db/settings.js";
-import { createSubscribersRepository, type SubscribersRepository } from "./db/subscribers.js";
-import { createTopicsRepository, type TopicsRepository } from "./db/topics.js";
+import { parseChatRef, type ChatRef, type Config } from "../config.js";
+import { createAlertsRepository, type AlertsRepository } from "../db/alerts.js";
+import { createArticlesRepository, type ArticlesRepository } from "../db/articles.js";
+import { createAuditLogRepository, type AuditLogRepository } from "../db/audit-log.js";
+import { createChannelPostsRepository, type ChannelPostsRepository } from "../db/channel-posts.js";
+import type { Database } from "../db/client.js";
+import { createEngagementRepository, type EngagementRepository } from "../db/engagement.js";
+import { createFeedsRepository, type FeedsRepository } from "../db/feeds.js";
+import { createJobLeasesRepository, type JobLeasesRepository } from "../db/job-leases.js";
+import { createSearchRepository, type SearchRepository } from "../db/search.js";
+import { createSessionStorage } from "../db/sessions.js";
+import { createSettingsRepository, type SettingsRepository } from "../db/settings.js";
+import { createSubscribersRepository, type SubscribersRepository } from "../db/subscribers.js";
+import { createTopicsRepository, type TopicsRepository } from "../db/topics.js";
 import {
   createFetcher,
   parsePrivateAddressPolicy,
   type Fetcher,
   type FetcherDeps,
-} from "./ingest/fetch/create-fetcher.js";
-import type { Logger } from "./logger.js";
+} from "../ingest/fetch/create-fetcher.js";
+import type { Logger } from "../logger.js";
 
 export interface Services {
   config: Config;

@@ -1,0 +1,88 @@
+/**
+ * The background work's dependencies and schedule: ingestion, the outbox and its
+ * watchdog, readers' alerts. Built here once, for the bot's scheduler and for the
+ * operator's `ingest` command alike.
+ */
+import type { Api } from "grammy";
+
+import type { Config } from "../config.js";
+import { ingestAllFeeds, INGEST_LEASE, type IngestDeps } from "../ingest/ingest-feeds.js";
+import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
+import type { Logger } from "../logger.js";
+import type { AdminNotifier } from "../ops/admin-notifier.js";
+import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
+import type { SendBudget } from "../publish/send-budget.js";
+import type { Job } from "../scheduler.js";
+import { createAlertJobs } from "./alert-jobs.js";
+import type { Services } from "./create-services.js";
+
+/** The LLM summariser when SUMMARY_LLM_URL is set, else null (the extractive summary is used). */
+function createConfiguredSummariser(config: Config, logger: Logger): Summariser | null {
+  if (!config.summary.llm) return null;
+  return createLlmSummariser(
+    { ...config.summary.llm, maxChars: config.summary.maxChars },
+    { onFallback: (reason) => logger.warn({ reason }, "LLM summary unavailable; using the extractive summary") },
+  );
+}
+
+/** Everything `ingestAllFeeds` needs. */
+export function createIngestDeps(deps: { services: Services; admin: AdminNotifier; logger: Logger }): IngestDeps {
+  const { services, admin, logger } = deps;
+  return {
+    feeds: services.feeds,
+    articles: services.articles,
+    topics: services.topics,
+    fetcher: services.fetcher,
+    admin,
+    logger,
+    now: services.now,
+    summaryMaxChars: services.config.summary.maxChars,
+    feedMaxFailures: services.config.feedMaxFailures,
+    summariser: createConfiguredSummariser(services.config, logger),
+  };
+}
+
+/** Everything the outbox needs; `api` has no auto-retry, since the outbox applies its own policy. */
+export function createOutboxDeps(deps: {
+  services: Services;
+  api: Pick<Api, "sendMessage">;
+  budget: SendBudget;
+  admin: AdminNotifier;
+  logger: Logger;
+}): OutboxDeps {
+  const { services, api, budget, admin, logger } = deps;
+  const { config } = services;
+  if (config.channelId === null) throw new Error("the outbox needs CHANNEL_ID");
+  return {
+    budget,
+    posts: services.posts,
+    articles: services.articles,
+    settings: services.settings,
+    api,
+    channelId: config.channelId,
+    admin,
+    logger,
+    instanceId: services.instanceId,
+    now: services.now,
+    publicUrl: config.publicUrl,
+    rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
+  };
+}
+
+/** The bot's scheduled jobs. */
+export function createJobs(deps: {
+  services: Services;
+  ingest: IngestDeps;
+  outbox: OutboxDeps;
+  api: Pick<Api, "sendMessage">;
+  budget: SendBudget;
+  logger: Logger;
+}): Job[] {
+  const { services, ingest, outbox } = deps;
+  return [
+    { name: INGEST_LEASE.name, cron: services.config.ingestCron, leaseMs: INGEST_LEASE.ms, run: () => ingestAllFeeds(ingest) },
+    { name: "publish", cron: services.config.postCron, leaseMs: 5 * 60_000, run: () => publishNextPost(outbox) },
+    { name: "outbox-watchdog", cron: "*/30 * * * * *", leaseMs: 60_000, run: () => recoverOutbox(outbox) },
+    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, logger: deps.logger }),
+  ];
+}

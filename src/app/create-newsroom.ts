@@ -1,0 +1,50 @@
+/** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
+import { fetchArticlePage } from "../ingest/ingest-feeds.js";
+import { createFeedActions } from "../newsroom/feed-actions.js";
+import type { Newsroom } from "../newsroom/newsroom.js";
+import { createPostActions, type ChannelMessages } from "../newsroom/post-actions.js";
+import { createPostingActions } from "../newsroom/posting-actions.js";
+import { createNewsroomReports } from "../newsroom/reports.js";
+import { createTopicActions } from "../newsroom/topic-actions.js";
+import type { AdminNotifier } from "../ops/admin-notifier.js";
+import type { PublishOutcome } from "../publish/outbox.js";
+import type { Services } from "./create-services.js";
+
+/** How the newsroom reaches the channel; the CLI, which has no bot running, gets {@link NO_CHANNEL}. */
+export interface ChannelAccess {
+  /** Sends one post now through the outbox. */
+  publish(postId: number): Promise<PublishOutcome>;
+  messages: ChannelMessages;
+}
+
+/** For front ends that never post (the CLI): every attempt says so instead of posting. */
+export const NO_CHANNEL: ChannelAccess = {
+  publish: () => Promise.resolve({ kind: "idle", reason: "posting is done by the running bot, not by the CLI" }),
+  messages: {
+    edit: () => Promise.reject(new Error("the CLI does not edit channel posts")),
+    remove: () => Promise.reject(new Error("the CLI does not delete channel posts")),
+  },
+};
+
+export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess }): Newsroom {
+  const { services, admin, channel } = deps;
+  const { feeds, topics, posts, articles, audit, settings, subscribers, now } = services;
+  return {
+    feeds: createFeedActions({ feeds, audit }),
+    topics: createTopicActions({ topics, audit }),
+    posts: createPostActions({
+      posts,
+      articles,
+      topics,
+      audit,
+      fetchPage: (url) => fetchArticlePage(services.fetcher, url),
+      publish: (postId) => channel.publish(postId),
+      channel: channel.messages,
+      now,
+      publicUrl: services.config.publicUrl,
+      summaryMaxChars: services.config.summary.maxChars,
+    }),
+    posting: createPostingActions({ settings, audit, admin, now }),
+    reports: createNewsroomReports({ subscribers, posts, feeds, audit, now }),
+  };
+}
