@@ -31,6 +31,7 @@ import { fanOutNewPosts } from "../src/publish/alerts/fan-out-alerts.js";
 import { sendDueAlerts } from "../src/publish/alerts/send-due-alerts.js";
 import { createSendBudget } from "../src/publish/send-budget.js";
 import { createTestDatabase } from "../test/support/database.js";
+import { useBenchPostgres } from "./lib/use-bench-postgres.js";
 
 const TOKEN = "123456789:AAbench_token_for_newsdesk_alerts_01";
 
@@ -163,15 +164,20 @@ async function run(provider: Provider) {
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on this machine`);
 console.log(`alerts bench: ${readers} readers, limits ×${scale}: ${perSecond} msg/s overall, 1 per ${perChatMs} ms per chat (budget configured the same)`);
 const lines: string[] = [];
-for (const provider of providers) {
-  const r = await run(provider);
-  console.log(
-    `${r.provider}: seed ${(r.seedMs / 1000).toFixed(1)} s, fan-out ${r.queued} alerts in ${(r.fanOutMs / 1000).toFixed(2)} s, ` +
-      `drained ${r.sent} in ${(r.drainMs / 1000).toFixed(1)} s, not sent ${r.leftover}, 429s ${r.floods}, ` +
-      `best 5 s ${r.best5s.toFixed(1)} msg/s, load average ${loadavg()[0]!.toFixed(1)}`,
-  );
-  lines.push(
-    `${r.provider} ${r.rate.toFixed(1)} msg/s (${((r.rate / perSecond) * 100).toFixed(1)}% of ${perSecond}; best 5 s ${((r.best5s / perSecond) * 100).toFixed(0)}%), 429s ${r.serverFloods}`,
-  );
+const postgres = await useBenchPostgres(providers);
+try {
+  for (const provider of providers) {
+    const r = await run(provider);
+    console.log(
+      `${r.provider}: seed ${(r.seedMs / 1000).toFixed(1)} s, fan-out ${r.queued} alerts in ${(r.fanOutMs / 1000).toFixed(2)} s, ` +
+        `drained ${r.sent} in ${(r.drainMs / 1000).toFixed(1)} s, not sent ${r.leftover}, 429s ${r.floods}, ` +
+        `best 5 s ${r.best5s.toFixed(1)} msg/s, load average ${loadavg()[0]!.toFixed(1)}`,
+    );
+    lines.push(
+      `${r.provider} ${r.rate.toFixed(1)} msg/s (${((r.rate / perSecond) * 100).toFixed(1)}% of ${perSecond}; best 5 s ${((r.best5s / perSecond) * 100).toFixed(0)}%), 429s ${r.serverFloods}`,
+    );
+  }
+} finally {
+  await postgres.stop();
 }
 console.log(`alerts: ${lines.join("; ")}`);

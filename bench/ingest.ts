@@ -23,6 +23,7 @@ import { ingestAllFeeds } from "../src/ingest/ingest-feeds.js";
 import { createLogger } from "../src/logger.js";
 import { createServices } from "../src/app/create-services.js";
 import { createTestDatabase } from "../test/support/database.js";
+import { useBenchPostgres } from "./lib/use-bench-postgres.js";
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -117,6 +118,7 @@ async function run(provider: Provider, port: number) {
 
 const items = feedCount * itemsPerFeed;
 const server = await startFeedServer();
+const postgres = await useBenchPostgres(providers);
 const lines: string[] = [];
 try {
   console.log(`ingest bench: ${items} items across ${feedCount} feeds from a local HTTP server (127.0.0.1)`);
@@ -138,6 +140,7 @@ try {
   }
 } finally {
   await server.close();
+  await postgres.stop();
 }
 // maxRSS is in kilobytes, for the whole process (both providers, the server and the data).
 console.log(`ingest: ${lines.join("; ")}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

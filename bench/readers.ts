@@ -16,6 +16,7 @@ import { createLogger } from "../src/logger.js";
 import { CHANNEL_ID, testConfig } from "../test/support/config.js";
 import { createTestDatabase } from "../test/support/database.js";
 import { BOT_INFO } from "../test/support/telegram.js";
+import { useBenchPostgres } from "./lib/use-bench-postgres.js";
 
 const ARTICLES = 100_000;
 const POST_EVERY = 5; // one article in five reached the channel: 20,000 posts
@@ -209,4 +210,9 @@ async function benchProvider(provider: Provider): Promise<void> {
 
 const providers = (process.env.BENCH_PROVIDERS ?? "sqlite,postgresql").split(",").filter(Boolean) as Provider[];
 console.log(`readers benchmark: ${MEASURE_MS / 1000} s per command, updates handled one at a time, Telegram answered in-process`);
-for (const provider of providers) await benchProvider(provider);
+const postgres = await useBenchPostgres(providers);
+try {
+  for (const provider of providers) await benchProvider(provider);
+} finally {
+  await postgres.stop();
+}

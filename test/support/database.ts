@@ -1,6 +1,7 @@
 /**
  * Real databases for tests: a fresh SQLite file, or a fresh PostgreSQL database
- * created on the local server and dropped afterwards. Migrated like production.
+ * created on the test server (see start-test-postgres.ts) and dropped afterwards.
+ * Migrated like production.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,8 +16,12 @@ import type { Provider } from "../../src/db/schema-files.js";
 
 export const TEST_PROVIDERS: Provider[] = ["sqlite", "postgresql"];
 
-/** The server the PostgreSQL tests create their databases on. */
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+let testPostgresUrl: string | undefined;
+
+/** Names the server PostgreSQL test databases are created on: the global set-up's choice in tests, a benchmark's own. */
+export function useTestPostgres(url: string): void {
+  testPostgresUrl = url;
+}
 
 export interface TestDatabase {
   provider: Provider;
@@ -26,7 +31,7 @@ export interface TestDatabase {
 }
 
 /** Creates an empty database (not yet migrated: `open()` migrates, as every entry point does). */
-export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+export async function createTestDatabase(provider: Provider, postgresUrl = testPostgresUrl): Promise<TestDatabase> {
   const name = `newsdesk_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   if (provider === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-test-"));
@@ -38,21 +43,22 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
       drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  if (!postgresUrl) throw new Error("No PostgreSQL server for tests: run them with vitest (its global set-up finds one) or call useTestPostgres");
+  const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
-  const url = new URL(POSTGRES_ADMIN_URL);
+  const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   return {
     provider,
     url: url.toString(),
     open: () => openDatabase(parseDatabaseUrl(url.toString())),
     drop: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

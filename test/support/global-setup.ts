@@ -1,32 +1,44 @@
 /**
- * Before a test run: drop test databases left by runs that were killed before
- * they could drop their own (their names carry the pid of the process that made them).
+ * Once per test run: choose the PostgreSQL server (TEST_POSTGRES_URL, the local
+ * server, else one started here; see start-test-postgres.ts), say which in one line,
+ * hand its URL to every test file (setup.ts), and stop it when the run ends.
  */
 import pg from "pg";
+import type { TestProject } from "vitest/node";
 
-import { POSTGRES_ADMIN_URL } from "./database.js";
+import { isProcessAlive, startTestPostgres } from "./start-test-postgres.js";
 
-function isAlive(pid: number): boolean {
+/** Lets a test run this set-up against a port that is surely closed (test/support/start-test-postgres.test.ts). */
+export const LOCAL_POSTGRES_URL_OVERRIDE = "NEWSDESK_TEST_LOCAL_POSTGRES_URL";
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const postgres = await startTestPostgres({
+    configuredUrl: process.env.TEST_POSTGRES_URL || undefined,
+    localUrl: process.env[LOCAL_POSTGRES_URL_OVERRIDE] || undefined,
+  });
+  console.log(postgres.description);
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+    await dropAbandonedTestDatabases(postgres.url);
+  } catch (error) {
+    await postgres.stop();
+    throw error;
   }
+  project.provide("testPostgresUrl", postgres.url);
+  return () => postgres.stop();
 }
 
-export default async function dropAbandonedTestDatabases(): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  try {
-    await client.connect();
-  } catch {
-    return; // No server: the PostgreSQL tests will say so themselves.
-  }
+/**
+ * Test databases left by runs that were killed before they could drop their own
+ * (their names carry the pid of the process that made them).
+ */
+async function dropAbandonedTestDatabases(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'newsdesk_test_%'");
     for (const { datname } of rows) {
       const pid = Number(/^newsdesk_test_(\d+)_/.exec(datname)?.[1]);
-      if (Number.isInteger(pid) && !isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (Number.isInteger(pid) && !isProcessAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   } finally {
     await client.end();
