@@ -1,20 +1,20 @@
 /**
  * Runs the periodic jobs (ingest, publish, the outbox watchdog, …) on cron
- * schedules. Each run first takes the job's lease in the database, so several
- * instances on one PostgreSQL never run the same job at once; a run that is still
- * going when its next tick comes is not started twice.
+ * schedules. Each run holds the job's lease in the database (short, renewed while
+ * it runs, released after), so several instances on one PostgreSQL never run the
+ * same job at once; a run that is still going when its next tick comes is not
+ * started twice.
  */
 import { createTask, type ScheduledTask } from "node-cron";
 
-import type { JobLeasesRepository } from "./db/job-leases.js";
+import type { JobLeasesRepository, LeaseHolder } from "./db/job-leases.js";
 import type { Logger } from "./logger.js";
+import { runUnderLease } from "./ops/run-under-lease.js";
 
 export interface Job {
   name: string;
   cron: string;
-  /** How long one run may hold the lease; a crashed run's lease runs out after this. */
-  leaseMs: number;
-  /** The signal is aborted when the scheduler stops: long runs should stop taking new work. */
+  /** The signal is aborted when the scheduler stops (or the lease is lost): long runs should stop taking new work. */
   run: (signal: AbortSignal) => Promise<unknown>;
 }
 
@@ -22,8 +22,13 @@ export interface Scheduler {
   start(): void;
   /** Runs a job now (under its lease), as a tick would. Resolves false when another instance holds it. */
   runNow(name: string): Promise<boolean>;
-  /** Stops ticking and waits for runs in progress to finish. */
+  /** Stops ticking, tells running jobs to stop, and waits for them to finish (their leases are released). */
   stop(): Promise<void>;
+}
+
+/** "held by the bot on newsroom-1, pid 41 (a1b2) since 2026-12-06T18:30:05.000Z" */
+function describeHolder(holder: LeaseHolder | null): string {
+  return holder ? `held by ${holder.owner} since ${holder.acquiredAt.toISOString()}` : "held by another instance";
 }
 
 export function createScheduler(deps: {
@@ -38,6 +43,8 @@ export function createScheduler(deps: {
   const running = new Map<string, Promise<boolean>>();
   const tasks: ScheduledTask[] = [];
   const stopping = new AbortController();
+  // Who held each job's lease at the last skipped run: a skip is logged once per holder, not per tick.
+  const lastHolder = new Map<string, string>();
 
   const runJob = (job: Job): Promise<boolean> => {
     if (stopping.signal.aborted) return Promise.resolve(false);
@@ -45,17 +52,18 @@ export function createScheduler(deps: {
     if (inProgress) return inProgress;
     const log = deps.logger.child({ job: job.name });
     const run = (async () => {
-      if (!(await deps.leases.acquire(job.name, deps.instanceId, now(), job.leaseMs))) {
-        log.debug("another instance holds this job's lease; skipped");
+      const started = Date.now();
+      const outcome = await runUnderLease({ leases: deps.leases, owner: deps.instanceId, now, logger: log }, job.name, job.run, {
+        signal: stopping.signal,
+      });
+      if (outcome.kind === "held-elsewhere") {
+        const holder = describeHolder(outcome.holder);
+        if (lastHolder.get(job.name) !== outcome.holder?.owner) log.info(`skipped: the ${job.name} lease is ${holder}`);
+        lastHolder.set(job.name, outcome.holder?.owner ?? "");
         return false;
       }
-      const started = Date.now();
-      try {
-        const result = await job.run(stopping.signal);
-        log.debug({ ms: Date.now() - started, result }, "job finished");
-      } finally {
-        await deps.leases.release(job.name, deps.instanceId);
-      }
+      lastHolder.delete(job.name);
+      log.debug({ ms: Date.now() - started, result: outcome.result }, "job finished");
       return true;
     })()
       .catch((error: unknown) => {
@@ -70,9 +78,7 @@ export function createScheduler(deps: {
   return {
     start() {
       for (const job of deps.jobs) {
-        tasks.push(
-          createTask(job.cron, () => runJob(job).then(() => undefined), { name: job.name, timezone: deps.timezone }),
-        );
+        tasks.push(createTask(job.cron, () => runJob(job).then(() => undefined), { name: job.name, timezone: deps.timezone }));
       }
       for (const task of tasks) void task.start();
     },

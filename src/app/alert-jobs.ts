@@ -24,7 +24,6 @@ export function createAlertJobs(deps: { services: Services; api: Pick<Api, "send
     {
       name: ALERT_JOBS.fanOut,
       cron: "*/15 * * * * *",
-      leaseMs: 2 * 60_000,
       run: () =>
         fanOutNewPosts({ alerts, settings: services.settings, logger: deps.logger.child({ job: ALERT_JOBS.fanOut }), now: services.now, publicUrl }),
     },
@@ -32,14 +31,11 @@ export function createAlertJobs(deps: { services: Services; api: Pick<Api, "send
       name: ALERT_JOBS.digest,
       // Every 5 minutes, so a digest hour is not missed after a short outage.
       cron: "20 */5 * * * *",
-      leaseMs: 5 * 60_000,
       run: () => queueDueDigests({ alerts, logger: deps.logger.child({ job: ALERT_JOBS.digest }), now: services.now, timezone, publicUrl }),
     },
     {
       name: ALERT_JOBS.send,
       cron: "*/5 * * * * *",
-      // Covers maxRunMs plus the tail of sends and a short flood wait.
-      leaseMs: 3 * 60_000,
       run: (signal) =>
         sendDueAlerts(
           { alerts, api: deps.api, budget: deps.budget, logger: deps.logger.child({ job: ALERT_JOBS.send }), instanceId: services.instanceId, now: services.now },

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Api, webhookCallback, type Bot } from "grammy";
+import { Api, GrammyError, webhookCallback, type Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 
 import type { BotContext } from "../bot/context.js";
@@ -23,6 +23,7 @@ import type { IngestDeps } from "../ingest/ingest-feeds.js";
 import type { Logger } from "../logger.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
+import { telegramFailureReason } from "../ops/telegram-failure-reason.js";
 import { publishNextPost, type OutboxDeps } from "../publish/outbox.js";
 import { createSendBudget, type SendBudget } from "../publish/send-budget.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
@@ -32,6 +33,7 @@ import { createReaderRoutes } from "../server/reader-routes.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
 import { createServices, type Services } from "./create-services.js";
+import { StartupError } from "../startup-error.js";
 
 /** Searches (commands and inline queries together) one reader may make per {@link SEARCH_THROTTLE_PERIOD_MS}. */
 const SEARCH_THROTTLE_LIMIT = 5;
@@ -73,6 +75,11 @@ export interface AppOptions {
   sendBudget?: SendBudget;
   /** Skips getMe at start (tests). */
   botInfo?: UserFromGetMe;
+  /**
+   * Called when the bot can never start as configured (Telegram rejects BOT_TOKEN); main.ts
+   * prints the line and exits. Without it the line is logged as an error.
+   */
+  onFatal?: (message: string) => void;
 }
 
 export interface App {
@@ -94,12 +101,14 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   if (!config.botToken || config.channelId === null) throw new Error("the bot needs BOT_TOKEN and CHANNEL_ID");
-  const db = options.db ?? (await openDatabase(config.database));
+  // Aborted by stop(): fetches in flight, the getMe back-off and running jobs all end at once.
+  const stopping = new AbortController();
+  const db = options.db ?? (await openDatabase(config.database, { logger }));
   const services = createServices({
     config,
     logger,
     db,
-    ...(options.fetcherDeps ? { fetcherDeps: options.fetcherDeps } : {}),
+    fetcherDeps: { ...options.fetcherDeps, stopSignal: stopping.signal },
     ...(options.now ? { now: options.now } : {}),
   });
   await services.adminChat.load();
@@ -168,28 +177,45 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let runner: RunnerHandle | null = null;
   let stopped = false;
-  const stopping = new AbortController();
+  const apiRoot = config.telegramApiRoot;
 
-  const startBot = async (): Promise<void> => {
-    // Retry getMe until Telegram answers: an outage must not stop ingestion, which is already running.
+  /** Retries `step` with a growing pause (one warning line each) until it works or the app stops; false when stopped. */
+  const untilTelegramAnswers = async (what: string, step: () => Promise<unknown>): Promise<boolean> => {
     for (let attempt = 1; !stopped; attempt++) {
       try {
-        await bot.init();
-        break;
+        await step();
+        return true;
       } catch (error) {
+        if (stopped) return false;
+        const rejected = tokenRejection(error);
+        if (rejected) {
+          if (options.onFatal) options.onFatal(rejected);
+          else logger.error(rejected);
+          return false;
+        }
         const waitMs = Math.min(60_000, 1000 * 2 ** attempt);
-        logger.error({ err: error, retryInMs: waitMs }, "cannot reach Telegram (getMe); retrying");
+        const reason = telegramFailureReason(error);
+        logger.warn({ apiRoot, reason, retryInMs: waitMs }, `cannot reach Telegram at ${apiRoot} (${what}: ${reason}); trying again in ${Math.round(waitMs / 1000)} s`);
         await sleep(waitMs, undefined, { signal: stopping.signal }).catch(() => undefined);
       }
     }
-    if (stopped) return;
+    return false;
+  };
+
+  const startBot = async (): Promise<void> => {
+    // Ingestion is already running: a Telegram outage delays only the bot's own start.
+    if (!(await untilTelegramAnswers("getMe", () => bot.init(stopping.signal as unknown as Parameters<typeof bot.init>[0])))) return;
     await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger });
-    await registerCommands(bot, services.adminChat.get()).catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
+    await registerCommands(bot, services.adminChat.get()).catch((error: unknown) =>
+      logger.warn({ reason: telegramFailureReason(error) }, "could not register the command lists (setMyCommands); they are registered at the next start"),
+    );
     if (config.botMode === "webhook" && config.webhook) {
-      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
-      logger.info({ path: config.webhook.path }, "webhook set");
+      const { url, secret, path } = config.webhook;
+      if (!(await untilTelegramAnswers("setWebhook", () => bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES })))) return;
+      logger.info({ path }, "webhook set");
     } else {
-      await bot.api.deleteWebhook();
+      if (!(await untilTelegramAnswers("deleteWebhook", () => bot.api.deleteWebhook()))) return;
+      if (stopped) return;
       runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
       logger.info("long polling started");
     }
@@ -206,9 +232,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     ingestDeps,
     outboxDeps,
     async start(startOptions = {}) {
-      scheduler.start();
-      const port = startOptions.listen === false ? null : await server.listen(config.port);
+      const port = startOptions.listen === false ? null : await listenOn(server, config.port);
       if (port !== null) logger.info({ port }, "HTTP server listening");
+      scheduler.start();
       if (startOptions.receiveUpdates !== false) {
         botStarting = startBot().catch((error: unknown) => logger.error({ err: error }, "the bot could not start"));
       }
@@ -216,6 +242,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     async stop() {
       stopped = true;
+      // Cancels fetches in flight (an editor's /queue, a long ingest) so nothing below waits for them.
       stopping.abort();
       if (runner?.isRunning()) await runner.stop();
       await botStarting;
@@ -225,6 +252,24 @@ export async function createApp(options: AppOptions): Promise<App> {
       await db.close();
     },
   };
+}
+
+/** The one line for a token Telegram refuses (401, or 404 for a token of no bot), else null. */
+function tokenRejection(error: unknown): string | null {
+  if (!(error instanceof GrammyError) || (error.error_code !== 401 && error.error_code !== 404)) return null;
+  return `Telegram rejected BOT_TOKEN (${error.error_code} ${error.description}): copy the token again from @BotFather (/mybots → API Token) into .env`;
+}
+
+/** Opens the HTTP server, turning the usual operator mistakes into one line naming PORT. */
+async function listenOn(server: HttpServer, port: number): Promise<number> {
+  try {
+    return await server.listen(port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new StartupError(`PORT ${port} is already in use by another program: stop it, or set PORT to a free port`);
+    if (code === "EACCES") throw new StartupError(`PORT ${port} needs more privileges than this user has: set PORT to 1024 or above`);
+    throw error;
+  }
 }
 
 /** Registers reader commands for private chats and editor commands for the admin chat only. */

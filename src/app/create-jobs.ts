@@ -6,7 +6,7 @@
 import type { Api } from "grammy";
 
 import type { Config } from "../config.js";
-import { ingestAllFeeds, INGEST_LEASE, type IngestDeps } from "../ingest/ingest-feeds.js";
+import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
@@ -80,9 +80,9 @@ export function createJobs(deps: {
 }): Job[] {
   const { services, ingest, outbox } = deps;
   return [
-    { name: INGEST_LEASE.name, cron: services.config.ingestCron, leaseMs: INGEST_LEASE.ms, run: () => ingestAllFeeds(ingest) },
-    { name: "publish", cron: services.config.postCron, leaseMs: 5 * 60_000, run: () => publishNextPost(outbox) },
-    { name: "outbox-watchdog", cron: "*/30 * * * * *", leaseMs: 60_000, run: () => recoverOutbox(outbox) },
+    { name: INGEST_JOB, cron: services.config.ingestCron, run: (signal) => ingestAllFeeds(ingest, { signal }) },
+    { name: "publish", cron: services.config.postCron, run: () => publishNextPost(outbox) },
+    { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
     ...createAlertJobs({ services, api: deps.api, budget: deps.budget, logger: deps.logger }),
   ];
 }

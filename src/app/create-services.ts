@@ -3,7 +3,8 @@
  * from explicit dependencies. The composition root (this folder) builds them for
  * the bot and the CLI; handlers, use cases and jobs receive only the parts they need.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 
 import type { StorageAdapter } from "grammy";
 
@@ -63,12 +64,18 @@ export interface Services {
 /** Settings key prefix under which a migrated admin chat id is kept, per configured ADMIN_CHAT_ID. */
 const ADMIN_CHAT_SETTING = "admin.chat_id";
 
+/** This process, in words other instances' logs can show ("the bot on newsroom-1, pid 41 (a1b2)"). */
+export function describeInstance(role: string): string {
+  return `${role} on ${hostname()}, pid ${process.pid} (${randomBytes(2).toString("hex")})`;
+}
+
 export function createServices(deps: {
   config: Config;
   logger: Logger;
   db: Database;
   fetcherDeps?: FetcherDeps;
   now?: () => Date;
+  /** Who this process is, for leases and claims (default: the bot). */
   instanceId?: string;
 }): Services {
   const prisma = deps.db.prisma;
@@ -79,7 +86,7 @@ export function createServices(deps: {
     config,
     logger: deps.logger,
     db: deps.db,
-    instanceId: deps.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`,
+    instanceId: deps.instanceId ?? describeInstance("the bot"),
     now: deps.now ?? (() => new Date()),
     feeds: createFeedsRepository(prisma),
     articles: createArticlesRepository(prisma),

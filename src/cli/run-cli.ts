@@ -11,25 +11,28 @@ import { Api } from "grammy";
 
 import { createIngestDeps } from "../app/create-jobs.js";
 import { createNewsroom, NO_CHANNEL } from "../app/create-newsroom.js";
-import { createServices, type Services } from "../app/create-services.js";
+import { createServices, describeInstance, type Services } from "../app/create-services.js";
 import { ConfigError, createConfig, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import type { FilterKind } from "../db/feeds.js";
 import { migrateDatabase } from "../db/migrations.js";
 import { feedLine } from "../editorial/feed-status.js";
+import { formatWhen } from "../editorial/format-when.js";
 import { parseFeedId } from "../editorial/parse-post-id.js";
 import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
 import { extractArticle } from "../ingest/extract/extract-article.js";
 import { decodeBody } from "../ingest/fetch/decode-body.js";
 import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
-import { fetchArticlePage, ingestAllFeeds, INGEST_LEASE } from "../ingest/ingest-feeds.js";
+import { fetchArticlePage, ingestAllFeeds, INGEST_JOB } from "../ingest/ingest-feeds.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { buildOpml, OpmlError, parseOpml } from "../ingest/opml/opml.js";
 import type { TopicRule } from "../ingest/topics/assign-topics.js";
 import { createLogger, type Logger } from "../logger.js";
+import { StartupError } from "../startup-error.js";
 import { operatorActor } from "../newsroom/actor.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
+import { runUnderLease } from "../ops/run-under-lease.js";
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -38,6 +41,8 @@ export interface CliIo {
   fetcherDeps?: FetcherDeps;
   logger?: Logger;
   now?: () => Date;
+  /** Aborted on Ctrl-C: a running command stops taking work, cancels its requests and releases its lease. */
+  signal?: AbortSignal;
 }
 
 /** A problem the operator caused: printed as one line, exit code 1. */
@@ -93,8 +98,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {
     if (!opened) {
-      const db = await openDatabase(config.database);
-      const services = createServices({ config, logger, db, ...(io.fetcherDeps ? { fetcherDeps: io.fetcherDeps } : {}), ...(io.now ? { now: io.now } : {}) });
+      const db = await openDatabase(config.database, { logger });
+      const services = createServices({
+        config,
+        logger,
+        db,
+        instanceId: describeInstance("the CLI"),
+        fetcherDeps: { ...io.fetcherDeps, ...(io.signal ? { stopSignal: io.signal } : {}) },
+        ...(io.now ? { now: io.now } : {}),
+      });
       // The admin chat may have moved (group → supergroup); the bot remembers where.
       await services.adminChat.load();
       const api = config.botToken ? new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }) : null;
@@ -244,17 +256,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async () => {
       const { services: s, admin } = await open();
       // The bot's scheduled ingest takes the same lease: two runs at once would both find a story new.
-      if (!(await s.leases.acquire(INGEST_LEASE.name, s.instanceId, s.now(), INGEST_LEASE.ms))) {
-        throw new UsageError("another ingest is running (the bot's scheduled run, or another terminal); try again when it has finished");
+      const run = await runUnderLease(
+        { leases: s.leases, owner: s.instanceId, now: s.now, logger },
+        INGEST_JOB,
+        (signal) => ingestAllFeeds(createIngestDeps({ services: s, admin, logger: logger.child({ job: "ingest" }) }), { signal }),
+        io.signal ? { signal: io.signal } : {},
+      );
+      if (run.kind === "held-elsewhere") {
+        const holder = run.holder ? `${run.holder.owner} has been running it since ${formatWhen(run.holder.acquiredAt, config.timezone)}` : "another instance is running it";
+        throw new UsageError(`another ingest is running (${holder}); try again when it has finished`);
       }
-      let report;
-      try {
-        report = await ingestAllFeeds(createIngestDeps({ services: s, admin, logger: logger.child({ job: "ingest" }) }));
-      } finally {
-        await s.leases.release(INGEST_LEASE.name, s.instanceId);
-      }
+      const report = run.result;
       for (const result of report.results) {
-        out(`#${result.feedId} ${result.ok ? `ok: ${result.stored} new, ${result.skipped} skipped` : `failed: ${result.error}`}`);
+        if (result.cancelled) out(`#${result.feedId} left for the next run: the command was stopped`);
+        else out(`#${result.feedId} ${result.ok ? `ok: ${result.stored} new, ${result.skipped} skipped` : `failed: ${result.error}`}`);
       }
       out(`${report.feeds} feed${report.feeds === 1 ? "" : "s"}, ${report.stored} new article${report.stored === 1 ? "" : "s"}, ${report.failed} failed`);
     });
@@ -311,7 +326,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError || error instanceof FetchError) {
+    if (error instanceof UsageError || error instanceof FetchError || error instanceof StartupError) {
       io.stderr(`${error.message}\n`);
       return 1;
     }

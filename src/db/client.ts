@@ -2,14 +2,17 @@
  * Opens the database named by DATABASE_URL: the right generated Prisma client
  * with its driver adapter, after applying pending migrations.
  */
+import { existsSync } from "node:fs";
+
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import type { DatabaseTarget } from "./database-url.js";
-import { migrateDatabase } from "./migrations.js";
+import { countMigrations, migrateDatabase } from "./migrations.js";
 import type { Provider } from "./schema-files.js";
+import type { Logger } from "../logger.js";
 
 /**
  * The Prisma client type the repositories are written against. Both generated
@@ -27,9 +30,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens (and by default migrates) the database. */
-export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
-  if (options.migrate !== false) await migrateDatabase(target);
+/** Opens (and by default migrates) the database; a database created here is logged with where it is. */
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean; logger?: Logger } = {}): Promise<Database> {
+  const isNewFile = target.provider === "sqlite" && !existsSync(target.filePath);
+  if (options.migrate !== false) {
+    const applied = await migrateDatabase(target);
+    if (isNewFile) options.logger?.info({ path: target.filePath }, `created a new database at ${target.filePath}`);
+    else if (target.provider === "postgresql" && applied.length > 0 && applied.length === countMigrations(target.provider)) {
+      options.logger?.info("created the tables in a new PostgreSQL database");
+    }
+  }
   const prisma =
     target.provider === "sqlite"
       ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }) })

@@ -16,6 +16,8 @@ import Sqlite from "better-sqlite3";
 import pg from "pg";
 import lockfile from "proper-lockfile";
 
+import { StartupError } from "../startup-error.js";
+
 import type { DatabaseTarget } from "./database-url.js";
 import { NO_FILTERS, openSchemaEngine, toMigrationList, type Migration } from "./schema-engine.js";
 import type { Provider } from "./schema-files.js";
@@ -116,6 +118,11 @@ async function readAppliedPostgres(client: pg.Client): Promise<AppliedMigration[
   return rows.rows as AppliedMigration[];
 }
 
+/** How many migrations the project has for `provider`. */
+export function countMigrations(provider: Provider): number {
+  return readMigrations(provider).migrations.length;
+}
+
 /**
  * Applies pending migrations and returns the names of those it applied. When the
  * database is already up to date (the usual start) the schema engine is not loaded:
@@ -141,7 +148,7 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
   };
   if (target.provider === "sqlite") {
     if (allApplied(migrations, readAppliedSqlite(target.filePath))) return [];
-    prepareSqliteFile(target.filePath);
+    prepareSqliteFile(target);
     const release = await lockfile.lock(target.filePath, {
       lockfilePath: `${target.filePath}.migrate-lock`,
       stale: 60_000,
@@ -161,11 +168,19 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
 }
 
 /**
- * Creates the directory and switches the file to WAL once (the mode is stored in
- * the file), so the bot and the CLI can read and write at the same time.
+ * Creates the default folder (./data) when missing — any other missing folder is the
+ * operator's typo, refused in one line — and switches the file to WAL once (the mode
+ * is stored in the file), so the bot and the CLI can read and write at the same time.
  */
-function prepareSqliteFile(filePath: string): void {
-  mkdirSync(dirname(filePath), { recursive: true });
+function prepareSqliteFile(target: Extract<DatabaseTarget, { provider: "sqlite" }>): void {
+  const { filePath } = target;
+  const folder = dirname(filePath);
+  if (!existsSync(folder)) {
+    if (!target.isDefault) {
+      throw new StartupError(`DATABASE_URL points to ${filePath}, but the folder ${folder} does not exist: create it, or correct DATABASE_URL`);
+    }
+    mkdirSync(folder, { recursive: true });
+  }
   const db = new Sqlite(filePath, { timeout: 15_000 });
   try {
     db.pragma("journal_mode = WAL");

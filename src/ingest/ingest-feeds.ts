@@ -24,8 +24,8 @@ import type { Summariser } from "./summary/llm-summariser.js";
 import type { TopicRule } from "./topics/assign-topics.js";
 import { AUTO_POST_MAX_AGE_MS } from "../publish/posting-policy.js";
 
-/** The scheduler's lease for the ingest job, also taken by the operator's `ingest` command. */
-export const INGEST_LEASE = { name: "ingest", ms: 15 * 60_000 };
+/** The ingest job's name, and its lease's, which the operator's `ingest` command takes too. */
+export const INGEST_JOB = "ingest";
 
 /** Feeds fetched at once; with per-host limits in the fetcher this keeps a run over many slow feeds short. */
 const FEED_CONCURRENCY = 8;
@@ -50,6 +50,8 @@ export interface FeedIngestResult {
   stored: number;
   skipped: number;
   error?: string;
+  /** The run was stopped before this feed was done; nothing of it was stored and its health is unchanged. */
+  cancelled?: boolean;
 }
 
 /** What one run shares between its feeds: topic rules, filters, and the turn to store. */
@@ -63,6 +65,8 @@ export interface IngestContext {
   storeInTurn: <T>(store: () => Promise<T>) => Promise<T>;
   /** The stories of the last two days, loaded once per run and kept up to date as feeds store. */
   stories: StoryIndex;
+  /** Aborted when the run must stop (Newsdesk is stopping): fetches in flight are cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface IngestReport {
@@ -72,11 +76,11 @@ export interface IngestReport {
   results: FeedIngestResult[];
 }
 
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` over `items`, at most `limit` at a time; no new item is started once `signal` aborts. */
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal?.aborted) {
       const item = items[next++] as T;
       await work(item);
     }
@@ -94,8 +98,9 @@ function createTurns(): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** Fetches every feed that is due, and stores what is new. */
-export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
+/** Fetches every feed that is due, and stores what is new. When `signal` aborts, feeds not yet done are left for the next run. */
+export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: AbortSignal } = {}): Promise<IngestReport> {
+  const { signal } = options;
   const feeds = await deps.feeds.listDue(deps.now());
   const [rules, filters, stories] = await Promise.all([deps.topics.rules(), deps.feeds.filtersByFeed(), loadStoryIndex(deps)]);
   const storeInTurn = createTurns();
@@ -107,13 +112,14 @@ export async function ingestAllFeeds(deps: IngestDeps): Promise<IngestReport> {
         rules,
         storeInTurn,
         stories,
+        ...(signal ? { signal } : {}),
         filter: {
           include: feedFilters.filter((f) => f.kind === "include").map((f) => f.phrase),
           exclude: feedFilters.filter((f) => f.kind === "exclude").map((f) => f.phrase),
         },
       }),
     );
-  });
+  }, signal);
   const report = {
     feeds: feeds.length,
     failed: results.filter((r) => !r.ok).length,
@@ -132,7 +138,13 @@ async function ingestFeed(
 ): Promise<FeedIngestResult> {
   const log = deps.logger.child({ feedId: feed.id, feedUrl: feed.url });
   try {
-    const response = await deps.fetcher.fetch({ url: feed.url, kind: "feed", etag: feed.etag, lastModified: feed.lastModified });
+    const response = await deps.fetcher.fetch({
+      url: feed.url,
+      kind: "feed",
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
     if (response.notModified) {
       await deps.feeds.recordSuccess(feed.id, { now: deps.now(), etag: feed.etag, lastModified: feed.lastModified });
       log.debug("feed not modified");
@@ -152,6 +164,10 @@ async function ingestFeed(
     return { feedId: feed.id, ok: true, stored: created.length, skipped };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof FetchError && error.code === "cancelled") {
+      log.info({ reason: message }, "feed left for the next run");
+      return { feedId: feed.id, ok: false, stored: 0, skipped: 0, error: message, cancelled: true };
+    }
     const status = error instanceof FetchError ? (error.status ?? null) : null;
     const verdict = judgeFeedFailure({
       failuresBefore: feed.consecutiveFailures,
@@ -261,7 +277,7 @@ async function buildNewArticles(
   // Every URL this story is known by, so the next run recognises the feed's link without a page fetch.
   const urlsOf = (clean: CleanArticle, itemUrl: string) => [...new Set([clean.canonicalUrl, itemUrl, ...clean.otherUrls])];
   for (const { item, url } of fresh) {
-    const clean = await buildFromItem(deps, feed, item, url, context.rules, log);
+    const clean = await buildFromItem(deps, feed, item, url, context, log);
     if (!clean) {
       skipped++;
       continue;
@@ -313,15 +329,17 @@ async function buildFromItem(
   feed: FeedRecord,
   item: FeedItem,
   url: string,
-  rules: TopicRule[],
+  { rules, signal }: Pick<IngestContext, "rules" | "signal">,
   log: Logger,
 ): Promise<CleanArticle | null> {
   const context = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules };
   if (!needsPage(feed, item)) return buildArticle({ item, pageUrl: url }, context);
   try {
-    const page = await fetchArticlePage(deps.fetcher, url);
+    const page = await fetchArticlePage(deps.fetcher, url, signal);
     return buildArticle({ item, page: page.article, pageUrl: page.url }, context);
   } catch (error) {
+    // A stopped run stores nothing of this feed, rather than its items without their pages.
+    if (error instanceof FetchError && error.code === "cancelled") throw error;
     log.warn({ err: error, url }, "article page could not be fetched; using the feed's text");
     return buildArticle({ item, pageUrl: url }, context);
   }
@@ -346,8 +364,8 @@ export interface FetchedArticlePage {
 }
 
 /** Fetches an article page through the guarded fetcher and extracts it. */
-export async function fetchArticlePage(fetcher: Fetcher, url: string): Promise<FetchedArticlePage> {
-  const response = await fetcher.fetch({ url, kind: "page" });
+export async function fetchArticlePage(fetcher: Fetcher, url: string, signal?: AbortSignal): Promise<FetchedArticlePage> {
+  const response = await fetcher.fetch({ url, kind: "page", ...(signal ? { signal } : {}) });
   if (response.notModified) throw new Error("unexpected 304 for an unconditional request");
   return { url: response.url, article: extractArticle(response.text, response.url) };
 }

@@ -192,11 +192,13 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
     serve(WIRE_FEED, rss([{ title: "Parliament passes budget", link: "https://wire.example.com/budget", description: longDescription("Parliament passes budget") }]));
     await h.cli(["feeds", "add", WIRE_FEED]);
     const db = await h.db();
-    await db.prisma.jobLease.create({ data: { name: "ingest", owner: "bot-on-another-server", leaseUntil: new Date(Date.now() + 10 * MINUTE) } });
-    expect(await h.cli(["ingest"])).toEqual({
+    await db.prisma.jobLease.create({
+      data: { name: "ingest", owner: "the bot on newsroom-2, pid 41 (a1b2)", acquiredAt: new Date("2026-03-02T09:58:30Z"), leaseUntil: new Date(Date.now() + 10 * MINUTE) },
+    });
+    expect(await h.cli(["ingest"], { env: { TIMEZONE: "Europe/London" } })).toEqual({
       code: 1,
       stdout: "",
-      stderr: "another ingest is running (the bot's scheduled run, or another terminal); try again when it has finished\n",
+      stderr: "another ingest is running (the bot on newsroom-2, pid 41 (a1b2) has been running it since Mon 2 Mar 09:58 (Europe/London)); try again when it has finished\n",
     });
     expect(await db.prisma.article.count()).toBe(0);
 

@@ -40,6 +40,8 @@ export interface FetcherOptions {
 
 /** Outside effects, injectable so tests run without DNS, sockets or real waiting. */
 export interface FetcherDeps {
+  /** Aborted when Newsdesk stops: every request in flight is cancelled at once. */
+  stopSignal?: AbortSignal;
   lookup?: LookupAll;
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -288,11 +290,17 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
 
   async function attemptWithTimeout(start: URL, request: FetchRequest): Promise<FetchResponse | FetchError> {
     const timeout = AbortSignal.timeout(options.requestTimeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const cancel = [request.signal, deps.stopSignal].filter((s): s is AbortSignal => s !== undefined);
+    const signal = AbortSignal.any([timeout, ...cancel]);
     try {
       return await attempt(start, request, signal);
     } catch (error) {
-      throw toFetchError(error, start, { timedOut: timeout.aborted, timeoutMs: options.requestTimeoutMs });
+      throw toFetchError(error, start, {
+        timedOut: timeout.aborted,
+        timeoutMs: options.requestTimeoutMs,
+        cancelled: cancel.some((s) => s.aborted),
+        stopping: deps.stopSignal?.aborted ?? false,
+      });
     }
   }
 
@@ -316,9 +324,9 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
       const wait = first.retryAfterMs;
       if (wait === undefined || wait > maxRetryAfterMs) throw first;
       try {
-        await raceAbort(sleep(wait), request.signal);
+        await raceAbort(sleep(wait), AbortSignal.any([request.signal, deps.stopSignal].filter((s): s is AbortSignal => s !== undefined)));
       } catch {
-        throw new FetchError("network", first.url, `request to ${describeUrl(start)} was aborted`);
+        throw new FetchError("cancelled", first.url, `the request to ${describeUrl(start)} was cancelled`);
       }
       const second = await attemptWithTimeout(start, request);
       if (second instanceof FetchError) throw second;
@@ -373,10 +381,12 @@ const timeoutErrorCodes = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_T
 function toFetchError(
   error: unknown,
   url: URL,
-  context: { timedOut: boolean; timeoutMs: number },
+  context: { timedOut: boolean; timeoutMs: number; cancelled: boolean; stopping: boolean },
 ): FetchError {
   if (error instanceof FetchError) return error;
   const where = describeUrl(url);
+  if (context.stopping) return new FetchError("cancelled", url.href, `Newsdesk is stopping: the request to ${where} was cancelled`);
+  if (context.cancelled) return new FetchError("cancelled", url.href, `the request to ${where} was cancelled`);
   if (context.timedOut) {
     return new FetchError("timeout", url.href, `${where} did not answer within ${context.timeoutMs} ms`);
   }

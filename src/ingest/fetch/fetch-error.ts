@@ -7,7 +7,9 @@ export type FetchErrorCode =
   | "too_large"
   | "too_many_redirects"
   | "http_status"
-  | "network";
+  | "network"
+  /** Newsdesk is stopping (or the caller gave up): not the site's fault. */
+  | "cancelled";
 
 /** Extra facts attached to a {@link FetchError}. */
 export interface FetchErrorDetails {
