@@ -6,16 +6,17 @@
 import type { AdminNotifier } from "../bot/admin-notifier.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { Fetcher } from "./fetch/create-fetcher.js";
 import type { Services } from "../services.js";
 import type { IngestDeps } from "./ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "./summary/llm-summariser.js";
 
 /** The LLM summariser when SUMMARY_LLM_URL is set, else null (the extractive summary is used). */
-function createConfiguredSummariser(config: Config, logger: Logger): Summariser | null {
+function createConfiguredSummariser(config: Config, fetcher: Fetcher, logger: Logger): Summariser | null {
   if (!config.summary.llm) return null;
   return createLlmSummariser(
     { ...config.summary.llm, maxChars: config.summary.maxChars },
-    { onFallback: (reason) => logger.warn({ reason }, "LLM summary unavailable; using the extractive summary") },
+    { fetcher, onFallback: (reason) => logger.warn({ reason }, "LLM summary unavailable; using the extractive summary") },
   );
 }
 
@@ -36,6 +37,6 @@ export function createIngestDeps(deps: {
     now: services.now,
     summaryMaxChars: services.config.summary.maxChars,
     feedMaxFailures: services.config.feedMaxFailures,
-    summariser: createConfiguredSummariser(services.config, logger),
+    summariser: createConfiguredSummariser(services.config, services.fetcher, logger),
   };
 }
