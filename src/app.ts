@@ -29,13 +29,14 @@ import { createScheduler, type Job, type Scheduler } from "./scheduler.js";
 import { createServer, sendJson, type HttpServer, type Route } from "./server/create-server.js";
 import { createServices, type Services } from "./services.js";
 
-/** The updates Newsdesk asks Telegram for (reaction counts only come when asked for). */
+/** The updates Newsdesk asks Telegram for (reaction counts and chat_member only come when asked for). */
 export const ALLOWED_UPDATES: ReadonlyArray<Exclude<keyof Update, "update_id">> = [
   "message",
   "edited_message",
   "callback_query",
   "inline_query",
   "my_chat_member",
+  "chat_member",
   "message_reaction_count",
 ];
 
