@@ -61,7 +61,11 @@ describe.each(TEST_PROVIDERS)("editors' rights when the admin chat's administrat
 
   beforeEach(() => {
     editors.telegram.answer("getChatAdministrators", () => ({
-      result: [member(OWNER, "creator"), member(DANA, "administrator"), { ...member({ id: BOT_INFO.id, first_name: "Newsdesk" }, "administrator"), user: { id: BOT_INFO.id, is_bot: true, first_name: "Newsdesk" } }],
+      result: [
+        member(OWNER, "creator"),
+        member(DANA, "administrator"),
+        { status: "administrator", user: { id: BOT_INFO.id, is_bot: true, first_name: "Newsdesk" } },
+      ],
     }));
   });
 

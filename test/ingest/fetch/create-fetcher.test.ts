@@ -34,15 +34,17 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((fetcher) => fetcher.close()));
 });
 
-async function fetchError(fetcher: Fetcher, request: FetchRequest): Promise<FetchError> {
+async function failureOf(attempt: Promise<unknown>): Promise<FetchError> {
   try {
-    await fetcher.fetch(request);
+    await attempt;
   } catch (error) {
     expect(error).toBeInstanceOf(FetchError);
     return error as FetchError;
   }
-  throw new Error("expected the fetch to fail");
+  throw new Error("expected the request to fail");
 }
+
+const fetchError = (fetcher: Fetcher, request: FetchRequest) => failureOf(fetcher.fetch(request));
 
 function feedRequest(url: string, extra: Partial<FetchRequest> = {}): FetchRequest {
   return { url, kind: "feed", ...extra };
@@ -552,15 +554,7 @@ describe("per-host concurrency", () => {
 describe("POSTing JSON to an API (the summary endpoint)", () => {
   const API = "https://llm.example/v1/chat/completions";
 
-  async function postError(fetcher: Fetcher, request: PostJsonRequest): Promise<FetchError> {
-    try {
-      await fetcher.postJson(request);
-    } catch (error) {
-      expect(error).toBeInstanceOf(FetchError);
-      return error as FetchError;
-    }
-    throw new Error("expected the POST to fail");
-  }
+  const postError = (fetcher: Fetcher, request: PostJsonRequest) => failureOf(fetcher.postJson(request));
 
   it("sends the body as JSON with the caller's headers and returns the answer's text", async () => {
     let seen: { method: string; body: unknown; headers: Record<string, string | null> } | undefined;
