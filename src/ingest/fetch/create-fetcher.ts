@@ -78,6 +78,8 @@ export interface PostJsonRequest {
   body: unknown;
   /** Extra headers, such as Authorization. */
   headers?: Record<string, string>;
+  /** Time allowed for one attempt instead of the fetcher's (an API may be slower than a feed). */
+  timeoutMs?: number;
   signal?: AbortSignal;
 }
 
@@ -128,7 +130,7 @@ const acceptHeaders = {
 /** What one request sends and how its answer is read: a GET of a feed or a page, or a POST of JSON. */
 type Outgoing =
   | (FetchRequest & { method: "GET" })
-  | { method: "POST"; kind: "json"; url: string; body: string; headers: Record<string, string>; signal?: AbortSignal };
+  | { method: "POST"; kind: "json"; url: string; body: string; headers: Record<string, string>; timeoutMs?: number; signal?: AbortSignal };
 
 async function defaultLookup(hostname: string): Promise<{ address: string; family: number }[]> {
   return dnsLookup(hostname, { all: true });
@@ -344,12 +346,13 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
   }
 
   async function attemptWithTimeout(start: URL, request: Outgoing): Promise<FetchResponse | FetchError> {
-    const timeout = AbortSignal.timeout(options.requestTimeoutMs);
+    const timeoutMs = (request.method === "POST" ? request.timeoutMs : undefined) ?? options.requestTimeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     try {
       return await attempt(start, request, signal);
     } catch (error) {
-      throw toFetchError(error, start, { timedOut: timeout.aborted, timeoutMs: options.requestTimeoutMs });
+      throw toFetchError(error, start, { timedOut: timeout.aborted, timeoutMs });
     }
   }
 
@@ -391,6 +394,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
         url: request.url,
         body: JSON.stringify(request.body),
         headers: request.headers ?? {},
+        ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       });
       // A POST sends no validators, so no server has a reason to answer 304.

@@ -72,12 +72,15 @@ export function createLlmSummariser(
       temperature: 0.2,
     };
 
+    // SUMMARY_LLM_TIMEOUT_MS is the whole budget, a wait for Retry-After included: ingestion waits for it.
     const signal = AbortSignal.timeout(options.timeoutMs);
     let answer: JsonAnswer;
     try {
-      answer = await deps.fetcher.postJson({ url: endpoint, body: request, headers, signal });
+      answer = await deps.fetcher.postJson({ url: endpoint, body: request, headers, timeoutMs: options.timeoutMs, signal });
     } catch (error) {
-      if (signal.aborted) return fallBack(fallback, `timed out after ${options.timeoutMs} ms`);
+      if (signal.aborted || (error instanceof FetchError && error.code === "timeout")) {
+        return fallBack(fallback, `timed out after ${options.timeoutMs} ms`);
+      }
       if (!(error instanceof FetchError)) {
         return fallBack(fallback, `request failed: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -664,4 +664,15 @@ describe("POSTing JSON to an API (the summary endpoint)", () => {
     );
     expect((await postError(makeFetcher({ requestTimeoutMs: 100 }), { url: API, body: {} })).code).toBe("timeout");
   });
+
+  it("gives a slow API the time the caller allows instead of the fetcher's", async () => {
+    server.use(
+      http.post(API, async () => {
+        await delay(300);
+        return HttpResponse.json({ slow: true });
+      }),
+    );
+    const fetcher = makeFetcher({ requestTimeoutMs: 100 });
+    await expect(fetcher.postJson({ url: API, body: {}, timeoutMs: 5_000 })).resolves.toMatchObject({ text: '{"slow":true}' });
+  });
 });

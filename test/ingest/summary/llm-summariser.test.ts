@@ -28,13 +28,13 @@ afterEach(async () => {
 });
 
 /** The app's guarded fetcher, with DNS answering a public address for every name. */
-function guardedFetcher(allowPrivateUrls = ""): Fetcher {
+function guardedFetcher(allowPrivateUrls = "", requestTimeoutMs = 5_000): Fetcher {
   const fetcher = createFetcher(
     {
       allowPrivate: parsePrivateAddressPolicy(allowPrivateUrls),
       userAgent: "NewsdeskTest/1.0",
       connectTimeoutMs: 1_000,
-      requestTimeoutMs: 5_000,
+      requestTimeoutMs,
       maxFeedBytes: 1024 * 1024,
       maxPageBytes: 1024 * 1024,
     },
@@ -45,7 +45,14 @@ function guardedFetcher(allowPrivateUrls = ""): Fetcher {
 }
 
 function makeSummariser(
-  overrides: { url?: string; apiKey?: string | null; timeoutMs?: number; maxChars?: number; allowPrivateUrls?: string } = {},
+  overrides: {
+    url?: string;
+    apiKey?: string | null;
+    timeoutMs?: number;
+    maxChars?: number;
+    allowPrivateUrls?: string;
+    fetchTimeoutMs?: number;
+  } = {},
 ) {
   const reasons: string[] = [];
   const summarise = createLlmSummariser(
@@ -56,7 +63,7 @@ function makeSummariser(
       timeoutMs: overrides.timeoutMs ?? 2_000,
       maxChars: overrides.maxChars ?? 200,
     },
-    { fetcher: guardedFetcher(overrides.allowPrivateUrls), onFallback: (reason) => reasons.push(reason) },
+    { fetcher: guardedFetcher(overrides.allowPrivateUrls, overrides.fetchTimeoutMs), onFallback: (reason) => reasons.push(reason) },
   );
   return { summarise, reasons };
 }
@@ -139,6 +146,18 @@ describe("createLlmSummariser", () => {
     const { summarise, reasons } = makeSummariser({ timeoutMs: 20 });
     await expect(summarise(article)).resolves.toBe(article.fallback);
     expect(reasons).toEqual(["timed out after 20 ms"]);
+  });
+
+  it("waits for a slow model as long as SUMMARY_LLM_TIMEOUT_MS allows, even past FETCH_TIMEOUT_MS", async () => {
+    server.use(
+      http.post(ENDPOINT, async () => {
+        await delay(300);
+        return HttpResponse.json(completion("Rates were held."));
+      }),
+    );
+    const { summarise, reasons } = makeSummariser({ timeoutMs: 5_000, fetchTimeoutMs: 100 });
+    await expect(summarise(article)).resolves.toBe("Rates were held.");
+    expect(reasons).toEqual([]);
   });
 
   it("falls back when the endpoint answers 500", async () => {
