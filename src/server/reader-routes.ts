@@ -1,8 +1,9 @@
 /** HTTP routes for readers: the click-counting redirect behind "Read more". */
 import type { ServerResponse } from "node:http";
 
+import type { Config } from "../config.js";
+import type { EngagementRepository } from "../db/engagement.js";
 import { isLikelyBot } from "../readers/is-likely-bot.js";
-import type { Services } from "../services.js";
 import { clientAddress, parseTrustedProxies } from "./client-address.js";
 import type { Route } from "./create-server.js";
 
@@ -41,9 +42,13 @@ function httpUrl(text: string): string | null {
  * once per post and hour; their address is read through TRUST_PROXY's proxies.
  * Robots are redirected but not counted.
  */
-export function createReaderRoutes(services: Services): Route[] {
-  const { engagement } = services;
-  const trustedProxies = parseTrustedProxies(services.config.trustProxy);
+export function createReaderRoutes(deps: {
+  engagement: EngagementRepository;
+  config: Pick<Config, "trustProxy">;
+  now: () => Date;
+}): Route[] {
+  const { engagement } = deps;
+  const trustedProxies = parseTrustedProxies(deps.config.trustProxy);
   return [
     {
       method: "GET",
@@ -54,7 +59,7 @@ export function createReaderRoutes(services: Services): Route[] {
         const reader = isLikelyBot(req.headers["user-agent"])
           ? null
           : clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
-        const target = await engagement.followLink(postId, { reader, now: services.now() });
+        const target = await engagement.followLink(postId, { reader, now: deps.now() });
         const location = target ? httpUrl(target) : null;
         if (!location) return notFound(res);
         res.writeHead(302, { location, "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" });
