@@ -8,6 +8,7 @@ import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 
 import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./db/database-url.js";
+import { trustedProxyProblem } from "./server/client-address.js";
 
 /** A chat given as a numeric id (-100…) or a public @username. */
 export type ChatRef = number | string;
@@ -31,6 +32,8 @@ export interface Config {
   webhook: { url: string; path: string; secret: string } | null;
   port: number;
   publicUrl: string | null;
+  /** Reverse proxies (addresses, CIDR ranges, loopback, private) whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[];
   timezone: string;
   ingestCron: string;
   postCron: string;
@@ -171,6 +174,7 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       : z.string().optional(),
     PORT: integer("PORT", 3000, 1, 65_535),
     PUBLIC_URL: optional(httpUrl("PUBLIC_URL")),
+    TRUST_PROXY: commaList(trustedProxyProblem),
     TIMEZONE: withDefault("UTC").refine((zone) => IANAZone.isValidZone(zone), {
       error: (issue) => `TIMEZONE must be an IANA time zone such as Europe/London, got "${String(issue.input)}"`,
     }),
@@ -247,6 +251,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot"): Confi
         : null,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL ?? null,
+    trustProxy: e.TRUST_PROXY,
     timezone: e.TIMEZONE,
     ingestCron: e.INGEST_CRON,
     postCron: e.POST_CRON,

@@ -36,6 +36,7 @@ describe("configuration", () => {
       postCron: "*/10 * * * *",
       logLevel: "info",
       allowPrivateUrls: "",
+      trustProxy: [],
       summary: { maxChars: 400, llm: null },
       quietHours: null,
       maxPostsPerHour: null,
@@ -73,12 +74,14 @@ describe("configuration", () => {
         ALLOW_PRIVATE_URLS: "intranet.local:8080,http://x",
         QUIET_HOURS: "23-7",
         EDITOR_IDS: "12,abc",
+        TRUST_PROXY: "loopback,proxy.internal",
       }).sort(),
     ).toEqual([
       "BOT_TOKEN does not look like a bot token (<digits>:<characters>): copy it again from @BotFather",
       'CHANNEL_ID must be a numeric chat id (like -1001234567890) or an @username, got "newsroom"',
       'ADMIN_CHAT_ID must be a numeric chat id (like -1001234567890) or an @username, got "-100abc"',
       'EDITOR_IDS must be comma-separated numeric user ids, got "abc"',
+      'TRUST_PROXY must be comma-separated proxy addresses or CIDR ranges (or loopback, private), got "proxy.internal"',
       "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
       'BOT_MODE must be polling or webhook, got "push"',
       'TIMEZONE must be an IANA time zone such as Europe/London, got "Mars/Base"',
@@ -120,6 +123,10 @@ describe("configuration", () => {
     });
     expect(config.postCron).toBe("*/30 * * * * *");
     expect(config.database.provider).toBe("postgresql");
+  });
+
+  it("reads the reverse proxies to trust as a list", () => {
+    expect(createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
   });
 });
 

@@ -61,6 +61,8 @@ export const ALLOWED_UPDATES: ReadonlyArray<Exclude<keyof Update, "update_id">> 
   "callback_query",
   "inline_query",
   "my_chat_member",
+  // Editors demoted in the admin chat lose their rights at once (the bot must be an administrator there).
+  "chat_member",
   "message_reaction_count",
 ];
 
@@ -168,7 +170,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   ];
-  routes.push(...createReaderRoutes({ engagement: services.engagement }));
+  routes.push(...createReaderRoutes({ engagement: services.engagement, config, now: services.now }));
   if (config.botMode === "webhook" && config.webhook) {
     const handle = webhookCallback(bot, "http", { secretToken: config.webhook.secret, timeoutMilliseconds: 55_000, onTimeout: "return" });
     routes.push({ method: "POST", path: config.webhook.path, handler: (req, res) => handle(req, res) });

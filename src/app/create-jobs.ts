@@ -6,6 +6,7 @@
 import type { Api } from "grammy";
 
 import type { Config } from "../config.js";
+import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
 import type { Logger } from "../logger.js";
@@ -17,11 +18,11 @@ import { createAlertJobs } from "./alert-jobs.js";
 import type { Services } from "./create-services.js";
 
 /** The LLM summariser when SUMMARY_LLM_URL is set, else null (the extractive summary is used). */
-function createConfiguredSummariser(config: Config, logger: Logger): Summariser | null {
+function createConfiguredSummariser(config: Config, fetcher: Fetcher, logger: Logger): Summariser | null {
   if (!config.summary.llm) return null;
   return createLlmSummariser(
     { ...config.summary.llm, maxChars: config.summary.maxChars },
-    { onFallback: (reason) => logger.warn({ reason }, "LLM summary unavailable; using the extractive summary") },
+    { fetcher, onFallback: (reason) => logger.warn({ reason }, "LLM summary unavailable; using the extractive summary") },
   );
 }
 
@@ -38,7 +39,7 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
     now: services.now,
     summaryMaxChars: services.config.summary.maxChars,
     feedMaxFailures: services.config.feedMaxFailures,
-    summariser: createConfiguredSummariser(services.config, logger),
+    summariser: createConfiguredSummariser(services.config, services.fetcher, logger),
   };
 }
 

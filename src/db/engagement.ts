@@ -1,8 +1,10 @@
 /**
  * Engagement on channel posts: the reaction and click counters of ChannelPost
- * (this module owns those two columns) and the query /popular ranks.
+ * (this module owns those two columns; repeat clicks are told apart in
+ * counted-clicks.ts) and the query /popular ranks.
  */
 import type { Db } from "./client.js";
+import { createCountedClicksRepository } from "./counted-clicks.js";
 
 /** A sent post with its counters and what a reader list needs of its article. */
 export interface EngagedPost {
@@ -19,6 +21,7 @@ export const POPULAR_CANDIDATES = 500;
 export type EngagementRepository = ReturnType<typeof createEngagementRepository>;
 
 export function createEngagementRepository(prisma: Db) {
+  const clicks = createCountedClicksRepository(prisma);
   return {
     /**
      * Stores the total number of reactions Telegram reported for a channel message.
@@ -35,17 +38,21 @@ export function createEngagementRepository(prisma: Db) {
     },
 
     /**
-     * The article URL a redirect for this post goes to, counting the click when
-     * `count` is set and the post is in the channel (editors' previews are not reads).
-     * Null for an unknown post.
+     * The article URL a redirect for this post goes to; null unless the post is in the channel
+     * (sent: not queued, cancelled, failed or deleted). The click is counted when `reader` (the
+     * reader's address; null for robots) has not clicked this post yet in `now`'s hour.
      */
-    async followLink(postId: number, options: { count: boolean }): Promise<string | null> {
-      if (options.count) {
+    async followLink(postId: number, options: { reader: string | null; now: Date }): Promise<string | null> {
+      const post = await prisma.channelPost.findFirst({ where: { id: postId, status: "sent" }, select: { article: { select: { url: true } } } });
+      if (!post) return null;
+      if (options.reader !== null && (await clicks.recordFirst(options.reader, postId, options.now))) {
         await prisma.channelPost.updateMany({ where: { id: postId, status: "sent" }, data: { clickCount: { increment: 1 } } });
       }
-      const post = await prisma.channelPost.findUnique({ where: { id: postId }, select: { article: { select: { url: true } } } });
-      return post?.article.url ?? null;
+      return post.article.url;
     },
+
+    /** Forgets which readers clicked what more than a day before `now` (also done as clicks come in). */
+    forgetOldClicks: (now: Date): Promise<number> => clicks.forgetOld(now),
 
     /** Posts sent since `since` that have any reactions or clicks, newest first (at most {@link POPULAR_CANDIDATES}). */
     async engagedSince(since: Date): Promise<EngagedPost[]> {

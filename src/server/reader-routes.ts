@@ -1,13 +1,15 @@
 /** HTTP routes for readers: the click-counting redirect behind "Read more". */
 import type { ServerResponse } from "node:http";
 
-import { isLikelyBot } from "../readers/is-likely-bot.js";
+import type { Config } from "../config.js";
 import type { EngagementRepository } from "../db/engagement.js";
+import { isLikelyBot } from "../readers/is-likely-bot.js";
+import { clientAddress, parseTrustedProxies } from "./client-address.js";
 import type { Route } from "./create-server.js";
 
 const NOT_FOUND_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Story not found</title></head>
-<body><h1>Story not found</h1><p>This link does not lead to any story we know. It may have been mistyped.</p></body></html>
+<body><h1>Story not found</h1><p>This link does not lead to any story in our channel. It may have been mistyped, or the story was taken down.</p></body></html>
 `;
 
 function notFound(res: ServerResponse): void {
@@ -34,12 +36,19 @@ function httpUrl(text: string): string | null {
 }
 
 /**
- * GET /r/<postId>: counts a reader's click and answers 302 to the stored article
- * URL. Only ever redirects to that URL (never to anything taken from the request),
- * and only to http(s); anything else is a 404 page.
+ * GET /r/<postId>: answers 302 to the stored article URL of a post that is in the
+ * channel, and a 404 page for any other post. Only ever redirects to that URL (never
+ * to anything taken from the request), and only to http(s). A reader's click counts
+ * once per post and hour; their address is read through TRUST_PROXY's proxies.
+ * Robots are redirected but not counted.
  */
-export function createReaderRoutes(deps: { engagement: EngagementRepository }): Route[] {
+export function createReaderRoutes(deps: {
+  engagement: EngagementRepository;
+  config: Pick<Config, "trustProxy">;
+  now: () => Date;
+}): Route[] {
   const { engagement } = deps;
+  const trustedProxies = parseTrustedProxies(deps.config.trustProxy);
   return [
     {
       method: "GET",
@@ -47,7 +56,10 @@ export function createReaderRoutes(deps: { engagement: EngagementRepository }): 
       async handler(req, res, url) {
         const postId = parseRedirectPath(url.pathname);
         if (postId === null) return notFound(res);
-        const target = await engagement.followLink(postId, { count: !isLikelyBot(req.headers["user-agent"]) });
+        const reader = isLikelyBot(req.headers["user-agent"])
+          ? null
+          : clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+        const target = await engagement.followLink(postId, { reader, now: deps.now() });
         const location = target ? httpUrl(target) : null;
         if (!location) return notFound(res);
         res.writeHead(302, { location, "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" });

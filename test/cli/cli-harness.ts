@@ -7,6 +7,7 @@ import type { Database } from "../../src/db/client.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import type { FetcherDeps } from "../../src/ingest/fetch/create-fetcher.js";
 import type { Provider } from "../../src/db/schema-files.js";
+import type { Logger } from "../../src/logger.js";
 import { ADMIN_CHAT_ID } from "../support/config.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { installFakeTelegram, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
@@ -23,6 +24,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   lookup?: NonNullable<FetcherDeps["lookup"]>;
   now?: () => Date;
+  /** Where the command logs (by default nowhere). */
+  logger?: Logger;
 }
 
 export interface CliHarness {
@@ -62,6 +65,7 @@ export async function createCliHarness(provider: Provider, baseEnv: Record<strin
         stderr: (text) => (stderr += text),
         fetcherDeps: { lookup: options.lookup ?? publicLookup },
         ...(options.now ? { now: options.now } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
       });
       return { code, stdout, stderr };
     },

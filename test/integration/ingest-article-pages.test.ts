@@ -8,10 +8,14 @@
 import { delay, http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { createApp } from "../../src/app/create-app.js";
+import { publishNextPost } from "../../src/publish/outbox.js";
 import { createCliHarness, createClock, type CliHarness } from "../cli/cli-harness.js";
+import { CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
 import { TEST_PROVIDERS } from "../support/database.js";
 import { server } from "../support/msw.js";
-import { rss, serve } from "../support/web.js";
+import { BOT_INFO } from "../support/telegram.js";
+import { publicLookup, rss, serve } from "../support/web.js";
 
 const START = new Date("2026-03-02T09:00:00.000Z");
 const FEED = "https://www.times.example.com/rss/asia.xml";
@@ -224,6 +228,63 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
       expect((await ingest(llmEnv)).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
       // Had the summariser waited for the answer, "Too late." would be the summary.
       expect((await storedArticles())[0]!.summary).toBe(description);
+    });
+
+    it("refuses an endpoint on a private address like any other URL: extractive summaries, and one warning that says why", async () => {
+      const LOCAL = "http://127.0.0.1:11434/v1";
+      let asked = 0;
+      server.use(
+        http.post(`${LOCAL}/chat/completions`, () => {
+          asked++;
+          return HttpResponse.json({ choices: [{ message: { content: "Read from a private address." } }] });
+        }),
+      );
+      const stories = PARAGRAPHS.slice(0, 3).map((text, i) => ({ title: `Story number ${i + 1} about ${["trains", "summits", "forums"][i]}`, link: `${CANONICAL}-${i + 1}`, description: text }));
+      serve(FEED, rss(stories));
+      await h.cli(["feeds", "add", FEED]);
+      const { logger, lines } = memoryLogger("warn");
+      const run = await h.cli(["ingest"], { now: clock.now, env: { ...llmEnv, SUMMARY_LLM_URL: LOCAL }, logger });
+      expect(run.stdout).toBe("#1 ok: 3 new, 0 skipped\n1 feed, 3 new articles, 0 failed\n");
+      expect((await storedArticles()).map((a) => a.summary)).toEqual(PARAGRAPHS.slice(0, 3));
+      expect(asked).toBe(0);
+      expect(lines.map((line) => [line.msg, line.reason])).toEqual([
+        [
+          "LLM summary unavailable; using the extractive summary",
+          `refused ${LOCAL}/chat/completions: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_URLS to allow it`,
+        ],
+      ]);
+    });
+
+    it("posts the LLM's answer as plain text, escaped in the exact channel post", async () => {
+      const answer =
+        'Kim <b>will travel</b> to Russia &amp; meet <a href="https://evil.example/">Putin</a>; the &lt;b&gt; tag & "talks" < 2 days.';
+      server.use(http.post(`${LLM}/chat/completions`, () => HttpResponse.json({ choices: [{ message: { content: answer } }] })));
+      await h.cli(["feeds", "add", FEED]);
+      await ingest(llmEnv);
+      const [article] = await storedArticles();
+      expect(article!.summary).toBe('Kim will travel to Russia & meet Putin; the <b> tag & "talks" < 2 days.');
+
+      const app = await createApp({
+        config: testConfig(h.database.url),
+        logger: memoryLogger().logger,
+        botInfo: BOT_INFO,
+        fetcherDeps: { lookup: publicLookup },
+      });
+      try {
+        const post = await app.services.posts.create({ articleId: article!.id, origin: "editor" });
+        expect(await publishNextPost(app.outboxDeps, { postId: post!.id })).toMatchObject({ kind: "sent" });
+      } finally {
+        await app.stop();
+      }
+      const sent = h.telegram.callsTo("sendMessage").filter((call) => call.payload.chat_id === CHANNEL_ID);
+      expect(sent.map((call) => call.payload.text)).toEqual([
+        [
+          "<b>Kim to visit Russia for summit with Putin</b>",
+          "Kim will travel to Russia &amp; meet Putin; the &lt;b&gt; tag &amp; &quot;talks&quot; &lt; 2 days.",
+          `<a href="${CANONICAL}">Read more</a>`,
+          "#asia",
+        ].join("\n\n"),
+      ]);
     });
   });
 });

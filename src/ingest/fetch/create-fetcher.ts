@@ -36,6 +36,8 @@ export interface FetcherOptions {
   perHostConcurrency?: number;
   /** Longest Retry-After the fetcher waits out itself before retrying once; default 60 s. */
   maxRetryAfterMs?: number;
+  /** Cap on an API's JSON answer to {@link Fetcher.postJson}; default 64 KiB. */
+  maxJsonAnswerBytes?: number;
 }
 
 /** Outside effects, injectable so tests run without DNS, sockets or real waiting. */
@@ -71,10 +73,37 @@ export type FetchResponse =
       text: string;
     };
 
-/** The one way the app reaches the outside web for feeds and pages. */
+/** One POST of a JSON body to an outside API (the summary endpoint). */
+export interface PostJsonRequest {
+  url: string;
+  /** Sent as JSON. */
+  body: unknown;
+  /** Extra headers, such as Authorization. */
+  headers?: Record<string, string>;
+  /** Time allowed for one attempt instead of the fetcher's (an API may be slower than a feed). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** A 2xx answer to {@link Fetcher.postJson}, read as UTF-8 text (the caller parses it). */
+export interface JsonAnswer {
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  contentType: string | null;
+  text: string;
+}
+
+/** The one way the app reaches the outside web: feeds, pages and the summary API. */
 export interface Fetcher {
   /** Fetches a URL; throws only {@link FetchError}. */
   fetch(request: FetchRequest): Promise<FetchResponse>;
+  /**
+   * POSTs JSON under the same guard as `fetch` (private addresses refused, checked again after
+   * each redirect, timeout, size cap); throws only {@link FetchError}. A redirect is followed
+   * only when it keeps the POST (307, 308): an API that answers 301-303 is misconfigured.
+   */
+  postJson(request: PostJsonRequest): Promise<JsonAnswer>;
   /** Closes pooled connections; call on shutdown. */
   close(): Promise<void>;
 }
@@ -84,17 +113,26 @@ const fetcherDefaults = {
   maxRedirects: 5,
   perHostConcurrency: 2,
   maxRetryAfterMs: 60_000,
+  maxJsonAnswerBytes: 64 * 1024,
 } as const;
 
 /** A server's Retry-After is reported to the caller up to this bound (a day). */
 const maxReportedRetryAfterMs = 24 * 60 * 60 * 1000;
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+/** Redirects that keep the method and body; the others turn a POST into a GET. */
+const methodKeepingRedirects = new Set([307, 308]);
 
 const acceptHeaders = {
   feed: "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5",
   page: "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+  json: "application/json",
 } as const;
+
+/** What one request sends and how its answer is read: a GET of a feed or a page, or a POST of JSON. */
+type Outgoing =
+  | (FetchRequest & { method: "GET" })
+  | { method: "POST"; kind: "json"; url: string; body: string; headers: Record<string, string>; timeoutMs?: number; signal?: AbortSignal };
 
 async function defaultLookup(hostname: string): Promise<{ address: string; family: number }[]> {
   return dnsLookup(hostname, { all: true });
@@ -108,7 +146,8 @@ function defaultSleep(ms: number): Promise<void> {
  * Creates the safe fetcher: http(s) only, private addresses refused before every
  * request and again at connect time, manual redirects, conditional GET, total
  * timeouts, streaming size caps, charset decoding, per-host concurrency, and one
- * retry after a short Retry-After.
+ * retry after a short Retry-After. Feeds and pages are GET; an API's JSON is POSTed
+ * under the same guard.
  */
 export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): Fetcher {
   const lookup = deps.lookup ?? defaultLookup;
@@ -158,21 +197,31 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
     }
   }
 
-  function buildHeaders(request: FetchRequest): Headers {
+  function buildHeaders(request: Outgoing): Headers {
     const headers = new Headers({
       accept: acceptHeaders[request.kind],
       "accept-encoding": "gzip, deflate, br",
       "user-agent": options.userAgent,
     });
+    if (request.method === "POST") {
+      for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
+      headers.set("content-type", "application/json");
+      return headers;
+    }
     if (request.etag) headers.set("if-none-match", request.etag);
     if (request.lastModified) headers.set("if-modified-since", request.lastModified);
     return headers;
   }
 
+  function maxBytesOf(kind: Outgoing["kind"]): number {
+    if (kind === "json") return options.maxJsonAnswerBytes ?? fetcherDefaults.maxJsonAnswerBytes;
+    return kind === "feed" ? options.maxFeedBytes : options.maxPageBytes;
+  }
+
   /** One request/response exchange for one URL, holding a per-host slot until its body is read. */
   async function exchange(
     url: URL,
-    request: FetchRequest,
+    request: Outgoing,
     signal: AbortSignal,
   ): Promise<{ redirectTo: URL } | { response: FetchResponse } | { retryable: FetchError }> {
     await assertAllowedDestination(url, signal);
@@ -180,8 +229,9 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
       url.host,
       async () => {
         const init: RequestInit & { dispatcher: Dispatcher } = {
-          method: "GET",
+          method: request.method,
           headers: buildHeaders(request),
+          ...(request.method === "POST" ? { body: request.body } : {}),
           redirect: "manual",
           signal,
           dispatcher: agent,
@@ -190,6 +240,14 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
 
         if (redirectStatuses.has(response.status)) {
           discardBody(response);
+          if (request.method === "POST" && !methodKeepingRedirects.has(response.status)) {
+            throw new FetchError(
+              "http_status",
+              url.href,
+              `${describeUrl(url)} answered ${response.status} to a POST; use the URL it redirects to`,
+              { status: response.status },
+            );
+          }
           const location = response.headers.get("location");
           if (!location) {
             throw new FetchError(
@@ -231,7 +289,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
           return { retryable: error };
         }
 
-        const maxBytes = request.kind === "feed" ? options.maxFeedBytes : options.maxPageBytes;
+        const maxBytes = maxBytesOf(request.kind);
         const declaredLength = Number(response.headers.get("content-length"));
         if (Number.isFinite(declaredLength) && declaredLength > maxBytes) {
           discardBody(response);
@@ -253,7 +311,8 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
             contentType,
             etag: response.headers.get("etag"),
             lastModified: response.headers.get("last-modified"),
-            text: decodeBody(bytes, contentType, request.kind),
+            // JSON is UTF-8 (RFC 8259); feeds and pages declare their charsets in many ways.
+            text: request.kind === "json" ? new TextDecoder().decode(bytes) : decodeBody(bytes, contentType, request.kind),
           },
         };
       },
@@ -262,7 +321,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
   }
 
   /** Follows redirects from `start` within one timeout budget. */
-  async function attempt(start: URL, request: FetchRequest, signal: AbortSignal): Promise<FetchResponse | FetchError> {
+  async function attempt(start: URL, request: Outgoing, signal: AbortSignal): Promise<FetchResponse | FetchError> {
     const visited = new Set<string>();
     let url = start;
     for (let redirects = 0; ; redirects += 1) {
@@ -288,8 +347,9 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
     }
   }
 
-  async function attemptWithTimeout(start: URL, request: FetchRequest): Promise<FetchResponse | FetchError> {
-    const timeout = AbortSignal.timeout(options.requestTimeoutMs);
+  async function attemptWithTimeout(start: URL, request: Outgoing): Promise<FetchResponse | FetchError> {
+    const timeoutMs = (request.method === "POST" ? request.timeoutMs : undefined) ?? options.requestTimeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
     const cancel = [request.signal, deps.stopSignal].filter((s): s is AbortSignal => s !== undefined);
     const signal = AbortSignal.any([timeout, ...cancel]);
     try {
@@ -297,40 +357,57 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
     } catch (error) {
       throw toFetchError(error, start, {
         timedOut: timeout.aborted,
-        timeoutMs: options.requestTimeoutMs,
+        timeoutMs,
         cancelled: cancel.some((s) => s.aborted),
         stopping: deps.stopSignal?.aborted ?? false,
       });
     }
   }
 
-  return {
-    async fetch(request) {
-      let start: URL;
-      try {
-        start = new URL(request.url);
-      } catch {
-        throw new FetchError("invalid_url", request.url, `invalid URL: ${describeUrl(request.url)}`);
-      }
-      if (start.protocol !== "http:" && start.protocol !== "https:") {
-        throw new FetchError("invalid_url", request.url, `only http and https URLs can be fetched, not ${start.protocol}`);
-      }
-      if (start.username !== "" || start.password !== "") {
-        throw new FetchError("invalid_url", request.url, `URLs with credentials are not supported: ${describeUrl(start)}`);
-      }
+  /** Checks the URL, then one attempt, and one more after a short Retry-After. */
+  async function send(request: Outgoing): Promise<FetchResponse> {
+    let start: URL;
+    try {
+      start = new URL(request.url);
+    } catch {
+      throw new FetchError("invalid_url", request.url, `invalid URL: ${describeUrl(request.url)}`);
+    }
+    if (start.protocol !== "http:" && start.protocol !== "https:") {
+      throw new FetchError("invalid_url", request.url, `only http and https URLs can be fetched, not ${start.protocol}`);
+    }
+    if (start.username !== "" || start.password !== "") {
+      throw new FetchError("invalid_url", request.url, `URLs with credentials are not supported: ${describeUrl(start)}`);
+    }
 
-      const first = await attemptWithTimeout(start, request);
-      if (!(first instanceof FetchError)) return first;
-      const wait = first.retryAfterMs;
-      if (wait === undefined || wait > maxRetryAfterMs) throw first;
-      try {
-        await raceAbort(sleep(wait), AbortSignal.any([request.signal, deps.stopSignal].filter((s): s is AbortSignal => s !== undefined)));
-      } catch {
-        throw new FetchError("cancelled", first.url, `the request to ${describeUrl(start)} was cancelled`);
-      }
-      const second = await attemptWithTimeout(start, request);
-      if (second instanceof FetchError) throw second;
-      return second;
+    const first = await attemptWithTimeout(start, request);
+    if (!(first instanceof FetchError)) return first;
+    const wait = first.retryAfterMs;
+    if (wait === undefined || wait > maxRetryAfterMs) throw first;
+    try {
+      await raceAbort(sleep(wait), AbortSignal.any([request.signal, deps.stopSignal].filter((s): s is AbortSignal => s !== undefined)));
+    } catch {
+      throw new FetchError("cancelled", first.url, `the request to ${describeUrl(start)} was cancelled`);
+    }
+    const second = await attemptWithTimeout(start, request);
+    if (second instanceof FetchError) throw second;
+    return second;
+  }
+
+  return {
+    fetch: (request) => send({ ...request, method: "GET" }),
+    async postJson(request) {
+      const answer = await send({
+        method: "POST",
+        kind: "json",
+        url: request.url,
+        body: JSON.stringify(request.body),
+        headers: request.headers ?? {},
+        ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      // A POST sends no validators, so no server has a reason to answer 304.
+      if (answer.notModified) throw new FetchError("http_status", answer.url, `${describeUrl(answer.url)} answered 304 to a POST`, { status: 304 });
+      return { url: answer.url, status: answer.status, contentType: answer.contentType, text: answer.text };
     },
     async close() {
       await agent.close();

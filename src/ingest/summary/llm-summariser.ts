@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+import { FetchError, type Fetcher, type JsonAnswer } from "../fetch/create-fetcher.js";
+import { htmlToLine } from "../feeds/html-to-line.js";
+import { collapseWhitespace } from "../normalise-text.js";
 import { cutAtSentence } from "./summarise.js";
 
 /** Where and how to ask an OpenAI-compatible chat endpoint for summaries. */
@@ -25,9 +28,15 @@ const ChatCompletion = z.object({
 });
 
 /**
- * Abstractive summaries through an OpenAI-compatible chat endpoint; on timeout,
- * HTTP error, empty or over-long answer it returns `fallback` (the extractive
- * summary) and reports why through onFallback.
+ * Abstractive summaries through an OpenAI-compatible chat endpoint, reached through
+ * the guarded fetcher like any other URL (a private or loopback address is refused
+ * unless ALLOW_PRIVATE_URLS allows it). On a refused address, timeout, HTTP error,
+ * empty or over-long answer it returns `fallback` (the extractive summary) and
+ * reports why through onFallback — a refused address only the first time, since it
+ * is the same configuration problem for every article.
+ *
+ * The answer is taken as plain text: markup and control characters are dropped
+ * (posts escape whatever text is left).
  *
  * An answer longer than maxChars is cut at its last whole sentence that fits;
  * only when not even its first sentence fits is it thrown away for `fallback`.
@@ -36,9 +45,9 @@ const ChatCompletion = z.object({
  */
 export function createLlmSummariser(
   options: LlmSummariserOptions,
-  deps: { fetch?: typeof globalThis.fetch; onFallback?: (reason: string) => void } = {},
+  deps: { fetcher: Pick<Fetcher, "postJson">; onFallback?: (reason: string) => void },
 ): Summariser {
-  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  let refusalReported = false;
   const endpoint = `${options.url.replace(/\/+$/, "")}/chat/completions`;
   const systemPrompt =
     `You summarise news articles for a newsroom's Telegram channel. ` +
@@ -63,33 +72,31 @@ export function createLlmSummariser(
       temperature: 0.2,
     };
 
-    let response: Response;
+    // SUMMARY_LLM_TIMEOUT_MS is the whole budget, a wait for Retry-After included: ingestion waits for it.
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let answer: JsonAnswer;
     try {
-      response = await fetchImpl(endpoint, {
-        method: "POST",
-        headers,
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
+      answer = await deps.fetcher.postJson({ url: endpoint, body: request, headers, timeoutMs: options.timeoutMs, signal });
     } catch (error) {
-      if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+      if (signal.aborted || (error instanceof FetchError && error.code === "timeout")) {
         return fallBack(fallback, `timed out after ${options.timeoutMs} ms`);
       }
-      return fallBack(fallback, `request failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-
-    if (!response.ok) {
-      // Drained rather than cancelled so the connection can be reused; the timeout still bounds it.
-      await response.text().catch(() => "");
-      return fallBack(fallback, `HTTP ${response.status} from the summary endpoint`);
+      if (!(error instanceof FetchError)) {
+        return fallBack(fallback, `request failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (error.code === "private_address") {
+        if (refusalReported) return fallback;
+        refusalReported = true;
+      }
+      const status = error.code === "http_status" ? (error.status ?? 0) : 0;
+      return fallBack(fallback, status >= 400 ? `HTTP ${status} from the summary endpoint` : error.message);
     }
 
     let payload: unknown;
     try {
-      payload = await response.json();
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      return fallBack(fallback, timedOut ? `timed out after ${options.timeoutMs} ms` : "answer is not JSON");
+      payload = JSON.parse(answer.text);
+    } catch {
+      return fallBack(fallback, "answer is not JSON");
     }
     const parsed = ChatCompletion.safeParse(payload);
     if (!parsed.success) return fallBack(fallback, "answer is not a chat completion");
@@ -113,9 +120,21 @@ function formatArticle(headline: string, body: string): string {
   return `Headline: ${headline.trim()}\n\nArticle:\n${text}`;
 }
 
-/** Models sometimes add a label or wrap the answer in quotes despite the prompt. */
+/** Invisible characters that can reorder or hide text: controls, bidi overrides and isolates, zero-width space, BOM. */
+const INVISIBLE = /[\p{Cc}\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+
+/**
+ * Plain text of the model's answer: HTML tags dropped and entities decoded, Markdown emphasis,
+ * code and link syntax reduced to their words, invisible characters removed. Models also
+ * sometimes add a label or wrap the answer in quotes despite the prompt.
+ */
 function cleanAnswer(content: string): string {
-  let text = content.replace(/\s+/g, " ").trim();
+  let text = htmlToLine(content)
+    .replace(INVISIBLE, " ")
+    .replace(/\[([^\]]*)\]\([^)\s]*\)/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/`+/g, "");
+  text = collapseWhitespace(text);
   text = text.replace(/^(?:\*\*)?(?:summary|tl;?dr)\s*:\s*(?:\*\*)?\s*/i, "");
   const quoted = /^["“](.*)["”]$/su.exec(text);
   if (quoted?.[1] && !/["“”]/u.test(quoted[1])) text = quoted[1].trim();

@@ -122,7 +122,7 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
     expect(await counters(postId)).toEqual({ reactionCount: 0, clickCount: 0 });
   });
 
-  it("GET /r/<postId> counts a reader's click and answers 302 to the stored article URL, never elsewhere", async () => {
+  it("GET /r/<postId> counts a reader's click once an hour and answers 302 to the stored article URL, never elsewhere", async () => {
     const postId = await posted("redirected", "Redirected story", HOUR, 41);
     const port = await readers.app.server.listen(0);
     const base = `http://127.0.0.1:${port}`;
@@ -138,11 +138,16 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
     });
     expect(withQuery.status).toBe(302);
     expect(withQuery.headers.get("location")).toBe("https://news.example.com/redirected");
-    expect(await counters(postId)).toEqual({ reactionCount: 0, clickCount: 2 });
+    // The same reader (address) again within the hour: redirected, not counted twice.
+    expect(await counters(postId)).toEqual({ reactionCount: 0, clickCount: 1 });
 
     // Telegram's link-preview robot fetches every link of a post: it is redirected but not counted.
     const preview = await fetch(`${base}/r/${postId}`, { redirect: "manual", headers: { "user-agent": "TelegramBot (like TwitterBot)" } });
     expect(preview.status).toBe(302);
+    expect(await counters(postId)).toEqual({ reactionCount: 0, clickCount: 1 });
+
+    readers.clock.advance(HOUR);
+    await fetch(`${base}/r/${postId}`, { redirect: "manual", headers: { "user-agent": BROWSER } });
     expect(await counters(postId)).toEqual({ reactionCount: 0, clickCount: 2 });
 
     await say("/popular");

@@ -53,6 +53,7 @@ export async function startReaderApp(
 export async function emptyTables(db: Database): Promise<void> {
   const p = db.prisma;
   await p.alertDelivery.deleteMany();
+  await p.countedClick.deleteMany();
   await p.channelPost.deleteMany();
   await p.subscription.deleteMany();
   await p.subscriber.deleteMany();

@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { delay, http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 
-import type { Fetcher, FetcherDeps, FetcherOptions, FetchRequest } from "../../../src/ingest/fetch/create-fetcher.js";
+import type { Fetcher, FetcherDeps, FetcherOptions, FetchRequest, PostJsonRequest } from "../../../src/ingest/fetch/create-fetcher.js";
 import { createFetcher, FetchError, parsePrivateAddressPolicy } from "../../../src/ingest/fetch/create-fetcher.js";
 import { server } from "../../support/msw.js";
 
@@ -34,15 +34,17 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((fetcher) => fetcher.close()));
 });
 
-async function fetchError(fetcher: Fetcher, request: FetchRequest): Promise<FetchError> {
+async function failureOf(attempt: Promise<unknown>): Promise<FetchError> {
   try {
-    await fetcher.fetch(request);
+    await attempt;
   } catch (error) {
     expect(error).toBeInstanceOf(FetchError);
     return error as FetchError;
   }
-  throw new Error("expected the fetch to fail");
+  throw new Error("expected the request to fail");
 }
+
+const fetchError = (fetcher: Fetcher, request: FetchRequest) => failureOf(fetcher.fetch(request));
 
 function feedRequest(url: string, extra: Partial<FetchRequest> = {}): FetchRequest {
   return { url, kind: "feed", ...extra };
@@ -546,5 +548,131 @@ describe("per-host concurrency", () => {
     ]);
     expect(maxInFlight).toBe(2);
     expect(otherHostStarted).toBe(true);
+  });
+});
+
+describe("POSTing JSON to an API (the summary endpoint)", () => {
+  const API = "https://llm.example/v1/chat/completions";
+
+  const postError = (fetcher: Fetcher, request: PostJsonRequest) => failureOf(fetcher.postJson(request));
+
+  it("sends the body as JSON with the caller's headers and returns the answer's text", async () => {
+    let seen: { method: string; body: unknown; headers: Record<string, string | null> } | undefined;
+    server.use(
+      http.post(API, async ({ request }) => {
+        seen = {
+          method: request.method,
+          body: await request.json(),
+          headers: {
+            authorization: request.headers.get("authorization"),
+            "content-type": request.headers.get("content-type"),
+            "user-agent": request.headers.get("user-agent"),
+            accept: request.headers.get("accept"),
+          },
+        };
+        return HttpResponse.json({ answer: "café" });
+      }),
+    );
+    const answer = await makeFetcher().postJson({ url: API, body: { model: "m", n: 1 }, headers: { authorization: "Bearer k" } });
+    expect(answer).toEqual({ url: API, status: 200, contentType: "application/json", text: '{"answer":"café"}' });
+    expect(seen).toEqual({
+      method: "POST",
+      body: { model: "m", n: 1 },
+      headers: {
+        authorization: "Bearer k",
+        "content-type": "application/json",
+        "user-agent": baseOptions.userAgent,
+        accept: "application/json",
+      },
+    });
+  });
+
+  it.each([
+    ["http://127.0.0.1:11434/v1/chat/completions", "127.0.0.1 is a loopback address"],
+    ["http://10.0.0.8/v1/chat/completions", "10.0.0.8 is a private address"],
+    ["http://169.254.169.254/latest/api/token", "169.254.169.254 is a link-local address"],
+  ])("refuses %s without contacting it", async (url, reason) => {
+    let hit = false;
+    server.use(
+      http.post(url, () => {
+        hit = true;
+        return HttpResponse.json({});
+      }),
+    );
+    const error = await postError(makeFetcher(), { url, body: {} });
+    expect(error.code).toBe("private_address");
+    expect(error.message).toBe(`refused ${url}: ${reason}; set ALLOW_PRIVATE_URLS to allow it`);
+    expect(hit).toBe(false);
+  });
+
+  it("refuses a host that resolves to a private address, and lets it through when ALLOW_PRIVATE_URLS names it", async () => {
+    server.use(http.post("http://llm.internal:8080/v1/chat/completions", () => HttpResponse.json({ ok: true })));
+    const lookup = () => Promise.resolve([{ address: "10.1.2.3", family: 4 }]);
+    const request = { url: "http://llm.internal:8080/v1/chat/completions", body: {} };
+    expect((await postError(makeFetcher({}, { lookup }), request)).code).toBe("private_address");
+    const allowed = makeFetcher({ allowPrivate: parsePrivateAddressPolicy("llm.internal:8080") }, { lookup });
+    await expect(allowed.postJson(request)).resolves.toMatchObject({ status: 200, text: '{"ok":true}' });
+  });
+
+  it("follows a 307 with the same POST, and checks where it leads first", async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(API, () => new HttpResponse(null, { status: 307, headers: { location: "https://llm2.example/v1/chat/completions" } })),
+      http.post("https://llm2.example/v1/chat/completions", async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ moved: true });
+      }),
+      http.post("https://sneaky.example/v1", () => new HttpResponse(null, { status: 308, headers: { location: "http://169.254.169.254/" } })),
+    );
+    const fetcher = makeFetcher();
+    await expect(fetcher.postJson({ url: API, body: { q: 1 } })).resolves.toMatchObject({
+      url: "https://llm2.example/v1/chat/completions",
+      text: '{"moved":true}',
+    });
+    expect(bodies).toEqual([{ q: 1 }]);
+    expect((await postError(fetcher, { url: "https://sneaky.example/v1", body: {} })).code).toBe("private_address");
+  });
+
+  it("does not turn a POST into a GET on a 302", async () => {
+    server.use(http.post(API, () => new HttpResponse(null, { status: 302, headers: { location: "https://llm.example/login" } })));
+    const error = await postError(makeFetcher(), { url: API, body: {} });
+    expect(error).toMatchObject({ code: "http_status", status: 302 });
+    expect(error.message).toBe("https://llm.example/v1/chat/completions answered 302 to a POST; use the URL it redirects to");
+  });
+
+  it("reports an error status with its code", async () => {
+    server.use(http.post(API, () => HttpResponse.json({ error: "overloaded" }, { status: 500 })));
+    expect(await postError(makeFetcher(), { url: API, body: {} })).toMatchObject({ code: "http_status", status: 500 });
+  });
+
+  it("caps the answer at 64 KiB", async () => {
+    server.use(
+      http.post(API, () => HttpResponse.text("x".repeat(64 * 1024))),
+      http.post("https://llm.example/big", () => HttpResponse.text("x".repeat(64 * 1024 + 1))),
+    );
+    const fetcher = makeFetcher();
+    await expect(fetcher.postJson({ url: API, body: {} })).resolves.toMatchObject({ status: 200 });
+    expect((await postError(fetcher, { url: "https://llm.example/big", body: {} })).code).toBe("too_large");
+  });
+
+  it("gives up on an API that does not answer in time", async () => {
+    server.use(
+      http.post(API, async () => {
+        await delay(2_000);
+        return HttpResponse.json({});
+      }),
+    );
+    expect((await postError(makeFetcher({ requestTimeoutMs: 100 }), { url: API, body: {} })).code).toBe("timeout");
+  });
+
+  it("gives a slow API the time the caller allows instead of the fetcher's", async () => {
+    server.use(
+      http.post(API, async () => {
+        await delay(300);
+        return HttpResponse.json({ slow: true });
+      }),
+    );
+    const fetcher = makeFetcher({ requestTimeoutMs: 100 });
+    await expect(fetcher.postJson({ url: API, body: {}, timeoutMs: 5_000 })).resolves.toMatchObject({ text: '{"slow":true}' });
   });
 });

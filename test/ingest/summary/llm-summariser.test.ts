@@ -1,8 +1,10 @@
 import { delay, http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
+import { createFetcher, parsePrivateAddressPolicy, type Fetcher } from "../../../src/ingest/fetch/create-fetcher.js";
 import { createLlmSummariser, MAX_BODY_CHARS } from "../../../src/ingest/summary/llm-summariser.js";
 import { server } from "../../support/msw.js";
+import { publicLookup } from "../../support/web.js";
 
 const URL_BASE = "https://llm.test/v1";
 const ENDPOINT = `${URL_BASE}/chat/completions`;
@@ -20,17 +22,48 @@ const completion = (content: string | null) => ({
   choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
 });
 
-function makeSummariser(overrides: { apiKey?: string | null; timeoutMs?: number; maxChars?: number } = {}) {
+const fetchers: Fetcher[] = [];
+afterEach(async () => {
+  await Promise.all(fetchers.splice(0).map((fetcher) => fetcher.close()));
+});
+
+/** The app's guarded fetcher, with DNS answering a public address for every name. */
+function guardedFetcher(allowPrivateUrls = "", requestTimeoutMs = 5_000): Fetcher {
+  const fetcher = createFetcher(
+    {
+      allowPrivate: parsePrivateAddressPolicy(allowPrivateUrls),
+      userAgent: "NewsdeskTest/1.0",
+      connectTimeoutMs: 1_000,
+      requestTimeoutMs,
+      maxFeedBytes: 1024 * 1024,
+      maxPageBytes: 1024 * 1024,
+    },
+    { lookup: publicLookup },
+  );
+  fetchers.push(fetcher);
+  return fetcher;
+}
+
+function makeSummariser(
+  overrides: {
+    url?: string;
+    apiKey?: string | null;
+    timeoutMs?: number;
+    maxChars?: number;
+    allowPrivateUrls?: string;
+    fetchTimeoutMs?: number;
+  } = {},
+) {
   const reasons: string[] = [];
   const summarise = createLlmSummariser(
     {
-      url: URL_BASE,
+      url: overrides.url ?? URL_BASE,
       model: "gpt-test",
       apiKey: overrides.apiKey === undefined ? API_KEY : overrides.apiKey,
       timeoutMs: overrides.timeoutMs ?? 2_000,
       maxChars: overrides.maxChars ?? 200,
     },
-    { fetch: globalThis.fetch, onFallback: (reason) => reasons.push(reason) },
+    { fetcher: guardedFetcher(overrides.allowPrivateUrls, overrides.fetchTimeoutMs), onFallback: (reason) => reasons.push(reason) },
   );
   return { summarise, reasons };
 }
@@ -115,6 +148,18 @@ describe("createLlmSummariser", () => {
     expect(reasons).toEqual(["timed out after 20 ms"]);
   });
 
+  it("waits for a slow model as long as SUMMARY_LLM_TIMEOUT_MS allows, even past FETCH_TIMEOUT_MS", async () => {
+    server.use(
+      http.post(ENDPOINT, async () => {
+        await delay(300);
+        return HttpResponse.json(completion("Rates were held."));
+      }),
+    );
+    const { summarise, reasons } = makeSummariser({ timeoutMs: 5_000, fetchTimeoutMs: 100 });
+    await expect(summarise(article)).resolves.toBe("Rates were held.");
+    expect(reasons).toEqual([]);
+  });
+
   it("falls back when the endpoint answers 500", async () => {
     server.use(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: "boom" } }, { status: 500 })));
     const { summarise, reasons } = makeSummariser();
@@ -171,10 +216,10 @@ describe("createLlmSummariser", () => {
 
   it("never puts the API key in a fallback reason, even when the network error quotes it", async () => {
     const reasons: string[] = [];
-    const failingFetch: typeof globalThis.fetch = () => Promise.reject(new TypeError(`connect failed for key ${API_KEY}`));
+    const failing = { postJson: () => Promise.reject(new TypeError(`connect failed for key ${API_KEY}`)) };
     const summarise = createLlmSummariser(
       { url: URL_BASE, model: "gpt-test", apiKey: API_KEY, timeoutMs: 1_000, maxChars: 200 },
-      { fetch: failingFetch, onFallback: (reason) => reasons.push(reason) },
+      { fetcher: failing, onFallback: (reason) => reasons.push(reason) },
     );
     await expect(summarise(article)).resolves.toBe(article.fallback);
     expect(reasons).toEqual(["request failed: connect failed for key [redacted]"]);
@@ -185,5 +230,47 @@ describe("createLlmSummariser", () => {
     const { summarise, reasons } = makeSummariser();
     await expect(summarise({ ...article, body: "  " })).resolves.toBe(article.fallback);
     expect(reasons).toEqual(["empty article"]);
+  });
+
+  it("keeps only the plain text of an answer: tags, entities, Markdown and invisible characters are not passed on", async () => {
+    const answer =
+      'Summary: **Rates** <b>held</b> at 5.25% &amp; <a href="https://evil.example/">markets</a> rallied;\u202Egnirts\u202C inflation < 3% `per` [the bank](https://evil.example/x).\u0007';
+    server.use(http.post(ENDPOINT, () => HttpResponse.json(completion(answer))));
+    const { summarise, reasons } = makeSummariser();
+    await expect(summarise(article)).resolves.toBe("Rates held at 5.25% & markets rallied; gnirts inflation < 3% per the bank.");
+    expect(reasons).toEqual([]);
+  });
+
+  it.each([
+    ["http://127.0.0.1:11434/v1", "http://127.0.0.1:11434/v1/chat/completions: 127.0.0.1 is a loopback address"],
+    ["http://10.0.0.8/v1", "http://10.0.0.8/v1/chat/completions: 10.0.0.8 is a private address"],
+    ["http://169.254.169.254/v1", "http://169.254.169.254/v1/chat/completions: 169.254.169.254 is a link-local address"],
+  ])("refuses an endpoint at %s without contacting it, and says why once", async (url, why) => {
+    let hits = 0;
+    server.use(
+      http.post(`${url}/chat/completions`, () => {
+        hits++;
+        return HttpResponse.json(completion("Should never be read."));
+      }),
+    );
+    const { summarise, reasons } = makeSummariser({ url });
+    await expect(summarise(article)).resolves.toBe(article.fallback);
+    await expect(summarise({ ...article, fallback: "Another story." })).resolves.toBe("Another story.");
+    expect(reasons).toEqual([`refused ${why}; set ALLOW_PRIVATE_URLS to allow it`]);
+    expect(hits).toBe(0);
+  });
+
+  it("reaches a local endpoint that ALLOW_PRIVATE_URLS allows", async () => {
+    server.use(http.post("http://127.0.0.1:11434/v1/chat/completions", () => HttpResponse.json(completion("Rates were held."))));
+    const { summarise, reasons } = makeSummariser({ url: "http://127.0.0.1:11434/v1", allowPrivateUrls: "127.0.0.1:11434" });
+    await expect(summarise(article)).resolves.toBe("Rates were held.");
+    expect(reasons).toEqual([]);
+  });
+
+  it("falls back when the answer is larger than 64 KiB, without reading the rest", async () => {
+    server.use(http.post(ENDPOINT, () => HttpResponse.json(completion("word ".repeat(20_000)))));
+    const { summarise, reasons } = makeSummariser();
+    await expect(summarise(article)).resolves.toBe(article.fallback);
+    expect(reasons).toEqual(["https://llm.test/v1/chat/completions is larger than the 65536-byte limit"]);
   });
 });
