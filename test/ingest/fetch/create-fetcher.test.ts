@@ -424,8 +424,22 @@ describe("cancellation", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const error = await fetchError(makeFetcher(), feedRequest("https://slow.example/feed", { signal: controller.signal }));
-    expect(error.code).toBe("network");
-    expect(error.message).toContain("aborted");
+    expect(error.code).toBe("cancelled");
+    expect(error.message).toBe("the request to https://slow.example/feed was cancelled");
+  });
+
+  it("cancels every request in flight when Newsdesk stops, saying so", async () => {
+    server.use(
+      http.get("https://slow.example/feed", async () => {
+        await delay(2_000);
+        return HttpResponse.text("too late");
+      }),
+    );
+    const stopping = new AbortController();
+    setTimeout(() => stopping.abort(), 50);
+    const error = await fetchError(makeFetcher({}, { stopSignal: stopping.signal }), feedRequest("https://slow.example/feed"));
+    expect(error.code).toBe("cancelled");
+    expect(error.message).toBe("Newsdesk is stopping: the request to https://slow.example/feed was cancelled");
   });
 });
 
