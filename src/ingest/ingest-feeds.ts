@@ -8,6 +8,7 @@ import type { ArticlesRepository, NewArticle } from "../db/articles.js";
 import type { FeedRecord, FeedsRepository } from "../db/feeds.js";
 import type { TopicsRepository } from "../db/topics.js";
 import type { Logger } from "../logger.js";
+import { describeError } from "../ops/describe-error.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { buildArticle, itemText, sortDateOf, toNewArticle, USABLE_DESCRIPTION_CHARS, type CleanArticle } from "./build-article.js";
 import { extractArticle } from "./extract/extract-article.js";
@@ -161,7 +162,7 @@ async function ingestFeed(
       now: deps.now(),
     });
     await deps.feeds.recordFailure(feed.id, { now: deps.now(), error: message, ...verdict });
-    log.warn({ err: error, nextFetchAt: verdict.nextFetchAt }, "feed failed");
+    log.warn({ ...describeError(error), nextFetchAt: verdict.nextFetchAt }, "feed failed");
     if (verdict.pauseReason) {
       log.error({ reason: verdict.pauseReason }, "feed paused");
       await deps.admin.notify(
@@ -322,7 +323,7 @@ async function buildFromItem(
     const page = await fetchArticlePage(deps.fetcher, url);
     return buildArticle({ item, page: page.article, pageUrl: page.url }, context);
   } catch (error) {
-    log.warn({ err: error, url }, "article page could not be fetched; using the feed's text");
+    log.warn({ ...describeError(error), url }, "article page could not be fetched; using the feed's text");
     return buildArticle({ item, pageUrl: url }, context);
   }
 }

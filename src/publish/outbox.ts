@@ -12,6 +12,7 @@ import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js";
 import type { SettingsRepository } from "../db/settings.js";
 import type { Logger } from "../logger.js";
+import { describeError } from "../ops/describe-error.js";
 import { formatPost, postLink } from "./format-post.js";
 import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
 import type { SendBudget } from "./send-budget.js";
@@ -118,7 +119,7 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
     const attempt = post.attempts + 1;
     const action = decideSendFailure(error, attempt, deps.now());
     if (action.kind === "retry" && action.floodWaitMs !== null) deps.budget.pause(action.floodWaitMs);
-    log.warn({ err: error, action: action.kind }, "channel post not sent");
+    log.warn({ ...describeError(error), action: action.kind }, "channel post not sent");
     if (action.kind === "retry") {
       await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });
     } else if (action.kind === "forbidden") {
