@@ -5,16 +5,16 @@
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { createArticlesRepository } from "../../src/db/articles.js";
 import type { Database } from "../../src/db/client.js";
-import { createIngestDeps } from "../../src/ingest/create-ingest-deps.js";
+import { createFeedsRepository } from "../../src/db/feeds.js";
+import { createTopicsRepository } from "../../src/db/topics.js";
 import type { Fetcher } from "../../src/ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds } from "../../src/ingest/ingest-feeds.js";
 import { createLogger } from "../../src/logger.js";
-import { createServices, type Services } from "../../src/services.js";
-import { testConfig } from "../support/config.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { server } from "../support/msw.js";
-import { publicLookup } from "../support/web.js";
+import { createTestFetcher } from "../support/web.js";
 
 const NOW = new Date("2026-03-02T09:00:00.000Z");
 const GONE_FEED = "https://gone.example.com/rss.xml";
@@ -22,13 +22,22 @@ const GONE_FEED = "https://gone.example.com/rss.xml";
 describe("ingest logs", () => {
   let database: TestDatabase;
   let db: Database;
-  let services: Services;
+  let webFetcher: Fetcher;
   let written: string[];
 
-  const ingest = (format: "pretty" | "json", fetcher: Fetcher = services.fetcher) => {
+  const ingest = (format: "pretty" | "json", fetcher: Fetcher = webFetcher) => {
     const logger = createLogger({ level: "info", format, destination: { write: (text: string) => void written.push(text) } });
-    const deps = createIngestDeps({ services, admin: { notify: () => Promise.resolve(true) }, logger: logger.child({ job: "ingest" }) });
-    return ingestAllFeeds({ ...deps, fetcher });
+    return ingestAllFeeds({
+      feeds: createFeedsRepository(db.prisma),
+      articles: createArticlesRepository(db.prisma),
+      topics: createTopicsRepository(db.prisma),
+      fetcher,
+      admin: { notify: () => Promise.resolve(true) },
+      logger: logger.child({ job: "ingest" }),
+      now: () => NOW,
+      summaryMaxChars: 400,
+      feedMaxFailures: 10,
+    });
   };
   const entries = (msg: string) => written.filter((text) => text.includes(msg));
 
@@ -36,12 +45,12 @@ describe("ingest logs", () => {
     written = [];
     database = await createTestDatabase("sqlite");
     db = await database.open();
-    services = createServices({ config: testConfig(database.url), logger: createLogger({ level: "silent" }), db, fetcherDeps: { lookup: publicLookup }, now: () => NOW });
+    webFetcher = createTestFetcher();
     server.use(http.get(GONE_FEED, () => new HttpResponse("no such page", { status: 404, statusText: "Not Found" })));
-    await services.feeds.add({ url: GONE_FEED });
+    await createFeedsRepository(db.prisma).add({ url: GONE_FEED });
   });
   afterEach(async () => {
-    await services.fetcher.close();
+    await webFetcher.close();
     await db.close();
     await database.drop();
   });

@@ -3,6 +3,8 @@ import { isIP } from "node:net";
 
 import type { Dispatcher } from "undici";
 
+import type { Metrics } from "../../ops/metrics.js";
+
 import { createGuardedAgent } from "./create-guarded-agent.js";
 import { createHostLimiter } from "./create-host-limiter.js";
 import { decodeBody } from "./decode-body.js";
@@ -43,6 +45,8 @@ export interface FetcherDeps {
   lookup?: LookupAll;
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Times each attempt by kind (feed or page); optional. */
+  metrics?: Pick<Metrics, "fetchDuration">;
 }
 
 /** One GET of a feed or an article page; pass the stored validators for a conditional GET. */
@@ -289,10 +293,13 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
   async function attemptWithTimeout(start: URL, request: FetchRequest): Promise<FetchResponse | FetchError> {
     const timeout = AbortSignal.timeout(options.requestTimeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const stopTimer = deps.metrics?.fetchDuration.startTimer(request.kind);
     try {
       return await attempt(start, request, signal);
     } catch (error) {
       throw toFetchError(error, start, { timedOut: timeout.aborted, timeoutMs: options.requestTimeoutMs });
+    } finally {
+      stopTimer?.();
     }
   }
 

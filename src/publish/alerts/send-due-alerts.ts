@@ -15,6 +15,7 @@ import type { Api } from "grammy";
 import type { AlertsRepository, ClaimedAlert } from "../../db/alerts.js";
 import type { Logger } from "../../logger.js";
 import { describeError } from "../../ops/describe-error.js";
+import type { Metrics } from "../../ops/metrics.js";
 import type { SendBudget } from "../send-budget.js";
 import { ALERT_MAX_ATTEMPTS, decideAlertFailure } from "./decide-alert-failure.js";
 
@@ -33,6 +34,8 @@ export interface SendAlertsDeps {
   logger: Logger;
   instanceId: string;
   now: () => Date;
+  /** Counts alerts sent; optional. */
+  metrics?: Pick<Metrics, "alertsSent">;
 }
 
 export interface SendAlertsOptions {
@@ -126,6 +129,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
       return;
     }
     report.sent++;
+    deps.metrics?.alertsSent.inc();
     const ids = unmarked.get(alert.leaseOwner) ?? [];
     ids.push(alert.id);
     unmarked.set(alert.leaseOwner, ids);
