@@ -4,7 +4,7 @@
  * build configs from plain objects. Only main.ts and the CLI entry pass process.env.
  */
 import { IANAZone } from "luxon";
-import { validate as isValidCron } from "node-cron";
+import { validateDetailed as validateCron } from "node-cron";
 import { z } from "zod";
 
 import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./db/database-url.js";
@@ -38,6 +38,10 @@ export interface Config {
   ingestCron: string;
   postCron: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** One readable line per entry, or one JSON object per line (for log collectors). */
+  logFormat: "pretty" | "json";
+  /** Bearer token GET /metrics requires; null serves the metrics to anyone who reaches PORT. */
+  metricsToken: string | null;
   allowPrivateUrls: string;
   fetch: {
     userAgent: string;
@@ -65,8 +69,8 @@ export class ConfigError extends Error {
 
 const CHAT_REF = /^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,31})$/;
 const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
-const PRIVATE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const LOG_FORMATS = ["pretty", "json"] as const;
 
 type RawEnv = Record<string, string | undefined>;
 
@@ -112,9 +116,96 @@ function httpUrl(name: string) {
     .transform((value) => value.replace(/\/+$/, ""));
 }
 
+/** node-cron's fields, in the order of a 6-field expression, with the values each takes. */
+const CRON_FIELDS = {
+  second: { label: "second", min: 0, max: 59, maxStep: 59 },
+  minute: { label: "minute", min: 0, max: 59, maxStep: 59 },
+  hour: { label: "hour", min: 0, max: 23, maxStep: 23 },
+  dayOfMonth: { label: "day-of-month", min: 1, max: 31, maxStep: 30 },
+  month: { label: "month", min: 1, max: 12, maxStep: 11 },
+  // 7 is Sunday again, so a step spans 0-6.
+  dayOfWeek: { label: "day-of-week", min: 0, max: 7, maxStep: 6 },
+} as const;
+type CronField = keyof typeof CRON_FIELDS;
+const CRON_ORDER = Object.keys(CRON_FIELDS) as CronField[];
+
+/**
+ * Every problem with a cron expression, naming the variable and the field. node-cron
+ * checks the values but accepts any step: "*\/61" in the minute field would run once an
+ * hour, not every 61 minutes, so a step must stay within the field's span.
+ */
+function cronProblems(name: string, expression: string): string[] {
+  const fields = expression.split(/\s+/);
+  const names = fields.length === 5 ? CRON_ORDER.slice(1) : fields.length === 6 ? CRON_ORDER : [];
+  const problems = new Map<CronField, string>();
+  const valueOf = (field: CronField) => fields[names.indexOf(field)] ?? "";
+  for (const field of names) {
+    const { label, min, max, maxStep } = CRON_FIELDS[field];
+    const value = valueOf(field);
+    const steps = value.split(",").flatMap((part) => (part.includes("/") ? [part.slice(part.indexOf("/") + 1)] : []));
+    if (steps.some((step) => !/^\d{1,3}$/.test(step) || Number(step) < 1 || Number(step) > maxStep)) {
+      problems.set(field, `${name}: ${label} field "${value}" is out of range ${min}-${max} (a step must be 1-${maxStep})`);
+    }
+  }
+  const checked = validateCron(expression);
+  for (const error of checked.errors) {
+    const field = error.field as CronField | "expression";
+    if (field === "expression" || !(field in CRON_FIELDS)) {
+      return [`${name} is not a valid cron expression (5 or 6 fields): "${expression}"`];
+    }
+    if (problems.has(field)) continue;
+    const { label, min, max } = CRON_FIELDS[field];
+    const value = error.value ?? "";
+    problems.set(
+      field,
+      /impossible/.test(error.message)
+        ? `${name}: day-of-month field "${value}" never occurs in month "${valueOf("month")}"`
+        : `${name}: ${label} field "${value}" is out of range ${min}-${max}`,
+    );
+  }
+  return [...problems.values()];
+}
+
 function cron(name: string, fallback: string) {
-  return withDefault(fallback).refine(isValidCron, {
-    error: (issue) => `${name} is not a valid cron expression (5 or 6 fields): "${String(issue.input)}"`,
+  return withDefault(fallback).superRefine((expression, ctx) => {
+    for (const message of cronProblems(name, expression)) ctx.addIssue({ code: "custom", message });
+  });
+}
+
+/** Words an operator may write meaning yes or no; none of them names a host. */
+const YES_NO = new Set(["yes", "no", "y", "n", "false", "on", "off", "0", "1", "none", "all", "enabled", "disabled", "*"]);
+
+/** What is wrong with one ALLOW_PRIVATE_URLS entry (a host[:port]), or null. */
+function privateHostProblem(entry: string, alone: boolean): string | null {
+  const lead = "ALLOW_PRIVATE_URLS must be empty, true, or a comma-separated list of host[:port];";
+  if (entry.toLowerCase() === "true") return alone ? null : `${lead} true allows every private address and cannot be mixed with hosts`;
+  if (YES_NO.has(entry.toLowerCase())) return `${lead} "${entry}" is not a host (write true to allow every private address)`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
+    const host = URL.canParse(entry) ? new URL(entry).host : "";
+    return `${lead} "${entry}" is a URL: give its host[:port] only${host ? ` (${host})` : ""}`;
+  }
+  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d+))?$/.exec(entry);
+  const host = match?.[1] ?? "";
+  const validHost = host.startsWith("[")
+    ? URL.canParse(`http://${host}/`)
+    : host.split(".").every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label)) &&
+      (/[A-Za-z]/.test(host.split(".").at(-1) ?? "") || /^\d{1,3}(\.\d{1,3}){3}$/.test(host));
+  if (!match || !validHost) return `${lead} "${entry}" is not a host[:port]`;
+  const port = match[2];
+  if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65_535)) return `${lead} "${entry}" has a port outside 1-65535`;
+  return null;
+}
+
+/**
+ * A secret: 16-256 characters of an allowed set. Too short a secret can be guessed; the
+ * message never repeats the value, since it goes to logs.
+ */
+function secretToken(name: string, allowed: RegExp, charset: string) {
+  return z.string().superRefine((value, ctx) => {
+    if (value.length < 16 || value.length > 256) {
+      ctx.addIssue({ code: "custom", message: `${name} must be 16-256 characters long, it has ${value.length}` });
+    }
+    if (!allowed.test(value)) ctx.addIssue({ code: "custom", message: `${name} may only contain ${charset}` });
   });
 }
 
@@ -167,9 +258,8 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       ? required("WEBHOOK_URL is missing: BOT_MODE=webhook needs the full public https URL Telegram calls").pipe(httpUrl("WEBHOOK_URL"))
       : z.string().optional(),
     WEBHOOK_SECRET: webhookMode
-      ? required("WEBHOOK_SECRET is missing: BOT_MODE=webhook needs a secret token (1-256 of A-Z a-z 0-9 _ -)").regex(
-          /^[A-Za-z0-9_-]{1,256}$/,
-          "WEBHOOK_SECRET may only contain A-Z a-z 0-9 _ - (1-256 characters)",
+      ? required("WEBHOOK_SECRET is missing: BOT_MODE=webhook needs a secret token (16-256 of A-Z a-z 0-9 _ -)").pipe(
+          secretToken("WEBHOOK_SECRET", /^[A-Za-z0-9_-]+$/, "A-Z a-z 0-9 _ -"),
         )
       : z.string().optional(),
     PORT: integer("PORT", 3000, 1, 65_535),
@@ -184,15 +274,15 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       .enum(LOG_LEVELS, { error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${String(issue.input)}"` })
       .optional()
       .transform((level) => level ?? "info"),
+    LOG_FORMAT: z
+      .enum(LOG_FORMATS, { error: (issue) => `LOG_FORMAT must be pretty or json, got "${String(issue.input)}"` })
+      .optional(),
+    METRICS_TOKEN: optional(secretToken("METRICS_TOKEN", /^[A-Za-z0-9._~+/-]+=*$/, "A-Z a-z 0-9 - . _ ~ + / (then = padding)")),
     ALLOW_PRIVATE_URLS: withDefault("").superRefine((value, ctx) => {
-      if (value === "" || value === "true") return;
-      for (const entry of value.split(",").map((s) => s.trim())) {
-        if (!PRIVATE_HOST.test(entry)) {
-          ctx.addIssue({
-            code: "custom",
-            message: `ALLOW_PRIVATE_URLS must be empty, true, or a comma-separated list of host[:port]; "${entry}" is not a host[:port]`,
-          });
-        }
+      const entries = value.split(",").map((s) => s.trim()).filter(Boolean);
+      for (const entry of entries) {
+        const problem = privateHostProblem(entry, entries.length === 1);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
       }
     }),
     FETCH_USER_AGENT: withDefault("NewsdeskBot/0.1 (+https://github.com/newsdesk/newsdesk)"),
@@ -226,8 +316,9 @@ export const CONFIG_VARIABLES = Object.keys(envSchema({}, "cli").shape);
 /**
  * Validates the environment. An empty variable means "not set". Every problem is
  * collected and reported together, one line each, so the operator fixes them in one go.
+ * `isTty` says whether stderr is a terminal (the log format's default); the caller knows.
  */
-export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot"): Config {
+export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", context: { isTty?: boolean } = {}): Config {
   const raw: RawEnv = {};
   for (const key of CONFIG_VARIABLES) {
     const value = env[key]?.trim();
@@ -256,6 +347,8 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot"): Confi
     ingestCron: e.INGEST_CRON,
     postCron: e.POST_CRON,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (context.isTty ? "pretty" : "json"),
+    metricsToken: e.METRICS_TOKEN ?? null,
     allowPrivateUrls: e.ALLOW_PRIVATE_URLS,
     fetch: {
       userAgent: e.FETCH_USER_AGENT,

@@ -1,12 +1,17 @@
 /**
  * Structured logs (pino) on stderr, so a command's own output on stdout stays
- * clean. Secrets given at creation are masked wherever they appear in a log
- * line — messages, error messages and stacks, nested fields — because a Bot API
- * URL in an error carries the token.
+ * clean: one JSON object per line for a log collector, or one readable line per
+ * entry for a person at a terminal. Secrets given at creation are masked wherever
+ * they appear in the final text — messages, error messages and stacks, nested
+ * fields — because a Bot API URL in an error carries the token.
  */
 import { pino, type Logger } from "pino";
+import { prettyFactory } from "pino-pretty";
 
 export type { Logger };
+
+/** How entries are written: readable lines, or JSON lines. */
+export type LogFormat = "pretty" | "json";
 
 /** Replaces every occurrence of each secret in `text`. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
@@ -15,17 +20,33 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   return masked;
 }
 
+/**
+ * Turns pino's JSON lines into "[2026-03-02 09:00:00.000] WARN: feed failed {"feedId":3,…}".
+ * Synchronous, in this thread (not a transport worker), so nothing is lost when the
+ * process exits and the masking sees the final text.
+ */
+function prettyLines(colorize: boolean): (line: string) => string {
+  return prettyFactory({ colorize, singleLine: true, translateTime: "SYS:yyyy-mm-dd HH:MM:ss.l", ignore: "pid,hostname" });
+}
+
 /** Creates the process logger; `secrets` (token, webhook secret, API keys) never reach the output. */
 export function createLogger(options: {
   level: string;
+  /** Default json. */
+  format?: LogFormat;
   secrets?: (string | null | undefined)[];
+  /** Default stderr, written synchronously. */
   destination?: pino.DestinationStream;
+  /** Colours in the pretty format; default: when writing to stderr and it is a terminal. */
+  colorize?: boolean;
 }): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === "string" && s.length >= 6);
   const destination = options.destination ?? pino.destination({ fd: 2, sync: true });
-  if (secrets.length === 0) return pino({ level: options.level }, destination);
-  const masking: pino.DestinationStream = {
-    write: (line: string) => destination.write(maskSecrets(line, secrets)),
+  const render =
+    options.format === "pretty" ? prettyLines(options.colorize ?? (options.destination === undefined && process.stderr.isTTY)) : null;
+  if (!render && secrets.length === 0) return pino({ level: options.level }, destination);
+  const writer: pino.DestinationStream = {
+    write: (line: string) => destination.write(maskSecrets(render ? render(line) : line, secrets)),
   };
-  return pino({ level: options.level }, masking);
+  return pino({ level: options.level }, writer);
 }

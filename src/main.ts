@@ -18,7 +18,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 
 let config;
 try {
-  config = createConfig(process.env, "bot");
+  config = createConfig(process.env, "bot", { isTty: process.stderr.isTTY === true });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   for (const problem of error.problems) say(problem);
@@ -27,7 +27,8 @@ try {
 
 const logger = createLogger({
   level: config.logLevel,
-  secrets: [config.botToken, config.webhook?.secret, config.summary.llm?.apiKey],
+  format: config.logFormat,
+  secrets: [config.botToken, config.webhook?.secret, config.summary.llm?.apiKey, config.metricsToken],
 });
 
 let app: App | null = null;

@@ -10,6 +10,7 @@ import { createTask, type ScheduledTask } from "node-cron";
 import type { JobLeasesRepository, LeaseHolder } from "./db/job-leases.js";
 import type { Logger } from "./logger.js";
 import { runUnderLease } from "./ops/run-under-lease.js";
+import { describeError } from "./ops/describe-error.js";
 
 export interface Job {
   name: string;
@@ -67,7 +68,7 @@ export function createScheduler(deps: {
       return true;
     })()
       .catch((error: unknown) => {
-        log.error({ err: error }, "job failed");
+        log.error({ ...describeError(error) }, "job failed");
         return false;
       })
       .finally(() => running.delete(job.name));

@@ -35,6 +35,8 @@ describe("configuration", () => {
       ingestCron: "*/5 * * * *",
       postCron: "*/10 * * * *",
       logLevel: "info",
+      logFormat: "json",
+      metricsToken: null,
       allowPrivateUrls: "",
       trustProxy: [],
       summary: { maxChars: 400, llm: null },
@@ -87,7 +89,7 @@ describe("configuration", () => {
       'TIMEZONE must be an IANA time zone such as Europe/London, got "Mars/Base"',
       'INGEST_CRON is not a valid cron expression (5 or 6 fields): "every minute"',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
-      'ALLOW_PRIVATE_URLS must be empty, true, or a comma-separated list of host[:port]; "http://x" is not a host[:port]',
+      'ALLOW_PRIVATE_URLS must be empty, true, or a comma-separated list of host[:port]; "http://x" is a URL: give its host[:port] only (x)',
       'QUIET_HOURS must look like 23:00-07:00, got "23-7"',
       'PORT must be a whole number from 1 to 65535, got "70000"',
     ].sort());
@@ -102,16 +104,91 @@ describe("configuration", () => {
   it("needs a URL and a secret in webhook mode, and serves the webhook at the URL's path", () => {
     expect(problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", BOT_MODE: "webhook" })).toEqual([
       "WEBHOOK_URL is missing: BOT_MODE=webhook needs the full public https URL Telegram calls",
-      "WEBHOOK_SECRET is missing: BOT_MODE=webhook needs a secret token (1-256 of A-Z a-z 0-9 _ -)",
+      "WEBHOOK_SECRET is missing: BOT_MODE=webhook needs a secret token (16-256 of A-Z a-z 0-9 _ -)",
     ]);
     const config = createConfig({
       BOT_TOKEN: TOKEN,
       CHANNEL_ID: "-1001",
       BOT_MODE: "webhook",
       WEBHOOK_URL: "https://bot.example.com/telegram/hook",
-      WEBHOOK_SECRET: "s3cret_value",
+      WEBHOOK_SECRET: "s3cret_value-of_20ch",
     });
-    expect(config.webhook).toEqual({ url: "https://bot.example.com/telegram/hook", path: "/telegram/hook", secret: "s3cret_value" });
+    expect(config.webhook).toEqual({ url: "https://bot.example.com/telegram/hook", path: "/telegram/hook", secret: "s3cret_value-of_20ch" });
+  });
+
+  it("names the variable and the field of a cron expression that cannot mean what it says", () => {
+    const cronProblems = (expression: string) => problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", INGEST_CRON: expression });
+    // node-cron itself accepts "*/61": it would run once an hour, not every 61 minutes.
+    expect(cronProblems("*/61 * * * *")).toEqual(['INGEST_CRON: minute field "*/61" is out of range 0-59 (a step must be 1-59)']);
+    expect(cronProblems("*/0 * * * *")).toEqual(['INGEST_CRON: minute field "*/0" is out of range 0-59 (a step must be 1-59)']);
+    expect(cronProblems("0 */24 * * *")).toEqual(['INGEST_CRON: hour field "*/24" is out of range 0-23 (a step must be 1-23)']);
+    expect(cronProblems("0 25 * * *")).toEqual(['INGEST_CRON: hour field "25" is out of range 0-23']);
+    expect(cronProblems("61 * * * *")).toEqual(['INGEST_CRON: minute field "61" is out of range 0-59']);
+    expect(cronProblems("0-61 * * * *")).toEqual(['INGEST_CRON: minute field "0-61" is out of range 0-59']);
+    expect(cronProblems("* * 32 * *")).toEqual(['INGEST_CRON: day-of-month field "32" is out of range 1-31']);
+    expect(cronProblems("* * * 13 *")).toEqual(['INGEST_CRON: month field "13" is out of range 1-12']);
+    expect(cronProblems("* * * * 8")).toEqual(['INGEST_CRON: day-of-week field "8" is out of range 0-7']);
+    expect(cronProblems("0 0 30 2 *")).toEqual(['INGEST_CRON: day-of-month field "30" never occurs in month "2"']);
+    // With the optional seconds field first, every field is still named right.
+    expect(cronProblems("61 */5 * * * *")).toEqual(['INGEST_CRON: second field "61" is out of range 0-59']);
+    expect(cronProblems("*/90 0 25 * * *")).toEqual([
+      'INGEST_CRON: second field "*/90" is out of range 0-59 (a step must be 1-59)',
+      'INGEST_CRON: hour field "25" is out of range 0-23',
+    ]);
+    expect(cronProblems("* * * * * * *")).toEqual(['INGEST_CRON is not a valid cron expression (5 or 6 fields): "* * * * * * *"']);
+  });
+
+  it("accepts the cron forms node-cron runs as written", () => {
+    for (const expression of ["*/59 * * * *", "*/30 * * * * *", "0 9-17/2 * * mon-fri", "0 0 L * *", "0 0 * * 7", "@hourly", "5-1 * * * *"]) {
+      expect(createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", POST_CRON: expression }).postCron).toBe(expression);
+    }
+  });
+
+  it("says what ALLOW_PRIVATE_URLS expects when given a yes/no word, a URL, a bad port or true among hosts", () => {
+    const allowed = (value: string) => problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", ALLOW_PRIVATE_URLS: value });
+    const lead = "ALLOW_PRIVATE_URLS must be empty, true, or a comma-separated list of host[:port];";
+    for (const word of ["yes", "no", "false", "1", "0", "on", "off"]) {
+      expect(allowed(word)).toEqual([`${lead} "${word}" is not a host (write true to allow every private address)`]);
+    }
+    expect(allowed("true,intranet.local")).toEqual([`${lead} true allows every private address and cannot be mixed with hosts`]);
+    expect(allowed("http://intranet:8080/feeds")).toEqual([`${lead} "http://intranet:8080/feeds" is a URL: give its host[:port] only (intranet:8080)`]);
+    expect(allowed("intranet.local:70000")).toEqual([`${lead} "intranet.local:70000" has a port outside 1-65535`]);
+    expect(allowed("intranet.local:0")).toEqual([`${lead} "intranet.local:0" has a port outside 1-65535`]);
+    expect(allowed("intra_net, -bad.example")).toEqual([`${lead} "intra_net" is not a host[:port]`, `${lead} "-bad.example" is not a host[:port]`]);
+    expect(allowed("10.0.0")).toEqual([`${lead} "10.0.0" is not a host[:port]`]);
+  });
+
+  it("takes true, host names, IPv4 and IPv6 addresses with or without ports in ALLOW_PRIVATE_URLS", () => {
+    for (const value of ["true", "TRUE", "intranet.local:8080", "rss-bridge, 10.0.0.5:3000", "[fd00::1]:8080", "[::1]", "localhost"]) {
+      expect(createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", ALLOW_PRIVATE_URLS: value }).allowPrivateUrls).toBe(value);
+    }
+  });
+
+  it("wants a webhook secret of 16-256 characters Telegram accepts, without repeating it", () => {
+    const webhook = (secret: string) =>
+      problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.com/hook", WEBHOOK_SECRET: secret });
+    expect(webhook("short_secret")).toEqual(["WEBHOOK_SECRET must be 16-256 characters long, it has 12"]);
+    expect(webhook("x".repeat(257))).toEqual(["WEBHOOK_SECRET must be 16-256 characters long, it has 257"]);
+    expect(webhook("a secret with spaces!")).toEqual(["WEBHOOK_SECRET may only contain A-Z a-z 0-9 _ -"]);
+    expect(webhook("Abc_def-0123456789")).toEqual([]);
+  });
+
+  it("logs readable lines on a terminal and JSON elsewhere, unless LOG_FORMAT says", () => {
+    const env = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
+    expect(createConfig(env, "bot", { isTty: true }).logFormat).toBe("pretty");
+    expect(createConfig(env, "bot", { isTty: false }).logFormat).toBe("json");
+    expect(createConfig({ ...env, LOG_FORMAT: "json" }, "bot", { isTty: true }).logFormat).toBe("json");
+    expect(createConfig({ ...env, LOG_FORMAT: "pretty" }, "bot", { isTty: false }).logFormat).toBe("pretty");
+    expect(problemsOf({ ...env, LOG_FORMAT: "text" })).toEqual(['LOG_FORMAT must be pretty or json, got "text"']);
+  });
+
+  it("takes a bearer token for /metrics and refuses one that is short or not a token", () => {
+    const env = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
+    expect(createConfig({ ...env, METRICS_TOKEN: "scrape.Token-0123456789~+/==" }).metricsToken).toBe("scrape.Token-0123456789~+/==");
+    expect(problemsOf({ ...env, METRICS_TOKEN: "letmein" })).toEqual(["METRICS_TOKEN must be 16-256 characters long, it has 7"]);
+    expect(problemsOf({ ...env, METRICS_TOKEN: "a token with spaces in it" })).toEqual([
+      "METRICS_TOKEN may only contain A-Z a-z 0-9 - . _ ~ + / (then = padding)",
+    ]);
   });
 
   it("accepts node-cron's optional seconds field and PostgreSQL URLs", () => {

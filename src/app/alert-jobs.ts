@@ -38,7 +38,15 @@ export function createAlertJobs(deps: { services: Services; api: Pick<Api, "send
       cron: "*/5 * * * * *",
       run: (signal) =>
         sendDueAlerts(
-          { alerts, api: deps.api, budget: deps.budget, logger: deps.logger.child({ job: ALERT_JOBS.send }), instanceId: services.instanceId, now: services.now },
+          {
+            alerts,
+            api: deps.api,
+            budget: deps.budget,
+            logger: deps.logger.child({ job: ALERT_JOBS.send }),
+            instanceId: services.instanceId,
+            now: services.now,
+            metrics: services.metrics,
+          },
           { maxRunMs: 60_000, signal },
         ),
     },

@@ -15,6 +15,7 @@ import { EDITOR_COMMANDS } from "../bot/editor-commands.js";
 import type { ReaderDeps } from "../bot/features/reader/reader-deps.js";
 import { READER_COMMANDS } from "../bot/reader-commands.js";
 import { createRetryTransformer } from "../bot/retry-transformer.js";
+import { createTelegramErrorMetrics } from "../bot/telegram-error-metrics.js";
 import { runSelfCheck } from "../bot/self-check.js";
 import { parseChatRef, type ChatRef, type Config } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
@@ -29,11 +30,13 @@ import { createSendBudget, type SendBudget } from "../publish/send-budget.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
 import { createScheduler, type Scheduler } from "../scheduler.js";
 import { createServer, sendJson, type HttpServer, type Route } from "../server/create-server.js";
+import { createMetricsRoute } from "../server/metrics-route.js";
 import { createReaderRoutes } from "../server/reader-routes.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
 import { createServices, type Services } from "./create-services.js";
 import { StartupError } from "../startup-error.js";
+import { describeError } from "../ops/describe-error.js";
 
 /** Searches (commands and inline queries together) one reader may make per {@link SEARCH_THROTTLE_PERIOD_MS}. */
 const SEARCH_THROTTLE_LIMIT = 5;
@@ -116,9 +119,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   await services.adminChat.load();
   // The outbox and notices use an Api without auto-retry: they time out quickly and apply their own policy.
   const plainApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
-  // Editors' corrections of channel messages retry like the bot's own calls.
+  plainApi.config.use(createTelegramErrorMetrics(services.metrics));
+  // Editors' corrections of channel messages retry like the bot's own calls (each retried 429 counted).
   const editingApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
-  editingApi.config.use(createRetryTransformer());
+  editingApi.config.use(createTelegramErrorMetrics(services.metrics), createRetryTransformer());
   const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
 
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
@@ -143,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
     {
       logger,
+      metrics: services.metrics,
       readers: createReaderDeps(services),
       editors: {
         newsroom,
@@ -171,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   ];
   routes.push(...createReaderRoutes({ engagement: services.engagement, config, now: services.now }));
+  routes.push(createMetricsRoute({ metrics: services.metrics, token: config.metricsToken }));
   if (config.botMode === "webhook" && config.webhook) {
     const handle = webhookCallback(bot, "http", { secretToken: config.webhook.secret, timeoutMilliseconds: 55_000, onTimeout: "return" });
     routes.push({ method: "POST", path: config.webhook.path, handler: (req, res) => handle(req, res) });
@@ -238,7 +244,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (port !== null) logger.info({ port }, "HTTP server listening");
       scheduler.start();
       if (startOptions.receiveUpdates !== false) {
-        botStarting = startBot().catch((error: unknown) => logger.error({ err: error }, "the bot could not start"));
+        botStarting = startBot().catch((error: unknown) => logger.error({ ...describeError(error) }, "the bot could not start"));
       }
       return port;
     },

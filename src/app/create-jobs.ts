@@ -40,6 +40,7 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
     summaryMaxChars: services.config.summary.maxChars,
     feedMaxFailures: services.config.feedMaxFailures,
     summariser: createConfiguredSummariser(services.config, services.fetcher, logger),
+    metrics: services.metrics,
   };
 }
 
@@ -67,6 +68,7 @@ export function createOutboxDeps(deps: {
     now: services.now,
     publicUrl: config.publicUrl,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
+    metrics: services.metrics,
   };
 }
 

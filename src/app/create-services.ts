@@ -29,6 +29,7 @@ import {
   type FetcherDeps,
 } from "../ingest/fetch/create-fetcher.js";
 import type { Logger } from "../logger.js";
+import { createMetrics, metricsSourcesFrom, type Metrics } from "../ops/metrics.js";
 
 export interface Services {
   config: Config;
@@ -49,6 +50,8 @@ export interface Services {
   engagement: EngagementRepository;
   search: SearchRepository;
   fetcher: Fetcher;
+  /** The process's metrics (GET /metrics); the database gauges are read at each scrape. */
+  metrics: Metrics;
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
   /**
    * The editors' chat: ADMIN_CHAT_ID, unless Telegram upgraded that group to a
@@ -81,22 +84,27 @@ export function createServices(deps: {
   const prisma = deps.db.prisma;
   const { config } = deps;
   const settings = createSettingsRepository(prisma);
+  const now = deps.now ?? (() => new Date());
+  const feeds = createFeedsRepository(prisma);
+  const posts = createChannelPostsRepository(prisma);
+  const alerts = createAlertsRepository(prisma);
+  const metrics = createMetrics({ sources: metricsSourcesFrom({ posts, alerts, feeds }), now });
   let adminChatId: ChatRef | null = config.adminChatId;
   return {
     config,
     logger: deps.logger,
     db: deps.db,
     instanceId: deps.instanceId ?? describeInstance("the bot"),
-    now: deps.now ?? (() => new Date()),
-    feeds: createFeedsRepository(prisma),
+    now,
+    feeds,
     articles: createArticlesRepository(prisma),
-    posts: createChannelPostsRepository(prisma),
+    posts,
     topics: createTopicsRepository(prisma),
     subscribers: createSubscribersRepository(prisma),
     settings,
     audit: createAuditLogRepository(prisma),
     leases: createJobLeasesRepository(prisma),
-    alerts: createAlertsRepository(prisma),
+    alerts,
     engagement: createEngagementRepository(prisma),
     search: createSearchRepository(deps.db),
     fetcher: createFetcher(
@@ -108,8 +116,9 @@ export function createServices(deps: {
         maxFeedBytes: config.fetch.maxFeedBytes,
         maxPageBytes: config.fetch.maxPageBytes,
       },
-      deps.fetcherDeps,
+      { ...deps.fetcherDeps, metrics },
     ),
+    metrics,
     sessionStorage: <T>(prefix: string) => createSessionStorage<T>(prisma, prefix),
     adminChat: {
       get: () => adminChatId,

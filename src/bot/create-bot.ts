@@ -13,6 +13,10 @@ import type { EditorDeps } from "./features/editor/editor-context.js";
 import type { ReaderDeps } from "./features/reader/reader-deps.js";
 import { createReaderFeatures } from "./reader-features.js";
 import { createRetryTransformer } from "./retry-transformer.js";
+import { createTelegramErrorMetrics } from "./telegram-error-metrics.js";
+import { createUpdateTiming } from "./update-timing.js";
+import type { Metrics } from "../ops/metrics.js";
+import { describeError } from "../ops/describe-error.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -22,13 +26,18 @@ export interface CreateBotOptions {
 }
 
 /** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
-export function createBot(options: CreateBotOptions, deps: { editors: EditorDeps; readers: ReaderDeps; logger: Logger }): Bot<BotContext> {
-  const { logger } = deps;
+export function createBot(
+  options: CreateBotOptions,
+  deps: { editors: EditorDeps; readers: ReaderDeps; logger: Logger; metrics: Pick<Metrics, "telegramErrors" | "updateDuration"> },
+): Bot<BotContext> {
+  const { logger, metrics } = deps;
   const bot = new Bot<BotContext>(options.token, {
     client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(createRetryTransformer());
+  // Errors are counted before auto-retry, so every 429 Telegram sends shows in the metrics.
+  bot.api.config.use(createTelegramErrorMetrics(metrics), createRetryTransformer());
+  bot.use(createUpdateTiming(metrics));
 
   const handleError = async (error: BotError<BotContext>) => {
     const ctx = error.ctx;
@@ -36,7 +45,7 @@ export function createBot(options: CreateBotOptions, deps: { editors: EditorDeps
     if (ctx.chat && ctx.chat.type !== "channel") {
       await ctx
         .reply("Sorry, something went wrong on my side. Please try again in a moment.")
-        .catch((replyError: unknown) => logger.warn({ err: replyError }, "could not apologise to the user"));
+        .catch((replyError: unknown) => logger.warn({ ...describeError(replyError) }, "could not apologise to the user"));
     }
   };
   // The one error boundary: whatever fails below is logged and answered politely,
@@ -46,7 +55,7 @@ export function createBot(options: CreateBotOptions, deps: { editors: EditorDeps
 
   // Updates of one chat are handled in order; different chats in parallel.
   features.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  features.use(createEditorFeatures(deps.editors));
+  features.use(createEditorFeatures(deps.editors, metrics));
   features.use(createReaderFeatures(deps.readers));
   return bot;
 }

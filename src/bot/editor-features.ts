@@ -5,6 +5,8 @@ import { Composer, type Context } from "grammy";
 import { chatSeenOf, isAdminChat } from "../editorial/editor-refusal.js";
 import type { BotContext } from "./context.js";
 import { createRetryTransformer } from "./retry-transformer.js";
+import { createTelegramErrorMetrics } from "./telegram-error-metrics.js";
+import type { Metrics } from "../ops/metrics.js";
 import { COMPOSE_CONVERSATION, COMPOSE_TIMEOUT_MS, createComposeConversation } from "./conversations/compose-conversation.js";
 import { EDITOR_COMMANDS } from "./editor-commands.js";
 import { createChannelRightsFeature } from "./features/editor/channel-rights-feature.js";
@@ -21,7 +23,7 @@ import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./
  * then the editor guard, then /compose and the commands. Installed before the
  * readers' features, so an editors' command is never taken for a reader's.
  */
-export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
+export function createEditorFeatures(deps: EditorDeps, metrics: Pick<Metrics, "telegramErrors">): Composer<BotContext> {
   const features = new Composer<BotContext>();
 
   // Service updates first: they come from Telegram, not from an editor.
@@ -42,7 +44,7 @@ export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
       // Transformers on bot.api do not reach the API object inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(createRetryTransformer());
+          ctx.api.config.use(createTelegramErrorMetrics(metrics), createRetryTransformer());
           await next();
         },
       ],

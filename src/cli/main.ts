@@ -12,6 +12,7 @@ const running = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   signal: interrupted.signal,
+  isTty: process.stderr.isTTY === true,
 });
 exitOnSignals({
   stop: async () => {

@@ -43,6 +43,8 @@ export interface CliIo {
   now?: () => Date;
   /** Aborted on Ctrl-C: a running command stops taking work, cancels its requests and releases its lease. */
   signal?: AbortSignal;
+  /** Whether stderr is a terminal (readable log lines by default). */
+  isTty?: boolean;
 }
 
 /** A problem the operator caused: printed as one line, exit code 1. */
@@ -87,13 +89,13 @@ function articleJson(article: CleanArticle) {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let config: Config;
   try {
-    config = createConfig(io.env, "cli");
+    config = createConfig(io.env, "cli", { isTty: io.isTty ?? false });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) io.stderr(`${problem}\n`);
     return 1;
   }
-  const logger = io.logger ?? createLogger({ level: config.logLevel, secrets: [config.botToken, config.summary.llm?.apiKey] });
+  const logger = io.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.botToken, config.summary.llm?.apiKey] });
 
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {

@@ -197,6 +197,11 @@ export function createAlertsRepository(prisma: Db) {
       }));
     },
 
+    /** For the metrics: deliveries not yet done (waiting, retrying or being sent). */
+    countPending(): Promise<number> {
+      return prisma.alertDelivery.count({ where: { status: { in: ["pending", "sending"] } } });
+    },
+
     /** Records deliveries as sent (only those still held under `owner`'s lease). */
     async markSent(ids: number[], owner: string, now: Date): Promise<number> {
       let updated = 0;

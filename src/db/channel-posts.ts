@@ -78,6 +78,15 @@ function toRecord(row: PostRow): PostRecord {
 
 const WAITING: PostStatus[] = ["queued", "scheduled"];
 
+/** Waiting posts whose time has come: schedule reached, retry delay over. */
+function dueNow(now: Date) {
+  return {
+    status: { in: WAITING },
+    OR: [{ scheduledAt: null }, { scheduledAt: { lte: now } }],
+    AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
+  };
+}
+
 export type ChannelPostsRepository = ReturnType<typeof createChannelPostsRepository>;
 
 export function createChannelPostsRepository(prisma: Db) {
@@ -128,12 +137,7 @@ export function createChannelPostsRepository(prisma: Db) {
      */
     async nextDue(now: Date, origins: PostOrigin[] = ["editor", "auto"]): Promise<PostRecord | null> {
       const row = await prisma.channelPost.findFirst({
-        where: {
-          status: { in: WAITING },
-          origin: { in: origins },
-          OR: [{ scheduledAt: null }, { scheduledAt: { lte: now } }],
-          AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
-        },
+        where: { ...dueNow(now), origin: { in: origins } },
         // "editor" sorts before "auto" descending; then the oldest due first.
         orderBy: [{ origin: "desc" }, { scheduledAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
         select: postSelect,
@@ -237,6 +241,17 @@ export function createChannelPostsRepository(prisma: Db) {
 
     async unclaimReport(id: number): Promise<void> {
       await prisma.channelPost.updateMany({ where: { id }, data: { reportedAt: null } });
+    },
+
+    /**
+     * For the metrics: how many posts are due now, and since when the longest-waiting one
+     * has been due — the latest of its creation, its scheduled time and its retry time.
+     */
+    async dueSummary(now: Date): Promise<{ count: number; oldestDueAt: Date | null }> {
+      // Only editors' posts and retries wait here (automatic posts are created as they are sent): a few rows.
+      const rows = await prisma.channelPost.findMany({ where: dueNow(now), select: { createdAt: true, scheduledAt: true, nextAttemptAt: true } });
+      const dueSince = rows.map((row) => Math.max(row.createdAt.getTime(), row.scheduledAt?.getTime() ?? 0, row.nextAttemptAt?.getTime() ?? 0));
+      return { count: rows.length, oldestDueAt: dueSince.length > 0 ? new Date(Math.min(...dueSince)) : null };
     },
 
     /** How many posts went out since `since` (for MAX_POSTS_PER_HOUR). */

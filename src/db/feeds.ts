@@ -22,6 +22,12 @@ export interface FeedRecord {
   createdAt: Date;
 }
 
+/**
+ * A feed's health as `feeds list` shows it: paused; error (failing, backing off); resumed
+ * (by hand, not fetched since); ok (last fetch succeeded); new (never fetched).
+ */
+export type FeedState = "ok" | "error" | "paused" | "resumed" | "new";
+
 export type FilterKind = "include" | "exclude";
 
 export interface FeedFilterRecord {
@@ -125,6 +131,19 @@ export function createFeedsRepository(prisma: Db) {
         },
       });
       return updated.count === 1;
+    },
+
+    /** How many feeds are in each state (for the metrics), counted in one snapshot. */
+    async countByState(): Promise<Record<FeedState, number>> {
+      const active = { pausedAt: null };
+      const [paused, error, resumed, ok, fresh] = await prisma.$transaction([
+        prisma.feed.count({ where: { pausedAt: { not: null } } }),
+        prisma.feed.count({ where: { ...active, lastError: { not: null }, consecutiveFailures: { gt: 0 } } }),
+        prisma.feed.count({ where: { ...active, lastError: { not: null }, consecutiveFailures: 0 } }),
+        prisma.feed.count({ where: { ...active, lastError: null, lastSuccessAt: { not: null } } }),
+        prisma.feed.count({ where: { ...active, lastError: null, lastSuccessAt: null } }),
+      ]);
+      return { ok, error, paused, resumed, new: fresh };
     },
 
     /** Unpauses a feed and clears its back-off. */

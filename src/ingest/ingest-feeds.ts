@@ -8,6 +8,8 @@ import type { ArticlesRepository, NewArticle } from "../db/articles.js";
 import type { FeedRecord, FeedsRepository } from "../db/feeds.js";
 import type { TopicsRepository } from "../db/topics.js";
 import type { Logger } from "../logger.js";
+import { describeError } from "../ops/describe-error.js";
+import type { Metrics } from "../ops/metrics.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { buildArticle, itemText, sortDateOf, toNewArticle, USABLE_DESCRIPTION_CHARS, type CleanArticle } from "./build-article.js";
 import { extractArticle } from "./extract/extract-article.js";
@@ -42,6 +44,8 @@ export interface IngestDeps {
   feedMaxFailures: number;
   /** The optional abstractive summariser (falls back to the extractive summary itself). */
   summariser?: Summariser | null;
+  /** Counts items by what became of them; optional. */
+  metrics?: Pick<Metrics, "ingestItems">;
 }
 
 export interface FeedIngestResult {
@@ -154,6 +158,7 @@ async function ingestFeed(
     const { stories } = context;
     const built = await buildNewArticles(deps, feed, parsed.items, context, stories, log);
     const { created, skipped } = await context.storeInTurn(() => storeNewArticles(deps, built, stories));
+    countItems(deps, parsed.items.length, built, created.length);
     await deps.feeds.recordSuccess(feed.id, {
       now: deps.now(),
       etag: response.etag,
@@ -177,7 +182,7 @@ async function ingestFeed(
       now: deps.now(),
     });
     await deps.feeds.recordFailure(feed.id, { now: deps.now(), error: message, ...verdict });
-    log.warn({ err: error, nextFetchAt: verdict.nextFetchAt }, "feed failed");
+    log.warn({ ...describeError(error), nextFetchAt: verdict.nextFetchAt }, "feed failed");
     if (verdict.pauseReason) {
       log.error({ reason: verdict.pauseReason }, "feed paused");
       await deps.admin.notify(
@@ -193,6 +198,20 @@ interface BuiltBatch {
   articles: NewArticle[];
   aliases: { url: string; articleId: number }[];
   skipped: number;
+  /** Items stored before this fetch, dropped by the feed's filters, or without a usable link, headline or text. */
+  known: number;
+  filtered: number;
+  invalid: number;
+}
+
+/** Every item of a fetch is counted once; the duplicates are what is neither stored nor counted otherwise. */
+function countItems(deps: IngestDeps, items: number, batch: BuiltBatch, stored: number): void {
+  if (!deps.metrics) return;
+  const duplicate = items - stored - batch.known - batch.filtered - batch.invalid;
+  const counts = { stored, known: batch.known, duplicate, filtered: batch.filtered, invalid: batch.invalid };
+  for (const [result, count] of Object.entries(counts) as [keyof typeof counts, number][]) {
+    if (count > 0) deps.metrics.ingestItems.inc(result, count);
+  }
 }
 
 /**
@@ -246,6 +265,8 @@ async function buildNewArticles(
   // The first fetch of a new feed is its back catalogue: stored, never posted (no flood).
   const firstFetch = feed.primedAt === null;
   let skipped = 0;
+  let filtered = 0;
+  let invalid = 0;
   const candidates: { item: FeedItem; url: string }[] = [];
   const seenUrls = new Set<string>();
   const seenGuids = new Set<string>();
@@ -253,6 +274,7 @@ async function buildNewArticles(
     const url = item.link ? normaliseUrl(item.link) : null;
     if (!url || !item.title.trim()) {
       skipped++;
+      invalid++;
       continue;
     }
     // Feeds repeat items (the same GUID, or the same link with other tracking): the first wins.
@@ -265,6 +287,7 @@ async function buildNewArticles(
     const { body } = itemText(item);
     if (!passesKeywordFilter(`${item.title}\n${body}`, context.filter)) {
       skipped++;
+      filtered++;
       continue;
     }
     candidates.push({ item, url });
@@ -280,6 +303,7 @@ async function buildNewArticles(
     const clean = await buildFromItem(deps, feed, item, url, context, log);
     if (!clean) {
       skipped++;
+      invalid++;
       continue;
     }
     // The same article under another URL (the page's canonical URL, or a redirect) is stored already.
@@ -321,7 +345,7 @@ async function buildNewArticles(
       }),
     );
   }
-  return { articles, aliases, skipped };
+  return { articles, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid };
 }
 
 async function buildFromItem(
@@ -340,7 +364,7 @@ async function buildFromItem(
   } catch (error) {
     // A stopped run stores nothing of this feed, rather than its items without their pages.
     if (error instanceof FetchError && error.code === "cancelled") throw error;
-    log.warn({ err: error, url }, "article page could not be fetched; using the feed's text");
+    log.warn({ ...describeError(error), url }, "article page could not be fetched; using the feed's text");
     return buildArticle({ item, pageUrl: url }, context);
   }
 }

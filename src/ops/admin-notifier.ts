@@ -6,6 +6,7 @@ import type { Api } from "grammy";
 
 import type { ChatRef } from "../config.js";
 import type { Logger } from "../logger.js";
+import { describeError } from "./describe-error.js";
 
 export interface AdminNotifier {
   /** Sends HTML to the admin chat; false when there is none or it could not be reached in time. */
@@ -32,7 +33,7 @@ export function createAdminNotifier(deps: {
         await deps.api.sendMessage(chatId, html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }, signal);
         return true;
       } catch (error) {
-        deps.logger.warn({ err: error, notice: html }, "could not tell the admin chat");
+        deps.logger.warn({ ...describeError(error), notice: html }, "could not tell the admin chat");
         return false;
       }
     },

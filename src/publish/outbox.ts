@@ -12,10 +12,12 @@ import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js";
 import type { SettingsRepository } from "../db/settings.js";
 import type { Logger } from "../logger.js";
+import { describeError } from "../ops/describe-error.js";
+import type { Metrics } from "../ops/metrics.js";
 import { formatPost, postLink } from "./format-post.js";
 import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
 import type { SendBudget } from "./send-budget.js";
-import { decideSendFailure } from "./send-failure-policy.js";
+import { classifySendFailure, decideSendFailure } from "./send-failure-policy.js";
 import { escapeHtml } from "./telegram-html.js";
 
 /** Longer than the longest send (the outbox's API calls time out after 20 s). */
@@ -47,6 +49,8 @@ export interface OutboxDeps {
   rules: PostingRules;
   /** Defaults to {@link BUDGET_WAIT_MS}. */
   budgetWaitMs?: number;
+  /** Counts posts sent and failed sends; optional (nothing is counted without it). */
+  metrics?: Pick<Metrics, "postsSent" | "postsFailed">;
 }
 
 export type PublishOutcome =
@@ -107,6 +111,7 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
   } catch {
     const reason = "Telegram asked the bot to slow down and the wait outlasted this attempt; the post stays queued";
     await deps.posts.release(post.id, deps.instanceId, { error: reason, nextAttemptAt: deps.now() });
+    deps.metrics?.postsFailed.inc("flood_wait");
     log.warn("channel post not sent: the send budget stayed paused");
     return { kind: "not-sent", postId: post.id, action: "retry", reason };
   }
@@ -117,8 +122,9 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
   } catch (error) {
     const attempt = post.attempts + 1;
     const action = decideSendFailure(error, attempt, deps.now());
+    deps.metrics?.postsFailed.inc(classifySendFailure(error));
     if (action.kind === "retry" && action.floodWaitMs !== null) deps.budget.pause(action.floodWaitMs);
-    log.warn({ err: error, action: action.kind }, "channel post not sent");
+    log.warn({ ...describeError(error), action: action.kind }, "channel post not sent");
     if (action.kind === "retry") {
       await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });
     } else if (action.kind === "forbidden") {
@@ -131,6 +137,7 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
     return { kind: "not-sent", postId: post.id, action: action.kind, reason: action.reason };
   }
   const recorded = await deps.posts.markSent(post.id, deps.instanceId, { chatId: String(deps.channelId), messageId, now: deps.now() });
+  deps.metrics?.postsSent.inc();
   if (!recorded) log.error({ messageId }, "post was sent but was meanwhile cancelled or changed; check the channel");
   log.info({ messageId }, "channel post sent");
   return { kind: "sent", postId: post.id, messageId };
@@ -151,9 +158,12 @@ async function pauseForLostRights(deps: OutboxDeps, reason: string): Promise<voi
  * every failed or uncertain post they have not heard of. Runs every tick and on a
  * short watchdog timer, so a crash mid-send is reported within a couple of minutes.
  */
-export async function recoverOutbox(deps: Pick<OutboxDeps, "posts" | "admin" | "logger" | "now">): Promise<void> {
+export async function recoverOutbox(deps: Pick<OutboxDeps, "posts" | "admin" | "logger" | "now" | "metrics">): Promise<void> {
   const expired = await deps.posts.expireLeases(deps.now());
-  if (expired > 0) deps.logger.error({ count: expired }, "posts were left mid-send by a stopped process; marked uncertain");
+  if (expired > 0) {
+    deps.metrics?.postsFailed.inc("uncertain", expired);
+    deps.logger.error({ count: expired }, "posts were left mid-send by a stopped process; marked uncertain");
+  }
   await reportProblemPosts(deps);
 }
 

@@ -38,29 +38,62 @@ function findCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Decides the fate of a post (or alert) whose send failed on attempt number `attempt`. */
-export function decideSendFailure(error: unknown, attempt: number, now: Date): SendFailureAction {
-  const err = error as { error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown }; message?: unknown };
-  const description = typeof err.description === "string" ? err.description : String(err.message ?? error);
+/** Why a send failed, in a word: a small fixed set, so it can label a metric too. */
+export const SEND_FAILURE_CAUSES = ["flood_wait", "forbidden", "bad_request", "server_error", "network", "uncertain"] as const;
+export type SendFailureCause = (typeof SEND_FAILURE_CAUSES)[number];
+
+interface TelegramErrorShape {
+  error_code?: unknown;
+  description?: unknown;
+  parameters?: { retry_after?: unknown };
+  message?: unknown;
+}
+
+function descriptionOf(error: unknown): string {
+  const err = error as TelegramErrorShape;
+  return typeof err.description === "string" ? err.description : String(err.message ?? error);
+}
+
+/**
+ * Why a send failed: Telegram asked to wait (429), the bot may not post there, Telegram
+ * refused the message, Telegram failed (5xx), the request never left (network), or the
+ * connection broke mid-call so nobody knows whether it was delivered (uncertain).
+ */
+export function classifySendFailure(error: unknown): SendFailureCause {
+  const err = error as TelegramErrorShape;
   if (typeof err.error_code === "number") {
     const code = err.error_code;
-    if (code === 429) {
-      const seconds = typeof err.parameters?.retry_after === "number" ? err.parameters.retry_after : 30;
-      return { kind: "retry", retryAt: new Date(now.getTime() + seconds * 1000), reason: `flood wait: ${description}`, floodWaitMs: seconds * 1000 };
+    if (code === 429) return "flood_wait";
+    if (code === 403 || (code === 400 && /not enough rights|chat not found|CHAT_WRITE_FORBIDDEN|need administrator rights/i.test(descriptionOf(error)))) {
+      return "forbidden";
     }
-    if (code === 403 || (code === 400 && /not enough rights|chat not found|CHAT_WRITE_FORBIDDEN|need administrator rights/i.test(description))) {
-      return { kind: "forbidden", reason: description };
-    }
-    if (code >= 500) {
-      if (attempt >= MAX_ATTEMPTS) return { kind: "fail", reason: `Telegram kept failing: ${description}` };
-      return { kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason: description, floodWaitMs: null };
-    }
-    return { kind: "fail", reason: description };
+    return code >= 500 ? "server_error" : "bad_request";
   }
   const code = findCode(error);
-  if (code && NOT_SENT_CODES.has(code)) {
-    if (attempt >= MAX_ATTEMPTS) return { kind: "fail", reason: `could not reach Telegram (${code})` };
-    return { kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason: `could not reach Telegram (${code})`, floodWaitMs: null };
+  return code && NOT_SENT_CODES.has(code) ? "network" : "uncertain";
+}
+
+/** Decides the fate of a post (or alert) whose send failed on attempt number `attempt`. */
+export function decideSendFailure(error: unknown, attempt: number, now: Date): SendFailureAction {
+  const description = descriptionOf(error);
+  const later = (reason: string): SendFailureAction => ({ kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason, floodWaitMs: null });
+  switch (classifySendFailure(error)) {
+    case "flood_wait": {
+      const retryAfter = (error as TelegramErrorShape).parameters?.retry_after;
+      const seconds = typeof retryAfter === "number" ? retryAfter : 30;
+      return { kind: "retry", retryAt: new Date(now.getTime() + seconds * 1000), reason: `flood wait: ${description}`, floodWaitMs: seconds * 1000 };
+    }
+    case "forbidden":
+      return { kind: "forbidden", reason: description };
+    case "server_error":
+      return attempt >= MAX_ATTEMPTS ? { kind: "fail", reason: `Telegram kept failing: ${description}` } : later(description);
+    case "bad_request":
+      return { kind: "fail", reason: description };
+    case "network": {
+      const reason = `could not reach Telegram (${findCode(error) ?? "network"})`;
+      return attempt >= MAX_ATTEMPTS ? { kind: "fail", reason } : later(reason);
+    }
+    case "uncertain":
+      return { kind: "uncertain", reason: `the connection to Telegram failed during the call (${findCode(error) ?? description})` };
   }
-  return { kind: "uncertain", reason: `the connection to Telegram failed during the call (${code ?? description})` };
 }

@@ -14,31 +14,12 @@ import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../suppor
 import { server } from "../support/msw.js";
 import { BOT_INFO, installFakeTelegram, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
 import { publicLookup } from "../support/web.js";
+import { numberedStory } from "../support/articles.js";
 
 const T0 = new Date("2026-11-28T12:00:00Z");
 
 function article(n: number, overrides: Partial<NewArticle> = {}): NewArticle {
-  return {
-    url: `https://news.example.com/story-${n}`,
-    guid: null,
-    feedId: null,
-    headline: `Story number ${n}`,
-    summary: `Summary of story ${n}.`,
-    body: "",
-    section: null,
-    author: null,
-    language: null,
-    imageUrl: null,
-    publishedAt: new Date(T0.getTime() - n * 60_000),
-    modifiedAt: null,
-    sortAt: new Date(T0.getTime() - n * 60_000),
-    headlineKey: `story ${n}`,
-    autoPost: true,
-    source: "feed",
-    topics: [],
-    otherUrls: [],
-    ...overrides,
-  };
+  return numberedStory(n, T0, overrides);
 }
 
 describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {

@@ -4,11 +4,19 @@
  */
 import { http, HttpResponse } from "msw";
 
-import type { FetcherDeps } from "../../src/ingest/fetch/create-fetcher.js";
+import { createFetcher, parsePrivateAddressPolicy, type Fetcher, type FetcherDeps } from "../../src/ingest/fetch/create-fetcher.js";
 import { server } from "./msw.js";
 
 /** Resolves any host name to a public documentation-free address, as real DNS would for a news site. */
 export const publicLookup: NonNullable<FetcherDeps["lookup"]> = () => Promise.resolve([{ address: "93.184.216.34", family: 4 }]);
+
+/** The guarded fetcher with the default limits, seeing the test web through {@link publicLookup}; close it after. */
+export function createTestFetcher(deps: FetcherDeps = {}): Fetcher {
+  return createFetcher(
+    { allowPrivate: parsePrivateAddressPolicy(""), userAgent: "NewsdeskTest/1", connectTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxFeedBytes: 5 << 20, maxPageBytes: 5 << 20 },
+    { lookup: publicLookup, ...deps },
+  );
+}
 
 /** Serves `body` at `url` with a content type; returns a counter of requests served. */
 export function serve(url: string, body: string, contentType = "application/rss+xml; charset=utf-8", headers: Record<string, string> = {}) {

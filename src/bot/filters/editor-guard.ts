@@ -11,6 +11,7 @@ import type { ChatMember } from "grammy/types";
 import type { Logger } from "../../logger.js";
 import { chatSeenOf, editorRefusal, isAdminChat, notAnEditorRefusal } from "../../editorial/editor-refusal.js";
 import type { BotContext } from "../context.js";
+import { describeError } from "../../ops/describe-error.js";
 
 /** How long a chat's administrator list is trusted before asking Telegram again. */
 const ADMINISTRATORS_TTL_MS = 5 * 60_000;
@@ -126,7 +127,7 @@ export function createEditorGuard(deps: {
     try {
       editor = await deps.check.isEditor(ctx.api, ctx.chat.id, ctx.from.id);
     } catch (error) {
-      deps.logger.warn({ err: error, chatId: ctx.chat.id }, "could not read the admin chat's administrators");
+      deps.logger.warn({ ...describeError(error), chatId: ctx.chat.id }, "could not read the admin chat's administrators");
       return refuse("I could not check who the editors are (Telegram did not answer). Please try again in a moment.");
     }
     if (!editor) return refuse(notAnEditorRefusal(what));

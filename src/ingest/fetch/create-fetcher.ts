@@ -3,6 +3,8 @@ import { isIP } from "node:net";
 
 import type { Dispatcher } from "undici";
 
+import type { Metrics } from "../../ops/metrics.js";
+
 import { createGuardedAgent } from "./create-guarded-agent.js";
 import { createHostLimiter } from "./create-host-limiter.js";
 import { decodeBody } from "./decode-body.js";
@@ -47,6 +49,8 @@ export interface FetcherDeps {
   lookup?: LookupAll;
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Times each attempt by kind (feed or page); optional. */
+  metrics?: Pick<Metrics, "fetchDuration">;
 }
 
 /** One GET of a feed or an article page; pass the stored validators for a conditional GET. */
@@ -352,6 +356,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
     const timeout = AbortSignal.timeout(timeoutMs);
     const cancel = [request.signal, deps.stopSignal].filter((s): s is AbortSignal => s !== undefined);
     const signal = AbortSignal.any([timeout, ...cancel]);
+    const stopTimer = request.method === "GET" ? deps.metrics?.fetchDuration.startTimer(request.kind) : undefined;
     try {
       return await attempt(start, request, signal);
     } catch (error) {
@@ -361,6 +366,8 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
         cancelled: cancel.some((s) => s.aborted),
         stopping: deps.stopSignal?.aborted ?? false,
       });
+    } finally {
+      stopTimer?.();
     }
   }
 

@@ -14,6 +14,8 @@ import type { Api } from "grammy";
 
 import type { AlertsRepository, ClaimedAlert } from "../../db/alerts.js";
 import type { Logger } from "../../logger.js";
+import { describeError } from "../../ops/describe-error.js";
+import type { Metrics } from "../../ops/metrics.js";
 import type { SendBudget } from "../send-budget.js";
 import { ALERT_MAX_ATTEMPTS, decideAlertFailure } from "./decide-alert-failure.js";
 
@@ -32,6 +34,8 @@ export interface SendAlertsDeps {
   logger: Logger;
   instanceId: string;
   now: () => Date;
+  /** Counts alerts sent; optional. */
+  metrics?: Pick<Metrics, "alertsSent">;
 }
 
 export interface SendAlertsOptions {
@@ -125,6 +129,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
       return;
     }
     report.sent++;
+    deps.metrics?.alertsSent.inc();
     const ids = unmarked.get(alert.leaseOwner) ?? [];
     ids.push(alert.id);
     unmarked.set(alert.leaseOwner, ids);
@@ -143,7 +148,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
         floodUntil = Math.max(floodUntil, action.retryAt.getTime());
         if (action.pauseMs > LONG_FLOOD_MS) abandon.abort(new Error("long flood wait"));
       }
-      alertLog.warn({ err: error, retryAt: action.retryAt }, "alert not sent; will retry");
+      alertLog.warn({ ...describeError(error), retryAt: action.retryAt }, "alert not sent; will retry");
       // A flood wait is Telegram's pacing, not a failed attempt.
       await deps.alerts.release([alert.id], alert.leaseOwner, {
         error: action.reason,
@@ -159,7 +164,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
     } else {
       report.failed++;
       await deps.alerts.markFailed(alert.id, alert.leaseOwner, action.reason);
-      alertLog.warn({ err: error }, "alert could not be sent");
+      alertLog.warn(describeError(error), "alert could not be sent");
     }
   };
 
@@ -176,7 +181,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
     for (const alert of batch) {
       waiting++;
       const task: Promise<void> = sendOne(alert)
-        .catch((error: unknown) => log.error({ err: error, alertId: alert.id }, "alert bookkeeping failed; its lease will expire"))
+        .catch((error: unknown) => log.error({ ...describeError(error), alertId: alert.id }, "alert bookkeeping failed; its lease will expire"))
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
     }

@@ -9,6 +9,7 @@ import type { BotContext } from "../../context.js";
 import { EDITOR_COMMANDS } from "../../editor-commands.js";
 import { channelProblem } from "../../self-check.js";
 import { actorOf, type EditorDeps } from "./editor-context.js";
+import { describeError } from "../../../ops/describe-error.js";
 
 /** Pauses posting when the bot loses its channel rights, resumes when they return; follows a migrated admin chat. */
 export function createChannelRightsFeature(deps: EditorDeps): Composer<BotContext> {
@@ -32,7 +33,7 @@ export function createChannelRightsFeature(deps: EditorDeps): Composer<BotContex
     logger.info({ from: chat.id, to: newId }, "the admin chat became a supergroup; following it");
     await ctx.api
       .setMyCommands(EDITOR_COMMANDS, { scope: { type: "chat", chat_id: newId } })
-      .catch((error: unknown) => logger.warn({ err: error }, "setMyCommands for the migrated admin chat failed"));
+      .catch((error: unknown) => logger.warn({ ...describeError(error) }, "setMyCommands for the migrated admin chat failed"));
     await deps.admin.notify("This chat is now a supergroup. Editors' commands and notices work here as before.");
   });
 

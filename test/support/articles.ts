@@ -1,0 +1,26 @@
+import type { NewArticle } from "../../src/db/articles.js";
+
+/** "Story number n", published n minutes before `now`, ready to post; `overrides` change any field. */
+export function numberedStory(n: number, now: Date, overrides: Partial<NewArticle> = {}): NewArticle {
+  return {
+    url: `https://news.example.com/story-${n}`,
+    guid: null,
+    feedId: null,
+    headline: `Story number ${n}`,
+    summary: `Summary of story ${n}.`,
+    body: "",
+    section: null,
+    author: null,
+    language: null,
+    imageUrl: null,
+    publishedAt: new Date(now.getTime() - n * 60_000),
+    modifiedAt: null,
+    sortAt: new Date(now.getTime() - n * 60_000),
+    headlineKey: `story ${n}`,
+    autoPost: true,
+    source: "feed",
+    topics: [],
+    otherUrls: [],
+    ...overrides,
+  };
+}
