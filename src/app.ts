@@ -21,6 +21,7 @@ import { createIngestDeps } from "./ingest/create-ingest-deps.js";
 import { ingestAllFeeds, INGEST_LEASE, type IngestDeps } from "./ingest/ingest-feeds.js";
 import type { FetcherDeps } from "./ingest/fetch/create-fetcher.js";
 import type { Logger } from "./logger.js";
+import { createOperationsJobs } from "./ops/operations-jobs.js";
 import { createAlertJobs } from "./publish/alert-jobs.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "./publish/outbox.js";
 import { createSendBudget, type SendBudget } from "./publish/send-budget.js";
@@ -70,7 +71,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   if (!config.botToken || config.channelId === null) throw new Error("the bot needs BOT_TOKEN and CHANNEL_ID");
-  const db = options.db ?? (await openDatabase(config.database));
+  const db = options.db ?? (await openDatabase(config.database, { backupDir: config.backup.dir, logger }));
   const services = createServices({
     config,
     logger,
@@ -110,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     { name: "publish", cron: config.postCron, leaseMs: 5 * 60_000, run: () => publishNextPost(outboxDeps) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", leaseMs: 60_000, run: () => recoverOutbox(outboxDeps) },
     ...createAlertJobs({ services, api: plainApi, budget, logger }),
+    ...createOperationsJobs({ services, logger }),
   ];
   const scheduler = createScheduler({ jobs, leases: services.leases, instanceId: services.instanceId, timezone: config.timezone, logger, now: services.now });
 

@@ -3,10 +3,13 @@
  * is pure: it reads the object it is given, never process.env directly, so tests
  * build configs from plain objects. Only main.ts and the CLI entry pass process.env.
  */
+import { resolve } from "node:path";
+
 import { IANAZone } from "luxon";
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 
+import { backupFolderBeside } from "./db/backup-files.js";
 import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./db/database-url.js";
 
 /** A chat given as a numeric id (-100…) or a public @username. */
@@ -50,6 +53,20 @@ export interface Config {
   };
   quietHours: { start: string; end: string } | null;
   maxPostsPerHour: number | null;
+  backup: {
+    /** When to copy the SQLite database into `dir`; null: no scheduled backups. */
+    cron: string | null;
+    /** Where scheduled and pre-migration backups go (absolute). */
+    dir: string;
+    /** How many scheduled backups to keep. */
+    keep: number;
+  };
+  retention: {
+    /** Article bodies, finished alerts: kept this many days. */
+    days: number;
+    /** Editors' audit log entries: kept this many days. */
+    auditDays: number;
+  };
 }
 
 /** Thrown with one line per problem; main.ts prints them and exits with code 1. */
@@ -109,10 +126,14 @@ function httpUrl(name: string) {
     .transform((value) => value.replace(/\/+$/, ""));
 }
 
-function cron(name: string, fallback: string) {
-  return withDefault(fallback).refine(isValidCron, {
+function cronExpression(name: string) {
+  return z.string().refine(isValidCron, {
     error: (issue) => `${name} is not a valid cron expression (5 or 6 fields): "${String(issue.input)}"`,
   });
+}
+
+function cron(name: string, fallback: string) {
+  return withDefault(fallback).pipe(cronExpression(name));
 }
 
 /** Commas separate items; each bad item is its own problem. */
@@ -213,7 +234,18 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
         .transform(([start, end]) => ({ start: start!, end: end! })),
     ),
     MAX_POSTS_PER_HOUR: optional(integer("MAX_POSTS_PER_HOUR", 0, 1, 10_000)),
+    BACKUP_CRON: optional(cronExpression("BACKUP_CRON")),
+    BACKUP_DIR: z.string().optional(),
+    BACKUP_KEEP: integer("BACKUP_KEEP", 7, 1, 1000),
+    // A week at least: a reader's digest looks back up to 7 days (see queue-digests.ts).
+    RETENTION_DAYS: integer("RETENTION_DAYS", 90, 7, 36_500),
+    AUDIT_RETENTION_DAYS: integer("AUDIT_RETENTION_DAYS", 365, 30, 36_500),
   });
+}
+
+/** Backups go next to a SQLite file by default (./data/backups for the default database). */
+function defaultBackupDir(database: DatabaseTarget): string {
+  return database.provider === "sqlite" ? backupFolderBeside(database.filePath) : resolve("data", "backups");
 }
 
 /** The variables Newsdesk reads. */
@@ -268,5 +300,11 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot"): Confi
     },
     quietHours: e.QUIET_HOURS ?? null,
     maxPostsPerHour: e.MAX_POSTS_PER_HOUR ?? null,
+    backup: {
+      cron: e.BACKUP_CRON ?? null,
+      dir: e.BACKUP_DIR !== undefined ? resolve(e.BACKUP_DIR) : defaultBackupDir(e.DATABASE_URL),
+      keep: e.BACKUP_KEEP,
+    },
+    retention: { days: e.RETENTION_DAYS, auditDays: e.AUDIT_RETENTION_DAYS },
   };
 }

@@ -11,6 +11,7 @@ import { ConfigError, createConfig, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { DuplicateFeedError, type FilterKind } from "../db/feeds.js";
 import { migrateDatabase } from "../db/migrations.js";
+import { backupDatabase } from "../ops/backup-database.js";
 import { createAdminNotifier } from "../bot/admin-notifier.js";
 import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
 import { extractArticle } from "../ingest/extract/extract-article.js";
@@ -97,7 +98,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let services: Services | null = null;
   const open = async (): Promise<Services> => {
     if (!services) {
-      const db = await openDatabase(config.database);
+      const db = await openDatabase(config.database, { backupDir: config.backup.dir, logger });
       services = createServices({ config, logger, db, ...(io.fetcherDeps ? { fetcherDeps: io.fetcherDeps } : {}), ...(io.now ? { now: io.now } : {}) });
     }
     return services;
@@ -109,14 +110,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
-    .command("db")
-    .description("database commands")
-    .command("migrate")
+  const db = program.command("db").description("database commands");
+  db.command("migrate")
     .description("apply pending migrations (every command also does this first)")
     .action(async () => {
-      const applied = await migrateDatabase(config.database);
+      const applied = await migrateDatabase(config.database, { backupDir: config.backup.dir, logger });
       out(applied.length > 0 ? `applied: ${applied.join(", ")}` : "the database is up to date");
+    });
+  db.command("backup <file>")
+    .description("copy the SQLite database to <file>, consistent while the bot runs (PostgreSQL: prints the pg_dump command)")
+    .action(async (file: string) => {
+      const outcome = await backupDatabase(config.database, file);
+      if (!outcome.ok) throw new UsageError(outcome.lines.join("\n"));
+      out(outcome.line);
     });
 
   const feeds = program.command("feeds").description("manage feeds");

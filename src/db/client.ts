@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import type { DatabaseTarget } from "./database-url.js";
-import { migrateDatabase } from "./migrations.js";
+import { migrateDatabase, type MigrateOptions } from "./migrations.js";
 import type { Provider } from "./schema-files.js";
 
 /**
@@ -27,9 +27,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens (and by default migrates) the database. */
-export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
-  if (options.migrate !== false) await migrateDatabase(target);
+/** Opens (and by default migrates, backing up an existing SQLite file first) the database. */
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } & MigrateOptions = {}): Promise<Database> {
+  if (options.migrate !== false) await migrateDatabase(target, options);
   const prisma =
     target.provider === "sqlite"
       ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }) })

@@ -1,0 +1,60 @@
+/**
+ * The daily retention run: empties old article bodies and deletes finished alerts,
+ * idle sessions, dead job leases and old audit entries, each through the module that
+ * owns its table, then gives SQLite's freed pages back to the disk.
+ */
+import type { AlertsRepository } from "../db/alerts.js";
+import type { ArticlesRepository } from "../db/articles.js";
+import type { AuditLogRepository } from "../db/audit-log.js";
+import type { DatabaseTarget } from "../db/database-url.js";
+import type { JobLeasesRepository } from "../db/job-leases.js";
+import { deleteSessionsIdleSince } from "../db/sessions.js";
+import { reclaimSqliteSpace } from "../db/sqlite-space.js";
+import type { Services } from "../services.js";
+import { retentionCutoffs, type RetentionReport, type RetentionSettings } from "./retention-policy.js";
+
+export interface RetentionDeps {
+  database: DatabaseTarget;
+  articles: Pick<ArticlesRepository, "blankBodiesStoredBefore">;
+  alerts: Pick<AlertsRepository, "deleteFinishedBefore">;
+  audit: Pick<AuditLogRepository, "deleteBefore">;
+  leases: Pick<JobLeasesRepository, "deleteExpiredBefore">;
+  deleteIdleSessions: (cutoff: Date) => Promise<number>;
+  settings: RetentionSettings;
+  now: () => Date;
+}
+
+/** The application's repositories as retention needs them; `settings` default to the configured days. */
+export function retentionDepsFor(services: Services, settings: RetentionSettings = services.config.retention): RetentionDeps {
+  return {
+    database: services.config.database,
+    articles: services.articles,
+    alerts: services.alerts,
+    audit: services.audit,
+    leases: services.leases,
+    deleteIdleSessions: (cutoff) => deleteSessionsIdleSince(services.db.prisma, cutoff),
+    settings,
+    now: services.now,
+  };
+}
+
+/** Applies the retention policy once and reports what went. */
+export async function applyRetention(deps: RetentionDeps): Promise<RetentionReport> {
+  const cutoffs = retentionCutoffs(deps.now(), deps.settings);
+  const report: RetentionReport = {
+    articleBodies: await deps.articles.blankBodiesStoredBefore(cutoffs.articleBodies),
+    alerts: await deps.alerts.deleteFinishedBefore(cutoffs.alerts),
+    sessions: await deps.deleteIdleSessions(cutoffs.sessions),
+    leases: await deps.leases.deleteExpiredBefore(cutoffs.leases),
+    auditEntries: await deps.audit.deleteBefore(cutoffs.audit),
+    reclaimedBytes: 0,
+    reclaimPostponed: false,
+  };
+  // PostgreSQL's autovacuum makes the space reusable; only VACUUM FULL would shrink files, under a lock.
+  if (deps.database.provider === "sqlite") {
+    const space = reclaimSqliteSpace(deps.database.filePath);
+    report.reclaimedBytes = space.reclaimedBytes;
+    report.reclaimPostponed = space.busy;
+  }
+  return report;
+}
