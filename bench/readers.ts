@@ -17,6 +17,7 @@ import { CHANNEL_ID, testConfig } from "../test/support/config.js";
 import { createTestDatabase } from "../test/support/database.js";
 import { BOT_INFO } from "../test/support/telegram.js";
 import { useBenchPostgres } from "./lib/use-bench-postgres.js";
+import { insertRows, prng, type Value } from "./lib/bulk-insert.js";
 
 const ARTICLES = 100_000;
 const POST_EVERY = 5; // one article in five reached the channel: 20,000 posts
@@ -28,48 +29,9 @@ const TOPIC_SLUGS = [
   "courts", "transport", "energy", "housing", "weather", "travel", "food", "opinion", "obituaries", "local",
 ];
 const WORDS = "election budget storm court vote market rally strike flood council minister plan rates housing school hospital team final record crisis talks deal report warning".split(" ");
-const CHUNK = 1_000;
 const MEASURE_MS = Number(process.env.BENCH_MS ?? 3_000);
 const NOW = new Date();
 const YEAR_MS = 365 * 24 * 3_600_000;
-
-function prng(seed: number): () => number {
-  // mulberry32: a fixed seed gives the same data on every run and provider.
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Value = string | number | boolean | bigint | Date | null;
-
-/**
- * Inserts rows with multi-row INSERT statements of literal values, in chunks: the ORM's
- * createMany took minutes here. Only values this file generates are inlined (no quotes in them).
- */
-async function insertRows(db: Database, table: string, rows: Record<string, Value>[]): Promise<void> {
-  const columns = Object.keys(rows[0] ?? {});
-  const literal = (value: Value): string => {
-    if (value === null) return "NULL";
-    if (value instanceof Date) {
-      const iso = value.toISOString();
-      return db.provider === "sqlite" ? `'${iso.replace("Z", "+00:00")}'` : `'${iso.replace("T", " ").replace("Z", "")}'`;
-    }
-    if (typeof value === "boolean") return db.provider === "sqlite" ? (value ? "1" : "0") : String(value);
-    if (typeof value === "string") return `'${value}'`;
-    return String(value);
-  };
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows
-      .slice(i, i + CHUNK)
-      .map((row) => `(${columns.map((c) => literal(row[c] ?? null)).join(",")})`)
-      .join(",");
-    await db.prisma.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values}`);
-  }
-}
 
 async function seed(db: Database): Promise<void> {
   const p = db.prisma;

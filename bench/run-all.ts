@@ -12,6 +12,7 @@ const benches = [
   ["ingest throughput", "bench/ingest.ts"],
   ["/latest and /popular", "bench/readers.ts"],
   ["alert delivery", "bench/alerts.ts"],
+  ["database size and retention", "bench/retention.ts"],
 ] as const;
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -3,10 +3,13 @@
  * is pure: it reads the object it is given, never process.env directly, so tests
  * build configs from plain objects. Only main.ts and the CLI entry pass process.env.
  */
+import { resolve } from "node:path";
+
 import { IANAZone } from "luxon";
 import { validateDetailed as validateCron } from "node-cron";
 import { z } from "zod";
 
+import { backupFolderBeside } from "./db/backup-files.js";
 import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./db/database-url.js";
 import { trustedProxyProblem } from "./server/client-address.js";
 
@@ -57,6 +60,20 @@ export interface Config {
   };
   quietHours: { start: string; end: string } | null;
   maxPostsPerHour: number | null;
+  backup: {
+    /** When to copy the SQLite database into `dir`; null: no scheduled backups. */
+    cron: string | null;
+    /** Where scheduled and pre-migration backups go (absolute). */
+    dir: string;
+    /** How many scheduled backups to keep. */
+    keep: number;
+  };
+  retention: {
+    /** Article bodies, finished alerts: kept this many days. */
+    days: number;
+    /** Editors' audit log entries: kept this many days. */
+    auditDays: number;
+  };
 }
 
 /** Thrown with one line per problem; main.ts prints them and exits with code 1. */
@@ -166,10 +183,15 @@ function cronProblems(name: string, expression: string): string[] {
   return [...problems.values()];
 }
 
-function cron(name: string, fallback: string) {
-  return withDefault(fallback).superRefine((expression, ctx) => {
+/** A cron expression checked field by field; unset stays unset. */
+function cronExpression(name: string) {
+  return z.string().superRefine((expression, ctx) => {
     for (const message of cronProblems(name, expression)) ctx.addIssue({ code: "custom", message });
   });
+}
+
+function cron(name: string, fallback: string) {
+  return withDefault(fallback).pipe(cronExpression(name));
 }
 
 /** Words an operator may write meaning yes or no; none of them names a host. */
@@ -307,7 +329,18 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
         .transform(([start, end]) => ({ start: start!, end: end! })),
     ),
     MAX_POSTS_PER_HOUR: optional(integer("MAX_POSTS_PER_HOUR", 0, 1, 10_000)),
+    BACKUP_CRON: optional(cronExpression("BACKUP_CRON")),
+    BACKUP_DIR: z.string().optional(),
+    BACKUP_KEEP: integer("BACKUP_KEEP", 7, 1, 1000),
+    // A week at least: a reader's digest looks back up to 7 days (see queue-digests.ts).
+    RETENTION_DAYS: integer("RETENTION_DAYS", 90, 7, 36_500),
+    AUDIT_RETENTION_DAYS: integer("AUDIT_RETENTION_DAYS", 365, 30, 36_500),
   });
+}
+
+/** Backups go next to a SQLite file by default (./data/backups for the default database). */
+function defaultBackupDir(database: DatabaseTarget): string {
+  return database.provider === "sqlite" ? backupFolderBeside(database.filePath) : resolve("data", "backups");
 }
 
 /** The variables Newsdesk reads. */
@@ -366,5 +399,11 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     },
     quietHours: e.QUIET_HOURS ?? null,
     maxPostsPerHour: e.MAX_POSTS_PER_HOUR ?? null,
+    backup: {
+      cron: e.BACKUP_CRON ?? null,
+      dir: e.BACKUP_DIR !== undefined ? resolve(e.BACKUP_DIR) : defaultBackupDir(e.DATABASE_URL),
+      keep: e.BACKUP_KEEP,
+    },
+    retention: { days: e.RETENTION_DAYS, auditDays: e.AUDIT_RETENTION_DAYS },
   };
 }

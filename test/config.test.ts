@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -43,6 +43,36 @@ describe("configuration", () => {
       quietHours: null,
       maxPostsPerHour: null,
     });
+  });
+
+  it("keeps backups beside the SQLite file, none scheduled, and 90 days of bodies and a year of audit log", () => {
+    const config = createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "@newsroom", DATABASE_URL: "file:/srv/newsdesk/news.db" });
+    expect(config.backup).toEqual({ cron: null, dir: "/srv/newsdesk/backups", keep: 7 });
+    expect(config.retention).toEqual({ days: 90, auditDays: 365 });
+    const custom = createConfig({
+      BOT_TOKEN: TOKEN,
+      CHANNEL_ID: "@newsroom",
+      BACKUP_CRON: "0 2 * * *",
+      BACKUP_DIR: "copies",
+      BACKUP_KEEP: "14",
+      RETENTION_DAYS: "30",
+      AUDIT_RETENTION_DAYS: "730",
+    });
+    expect(custom.backup).toEqual({ cron: "0 2 * * *", dir: resolve("copies"), keep: 14 });
+    expect(custom.retention).toEqual({ days: 30, auditDays: 730 });
+  });
+
+  it("refuses backup and retention settings that would lose what is needed, naming the variable", () => {
+    expect(
+      problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", BACKUP_CRON: "nightly", BACKUP_KEEP: "0", RETENTION_DAYS: "3", AUDIT_RETENTION_DAYS: "7" }).sort(),
+    ).toEqual(
+      [
+        'BACKUP_CRON is not a valid cron expression (5 or 6 fields): "nightly"',
+        'BACKUP_KEEP must be a whole number from 1 to 1000, got "0"',
+        'RETENTION_DAYS must be a whole number from 7 to 36500, got "3"',
+        'AUDIT_RETENTION_DAYS must be a whole number from 30 to 36500, got "7"',
+      ].sort(),
+    );
   });
 
   it("says what to do about a missing token and channel, one line each", () => {

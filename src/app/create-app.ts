@@ -34,6 +34,7 @@ import { createMetricsRoute } from "../server/metrics-route.js";
 import { createReaderRoutes } from "../server/reader-routes.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
+import { createOperationsJobs } from "./operations-jobs.js";
 import { createServices, type Services } from "./create-services.js";
 import { StartupError } from "../startup-error.js";
 import { describeError } from "../ops/describe-error.js";
@@ -108,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (!config.botToken || config.channelId === null) throw new Error("the bot needs BOT_TOKEN and CHANNEL_ID");
   // Aborted by stop(): fetches in flight, the getMe back-off and running jobs all end at once.
   const stopping = new AbortController();
-  const db = options.db ?? (await openDatabase(config.database, { logger }));
+  const db = options.db ?? (await openDatabase(config.database, { backupDir: config.backup.dir, logger }));
   const services = createServices({
     config,
     logger,
@@ -162,7 +163,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   );
-  const jobs = createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger });
+  const jobs = [...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger }), ...createOperationsJobs({ services, logger })];
   const scheduler = createScheduler({ jobs, leases: services.leases, instanceId: services.instanceId, timezone: config.timezone, logger, now: services.now });
 
   const routes: Route[] = [

@@ -19,6 +19,7 @@ import { migrateDatabase } from "../db/migrations.js";
 import { feedLine } from "../editorial/feed-status.js";
 import { formatWhen } from "../editorial/format-when.js";
 import { parseFeedId } from "../editorial/parse-post-id.js";
+import { backupDatabase } from "../ops/backup-database.js";
 import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
 import { extractArticle } from "../ingest/extract/extract-article.js";
 import { decodeBody } from "../ingest/fetch/decode-body.js";
@@ -100,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {
     if (!opened) {
-      const db = await openDatabase(config.database, { logger });
+      const db = await openDatabase(config.database, { backupDir: config.backup.dir, logger });
       const services = createServices({
         config,
         logger,
@@ -127,14 +128,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
-    .command("db")
-    .description("database commands")
-    .command("migrate")
+  const db = program.command("db").description("database commands");
+  db.command("migrate")
     .description("apply pending migrations (every command also does this first)")
     .action(async () => {
-      const applied = await migrateDatabase(config.database);
+      const applied = await migrateDatabase(config.database, { backupDir: config.backup.dir, logger });
       out(applied.length > 0 ? `applied: ${applied.join(", ")}` : "the database is up to date");
+    });
+  db.command("backup <file>")
+    .description("copy the SQLite database to <file>, consistent while the bot runs (PostgreSQL: prints the pg_dump command)")
+    .action(async (file: string) => {
+      const outcome = await backupDatabase(config.database, file);
+      if (!outcome.ok) throw new UsageError(outcome.lines.join("\n"));
+      out(outcome.line);
     });
 
   const feeds = program.command("feeds").description("manage feeds");

@@ -9,6 +9,7 @@
  */
 import { Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "./client.js";
+import { inBatches } from "./in-batches.js";
 
 export type AlertKind = "instant" | "digest";
 
@@ -257,6 +258,28 @@ export function createAlertsRepository(prisma: Db) {
         }),
       ]);
       return skipped.count;
+    },
+
+    /**
+     * Retention: deletes deliveries that reached an end (sent, failed, skipped) before
+     * `cutoff`. Pending and in-flight ones stay whatever their age. Nothing looks further
+     * back than that: fan-out only alerts posts under an hour old, and a digest covers at
+     * most the last 7 days. Returns how many were deleted.
+     */
+    deleteFinishedBefore(cutoff: Date): Promise<number> {
+      return inBatches(
+        async (limit) =>
+          (
+            await prisma.alertDelivery.findMany({
+              // "Not pending or sending" rather than "sent, failed or skipped": SQLite would pick the
+              // status index for IN and sort every sent row to find the oldest; this walks ids from the oldest.
+              where: { status: { notIn: ["pending", "sending"] }, createdAt: { lt: cutoff } },
+              select: { id: true },
+              take: limit,
+            })
+          ).map((a) => a.id),
+        async (ids) => (await prisma.alertDelivery.deleteMany({ where: { id: { in: ids } } })).count,
+      );
     },
 
     /**

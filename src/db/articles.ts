@@ -1,5 +1,6 @@
 /** The articles table, with its URL aliases and topic links. */
 import type { Db } from "./client.js";
+import { inBatches } from "./in-batches.js";
 
 /** An article ready to store (already clean, normalised and tagged). */
 export interface NewArticle {
@@ -159,6 +160,19 @@ export function createArticlesRepository(prisma: Db) {
         select: viewSelect,
       });
       return row ? toView(row) : null;
+    },
+
+    /**
+     * Retention: empties the body of articles stored before `cutoff`. Everything else
+     * stays — URL and aliases (dedupe, links, /r/<id>), headline and headlineKey (same
+     * story), summary (posts, /latest, /search), image, topics, sortAt. Returns how many.
+     */
+    blankBodiesStoredBefore(cutoff: Date): Promise<number> {
+      return inBatches(
+        async (limit) =>
+          (await prisma.article.findMany({ where: { createdAt: { lt: cutoff }, body: { not: "" } }, select: { id: true }, take: limit })).map((a) => a.id),
+        async (ids) => (await prisma.article.updateMany({ where: { id: { in: ids } }, data: { body: "" } })).count,
+      );
     },
 
     /** Corrects an article's headline or summary (editors' edits). */

@@ -1,6 +1,7 @@
 /** The editors' audit log: who did what, when, with the state before and after. */
 import type { AuditLineEntry } from "../editorial/audit-line.js";
 import type { Db } from "./client.js";
+import { inBatches } from "./in-batches.js";
 
 export interface AuditEntry extends AuditLineEntry {
   id: number;
@@ -36,6 +37,14 @@ export function createAuditLogRepository(prisma: Db) {
     /** The newest entries first. */
     latest(limit: number): Promise<AuditEntry[]> {
       return prisma.auditLog.findMany({ orderBy: { id: "desc" }, take: limit });
+    },
+
+    /** Retention: deletes entries recorded before `cutoff`; returns how many. */
+    deleteBefore(cutoff: Date): Promise<number> {
+      return inBatches(
+        async (limit) => (await prisma.auditLog.findMany({ where: { createdAt: { lt: cutoff } }, select: { id: true }, take: limit })).map((a) => a.id),
+        async (ids) => (await prisma.auditLog.deleteMany({ where: { id: { in: ids } } })).count,
+      );
     },
   };
 }

@@ -10,9 +10,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import type { DatabaseTarget } from "./database-url.js";
-import { countMigrations, migrateDatabase } from "./migrations.js";
+import { countMigrations, migrateDatabase, type MigrateOptions } from "./migrations.js";
 import type { Provider } from "./schema-files.js";
-import type { Logger } from "../logger.js";
 
 /**
  * The Prisma client type the repositories are written against. Both generated
@@ -30,11 +29,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens (and by default migrates) the database; a database created here is logged with where it is. */
-export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean; logger?: Logger } = {}): Promise<Database> {
+/** Opens (and by default migrates, backing up an existing SQLite file first) the database; a database created here is logged with where it is. */
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } & MigrateOptions = {}): Promise<Database> {
   const isNewFile = target.provider === "sqlite" && !existsSync(target.filePath);
   if (options.migrate !== false) {
-    const applied = await migrateDatabase(target);
+    const applied = await migrateDatabase(target, options);
     if (isNewFile) options.logger?.info({ path: target.filePath }, `created a new database at ${target.filePath}`);
     else if (target.provider === "postgresql" && applied.length > 0 && applied.length === countMigrations(target.provider)) {
       options.logger?.info("created the tables in a new PostgreSQL database");

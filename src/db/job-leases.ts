@@ -51,5 +51,13 @@ export function createJobLeasesRepository(prisma: Db) {
     async release(name: string, owner: string): Promise<void> {
       await prisma.jobLease.deleteMany({ where: { name, owner } });
     },
+
+    /**
+     * Retention: deletes leases that ran out before `cutoff` (left by a process that
+     * stopped mid-run; a finished run deletes its own). Returns how many.
+     */
+    async deleteExpiredBefore(cutoff: Date): Promise<number> {
+      return (await prisma.jobLease.deleteMany({ where: { leaseUntil: { lt: cutoff } } })).count;
+    },
   };
 }

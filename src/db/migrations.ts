@@ -2,7 +2,8 @@
  * Applies the committed migrations (prisma/<provider>/migrations) the way
  * `prisma migrate deploy` does, `_prisma_migrations` included, through the
  * WASM schema engine. Safe when several processes start at once: PostgreSQL
- * takes an advisory lock, SQLite a lock file beside the database.
+ * takes an advisory lock, SQLite a lock file beside the database. An existing
+ * SQLite database is copied before any migration touches it.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
@@ -18,7 +19,10 @@ import lockfile from "proper-lockfile";
 
 import { StartupError } from "../startup-error.js";
 
+import type { Logger } from "../logger.js";
+import { backupFolderBeside, PRE_MIGRATION_BACKUPS_KEPT } from "./backup-files.js";
 import type { DatabaseTarget } from "./database-url.js";
+import { backupSqliteInto } from "./sqlite-backup.js";
 import { NO_FILTERS, openSchemaEngine, toMigrationList, type Migration } from "./schema-engine.js";
 import type { Provider } from "./schema-files.js";
 
@@ -34,8 +38,26 @@ export function readProviderSchema(provider: Provider): string {
   return readFileSync(join(providerDir(provider), "schema.prisma"), "utf8");
 }
 
+/** A migrations directory as read from disk. */
+export interface MigrationSource {
+  baseDir: string;
+  lockfile: string | null;
+  migrations: Migration[];
+}
+
+/** How `migrateDatabase` backs up and reports; every field is optional. */
+export interface MigrateOptions {
+  /** Where a SQLite database is copied before migrations are applied (default: `backups` beside it). */
+  backupDir?: string;
+  /** Told where the pre-migration copy went. */
+  logger?: Logger;
+  /** The migrations to apply instead of the committed ones (tests). */
+  source?: MigrationSource;
+  now?: () => Date;
+}
+
 /** The committed migrations of one provider, oldest first. */
-export function readMigrations(provider: Provider): { baseDir: string; lockfile: string | null; migrations: Migration[] } {
+export function readMigrations(provider: Provider): MigrationSource {
   const baseDir = join(providerDir(provider), "migrations");
   if (!existsSync(baseDir)) return { baseDir, lockfile: null, migrations: [] };
   const lockPath = join(baseDir, "migration_lock.toml");
@@ -93,10 +115,14 @@ function checksumOf(sql: string): string {
   return createHash("sha256").update(sql).digest("hex");
 }
 
-/** True when every committed migration is recorded as applied, unchanged, in `_prisma_migrations`. */
-function allApplied(migrations: Migration[], applied: AppliedMigration[]): boolean {
+/** The committed migrations not recorded as applied, unchanged, in `_prisma_migrations`. */
+function pendingMigrations(migrations: Migration[], applied: AppliedMigration[]): Migration[] {
   const done = new Map(applied.filter((m) => m.finished_at && !m.rolled_back_at).map((m) => [m.migration_name, m.checksum]));
-  return migrations.every((m) => done.get(m.name) === checksumOf(m.sql));
+  return migrations.filter((m) => done.get(m.name) !== checksumOf(m.sql));
+}
+
+function allApplied(migrations: Migration[], applied: AppliedMigration[]): boolean {
+  return pendingMigrations(migrations, applied).length === 0;
 }
 
 function readAppliedSqlite(filePath: string): AppliedMigration[] {
@@ -128,8 +154,8 @@ export function countMigrations(provider: Provider): number {
  * database is already up to date (the usual start) the schema engine is not loaded:
  * `_prisma_migrations` is read directly, which is fast and takes no write lock.
  */
-export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
-  const { baseDir, lockfile: lockText, migrations } = readMigrations(target.provider);
+export async function migrateDatabase(target: DatabaseTarget, options: MigrateOptions = {}): Promise<string[]> {
+  const { baseDir, lockfile: lockText, migrations } = options.source ?? readMigrations(target.provider);
   const apply = async (): Promise<string[]> => {
     const adapter = createMigrationAdapter(target);
     const { engine, explain } = await openSchemaEngine(readProviderSchema(target.provider), adapter.factory);
@@ -156,7 +182,10 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
     });
     try {
       // Another process may have migrated while this one waited for the lock.
-      if (allApplied(migrations, readAppliedSqlite(target.filePath))) return [];
+      const applied = readAppliedSqlite(target.filePath);
+      const pending = pendingMigrations(migrations, applied);
+      if (pending.length === 0) return [];
+      if (applied.some((m) => m.finished_at)) await backupBeforeMigrating(target.filePath, pending[0]!.name, options);
       return await apply();
     } finally {
       await release();
@@ -165,6 +194,22 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
   return withPgAdvisoryLock(target.url, async (client) =>
     allApplied(migrations, await readAppliedPostgres(client)) ? [] : apply(),
   );
+}
+
+/**
+ * Copies a database that already holds data before a migration changes it, so an
+ * upgrade that goes wrong can be undone by restoring the copy; keeps the last few.
+ */
+async function backupBeforeMigrating(filePath: string, migration: string, options: MigrateOptions): Promise<void> {
+  const backup = await backupSqliteInto({
+    databaseFile: filePath,
+    folder: options.backupDir ?? backupFolderBeside(filePath),
+    kind: "pre-migration",
+    keep: PRE_MIGRATION_BACKUPS_KEPT,
+    now: options.now?.() ?? new Date(),
+    migration,
+  });
+  options.logger?.info({ path: backup.path, bytes: backup.bytes, removed: backup.removed }, "database backed up before migrating");
 }
 
 /**
@@ -183,6 +228,9 @@ function prepareSqliteFile(target: Extract<DatabaseTarget, { provider: "sqlite" 
   }
   const db = new Sqlite(filePath, { timeout: 15_000 });
   try {
+    // Only takes effect before the first table exists: a new database can then give the
+    // space retention frees back to the disk (see sqlite-space.ts); an older one keeps its mode.
+    db.pragma("auto_vacuum = INCREMENTAL");
     db.pragma("journal_mode = WAL");
   } finally {
     db.close();

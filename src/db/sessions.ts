@@ -2,6 +2,7 @@
 import type { StorageAdapter } from "grammy";
 
 import type { Db } from "./client.js";
+import { inBatches } from "./in-batches.js";
 
 /** A grammY StorageAdapter keeping JSON values in the Session table; `prefix` separates uses. */
 export function createSessionStorage<T>(prisma: Db, prefix: string): StorageAdapter<T> {
@@ -19,4 +20,12 @@ export function createSessionStorage<T>(prisma: Db, prefix: string): StorageAdap
       await prisma.session.deleteMany({ where: { key: id(key) } });
     },
   };
+}
+
+/** Retention: deletes sessions nobody has touched since `cutoff`; returns how many. */
+export function deleteSessionsIdleSince(prisma: Db, cutoff: Date): Promise<number> {
+  return inBatches(
+    async (limit) => (await prisma.session.findMany({ where: { updatedAt: { lt: cutoff } }, select: { key: true }, take: limit })).map((s) => s.key),
+    async (keys) => (await prisma.session.deleteMany({ where: { key: { in: keys }, updatedAt: { lt: cutoff } } })).count,
+  );
 }
