@@ -99,7 +99,7 @@ export interface App {
   outboxDeps: OutboxDeps;
   /** Starts jobs, the HTTP server and the bot (polling or webhook); returns the HTTP port. */
   start(options?: { listen?: boolean; receiveUpdates?: boolean }): Promise<number | null>;
-  /** Stops taking updates, lets in-flight work finish, closes the database. */
+  /** Stops taking updates, cancels work in flight, waits for it, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -213,17 +213,20 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const startBot = async (): Promise<void> => {
     // Ingestion is already running: a Telegram outage delays only the bot's own start.
-    if (!(await untilTelegramAnswers("getMe", () => bot.init(stopping.signal as unknown as Parameters<typeof bot.init>[0])))) return;
+    if (!bot.isInited()) {
+      const signal = stopping.signal as unknown as Parameters<typeof plainApi.getMe>[0];
+      if (!(await untilTelegramAnswers("getMe", async () => (bot.botInfo = await plainApi.getMe(signal))))) return;
+    }
     await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger });
     await registerCommands(bot, services.adminChat.get()).catch((error: unknown) =>
       logger.warn({ reason: telegramFailureReason(error) }, "could not register the command lists (setMyCommands); they are registered at the next start"),
     );
     if (config.botMode === "webhook" && config.webhook) {
       const { url, secret, path } = config.webhook;
-      if (!(await untilTelegramAnswers("setWebhook", () => bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES })))) return;
+      if (!(await untilTelegramAnswers("setWebhook", () => plainApi.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES })))) return;
       logger.info({ path }, "webhook set");
     } else {
-      if (!(await untilTelegramAnswers("deleteWebhook", () => bot.api.deleteWebhook()))) return;
+      if (!(await untilTelegramAnswers("deleteWebhook", () => plainApi.deleteWebhook()))) return;
       if (stopped) return;
       runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
       logger.info("long polling started");
@@ -231,6 +234,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
 
   let botStarting: Promise<void> = Promise.resolve();
+  let stoppingDone: Promise<void> | null = null;
   return {
     services,
     newsroom,
@@ -249,16 +253,19 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       return port;
     },
-    async stop() {
+    stop() {
       stopped = true;
-      // Cancels fetches in flight (an editor's /queue, a long ingest) so nothing below waits for them.
-      stopping.abort();
-      if (runner?.isRunning()) await runner.stop();
-      await botStarting;
-      await server.close();
-      await scheduler.stop();
-      await services.fetcher.close();
-      await db.close();
+      stoppingDone ??= (async () => {
+        // Cancels fetches in flight (an editor's /queue, a long ingest) so nothing below waits for them.
+        stopping.abort();
+        if (runner?.isRunning()) await runner.stop();
+        await botStarting;
+        await server.close();
+        await scheduler.stop();
+        await services.fetcher.close();
+        await db.close();
+      })();
+      return stoppingDone;
     },
   };
 }

@@ -279,7 +279,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (result.cancelled) out(`#${result.feedId} left for the next run: the command was stopped`);
         else out(`#${result.feedId} ${result.ok ? `ok: ${result.stored} new, ${result.skipped} skipped` : `failed: ${result.error}`}`);
       }
-      out(`${report.feeds} feed${report.feeds === 1 ? "" : "s"}, ${report.stored} new article${report.stored === 1 ? "" : "s"}, ${report.failed} failed`);
+      const left = report.cancelled > 0 ? `, ${report.cancelled} left for the next run` : "";
+      out(`${report.feeds} feed${report.feeds === 1 ? "" : "s"}, ${report.stored} new article${report.stored === 1 ? "" : "s"}, ${report.failed} failed${left}`);
     });
 
   program

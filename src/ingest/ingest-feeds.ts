@@ -76,6 +76,8 @@ export interface IngestContext {
 export interface IngestReport {
   feeds: number;
   failed: number;
+  /** Feeds left for the next run because the run was stopped. */
+  cancelled: number;
   stored: number;
   results: FeedIngestResult[];
 }
@@ -126,7 +128,8 @@ export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: Abort
   }, signal);
   const report = {
     feeds: feeds.length,
-    failed: results.filter((r) => !r.ok).length,
+    failed: results.filter((r) => !r.ok && !r.cancelled).length,
+    cancelled: results.filter((r) => r.cancelled).length,
     stored: results.reduce((sum, r) => sum + r.stored, 0),
     results: results.sort((a, b) => a.feedId - b.feedId),
   };
