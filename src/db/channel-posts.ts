@@ -1,14 +1,15 @@
 /**
  * The outbox: channel posts and their life cycle.
  *
- * queued/scheduled → sending (claimed with a lease) → sent | failed | queued again (retry)
- * A post left in `sending` after its lease expired has an unknown outcome: it becomes
- * `uncertain` and is reported, never resent blindly.
+ * draft (an editor's preview) | review (a review card) → queued/scheduled → sending (claimed
+ * with a lease) → sent | failed | queued again (retry). A draft or review story an editor
+ * turns down is cancelled or skipped. A post left in `sending` after its lease expired has
+ * an unknown outcome: it becomes `uncertain` and is reported, never resent blindly.
  */
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
-export const POST_STATUSES = ["queued", "scheduled", "sending", "sent", "failed", "cancelled", "uncertain", "deleted"] as const;
+export const POST_STATUSES = ["draft", "review", "queued", "scheduled", "sending", "sent", "failed", "cancelled", "uncertain", "deleted", "skipped"] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 export type PostOrigin = "auto" | "editor";
 
