@@ -18,6 +18,12 @@ export interface Job {
   run: (signal: AbortSignal) => Promise<unknown>;
 }
 
+/** Told how each run ended (not runs skipped for another instance's lease): the health checks read "job failing" from these. */
+export interface SchedulerHooks {
+  onRunFailed?(job: string, error: unknown): void;
+  onRunSucceeded?(job: string): void;
+}
+
 export interface Scheduler {
   start(): void;
   /** Runs a job now (under its lease), as a tick would. Resolves false when another instance holds it. */
@@ -33,6 +39,7 @@ export function createScheduler(deps: {
   timezone: string;
   logger: Logger;
   now?: () => Date;
+  hooks?: SchedulerHooks;
 }): Scheduler {
   const now = deps.now ?? (() => new Date());
   const running = new Map<string, Promise<boolean>>();
@@ -53,6 +60,7 @@ export function createScheduler(deps: {
       try {
         const result = await job.run(stopping.signal);
         log.debug({ ms: Date.now() - started, result }, "job finished");
+        deps.hooks?.onRunSucceeded?.(job.name);
       } finally {
         await deps.leases.release(job.name, deps.instanceId);
       }
@@ -60,6 +68,7 @@ export function createScheduler(deps: {
     })()
       .catch((error: unknown) => {
         log.error({ err: error }, "job failed");
+        deps.hooks?.onRunFailed?.(job.name, error);
         return false;
       })
       .finally(() => running.delete(job.name));

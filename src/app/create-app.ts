@@ -23,12 +23,15 @@ import type { IngestDeps } from "../ingest/ingest-feeds.js";
 import type { Logger } from "../logger.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
+import { createTelegramReachability } from "../ops/telegram-reachability.js";
 import { publishNextPost, type OutboxDeps } from "../publish/outbox.js";
 import { createSendBudget, type SendBudget } from "../publish/send-budget.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
 import { createScheduler, type Scheduler } from "../scheduler.js";
-import { createServer, sendJson, type HttpServer, type Route } from "../server/create-server.js";
+import { createServer, type HttpServer, type Route } from "../server/create-server.js";
+import { createHealthRoutes } from "../server/health-routes.js";
 import { createReaderRoutes } from "../server/reader-routes.js";
+import { createHealth, type Health } from "./create-health.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
 import { createServices, type Services } from "./create-services.js";
@@ -80,6 +83,7 @@ export interface App {
   newsroom: Newsroom;
   bot: Bot<BotContext>;
   admin: AdminNotifier;
+  health: Health;
   scheduler: Scheduler;
   server: HttpServer;
   ingestDeps: IngestDeps;
@@ -108,7 +112,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Editors' corrections of channel messages retry like the bot's own calls.
   const editingApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
   editingApi.config.use(createRetryTransformer());
+  // Every Api the app creates reports whether Telegram answers (conversations get it through their plugins).
+  const telegram = createTelegramReachability({ now: services.now, apiRoot: config.telegramApiRoot });
+  plainApi.config.use(telegram.transformer);
+  editingApi.config.use(telegram.transformer);
   const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
+  const health = createHealth({ services, admin, telegram });
 
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
   const budget = options.sendBudget ?? createSendBudget();
@@ -116,6 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const newsroom = createNewsroom({
     services,
     admin,
+    health,
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
@@ -143,22 +153,23 @@ export async function createApp(options: AppOptions): Promise<App> {
         now: services.now,
         logger: logger.child({ feature: "editors" }),
         sessionStorage: (prefix) => services.sessionStorage(prefix),
+        apiTransformers: [telegram.transformer],
       },
     },
   );
-  const jobs = createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger });
-  const scheduler = createScheduler({ jobs, leases: services.leases, instanceId: services.instanceId, timezone: config.timezone, logger, now: services.now });
+  bot.api.config.use(telegram.transformer);
+  const jobs = createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger, health });
+  const scheduler = createScheduler({
+    jobs,
+    leases: services.leases,
+    instanceId: services.instanceId,
+    timezone: config.timezone,
+    logger,
+    now: services.now,
+    hooks: health.jobFailures,
+  });
 
-  const routes: Route[] = [
-    {
-      method: "GET",
-      path: "/healthz",
-      handler: async (_req, res) => {
-        await db.ping();
-        sendJson(res, 200, { ok: true });
-      },
-    },
-  ];
+  const routes: Route[] = [...createHealthRoutes({ monitor: health.monitor })];
   routes.push(...createReaderRoutes({ engagement: services.engagement }));
   if (config.botMode === "webhook" && config.webhook) {
     const handle = webhookCallback(bot, "http", { secretToken: config.webhook.secret, timeoutMilliseconds: 55_000, onTimeout: "return" });
@@ -201,12 +212,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     newsroom,
     bot,
     admin,
+    health,
     scheduler,
     server,
     ingestDeps,
     outboxDeps,
     async start(startOptions = {}) {
       scheduler.start();
+      // The first heartbeat at once, so `cli status` sees this bot without waiting a minute.
+      scheduler.runNow(`heartbeat:${services.instanceId}`).catch((error: unknown) => logger.warn({ err: error }, "first heartbeat failed"));
       const port = startOptions.listen === false ? null : await server.listen(config.port);
       if (port !== null) logger.info({ port }, "HTTP server listening");
       if (startOptions.receiveUpdates !== false) {
