@@ -13,7 +13,11 @@ export interface TelegramReachability {
   state(): TelegramState;
 }
 
-/** The network code (ECONNREFUSED, ETIMEDOUT…) or message of a failed call, looking through its causes. */
+/**
+ * The network code (ECONNREFUSED, ETIMEDOUT…) or message of a failed call, looking through its
+ * causes. Messages that quote the request URL ("request to …/bot<token>/… failed, reason: …")
+ * are cut to their reason: the URL carries the bot's token.
+ */
 function failureOf(error: unknown): string {
   const seen = new Set<unknown>();
   let current: unknown = error;
@@ -24,11 +28,16 @@ function failureOf(error: unknown): string {
     if (typeof code === "string" && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
     if (typeof status === "number" && typeof statusText === "string") return `HTTP ${status} ${statusText}`;
     if (name === "AbortError" || name === "TimeoutError") return "no answer in time";
-    if (name !== "HttpError" && current instanceof Error) message ??= current.message;
+    if (name !== "HttpError" && current instanceof Error) message ??= withoutUrl(current.message);
     const next = current as { error?: unknown; cause?: unknown };
     current = next.error ?? next.cause;
   }
   return message ?? "the request failed";
+}
+
+function withoutUrl(message: string): string {
+  const reason = /reason: (.+)$/s.exec(message)?.[1] ?? message;
+  return reason.replace(/https?:\/\/\S+/g, "the Bot API").trim();
 }
 
 export function createTelegramReachability(deps: { now: () => Date; apiRoot: string }): TelegramReachability {

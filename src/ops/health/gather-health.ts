@@ -9,7 +9,7 @@ import type { HealthProbe } from "../../db/health-probe.js";
 import type { SettingsRepository } from "../../db/settings.js";
 import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED } from "../../publish/outbox.js";
 import { autoPostingBlock, type PostingRules } from "../../publish/posting-policy.js";
-import { databaseErrorReason } from "../database-error-reason.js";
+import { failureReason } from "../error-reason.js";
 import { listInstances, type InstanceRecord } from "../instance-heartbeat.js";
 import type { HealthSnapshot, JobFailure, TelegramState } from "./judge-problems.js";
 
@@ -76,11 +76,10 @@ export async function gatherHealth(sources: HealthSources): Promise<GatheredHeal
     watchingSince: self?.startedAt ?? null,
     jobs: self ? self.failingJobs() : [],
   };
-  const describe = (error: unknown) => databaseErrorReason(error) ?? (error instanceof Error ? error.message.split("\n").find((l) => l.trim())?.trim() : null) ?? "unknown error";
   try {
     await sources.probe.write(now);
   } catch (error) {
-    snapshot.database = { writable: false, reason: describe(error) };
+    snapshot.database = { writable: false, reason: failureReason(error) };
   }
   let instances: InstanceRecord[] = [];
   let lastSent: GatheredHealth["lastSent"] = null;
@@ -112,7 +111,7 @@ export async function gatherHealth(sources: HealthSources): Promise<GatheredHeal
     snapshot.jobs = mergeJobs([snapshot.jobs, ...others.map((i) => i.failingJobs)]);
     snapshot.watchingSince ??= others.map((i) => i.startedAt).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   } catch (error) {
-    if (snapshot.database.writable) snapshot.database = { writable: false, reason: describe(error) };
+    if (snapshot.database.writable) snapshot.database = { writable: false, reason: failureReason(error) };
   }
   return { snapshot, instances, lastSent, feeds: feedRecords };
 }

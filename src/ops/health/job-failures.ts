@@ -2,8 +2,7 @@
  * The scheduled jobs whose last run threw, fed by the scheduler's hooks: a job is failing
  * from its first failed run until its next successful one.
  */
-import { databaseErrorReason } from "../database-error-reason.js";
-import { errorReason } from "../error-reason.js";
+import { failureReason } from "../error-reason.js";
 import type { JobFailure } from "./judge-problems.js";
 
 export interface JobFailures {
@@ -20,9 +19,7 @@ export function createJobFailures(deps: { now: () => Date }): JobFailures {
   return {
     onRunFailed(name, error) {
       const job = jobKind(name);
-      // A message's first line: Prisma's messages go on with a code frame.
-      const message = error instanceof Error ? errorReason(error) : String(error);
-      const reason = databaseErrorReason(error) ?? (message.split("\n").find((line) => line.trim()) ?? "unknown error").trim();
+      const reason = failureReason(error);
       failing.set(job, { job, since: failing.get(job)?.since ?? deps.now(), reason });
     },
     onRunSucceeded(name) {
