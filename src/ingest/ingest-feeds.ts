@@ -4,6 +4,7 @@
  * error stored and backs off; the others go on.
  */
 import type { AdminNotifier } from "../ops/admin-notifier.js";
+import { failureReason } from "../ops/error-reason.js";
 import type { ArticlesRepository, NewArticle } from "../db/articles.js";
 import type { FeedRecord, FeedsRepository } from "../db/feeds.js";
 import type { TopicsRepository } from "../db/topics.js";
@@ -151,7 +152,8 @@ async function ingestFeed(
     log.info({ items: parsed.items.length, stored: created.length, skipped }, "feed ingested");
     return { feedId: feed.id, ok: true, stored: created.length, skipped };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // One readable line (a database failure in words, not Prisma's code frame): /feeds shows it.
+    const message = failureReason(error);
     const status = error instanceof FetchError ? (error.status ?? null) : null;
     const verdict = judgeFeedFailure({
       failuresBefore: feed.consecutiveFailures,

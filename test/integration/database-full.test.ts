@@ -1,0 +1,72 @@
+/**
+ * A full disk (SQLite's `PRAGMA max_page_count` plays it): ingestion's writes fail cleanly —
+ * a feed's batch of new articles is stored whole or not at all — the health checks say why,
+ * and when space returns the next run stores everything, by itself.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { installFakeTelegram } from "../support/telegram.js";
+import { rss, serve } from "../support/web.js";
+import { START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
+
+const FEED_URL = "https://news.example.com/world/rss.xml";
+const WORDS = (
+  "harbour council bridge ferry library school hospital museum market station airport stadium theatre river forest castle " +
+  "orchard vineyard brewery factory tunnel canal lighthouse reservoir railway garden quarry mill bakery chapel gallery " +
+  "observatory aquarium zoo harbourmaster lifeboat pier marina cathedral barracks"
+).split(" ");
+/** Forty headlines with no two about the same story. */
+const headline = (i: number) => `${WORDS[i]} ${WORDS[(i + 7) % 40]} ${WORDS[(i + 19) % 40]} ${WORDS[(i + 31) % 40]} report`;
+const PARAGRAPH =
+  "The harbour authority said on Monday that repairs to the sea wall would take most of the winter, and that the ferries would keep running on the reduced timetable until the work was done. ";
+
+describe("ingesting into a full SQLite database", () => {
+  let database: TestDatabase;
+  let harness: Harness;
+
+  beforeEach(async () => {
+    database = await createTestDatabase("sqlite");
+    harness = await startHarness(database, installFakeTelegram(), { clock: { now: START } });
+  });
+  afterEach(async () => {
+    await harness.app.stop();
+    await database.drop();
+  });
+
+  it("stores nothing of a batch that does not fit, says so, and stores it all once there is room", async () => {
+    const { app, clock } = harness;
+    const prisma = app.services.db.prisma;
+    await app.newsroom.feeds.add({ url: FEED_URL, topic: "world", fullPage: false, actor: { id: 0, name: null } });
+    // The feed's first fetch is stored (never posted): its back catalogue, 40 stories.
+    serve(
+      FEED_URL,
+      rss(
+        Array.from({ length: 40 }, (_, i) => ({
+          title: headline(i),
+          link: `https://news.example.com/world/harbour-${i + 1}`,
+          description: PARAGRAPH.repeat(3),
+          pubDate: new Date(START.getTime() - (i + 1) * 3_600_000),
+        })),
+      ),
+    );
+    const [{ page_count }] = await prisma.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
+    await prisma.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
+
+    await app.scheduler.runNow("ingest");
+    expect([await prisma.article.count(), await prisma.articleAlias.count(), await prisma.articleTopic.count()]).toEqual([0, 0, 0]);
+    // The feed's row still had room for the reason (an update in place), in words an editor can read.
+    expect((await app.newsroom.feeds.list()).map((f) => f.lastError)).toEqual(["the disk is full (SQLITE_FULL)"]);
+    clock.now = new Date(START.getTime() + 10_000);
+    const full = await app.health.monitor.evaluate({ fresh: true });
+    expect(full.problems.map((p) => p.sentence)).toContain("The database is not writable: the disk is full (SQLITE_FULL).");
+
+    await prisma.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
+    // After the failed run the feed may back off; the next runs find it due again.
+    clock.now = new Date(START.getTime() + 3 * 3_600_000);
+    await app.scheduler.runNow("ingest");
+    expect(await prisma.article.count()).toBe(40);
+    expect(await prisma.articleTopic.count()).toBe(40);
+    expect((await app.health.monitor.evaluate({ fresh: true })).problems).toEqual([]);
+  });
+});
