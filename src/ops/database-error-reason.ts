@@ -23,7 +23,7 @@ function driverCause(error: unknown): DriverCause | null {
     if (meta?.driverAdapterError?.cause) return meta.driverAdapterError.cause;
     const own = current as DriverCause & { name?: string; cause?: unknown };
     if (own.name === "DriverAdapterError" && own.cause && typeof own.cause === "object") return own.cause;
-    if (typeof own.originalCode === "string" && (own.kind === "sqlite" || own.kind === "postgres")) return own;
+    if (typeof own.originalCode === "string" && own.kind !== undefined) return own;
     current = own.cause;
   }
   return null;
@@ -73,7 +73,8 @@ export function databaseErrorReason(error: unknown): string | null {
   const cause = driverCause(error);
   if (cause) {
     const code = cause.originalCode ?? cause.code;
-    if (cause.kind === "sqlite" && code) {
+    // SQLite's code decides, whatever kind the adapter filed it under (SQLITE_BUSY comes as a "SocketTimeout").
+    if (code?.startsWith("SQLITE_")) {
       const found = SQLITE_REASONS.find(([pattern]) => pattern.test(code));
       return `${found ? found[1] : (cause.message ?? "the database failed")} (${code})`;
     }

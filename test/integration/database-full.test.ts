@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { fillDisk, freeDisk } from "../support/full-disk.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { installFakeTelegram } from "../support/telegram.js";
 import { rss, serve } from "../support/web.js";
@@ -50,8 +51,7 @@ describe("ingesting into a full SQLite database", () => {
         })),
       ),
     );
-    const [{ page_count }] = await prisma.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
-    await prisma.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
+    await fillDisk(prisma);
 
     await app.scheduler.runNow("ingest");
     expect([await prisma.article.count(), await prisma.articleAlias.count(), await prisma.articleTopic.count()]).toEqual([0, 0, 0]);
@@ -61,12 +61,39 @@ describe("ingesting into a full SQLite database", () => {
     const full = await app.health.monitor.evaluate({ fresh: true });
     expect(full.problems.map((p) => p.sentence)).toContain("The database is not writable: the disk is full (SQLITE_FULL).");
 
-    await prisma.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
+    await freeDisk(prisma);
     // After the failed run the feed may back off; the next runs find it due again.
     clock.now = new Date(START.getTime() + 3 * 3_600_000);
     await app.scheduler.runNow("ingest");
     expect(await prisma.article.count()).toBe(40);
     expect(await prisma.articleTopic.count()).toBe(40);
     expect((await app.health.monitor.evaluate({ fresh: true })).problems).toEqual([]);
+  });
+});
+
+describe("an editor's command on a database that takes no writes", () => {
+  let database: TestDatabase;
+  let harness: Harness;
+
+  beforeEach(async () => {
+    database = await createTestDatabase("sqlite");
+    harness = await startHarness(database, installFakeTelegram(), { clock: { now: START } });
+  });
+  afterEach(async () => {
+    await harness.app.services.db.prisma.$queryRawUnsafe("PRAGMA query_only = 0");
+    await harness.app.stop();
+    await database.drop();
+  });
+
+  it("tells the editor why, and works again once the database does", async () => {
+    const prisma = harness.app.services.db.prisma;
+    await prisma.$queryRawUnsafe("PRAGMA query_only = 1");
+    await harness.say("/pause");
+    expect(harness.sent()).toEqual([
+      "Sorry, that could not be saved: the database file is read-only (SQLITE_READONLY). /status shows when the database takes writes again.",
+    ]);
+    await prisma.$queryRawUnsafe("PRAGMA query_only = 0");
+    await harness.say("/pause");
+    expect(harness.sent().at(-1)).toMatch(/^Automatic posting is paused\./);
   });
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { ALERT_JOBS } from "../../src/app/alert-jobs.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../support/config.js";
+import { fillDisk, freeDisk } from "../support/full-disk.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
 import { installFakeTelegram, type FakeTelegram } from "../support/telegram.js";
 import { EDITOR, START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
@@ -108,14 +109,13 @@ describe("a full SQLite database, told to the admin chat", () => {
 
   it("tells the editors once while nothing can be written, and once when space returns", async () => {
     const prisma = harness.app.services.db.prisma;
-    const [{ page_count }] = await prisma.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
-    await prisma.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
+    await fillDisk(prisma);
     for (let i = 0; i < 3; i++) {
       await harness.app.scheduler.runNow("health");
       clock.now = new Date(clock.now.getTime() + 30_000);
     }
     expect(harness.sent(ADMIN_CHAT_ID)).toEqual(["⚠️ The database is not writable: the disk is full (SQLITE_FULL)."]);
-    await prisma.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
+    await freeDisk(prisma);
     await harness.app.scheduler.runNow("health");
     await harness.app.scheduler.runNow("health");
     expect(harness.sent(ADMIN_CHAT_ID)).toEqual([

@@ -8,7 +8,7 @@ import { http, HttpResponse } from "msw";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { ADMIN_CHAT_ID } from "../support/config.js";
+import { fillDisk, freeDisk } from "../support/full-disk.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
 import { allowLoopback, server } from "../support/msw.js";
 import { installFakeTelegram, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
@@ -62,8 +62,6 @@ async function schedulePost(state: State, headline: string, at: Date): Promise<n
   const post = await services.posts.create({ articleId: stored!.id, origin: "editor", scheduledAt: at, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
   return post!.id;
 }
-
-const adminNotices = (state: State) => state.harness.sent(ADMIN_CHAT_ID);
 
 describe.each(TEST_PROVIDERS)("readiness on %s", (provider) => {
   const state = useApp(provider);
@@ -137,14 +135,13 @@ describe("a full SQLite database", () => {
 
   it("makes /readyz say the disk is full, and everything resumes by itself when space returns", async () => {
     const prisma = state.harness.app.services.db.prisma;
-    const [{ page_count }] = await prisma.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
-    await prisma.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
+    await fillDisk(prisma);
     advance(state, 10_000);
     expect(await readyz(state)).toEqual({
       status: 503,
       body: { ready: false, checkedAt: "2026-11-30T10:00:10.000Z", problems: ["The database is not writable: the disk is full (SQLITE_FULL)."] },
     });
-    await prisma.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
+    await freeDisk(prisma);
     advance(state, 10_000);
     expect((await readyz(state)).status).toBe(200);
   });
