@@ -66,8 +66,9 @@ const PRISMA_CODES: Record<string, string> = {
 };
 
 /**
- * Why a database call failed, as a short phrase ending with the driver's code, or null when
- * `error` is not a database failure (a bug, a Telegram error…).
+ * Why the database could not do its work (full, locked, read-only, unreachable…), as a short
+ * phrase ending with the driver's code; null for anything else, including a query's own
+ * mistakes (a missing table, a broken constraint), which Prisma's message words better.
  */
 export function databaseErrorReason(error: unknown): string | null {
   const cause = driverCause(error);
@@ -76,15 +77,14 @@ export function databaseErrorReason(error: unknown): string | null {
     // SQLite's code decides, whatever kind the adapter filed it under (SQLITE_BUSY comes as a "SocketTimeout").
     if (code?.startsWith("SQLITE_")) {
       const found = SQLITE_REASONS.find(([pattern]) => pattern.test(code));
-      return `${found ? found[1] : (cause.message ?? "the database failed")} (${code})`;
+      if (found) return `${found[1]} (${code})`;
     }
     if (cause.kind === "postgres" && code) {
       const found = POSTGRES_REASONS.find(([pattern]) => pattern.test(code));
-      return `${found ? found[1] : (cause.message ?? "the database failed")} (PostgreSQL ${code})`;
+      if (found) return `${found[1]} (PostgreSQL ${code})`;
     }
     const describe = cause.kind ? ADAPTER_KINDS[cause.kind] : undefined;
     if (describe) return describe(cause);
-    if (cause.message) return cause.message;
   }
   const prismaCode = (error as { code?: unknown } | null)?.code;
   if (typeof prismaCode === "string" && prismaCode in PRISMA_CODES) return PRISMA_CODES[prismaCode] ?? null;
