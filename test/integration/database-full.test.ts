@@ -22,7 +22,7 @@ const headline = (i: number) => `${WORDS[i]} ${WORDS[(i + 7) % 40]} ${WORDS[(i +
 const PARAGRAPH =
   "The harbour authority said on Monday that repairs to the sea wall would take most of the winter, and that the ferries would keep running on the reduced timetable until the work was done. ";
 
-describe("ingesting into a full SQLite database", () => {
+describe("a SQLite database that takes no writes", () => {
   let database: TestDatabase;
   let harness: Harness;
 
@@ -35,7 +35,7 @@ describe("ingesting into a full SQLite database", () => {
     await database.drop();
   });
 
-  it("stores nothing of a batch that does not fit, says so, and stores it all once there is room", async () => {
+  it("(a full disk) stores nothing of a batch that does not fit, says so, and stores it all once there is room", async () => {
     const { app, clock } = harness;
     const prisma = app.services.db.prisma;
     await app.newsroom.feeds.add({ url: FEED_URL, topic: "world", fullPage: false, actor: { id: 0, name: null } });
@@ -69,23 +69,8 @@ describe("ingesting into a full SQLite database", () => {
     expect(await prisma.articleTopic.count()).toBe(40);
     expect((await app.health.monitor.evaluate({ fresh: true })).problems).toEqual([]);
   });
-});
 
-describe("an editor's command on a database that takes no writes", () => {
-  let database: TestDatabase;
-  let harness: Harness;
-
-  beforeEach(async () => {
-    database = await createTestDatabase("sqlite");
-    harness = await startHarness(database, installFakeTelegram(), { clock: { now: START } });
-  });
-  afterEach(async () => {
-    await harness.app.services.db.prisma.$queryRawUnsafe("PRAGMA query_only = 0");
-    await harness.app.stop();
-    await database.drop();
-  });
-
-  it("tells the editor why, and works again once the database does", async () => {
+  it("tells an editor whose command failed why, and works again once the database does", async () => {
     const prisma = harness.app.services.db.prisma;
     await prisma.$queryRawUnsafe("PRAGMA query_only = 1");
     await harness.say("/pause");

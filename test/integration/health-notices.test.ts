@@ -10,7 +10,7 @@ import { ADMIN_CHAT_ID, CHANNEL_ID } from "../support/config.js";
 import { fillDisk, freeDisk } from "../support/full-disk.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
 import { installFakeTelegram, type FakeTelegram } from "../support/telegram.js";
-import { EDITOR, START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
+import { queueEditorPost, START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
 
 const minutes = (n: number) => n * 60_000;
 
@@ -40,15 +40,7 @@ describe.each(TEST_PROVIDERS)("notices to the admin chat on %s", (provider) => {
   const notices = () => harness.sent(ADMIN_CHAT_ID);
 
   it("tells once about a stalled post across many checks and a restart, and once when it clears", async () => {
-    const { services } = harness.app;
-    const [stored] = await services.articles.storeBatch([
-      {
-        url: "https://news.example.com/islands/ferry", guid: null, feedId: null, headline: "Ferry line to link the islands", summary: "The ferry runs from spring.",
-        body: "", section: null, author: null, language: null, imageUrl: null, publishedAt: null, modifiedAt: null, sortAt: START,
-        headlineKey: "ferry line link islands", autoPost: false, source: "editor", topics: [], otherUrls: [],
-      },
-    ]);
-    await services.posts.create({ articleId: stored!.id, origin: "editor", scheduledAt: new Date(START.getTime() + minutes(5)), queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
+    await queueEditorPost(harness.app, "Ferry line to link the islands", new Date(START.getTime() + minutes(5)));
     advance(minutes(21));
     for (let i = 0; i < 5; i++) await check();
     expect(notices()).toEqual(["⚠️ Post #1 “Ferry line to link the islands” has been due for 11 minutes."]);

@@ -13,7 +13,7 @@ import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../suppor
 import { allowLoopback, server } from "../support/msw.js";
 import { installFakeTelegram, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
 import { rss, serve } from "../support/web.js";
-import { EDITOR, START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
+import { queueEditorPost, START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
 
 const FEED_URL = "https://news.example.com/world/rss.xml";
 const minutes = (n: number) => n * 60_000;
@@ -49,20 +49,6 @@ async function readyz(state: State): Promise<{ status: number; body: { ready: bo
   return { status: response.status, body: (await response.json()) as { ready: boolean; checkedAt: string; problems: string[] } };
 }
 
-/** Stores an editor's post for a story, scheduled at `at` (the outbox takes it at the first run from then). */
-async function schedulePost(state: State, headline: string, at: Date): Promise<number> {
-  const { services } = state.harness.app;
-  const url = `https://news.example.com/story/${encodeURIComponent(headline)}`;
-  const [stored] = await services.articles.storeBatch([
-    {
-      url, guid: null, feedId: null, headline, summary: `${headline}.`, body: "", section: null, author: null, language: null, imageUrl: null,
-      publishedAt: null, modifiedAt: null, sortAt: at, headlineKey: headline.toLowerCase(), autoPost: false, source: "editor", topics: [], otherUrls: [],
-    },
-  ]);
-  const post = await services.posts.create({ articleId: stored!.id, origin: "editor", scheduledAt: at, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
-  return post!.id;
-}
-
 describe.each(TEST_PROVIDERS)("readiness on %s", (provider) => {
   const state = useApp(provider);
 
@@ -91,7 +77,7 @@ describe.each(TEST_PROVIDERS)("readiness on %s", (provider) => {
   });
 
   it("is not ready when a due post has waited over ten minutes", async () => {
-    await schedulePost(state, "Ferry line to link the islands", new Date(START.getTime() + minutes(5)));
+    await queueEditorPost(state.harness.app, "Ferry line to link the islands", new Date(START.getTime() + minutes(5)));
     // Due at the 10:10 run; at 10:20 it has waited ten minutes, which is not yet over ten.
     advance(state, minutes(20));
     expect((await readyz(state)).status).toBe(200);

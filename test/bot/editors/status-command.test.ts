@@ -8,25 +8,14 @@ import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 
 import { TEST_PROVIDERS } from "../../support/database.js";
-import { EDITOR, START, useEditorHarness } from "./editor-harness.js";
+import { queueEditorPost, useEditorHarness } from "./editor-harness.js";
 
 const at = (hhmm: string) => new Date(`2026-11-30T${hhmm}:00Z`);
 
 describe.each(TEST_PROVIDERS)("/status on %s", (provider) => {
   const editors = useEditorHarness(provider);
 
-  /** An editor's post of a new story, as /queue leaves it. */
-  const queuePost = async (headline: string, scheduledAt: Date | null) => {
-    const { services } = editors.harness.app;
-    const [stored] = await services.articles.storeBatch([
-      {
-        url: `https://news.example.com/${headline.toLowerCase().replace(/\W+/g, "-")}`, guid: null, feedId: null, headline, summary: `${headline}.`,
-        body: "", section: null, author: null, language: null, imageUrl: null, publishedAt: null, modifiedAt: null, sortAt: START,
-        headlineKey: headline.toLowerCase(), autoPost: false, source: "editor", topics: [], otherUrls: [],
-      },
-    ]);
-    return (await services.posts.create({ articleId: stored!.id, origin: "editor", scheduledAt, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" }))!.id;
-  };
+  const queuePost = (headline: string, scheduledAt: Date | null) => queueEditorPost(editors.harness.app, headline, scheduledAt);
 
   it("shows a quiet newsroom in a few lines", async () => {
     await editors.harness.say("/status");
