@@ -288,7 +288,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("problems, posting, the queue, feeds, alerts and the running bot, on one screen")
     .option("--json", "print it as JSON")
     .action(async (options: { json?: boolean }) => {
-      const status = await (await open()).newsroom.status.status();
+      const status = await (await open()).newsroom.status.current();
       out(options.json ? JSON.stringify(statusJson(status), null, 2) : formatStatus(status, config.timezone));
     });
 

@@ -89,7 +89,7 @@ export function createNewsroomStatus(deps: {
 }) {
   return {
     /** Everything /status shows, judged afresh. */
-    async status(): Promise<NewsroomStatus> {
+    async current(): Promise<NewsroomStatus> {
       const report = await deps.health.evaluate({ fresh: true });
       const { snapshot } = report;
       const [alertsWaiting, unsent] = await Promise.all([deps.alerts.countWaiting(), deps.posts.listUnsent(STATUS_LIST_LIMIT)]);
