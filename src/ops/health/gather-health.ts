@@ -13,6 +13,11 @@ import { failureReason } from "../error-reason.js";
 import { listInstances, type InstanceRecord } from "../instance-heartbeat.js";
 import type { HealthSnapshot, JobFailure, TelegramState } from "./judge-problems.js";
 
+/** A database that has not taken the probe's write by then is reported as not answering (a lost server can hang a connect). */
+export const PROBE_TIMEOUT_MS = 10_000;
+
+class ProbeTimeout extends Error {}
+
 /** Another instance's heartbeat counts while it is this fresh (it beats every minute). */
 export const INSTANCE_FRESH_MS = 3 * 60_000;
 
@@ -77,9 +82,16 @@ export async function gatherHealth(sources: HealthSources): Promise<GatheredHeal
     jobs: self ? self.failingJobs() : [],
   };
   try {
-    await sources.probe.write(now);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new ProbeTimeout(`the database did not answer within ${PROBE_TIMEOUT_MS / 1000} seconds`)), PROBE_TIMEOUT_MS);
+      timer.unref();
+    });
+    await Promise.race([sources.probe.write(now), timeout]).finally(() => clearTimeout(timer));
   } catch (error) {
     snapshot.database = { writable: false, reason: failureReason(error) };
+    // Reading would hang as the write did: the rest of the snapshot stays empty this time.
+    if (error instanceof ProbeTimeout) return { snapshot, instances: [], lastSent: null, feeds: [] };
   }
   let instances: InstanceRecord[] = [];
   let lastSent: GatheredHealth["lastSent"] = null;
