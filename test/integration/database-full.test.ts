@@ -3,13 +3,18 @@
  * a feed's batch of new articles is stored whole or not at all — the health checks say why,
  * and when space returns the next run stores everything, by itself.
  */
+import { http } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { ADMIN_CHAT_ID, CHANNEL_ID } from "../support/config.js";
+import { server } from "../support/msw.js";
+import { TEST_API_ROOT, TEST_TOKEN } from "../support/telegram.js";
 
 import { fillDisk, freeDisk } from "../support/full-disk.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { installFakeTelegram } from "../support/telegram.js";
 import { rss, serve } from "../support/web.js";
-import { START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
+import { queueEditorPost, START, startHarness, type Harness } from "../bot/editors/editor-harness.js";
 
 const FEED_URL = "https://news.example.com/world/rss.xml";
 const WORDS = (
@@ -80,5 +85,29 @@ describe("a SQLite database that takes no writes", () => {
     await prisma.$queryRawUnsafe("PRAGMA query_only = 0");
     await harness.say("/pause");
     expect(harness.sent().at(-1)).toMatch(/^Automatic posting is paused\./);
+  });
+
+  it("never sends a post twice when its sending cannot be recorded: it becomes uncertain and the editors are told", async () => {
+    const { app, clock } = harness;
+    const prisma = app.services.db.prisma;
+    const postId = await queueEditorPost(app, "Ferry line to link the islands", null);
+    // Telegram takes the post; at that moment the database stops taking writes, so markSent fails.
+    server.use(
+      http.post(`${TEST_API_ROOT}/bot${TEST_TOKEN}/sendMessage`, async ({ request }) => {
+        if ((JSON.parse(await request.clone().text()) as { chat_id: number }).chat_id === CHANNEL_ID) await prisma.$queryRawUnsafe("PRAGMA query_only = 1");
+        return undefined;
+      }),
+    );
+    clock.now = new Date(START.getTime() + 10 * 60_000);
+    expect(await app.scheduler.runNow("publish")).toBe(false);
+    expect((await prisma.channelPost.findUniqueOrThrow({ where: { id: postId } })).status).toBe("sending");
+
+    await prisma.$queryRawUnsafe("PRAGMA query_only = 0");
+    clock.now = new Date(clock.now.getTime() + 2 * 60_000);
+    await app.scheduler.runNow("outbox-watchdog");
+    await app.scheduler.runNow("publish");
+    expect((await prisma.channelPost.findUniqueOrThrow({ where: { id: postId } })).status).toBe("uncertain");
+    expect(harness.sent(CHANNEL_ID)).toHaveLength(1);
+    expect(harness.sent(ADMIN_CHAT_ID).at(-1)).toMatch(/^⚠️ Post #1 “Ferry line to link the islands” may or may not be in the channel: /);
   });
 });
