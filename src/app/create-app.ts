@@ -117,7 +117,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   plainApi.config.use(telegram.transformer);
   editingApi.config.use(telegram.transformer);
   const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
-  const health = createHealth({ services, admin, telegram });
+  const health = createHealth({
+    services,
+    admin,
+    // grammY types its signal with the abort-controller polyfill's type; the platform's is compatible.
+    telegram: { watch: telegram, recheck: () => plainApi.getMe(AbortSignal.timeout(5_000) as unknown as Parameters<Api["getMe"]>[0]) },
+  });
 
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
   const budget = options.sendBudget ?? createSendBudget();

@@ -26,9 +26,19 @@ export interface Health {
   heartbeat: InstanceHeartbeat | null;
 }
 
-/** Builds the health checks; `telegram` is the bot's Telegram watch, null in the CLI (it reads the bots' heartbeats). */
-export function createHealth(deps: { services: Services; admin: AdminNotifier; telegram: TelegramReachability | null }): Health {
-  const { services, telegram } = deps;
+/**
+ * Builds the health checks. `telegram` is the bot's Telegram watch with a cheap call to make
+ * while Telegram is failing (through an Api the watch is installed on); null in the CLI, which
+ * reads the bots' heartbeats instead.
+ */
+export function createHealth(deps: {
+  services: Services;
+  admin: AdminNotifier;
+  telegram: { watch: TelegramReachability; recheck: () => Promise<unknown> } | null;
+}): Health {
+  const { services } = deps;
+  const telegram = deps.telegram?.watch ?? null;
+  const recheck = deps.telegram?.recheck ?? (() => Promise.resolve());
   const { config } = services;
   const rules: HealthRules = {
     timezone: config.timezone,
@@ -56,7 +66,13 @@ export function createHealth(deps: { services: Services; admin: AdminNotifier; t
         now: services.now,
         self:
           telegram && heartbeat
-            ? { instanceId: services.instanceId, startedAt: heartbeat.current().startedAt, telegram: () => telegram.state(), failingJobs: () => jobFailures.list() }
+            ? {
+                instanceId: services.instanceId,
+                startedAt: heartbeat.current().startedAt,
+                telegram: () => telegram.state(),
+                recheckTelegram: recheck,
+                failingJobs: () => jobFailures.list(),
+              }
             : null,
       }),
     rules,

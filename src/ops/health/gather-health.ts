@@ -37,7 +37,14 @@ export interface HealthSources {
   rules: PostingRules;
   now: () => Date;
   /** This bot process, or null (the CLI): then Telegram and jobs come from the bots' heartbeats. */
-  self: { instanceId: string; startedAt: Date; telegram: () => TelegramState; failingJobs: () => JobFailure[] } | null;
+  self: {
+    instanceId: string;
+    startedAt: Date;
+    telegram: () => TelegramState;
+    /** One cheap call (getMe), made while Telegram is failing: without traffic (webhook mode) nothing else would notice it is back. */
+    recheckTelegram: () => Promise<unknown>;
+    failingJobs: () => JobFailure[];
+  } | null;
 }
 
 /** "paused" is stored as JSON {by, at}; older versions stored other text. */
@@ -70,6 +77,7 @@ function mergeJobs(lists: JobFailure[][]): JobFailure[] {
 export async function gatherHealth(sources: HealthSources): Promise<GatheredHealth> {
   const now = sources.now();
   const { self } = sources;
+  if (self?.telegram().failingSince) await self.recheckTelegram().catch(() => undefined);
   const snapshot: HealthSnapshot = {
     now,
     database: { writable: true },
