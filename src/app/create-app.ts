@@ -121,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     admin,
     // grammY types its signal with the abort-controller polyfill's type; the platform's is compatible.
-    telegram: { watch: telegram, recheck: () => plainApi.getMe(AbortSignal.timeout(5_000) as unknown as Parameters<Api["getMe"]>[0]) },
+    telegram: { watch: telegram, recheck: () => plainApi.getMe(AbortSignal.timeout(3_000) as unknown as Parameters<Api["getMe"]>[0]) },
   });
 
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
