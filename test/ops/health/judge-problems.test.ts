@@ -80,7 +80,7 @@ describe("the health verdict", () => {
   it("reports a due post from the first publish run after it was queued, once it waited over ten minutes", () => {
     const queued = (changedAt: string) =>
       snapshot({ waiting: [{ id: 12, headline: "Ferry line to link the islands", origin: "editor", scheduledAt: null, changedAt: at(changedAt) }] });
-    // Queued 09:48:30: due at the 09:50 run; 10 minutes later is not yet over ten.
+    // Queued at 09:50 sharp: due at the 10:00 run, so not waiting yet; queued at 09:39: due at 09:40.
     expect(sentences(queued("09:50:00"))).toEqual([]);
     expect(sentences(queued("09:39:00"))).toEqual(["outbox:stalled | Post #12 “Ferry line to link the islands” has been due for 20 minutes."]);
   });
