@@ -36,6 +36,8 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Liveness only (/healthz): Docker restarts a process that stopped serving, never one that is
+# merely not ready (/readyz: a full disk, posting paused by an editor), which a restart cannot fix.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # tsx runs the TypeScript sources directly (no separate build output to keep in sync).

@@ -19,6 +19,12 @@ export interface Job {
   run: (signal: AbortSignal) => Promise<unknown>;
 }
 
+/** Told how each run ended (not runs skipped for another instance's lease): the health checks read "job failing" from these. */
+export interface SchedulerHooks {
+  onRunFailed?(job: string, error: unknown): void;
+  onRunSucceeded?(job: string): void;
+}
+
 export interface Scheduler {
   start(): void;
   /** Runs a job now (under its lease), as a tick would. Resolves false when another instance holds it. */
@@ -39,6 +45,7 @@ export function createScheduler(deps: {
   timezone: string;
   logger: Logger;
   now?: () => Date;
+  hooks?: SchedulerHooks;
 }): Scheduler {
   const now = deps.now ?? (() => new Date());
   const running = new Map<string, Promise<boolean>>();
@@ -65,10 +72,12 @@ export function createScheduler(deps: {
       }
       lastHolder.delete(job.name);
       log.debug({ ms: Date.now() - started, result: outcome.result }, "job finished");
+      deps.hooks?.onRunSucceeded?.(job.name);
       return true;
     })()
       .catch((error: unknown) => {
         log.error({ ...describeError(error) }, "job failed");
+        deps.hooks?.onRunFailed?.(job.name, error);
         return false;
       })
       .finally(() => running.delete(job.name));

@@ -25,13 +25,16 @@ import type { Logger } from "../logger.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
 import { telegramFailureReason } from "../ops/telegram-failure-reason.js";
+import { createTelegramReachability } from "../ops/telegram-reachability.js";
 import { publishNextPost, type OutboxDeps } from "../publish/outbox.js";
 import { createSendBudget, type SendBudget } from "../publish/send-budget.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
 import { createScheduler, type Scheduler } from "../scheduler.js";
-import { createServer, sendJson, type HttpServer, type Route } from "../server/create-server.js";
+import { createServer, type HttpServer, type Route } from "../server/create-server.js";
+import { createHealthRoutes } from "../server/health-routes.js";
 import { createMetricsRoute } from "../server/metrics-route.js";
 import { createReaderRoutes } from "../server/reader-routes.js";
+import { createHealth, type Health } from "./create-health.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
 import { createOperationsJobs } from "./operations-jobs.js";
@@ -93,6 +96,7 @@ export interface App {
   newsroom: Newsroom;
   bot: Bot<BotContext>;
   admin: AdminNotifier;
+  health: Health;
   scheduler: Scheduler;
   server: HttpServer;
   ingestDeps: IngestDeps;
@@ -124,7 +128,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Editors' corrections of channel messages retry like the bot's own calls (each retried 429 counted).
   const editingApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
   editingApi.config.use(createTelegramErrorMetrics(services.metrics), createRetryTransformer());
+  // Every Api the app creates reports whether Telegram answers (conversations get it through their plugins).
+  const telegram = createTelegramReachability({ now: services.now, apiRoot: config.telegramApiRoot });
+  plainApi.config.use(telegram.transformer);
+  editingApi.config.use(telegram.transformer);
   const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
+  const health = createHealth({
+    services,
+    admin,
+    // grammY types its signal with the abort-controller polyfill's type; the platform's is compatible.
+    telegram: { watch: telegram, recheck: () => plainApi.getMe(AbortSignal.timeout(3_000) as unknown as Parameters<Api["getMe"]>[0]) },
+  });
 
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
   const budget = options.sendBudget ?? createSendBudget();
@@ -132,6 +146,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const newsroom = createNewsroom({
     services,
     admin,
+    health,
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
@@ -160,22 +175,26 @@ export async function createApp(options: AppOptions): Promise<App> {
         now: services.now,
         logger: logger.child({ feature: "editors" }),
         sessionStorage: (prefix) => services.sessionStorage(prefix),
+        apiTransformers: [telegram.transformer],
       },
     },
   );
-  const jobs = [...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger }), ...createOperationsJobs({ services, logger })];
-  const scheduler = createScheduler({ jobs, leases: services.leases, instanceId: services.instanceId, timezone: config.timezone, logger, now: services.now });
-
-  const routes: Route[] = [
-    {
-      method: "GET",
-      path: "/healthz",
-      handler: async (_req, res) => {
-        await db.ping();
-        sendJson(res, 200, { ok: true });
-      },
-    },
+  bot.api.config.use(telegram.transformer);
+  const jobs = [
+    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger, health }),
+    ...createOperationsJobs({ services, logger }),
   ];
+  const scheduler = createScheduler({
+    jobs,
+    leases: services.leases,
+    instanceId: services.instanceId,
+    timezone: config.timezone,
+    logger,
+    now: services.now,
+    hooks: health.jobFailures,
+  });
+
+  const routes: Route[] = [...createHealthRoutes({ monitor: health.monitor })];
   routes.push(...createReaderRoutes({ engagement: services.engagement, config, now: services.now }));
   routes.push(createMetricsRoute({ metrics: services.metrics, token: config.metricsToken }));
   if (config.botMode === "webhook" && config.webhook) {
@@ -240,6 +259,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     newsroom,
     bot,
     admin,
+    health,
     scheduler,
     server,
     ingestDeps,
@@ -248,6 +268,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       const port = startOptions.listen === false ? null : await listenOn(server, config.port);
       if (port !== null) logger.info({ port }, "HTTP server listening");
       scheduler.start();
+      // The first heartbeat at once, so `cli status` sees this bot without waiting a minute.
+      scheduler.runNow(`heartbeat:${services.instanceId}`).catch((error: unknown) => logger.warn({ ...describeError(error) }, "first heartbeat failed"));
       if (startOptions.receiveUpdates !== false) {
         botStarting = startBot().catch((error: unknown) => logger.error({ ...describeError(error) }, "the bot could not start"));
       }

@@ -1,6 +1,6 @@
 /**
  * The background work's dependencies and schedule: ingestion, the outbox and its
- * watchdog, readers' alerts. Built here once, for the bot's scheduler and for the
+ * watchdog, readers' alerts, the health checks and the heartbeat. Built here once, for the bot's scheduler and for the
  * operator's `ingest` command alike.
  */
 import type { Api } from "grammy";
@@ -15,6 +15,7 @@ import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outb
 import type { SendBudget } from "../publish/send-budget.js";
 import type { Job } from "../scheduler.js";
 import { createAlertJobs } from "./alert-jobs.js";
+import { createHealthJobs, type Health } from "./create-health.js";
 import type { Services } from "./create-services.js";
 
 /** The LLM summariser when SUMMARY_LLM_URL is set, else null (the extractive summary is used). */
@@ -80,6 +81,7 @@ export function createJobs(deps: {
   api: Pick<Api, "sendMessage">;
   budget: SendBudget;
   logger: Logger;
+  health: Health;
 }): Job[] {
   const { services, ingest, outbox } = deps;
   return [
@@ -87,5 +89,6 @@ export function createJobs(deps: {
     { name: "publish", cron: services.config.postCron, run: () => publishNextPost(outbox) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
     ...createAlertJobs({ services, api: deps.api, budget: deps.budget, logger: deps.logger }),
+    ...createHealthJobs(deps.health, services.instanceId),
   ];
 }

@@ -4,10 +4,12 @@ import { createFeedActions } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createPostActions, type ChannelMessages } from "../newsroom/post-actions.js";
 import { createPostingActions } from "../newsroom/posting-actions.js";
+import { createNewsroomStatus } from "../newsroom/newsroom-status.js";
 import { createNewsroomReports } from "../newsroom/reports.js";
 import { createTopicActions } from "../newsroom/topic-actions.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { PublishOutcome } from "../publish/outbox.js";
+import type { Health } from "./create-health.js";
 import type { Services } from "./create-services.js";
 
 /** How the newsroom reaches the channel; the CLI, which has no bot running, gets {@link NO_CHANNEL}. */
@@ -26,8 +28,8 @@ export const NO_CHANNEL: ChannelAccess = {
   },
 };
 
-export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess }): Newsroom {
-  const { services, admin, channel } = deps;
+export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health }): Newsroom {
+  const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, now } = services;
   return {
     feeds: createFeedActions({ feeds, audit }),
@@ -46,5 +48,12 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
     }),
     posting: createPostingActions({ settings, audit, admin, now }),
     reports: createNewsroomReports({ subscribers, posts, feeds, audit, now }),
+    status: createNewsroomStatus({
+      health: health.monitor,
+      posts,
+      alerts: services.alerts,
+      publish: health.rules.publish,
+      thisBot: () => health.heartbeat?.current() ?? null,
+    }),
   };
 }

@@ -7,6 +7,7 @@ import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
 import type { Logger } from "../logger.js";
+import { databaseErrorReason } from "../ops/database-error-reason.js";
 import type { BotContext } from "./context.js";
 import { createEditorFeatures } from "./editor-features.js";
 import type { EditorDeps } from "./features/editor/editor-context.js";
@@ -43,8 +44,14 @@ export function createBot(
     const ctx = error.ctx;
     logger.error({ err: error.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "update handler failed");
     if (ctx.chat && ctx.chat.type !== "channel") {
+      // A database that takes no writes (full disk, locked, read-only) is worth naming: it will not pass by itself.
+      const database = databaseErrorReason(error.error);
       await ctx
-        .reply("Sorry, something went wrong on my side. Please try again in a moment.")
+        .reply(
+          database
+            ? `Sorry, that could not be saved: ${database}. /status shows when the database takes writes again.`
+            : "Sorry, something went wrong on my side. Please try again in a moment.",
+        )
         .catch((replyError: unknown) => logger.warn({ ...describeError(replyError) }, "could not apologise to the user"));
     }
   };

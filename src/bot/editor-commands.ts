@@ -15,6 +15,7 @@ export const EDITOR_COMMANDS: CommandInfo[] = [
   { command: "removefeed", description: "Remove a feed: /removefeed <id>" },
   { command: "pause", description: "Pause automatic posting" },
   { command: "resume", description: "Resume automatic posting" },
+  { command: "status", description: "Problems, posting, the queue, feeds and the bot at a glance" },
   { command: "stats", description: "Readers, posts, top stories, feed errors" },
   { command: "log", description: "The last 20 editor actions" },
 ];

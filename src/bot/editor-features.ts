@@ -16,6 +16,7 @@ import { createFeedsFeature } from "./features/editor/feeds-feature.js";
 import { createPostingSwitchFeature } from "./features/editor/posting-switch-feature.js";
 import { createQueueFeature } from "./features/editor/queue-feature.js";
 import { createReportFeature } from "./features/editor/report-feature.js";
+import { createStatusFeature } from "./features/editor/status-feature.js";
 import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./filters/editor-guard.js";
 
 /**
@@ -45,6 +46,7 @@ export function createEditorFeatures(deps: EditorDeps, metrics: Pick<Metrics, "t
       plugins: [
         async (ctx, next) => {
           ctx.api.config.use(createTelegramErrorMetrics(metrics), createRetryTransformer());
+          for (const transformer of deps.apiTransformers ?? []) ctx.api.config.use(transformer);
           await next();
         },
       ],
@@ -64,6 +66,7 @@ export function createEditorFeatures(deps: EditorDeps, metrics: Pick<Metrics, "t
   features.use(createFeedsFeature(deps));
   features.use(createPostingSwitchFeature(deps));
   features.use(createReportFeature(deps));
+  features.use(createStatusFeature(deps));
   // A button of a finished draft or of an old message: answer it, so the editor's client stops waiting.
   features.callbackQuery(new RegExp(`^${EDITOR_CALLBACK_PREFIX}`), (ctx) =>
     ctx.answerCallbackQuery({ text: "This button is no longer active.", show_alert: true }),

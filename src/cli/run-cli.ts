@@ -9,6 +9,7 @@ import { userInfo } from "node:os";
 import { Command, CommanderError } from "commander";
 import { Api } from "grammy";
 
+import { createHealth } from "../app/create-health.js";
 import { createIngestDeps } from "../app/create-jobs.js";
 import { createNewsroom, NO_CHANNEL } from "../app/create-newsroom.js";
 import { createServices, describeInstance, type Services } from "../app/create-services.js";
@@ -18,6 +19,7 @@ import type { FilterKind } from "../db/feeds.js";
 import { migrateDatabase } from "../db/migrations.js";
 import { feedLine } from "../editorial/feed-status.js";
 import { formatWhen } from "../editorial/format-when.js";
+import { formatStatus } from "../editorial/format-status.js";
 import { parseFeedId } from "../editorial/parse-post-id.js";
 import { backupDatabase } from "../ops/backup-database.js";
 import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
@@ -32,6 +34,7 @@ import { createLogger, type Logger } from "../logger.js";
 import { StartupError } from "../startup-error.js";
 import { operatorActor } from "../newsroom/actor.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
+import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
 import { runUnderLease } from "../ops/run-under-lease.js";
 
@@ -86,6 +89,25 @@ function articleJson(article: CleanArticle) {
   };
 }
 
+/** `status --json`: the status with ISO times, feeds and bots trimmed to what an operator's script reads. */
+function statusJson(status: NewsroomStatus) {
+  const feed = (f: NewsroomStatus["feeds"]["failing"][number]) => ({
+    id: f.id,
+    url: f.url,
+    lastError: f.lastError,
+    consecutiveFailures: f.consecutiveFailures,
+    pausedAt: f.pausedAt,
+    pausedReason: f.pausedReason,
+  });
+  const { thisBot: _self, otherBots, feeds, ...rest } = status;
+  return {
+    ready: status.problems.length === 0,
+    ...rest,
+    feeds: { total: feeds.total, failing: feeds.failing.map(feed), paused: feeds.paused.map(feed) },
+    bots: otherBots,
+  };
+}
+
 /** Runs one CLI command; `argv` are the arguments after `npm run cli --`. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let config: Config;
@@ -116,7 +138,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const admin: AdminNotifier = api
         ? createAdminNotifier({ api, adminChatId: () => services.adminChat.get(), logger })
         : { notify: () => Promise.resolve(false) };
-      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL }), admin };
+      // No Telegram watch here: the running bots' heartbeats say how Telegram and their jobs fare.
+      const health = createHealth({ services, admin, telegram: null });
+      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health }), admin };
     }
     return opened;
   };
@@ -281,6 +305,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       const left = report.cancelled > 0 ? `, ${report.cancelled} left for the next run` : "";
       out(`${report.feeds} feed${report.feeds === 1 ? "" : "s"}, ${report.stored} new article${report.stored === 1 ? "" : "s"}, ${report.failed} failed${left}`);
+    });
+
+  program
+    .command("status")
+    .description("problems, posting, the queue, feeds, alerts and the running bot, on one screen")
+    .option("--json", "print it as JSON")
+    .action(async (options: { json?: boolean }) => {
+      const status = await (await open()).newsroom.status.current();
+      out(options.json ? JSON.stringify(statusJson(status), null, 2) : formatStatus(status, config.timezone));
     });
 
   program

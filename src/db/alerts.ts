@@ -120,6 +120,11 @@ export function createAlertsRepository(prisma: Db) {
       return rows.map((r) => ({ subscriberId: r.id, topicIds: r.subscriptions.map((s) => s.topicId) }));
     },
 
+    /** Alerts queued and not yet delivered (pending or being sent). */
+    countWaiting(): Promise<number> {
+      return prisma.alertDelivery.count({ where: { status: { in: ["pending", "sending"] } } });
+    },
+
     /**
      * Queues deliveries, due at `now`. Ones that already exist (same reader and post,
      * or same reader and digest day) are left as they are. Returns how many were added.

@@ -270,6 +270,36 @@ export function createChannelPostsRepository(prisma: Db) {
       return rows.map(toRecord);
     },
 
+    /** The waiting posts in the outbox's order, with when each last changed (health checks). */
+    async listWaitingTimes(): Promise<{ id: number; origin: PostOrigin; scheduledAt: Date | null; updatedAt: Date; headline: string }[]> {
+      const rows = await prisma.channelPost.findMany({
+        where: { status: { in: WAITING } },
+        orderBy: [{ origin: "desc" }, { scheduledAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+        select: { id: true, origin: true, scheduledAt: true, updatedAt: true, article: { select: { headline: true } } },
+      });
+      return rows.map((r) => ({ id: r.id, origin: r.origin as PostOrigin, scheduledAt: r.scheduledAt, updatedAt: r.updatedAt, headline: r.article.headline }));
+    },
+
+    /** The post that reached the channel last (even if taken down since), or null. */
+    async lastSent(): Promise<{ id: number; headline: string; sentAt: Date } | null> {
+      const row = await prisma.channelPost.findFirst({
+        where: { status: { in: ["sent", "deleted"] }, sentAt: { not: null } },
+        orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+        select: { id: true, sentAt: true, article: { select: { headline: true } } },
+      });
+      return row?.sentAt ? { id: row.id, headline: row.article.headline, sentAt: row.sentAt } : null;
+    },
+
+    /** Failed and uncertain posts, the newest first (at most `limit`), and how many there are. */
+    async listUnsent(limit: number): Promise<{ total: number; posts: PostRecord[] }> {
+      const where = { status: { in: ["failed", "uncertain"] } };
+      const [total, rows] = await Promise.all([
+        prisma.channelPost.count({ where }),
+        prisma.channelPost.findMany({ where, orderBy: { id: "desc" }, take: limit, select: postSelect }),
+      ]);
+      return { total, posts: rows.map(toRecord) };
+    },
+
     /** Posts sent (and not deleted) since `since`, newest first: stats read their engagement columns. */
     async listSentSince(since: Date): Promise<PostRecord[]> {
       const rows = await prisma.channelPost.findMany({

@@ -15,5 +15,9 @@ export function createSettingsRepository(prisma: Db) {
     async delete(key: string): Promise<void> {
       await prisma.setting.deleteMany({ where: { key } });
     },
+    /** Every setting whose key starts with `prefix`, in key order. */
+    listByPrefix(prefix: string): Promise<{ key: string; value: string }[]> {
+      return prisma.setting.findMany({ where: { key: { startsWith: prefix } }, orderBy: { key: "asc" }, select: { key: true, value: true } });
+    },
   };
 }

@@ -4,6 +4,7 @@
  * error stored and backs off; the others go on.
  */
 import type { AdminNotifier } from "../ops/admin-notifier.js";
+import { failureReason } from "../ops/error-reason.js";
 import type { ArticlesRepository, NewArticle } from "../db/articles.js";
 import type { FeedRecord, FeedsRepository } from "../db/feeds.js";
 import type { TopicsRepository } from "../db/topics.js";
@@ -171,7 +172,8 @@ async function ingestFeed(
     log.info({ items: parsed.items.length, stored: created.length, skipped }, "feed ingested");
     return { feedId: feed.id, ok: true, stored: created.length, skipped };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // One readable line (a database failure in words, not Prisma's code frame): /feeds shows it.
+    const message = failureReason(error);
     if (error instanceof FetchError && error.code === "cancelled") {
       log.info({ reason: message }, "feed left for the next run");
       return { feedId: feed.id, ok: false, stored: 0, skipped: 0, error: message, cancelled: true };

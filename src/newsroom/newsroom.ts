@@ -2,6 +2,7 @@
 import type { FeedActions } from "./feed-actions.js";
 import type { PostActions } from "./post-actions.js";
 import type { PostingActions } from "./posting-actions.js";
+import type { NewsroomStatusActions } from "./newsroom-status.js";
 import type { NewsroomReports } from "./reports.js";
 import type { TopicActions } from "./topic-actions.js";
 
@@ -11,4 +12,5 @@ export interface Newsroom {
   posts: PostActions;
   posting: PostingActions;
   reports: NewsroomReports;
+  status: NewsroomStatusActions;
 }

@@ -1,7 +1,7 @@
 /**
- * The HTTP server on PORT, in both bot modes: GET /healthz always; the webhook
- * (at WEBHOOK_URL's path, secret token checked) in webhook mode; extra routes
- * (such as the click-counting redirect) added by the caller.
+ * The HTTP server on PORT, in both bot modes, serving the routes the caller gives it:
+ * /healthz and /readyz (health-routes.ts), the webhook (at WEBHOOK_URL's path, secret
+ * token checked) in webhook mode, the click-counting redirect.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 

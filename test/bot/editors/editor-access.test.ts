@@ -27,6 +27,7 @@ const ATTEMPTS: Record<string, string> = {
   removefeed: "/removefeed 1",
   pause: "/pause",
   resume: "/resume",
+  status: "/status",
   stats: "/stats",
   log: "/log",
 };

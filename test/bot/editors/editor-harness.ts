@@ -118,3 +118,17 @@ export function useEditorHarness(provider: Provider): EditorTestState {
   });
   return state;
 }
+
+/** Stores a story and an editor's (Ann's) post of it, as /queue leaves them; `scheduledAt` null means the next slot. Returns the post's id. */
+export async function queueEditorPost(app: App, headline: string, scheduledAt: Date | null): Promise<number> {
+  const slug = headline.toLowerCase().replace(/\W+/g, "-");
+  const [stored] = await app.services.articles.storeBatch([
+    {
+      url: `https://news.example.com/${slug}`, guid: null, feedId: null, headline, summary: `${headline}.`, body: "", section: null, author: null,
+      language: null, imageUrl: null, publishedAt: null, modifiedAt: null, sortAt: START, headlineKey: headline.toLowerCase(), autoPost: false,
+      source: "editor", topics: [], otherUrls: [],
+    },
+  ]);
+  const post = await app.services.posts.create({ articleId: stored!.id, origin: "editor", scheduledAt, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
+  return post!.id;
+}

@@ -1,0 +1,181 @@
+/**
+ * What is wrong with the newsroom right now, one plain sentence per problem, judged from a
+ * snapshot of its state. Pure: /readyz, /status, `cli status` and the admin chat's notices all
+ * read this one verdict. Each problem has a stable key, so a problem whose numbers change (the
+ * minutes a post has waited) is the same problem, announced once.
+ */
+import { describeDuration } from "../../editorial/describe-duration.js";
+import { formatWhen } from "../../editorial/format-when.js";
+import type { CronTimes } from "./cron-times.js";
+
+export interface Problem {
+  /** Stable while the problem lasts: "database", "telegram", "job:ingest"… */
+  key: string;
+  sentence: string;
+}
+
+/** What this process saw of Telegram's Bot API. */
+export interface TelegramState {
+  lastOkAt: Date | null;
+  /** The first failed call since the last answer; null while calls are answered. */
+  failingSince: Date | null;
+  reason: string | null;
+}
+
+/** A scheduled job whose runs throw, since its first failure after its last success. */
+export interface JobFailure {
+  job: string;
+  since: Date;
+  reason: string;
+}
+
+/** A post waiting in the outbox, in the order the outbox takes them. */
+export interface WaitingPost {
+  id: number;
+  headline: string;
+  origin: "auto" | "editor";
+  scheduledAt: Date | null;
+  /** When it was queued, rescheduled or put back after a failed try. */
+  changedAt: Date;
+}
+
+/** What the checks read of a feed. */
+export interface FeedHealth {
+  id: number;
+  url: string;
+  createdAt: Date;
+  pausedAt: Date | null;
+  lastFetchedAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+}
+
+export interface HealthSnapshot {
+  now: Date;
+  database: { writable: true } | { writable: false; reason: string };
+  /** Null when no running bot has reported on Telegram (the CLI without a bot). */
+  telegram: TelegramState | null;
+  posting: {
+    paused: { by: string | null; since: Date | null } | null;
+    /** Why the bot may not post in the channel, or null. */
+    forbidden: string | null;
+    /** Why automatic posts are held now (paused, quiet hours, the hourly cap), or null. */
+    autoHeld: string | null;
+  };
+  waiting: WaitingPost[];
+  lastSentAt: Date | null;
+  feeds: FeedHealth[];
+  /** When the bot began watching (its start): schedules missed before then are not counted. */
+  watchingSince: Date | null;
+  jobs: JobFailure[];
+}
+
+export interface HealthRules {
+  timezone: string;
+  publish: CronTimes;
+  ingest: CronTimes;
+}
+
+/** Telegram may fail this long before it is a problem (a reconnect, one slow call). */
+export const TELEGRAM_GRACE_MS = 60_000;
+/** A due post may wait this long before it is a problem. */
+export const DUE_GRACE_MS = 10 * 60_000;
+/** Ingest is stale when this many of its runs passed without a success. */
+export const INGEST_RUNS = 3;
+/** How long the last of those runs may take before it counts as missed. */
+const INGEST_RUN_GRACE_MS = 5 * 60_000;
+
+function shorten(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A reason as a clause inside our sentence: no trailing full stop of its own. */
+function clause(text: string): string {
+  return text.trim().replace(/[.\s]+$/, "");
+}
+
+const later = (a: Date, b: Date | null): Date => (b && b > a ? b : a);
+
+/**
+ * The post the outbox should have sent by now, and since when it is due: the first in the
+ * outbox's order among those due, not counting posts legitimately held (automatic posts while
+ * paused, in quiet hours or over the hourly cap; everything while posting is forbidden). A
+ * post is due from the first publish run after it was queued (or at its scheduled time), and
+ * the first in line only since the run after the last post went out (one post per run).
+ */
+export function findOverduePost(snapshot: HealthSnapshot, rules: HealthRules): { post: WaitingPost; dueSince: Date } | null {
+  if (snapshot.posting.forbidden) return null;
+  for (const post of snapshot.waiting) {
+    if (post.origin === "auto" && snapshot.posting.autoHeld) continue;
+    const dueAt = post.scheduledAt ? rules.publish.next(new Date(post.scheduledAt.getTime() - 1000)) : rules.publish.next(post.changedAt);
+    if (dueAt > snapshot.now) continue;
+    const dueSince = snapshot.lastSentAt ? later(dueAt, rules.publish.next(snapshot.lastSentAt)) : dueAt;
+    return { post, dueSince };
+  }
+  return null;
+}
+
+function ingestProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[] {
+  const active = snapshot.feeds.filter((f) => f.pausedAt === null);
+  if (active.length === 0) return [];
+  const fetched = active.filter((f) => f.lastFetchedAt !== null);
+  if (fetched.length > 0 && fetched.every((f) => f.consecutiveFailures > 0)) {
+    const example = fetched[0] as FeedHealth;
+    const count = fetched.length === 1 ? "the only feed" : `all ${fetched.length} feeds`;
+    return [
+      {
+        key: "ingest:failing",
+        sentence: `Ingest is failing for every feed (${count}); #${example.id} ${example.url}: ${clause(example.lastError ?? "unknown error")}.`,
+      },
+    ];
+  }
+  const successes = snapshot.feeds.map((f) => f.lastSuccessAt).filter((d): d is Date => d !== null);
+  const lastSuccess = successes.length > 0 ? new Date(Math.max(...successes.map((d) => d.getTime()))) : null;
+  const oldestFeed = new Date(Math.min(...active.map((f) => f.createdAt.getTime())));
+  const from = later(lastSuccess ?? oldestFeed, snapshot.watchingSince);
+  let previous = from;
+  let run = from;
+  for (let i = 0; i < INGEST_RUNS; i++) {
+    previous = run;
+    run = rules.ingest.next(run);
+  }
+  const grace = Math.min(run.getTime() - previous.getTime(), INGEST_RUN_GRACE_MS);
+  if (snapshot.now.getTime() < run.getTime() + grace) return [];
+  const since = lastSuccess ? `since ${formatWhen(lastSuccess, rules.timezone)}` : "yet";
+  return [{ key: "ingest:stale", sentence: `Ingest has not succeeded ${since}: three runs of INGEST_CRON have passed without one.` }];
+}
+
+/** Every current problem, most fundamental first. */
+export function judgeProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[] {
+  const { now } = snapshot;
+  const when = (date: Date) => formatWhen(date, rules.timezone);
+  const problems: Problem[] = [];
+  if (!snapshot.database.writable) {
+    problems.push({ key: "database", sentence: `The database is not writable: ${clause(snapshot.database.reason)}.` });
+  }
+  const telegram = snapshot.telegram;
+  if (telegram?.failingSince && now.getTime() - telegram.failingSince.getTime() > TELEGRAM_GRACE_MS) {
+    const why = telegram.reason ? ` (${clause(telegram.reason)})` : "";
+    problems.push({ key: "telegram", sentence: `Telegram has not answered for ${describeDuration(now.getTime() - telegram.failingSince.getTime())}${why}.` });
+  }
+  if (snapshot.posting.forbidden) {
+    problems.push({ key: "posting:forbidden", sentence: `The bot may not post in the channel: ${clause(snapshot.posting.forbidden)}.` });
+  }
+  const paused = snapshot.posting.paused;
+  if (paused) {
+    const by = paused.by ? ` by ${paused.by}` : "";
+    const since = paused.since ? ` since ${when(paused.since)}` : "";
+    problems.push({ key: "posting:paused", sentence: `Automatic posting has been paused${by}${since}.` });
+  }
+  const overdue = findOverduePost(snapshot, rules);
+  if (overdue && now.getTime() - overdue.dueSince.getTime() > DUE_GRACE_MS) {
+    const waited = describeDuration(now.getTime() - overdue.dueSince.getTime());
+    problems.push({ key: "outbox:stalled", sentence: `Post #${overdue.post.id} “${shorten(overdue.post.headline)}” has been due for ${waited}.` });
+  }
+  problems.push(...ingestProblems(snapshot, rules));
+  for (const failure of [...snapshot.jobs].sort((a, b) => a.job.localeCompare(b.job))) {
+    problems.push({ key: `job:${failure.job}`, sentence: `The ${failure.job} job has been failing since ${when(failure.since)}: ${clause(failure.reason)}.` });
+  }
+  return problems;
+}
