@@ -62,11 +62,11 @@ export function summarise(input: SummaryInput): string {
  */
 export function cutAtSentence(text: string, maxChars: number): string {
   if (!(maxChars > 0)) return "";
-  const clean = text.replace(/\s+/g, " ").trim();
+  // Only the sentences that fit are kept, so only the start of an over-long text is read: the
+  // same cut unless the text is mostly whitespace, and no pass over megabytes of a hostile one.
+  const head = text.length > 20 * maxChars + 10_000 ? text.slice(0, 20 * maxChars + 10_000) : text;
+  const clean = head.replace(/\s+/g, " ").trim();
   if (clean.length <= maxChars) return clean;
-  // Only the sentences that can fit are needed; with whitespace runs made single, they all end
-  // within the first 2 × maxChars characters, and the margin lets the splitter see what follows.
-  const head = text.replace(/[^\S\n]+/g, " ").replace(/\s*\n\s*/g, "\n").slice(0, 2 * maxChars + 1_000);
   return fitSentences(splitSentences(head), maxChars) || cutAtWord(clean, maxChars);
 }
 
