@@ -27,6 +27,7 @@ import {
   type Fetcher,
   type FetcherDeps,
 } from "./ingest/fetch/create-fetcher.js";
+import { createExtractionPool, type Extractor } from "./ingest/workers/create-extraction-pool.js";
 import type { Logger } from "./logger.js";
 
 export interface Services {
@@ -48,6 +49,8 @@ export interface Services {
   engagement: EngagementRepository;
   search: SearchRepository;
   fetcher: Fetcher;
+  /** Reads feeds and extracts pages in worker threads; closed with the fetcher. */
+  extractor: Extractor;
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
   /**
    * The editors' chat: ADMIN_CHAT_ID, unless Telegram upgraded that group to a
@@ -103,6 +106,7 @@ export function createServices(deps: {
       },
       deps.fetcherDeps,
     ),
+    extractor: createExtractionPool(config.extract),
     sessionStorage: <T>(prefix: string) => createSessionStorage<T>(prisma, prefix),
     adminChat: {
       get: () => adminChatId,

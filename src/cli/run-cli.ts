@@ -18,6 +18,7 @@ import { decodeBody } from "../ingest/fetch/decode-body.js";
 import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
 import { createIngestDeps } from "../ingest/create-ingest-deps.js";
 import { fetchArticlePage, ingestAllFeeds, INGEST_LEASE } from "../ingest/ingest-feeds.js";
+import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
 import { FeedUrlError, parseFeedUrl } from "../ingest/feeds/parse-feed-url.js";
 import { parseFilterPhrase } from "../ingest/filters/keyword-filter.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
@@ -294,13 +295,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         context.rules = await s.topics.rules();
         let page;
         try {
-          page = await fetchArticlePage(s.fetcher, source);
+          page = await fetchArticlePage(s, source, context);
         } catch (error) {
+          if (error instanceof ExtractionTimeoutError) throw new UsageError(`cannot extract ${source}: ${error.message}`);
           if (!(error instanceof FetchError)) throw error;
           const why = error.code === "private_address" ? `private and loopback addresses are not allowed; ${error.message}` : error.message;
           throw new UsageError(`cannot extract ${source}: ${why}`);
         }
-        article = buildArticle({ page: page.article, pageUrl: page.url }, context);
+        article = page.article;
       } else {
         let bytes: Uint8Array;
         try {
@@ -343,6 +345,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const opened = services as Services | null;
     if (opened) {
       await opened.fetcher.close();
+      await opened.extractor.close();
       await opened.db.close();
     }
   }

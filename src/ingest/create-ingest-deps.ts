@@ -21,7 +21,7 @@ function createConfiguredSummariser(config: Config, logger: Logger): Summariser 
 
 /** Everything `ingestAllFeeds` needs, from the services, the admin notifier and a logger. */
 export function createIngestDeps(deps: {
-  services: Pick<Services, "config" | "feeds" | "articles" | "topics" | "fetcher" | "now">;
+  services: Pick<Services, "config" | "feeds" | "articles" | "topics" | "fetcher" | "extractor" | "now">;
   admin: AdminNotifier;
   logger: Logger;
 }): IngestDeps {
@@ -31,6 +31,7 @@ export function createIngestDeps(deps: {
     articles: services.articles,
     topics: services.topics,
     fetcher: services.fetcher,
+    extractor: services.extractor,
     admin,
     logger,
     now: services.now,

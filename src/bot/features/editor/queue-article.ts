@@ -3,10 +3,11 @@
  * does (guarded fetcher, extraction, topic rules), or the stored article reused.
  */
 import type { PostRecord } from "../../../db/channel-posts.js";
-import { buildArticle, toNewArticle } from "../../../ingest/build-article.js";
+import { toNewArticle } from "../../../ingest/build-article.js";
 import { FetchError } from "../../../ingest/fetch/create-fetcher.js";
 import { normaliseUrl } from "../../../ingest/identity/normalise-url.js";
 import { fetchArticlePage } from "../../../ingest/ingest-feeds.js";
+import { ExtractionTimeoutError } from "../../../ingest/workers/create-extraction-pool.js";
 import type { Services } from "../../../services.js";
 import type { Actor } from "./editor-context.js";
 
@@ -31,18 +32,16 @@ function existingPostRefusal(post: PostRecord): string | null {
 async function findOrStoreArticle(services: Services, url: string): Promise<{ articleId: number } | { refused: string }> {
   const known = await services.articles.findByUrl(url);
   if (known) return { articleId: known.id };
-  let page;
+  const now = services.now();
+  const context = { now, summaryMaxChars: services.config.summary.maxChars, feedDefaultTopic: null, rules: await services.topics.rules() };
+  let clean;
   try {
-    page = await fetchArticlePage(services.fetcher, url);
+    clean = (await fetchArticlePage(services, url, context)).article;
   } catch (error) {
     if (error instanceof FetchError) return { refused: `I could not fetch that page: ${error.message}. Nothing was queued.` };
+    if (error instanceof ExtractionTimeoutError) return { refused: `I could not read that page: ${error.message}. Nothing was queued.` };
     throw error;
   }
-  const now = services.now();
-  const clean = buildArticle(
-    { page: page.article, pageUrl: page.url },
-    { now, summaryMaxChars: services.config.summary.maxChars, feedDefaultTopic: null, rules: await services.topics.rules() },
-  );
   if (!clean) return { refused: "I found no article on that page (no headline). Nothing was queued." };
   const stored = await services.articles.findByUrl(clean.canonicalUrl);
   if (stored) return { articleId: stored.id };
