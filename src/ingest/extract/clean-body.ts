@@ -195,8 +195,13 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 /** Every check here is for short paragraphs, so counting stops past the longest of them. */
 const MAX_COUNTED_WORDS = 64;
 
-/** Words in text, up to MAX_COUNTED_WORDS + 1: a long paragraph is never listed word by word. */
+/**
+ * Words in text; past MAX_COUNTED_WORDS + 1 the count may stop, so a long paragraph is never
+ * listed word by word. Ordinary paragraphs take one native match, which is far faster than a
+ * loop of exec calls.
+ */
 function countWords(text: string): number {
+  if (text.length <= 10_000) return text.match(WORD)?.length ?? 0;
   WORD.lastIndex = 0;
   let count = 0;
   while (count <= MAX_COUNTED_WORDS && WORD.exec(text) !== null) count++;
