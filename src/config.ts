@@ -44,7 +44,7 @@ export interface Config {
     maxPageBytes: number;
   };
   feedMaxFailures: number;
-  /** Page extraction and feed reading in worker threads: per-task time limit, and pool size (null: one less than the cores, at least 1). */
+  /** Page extraction and feed reading in worker threads: per-task time limit, and pool size (null: one less than the cores, from 1 to 4). */
   extract: { timeoutMs: number; workers: number | null };
   summary: {
     maxChars: number;

@@ -40,9 +40,12 @@ export interface ExtractionPoolOptions {
   workerUrl?: URL;
 }
 
-/** One thread per core but one, which stays with the main loop; at least one. */
+/** Most threads by default: each holds its own copy of the extraction stack (tens of MB), and an ingest run reads 8 feeds at a time. */
+const MAX_DEFAULT_WORKERS = 4;
+
+/** One thread per core but one, which stays with the main loop; at least one, at most four. */
 export function defaultExtractionWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1));
 }
 
 /**
