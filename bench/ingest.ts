@@ -111,6 +111,7 @@ async function run(provider: Provider, port: number) {
     return { provider, seconds, report, stored };
   } finally {
     await services.fetcher.close();
+    await services.extractor.close();
     await db.close();
     await database.drop();
   }

@@ -164,6 +164,7 @@ async function benchProvider(provider: Provider): Promise<void> {
       );
     }
     await app.services.fetcher.close();
+    await app.services.extractor.close();
   } finally {
     await db.close();
     await testDb.drop();

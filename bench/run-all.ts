@@ -10,6 +10,7 @@ const benches = [
   ["article extraction", "bench/extract.ts"],
   ["summaries (ROUGE-1)", "bench/summary.ts"],
   ["ingest throughput", "bench/ingest.ts"],
+  ["hostile input (event-loop delay)", "bench/hostile.ts"],
   ["/latest and /popular", "bench/readers.ts"],
   ["alert delivery", "bench/alerts.ts"],
   ["database size and retention", "bench/retention.ts"],

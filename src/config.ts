@@ -54,6 +54,8 @@ export interface Config {
     maxPageBytes: number;
   };
   feedMaxFailures: number;
+  /** Page extraction and feed reading in worker threads: per-task time limit, and pool size (null: one less than the cores, from 1 to 4). */
+  extract: { timeoutMs: number; workers: number | null };
   summary: {
     maxChars: number;
     llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
@@ -313,6 +315,8 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
     FEED_MAX_BYTES: integer("FEED_MAX_BYTES", 5 * 1024 * 1024, 1024, 1024 ** 3),
     PAGE_MAX_BYTES: integer("PAGE_MAX_BYTES", 5 * 1024 * 1024, 1024, 1024 ** 3),
     FEED_MAX_FAILURES: integer("FEED_MAX_FAILURES", 10, 1, 1000),
+    EXTRACT_TIMEOUT_MS: integer("EXTRACT_TIMEOUT_MS", 15_000, 100, 600_000),
+    EXTRACT_WORKERS: optional(integer("EXTRACT_WORKERS", 0, 1, 64)),
     SUMMARY_MAX_CHARS: integer("SUMMARY_MAX_CHARS", 400, 80, 3500),
     SUMMARY_LLM_URL: optional(httpUrl("SUMMARY_LLM_URL")),
     SUMMARY_LLM_MODEL:
@@ -391,6 +395,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
       maxPageBytes: e.PAGE_MAX_BYTES,
     },
     feedMaxFailures: e.FEED_MAX_FAILURES,
+    extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS ?? null },
     summary: {
       maxChars: e.SUMMARY_MAX_CHARS,
       llm: e.SUMMARY_LLM_URL

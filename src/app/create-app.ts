@@ -285,6 +285,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await server.close();
         await scheduler.stop();
         await services.fetcher.close();
+        await services.extractor.close();
         await db.close();
       })();
       return stoppingDone;

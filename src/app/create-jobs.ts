@@ -35,6 +35,7 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
     articles: services.articles,
     topics: services.topics,
     fetcher: services.fetcher,
+    extractor: services.extractor,
     admin,
     logger,
     now: services.now,

@@ -39,7 +39,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       articles,
       topics,
       audit,
-      fetchPage: (url) => fetchArticlePage(services.fetcher, url),
+      fetchPage: (url, context) => fetchArticlePage(services, url, context),
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
       now,

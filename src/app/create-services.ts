@@ -30,6 +30,7 @@ import {
 } from "../ingest/fetch/create-fetcher.js";
 import type { Logger } from "../logger.js";
 import { createMetrics, metricsSourcesFrom, type Metrics } from "../ops/metrics.js";
+import { createExtractionPool, type Extractor } from "../ingest/workers/create-extraction-pool.js";
 
 export interface Services {
   config: Config;
@@ -52,6 +53,8 @@ export interface Services {
   fetcher: Fetcher;
   /** The process's metrics (GET /metrics); the database gauges are read at each scrape. */
   metrics: Metrics;
+  /** Reads feeds and extracts pages in worker threads; closed with the fetcher. */
+  extractor: Extractor;
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
   /**
    * The editors' chat: ADMIN_CHAT_ID, unless Telegram upgraded that group to a
@@ -119,6 +122,7 @@ export function createServices(deps: {
       { ...deps.fetcherDeps, metrics },
     ),
     metrics,
+    extractor: createExtractionPool(config.extract),
     sessionStorage: <T>(prefix: string) => createSessionStorage<T>(prisma, prefix),
     adminChat: {
       get: () => adminChatId,

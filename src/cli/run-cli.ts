@@ -27,6 +27,7 @@ import { extractArticle } from "../ingest/extract/extract-article.js";
 import { decodeBody } from "../ingest/fetch/decode-body.js";
 import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
 import { fetchArticlePage, ingestAllFeeds, INGEST_JOB } from "../ingest/ingest-feeds.js";
+import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { buildOpml, OpmlError, parseOpml } from "../ingest/opml/opml.js";
 import type { TopicRule } from "../ingest/topics/assign-topics.js";
@@ -330,13 +331,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         context.rules = await s.topics.rules();
         let page;
         try {
-          page = await fetchArticlePage(s.fetcher, source);
+          page = await fetchArticlePage(s, source, context);
         } catch (error) {
+          if (error instanceof ExtractionTimeoutError) throw new UsageError(`cannot extract ${source}: ${error.message}`);
           if (!(error instanceof FetchError)) throw error;
           const why = error.code === "private_address" ? `private and loopback addresses are not allowed; ${error.message}` : error.message;
           throw new UsageError(`cannot extract ${source}: ${why}`);
         }
-        article = buildArticle({ page: page.article, pageUrl: page.url }, context);
+        article = page.article;
       } else {
         let bytes: Uint8Array;
         try {
@@ -379,6 +381,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const done = opened as { services: Services } | null;
     if (done) {
       await done.services.fetcher.close();
+      await done.services.extractor.close();
       await done.services.db.close();
     }
   }

@@ -52,6 +52,7 @@ const itemTexts = new WeakMap<FeedItem, { body: string; standfirst: string | nul
 
 /** Plain text of an item's richest HTML (content:encoded over description). */
 export function itemText(item: FeedItem): { body: string; standfirst: string | null } {
+  if (item.text) return item.text;
   let text = itemTexts.get(item);
   if (!text) {
     const standfirst = item.descriptionHtml ? htmlToText(item.descriptionHtml) : null;

@@ -113,8 +113,20 @@ function renderText(html: string): string {
   return normaliseWhitespace(parts.join(""));
 }
 
-function collect(node: NodeLike, parts: string[]): void {
-  for (const child of Array.from(node.childNodes)) {
+/** Walks the tree with an explicit stack: tens of thousands of nested elements would overflow recursion. */
+function collect(root: NodeLike, parts: string[]): void {
+  // A string on the stack is text to emit once the element before it is done.
+  const stack: (NodeLike | string)[] = [];
+  const pushChildren = (node: NodeLike) => {
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    if (typeof child === "string") {
+      parts.push(child);
+      continue;
+    }
     if (child.nodeType === TEXT_NODE) {
       // Newlines inside HTML source text are just spaces to a reader.
       parts.push((child.data ?? "").replace(/\s/g, " "));
@@ -127,12 +139,10 @@ function collect(node: NodeLike, parts: string[]): void {
       parts.push("\n");
       continue;
     }
-    const block = BLOCKS.has(name);
-    if (block) parts.push("\n\n");
-    else if (CELLS.has(name)) parts.push(" ");
-    collect(child, parts);
-    if (block) parts.push("\n\n");
-    else if (CELLS.has(name)) parts.push(" ");
+    const edge = BLOCKS.has(name) ? "\n\n" : CELLS.has(name) ? " " : "";
+    parts.push(edge);
+    stack.push(edge);
+    pushChildren(child);
   }
 }
 
@@ -145,14 +155,17 @@ function normaliseWhitespace(text: string): string {
     .trim();
 }
 
-/** Last resort if the parser ever fails: strip anything tag-shaped. */
+/**
+ * Last resort if the parser ever fails: strip anything tag-shaped. Linear like htmlToLine: an
+ * unclosed script runs to the end, and a tag stops at the next "<".
+ */
 function fallbackText(html: string): string {
   return normaliseWhitespace(
     html
-      .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, " ")
+      .replace(/<(script|style|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, " ")
       .replace(/<br\s*\/?>/gi, "\n")
-      .replace(/<\/?(?:p|div|li|h[1-6]|ul|ol|blockquote)\b[^>]*>/gi, "\n\n")
-      .replace(/<[^>]*>/g, " ")
+      .replace(/<\/?(?:p|div|li|h[1-6]|ul|ol|blockquote)\b[^<>]*>/gi, "\n\n")
+      .replace(/<[^<>]*>/g, " ")
       .replace(/&nbsp;/g, " ")
       .replace(/&amp;/g, "&"),
   );

@@ -12,19 +12,18 @@ import type { Logger } from "../logger.js";
 import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
 import { escapeHtml } from "../publish/telegram-html.js";
-import { buildArticle, itemText, sortDateOf, toNewArticle, USABLE_DESCRIPTION_CHARS, type CleanArticle } from "./build-article.js";
-import { extractArticle } from "./extract/extract-article.js";
+import { sortDateOf, toNewArticle, type BuildContext, type CleanArticle } from "./build-article.js";
 import type { Fetcher } from "./fetch/create-fetcher.js";
 import { FetchError } from "./fetch/create-fetcher.js";
 import { judgeFeedFailure } from "./feed-health.js";
-import { parseFeed, type FeedItem } from "./feeds/parse-feed.js";
-import { passesKeywordFilter } from "./filters/keyword-filter.js";
+import type { FeedItem } from "./feeds/parse-feed.js";
 import { isSameStory, SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
 import { createStoryIndex, type StoryIndex } from "./identity/story-index.js";
 import { normaliseUrl } from "./identity/normalise-url.js";
-import { isTeaser } from "./summary/is-teaser.js";
 import type { Summariser } from "./summary/llm-summariser.js";
 import type { TopicRule } from "./topics/assign-topics.js";
+import type { ScreenedItem } from "./workers/extraction-tasks.js";
+import type { Extractor } from "./workers/create-extraction-pool.js";
 import { AUTO_POST_MAX_AGE_MS } from "../publish/posting-policy.js";
 
 /** The ingest job's name, and its lease's, which the operator's `ingest` command takes too. */
@@ -38,6 +37,8 @@ export interface IngestDeps {
   articles: ArticlesRepository;
   topics: TopicsRepository;
   fetcher: Fetcher;
+  /** Reads feeds and extracts pages off the main thread. */
+  extractor: Extractor;
   admin: AdminNotifier;
   logger: Logger;
   now: () => Date;
@@ -158,7 +159,7 @@ async function ingestFeed(
       log.debug("feed not modified");
       return { feedId: feed.id, ok: true, stored: 0, skipped: 0 };
     }
-    const parsed = parseFeed(response.text, response.url);
+    const parsed = await deps.extractor.readFeed(response.text, response.url, { filter: context.filter, fullPage: feed.fullPage });
     const { stories } = context;
     const built = await buildNewArticles(deps, feed, parsed.items, context, stories, log);
     const { created, skipped } = await context.storeInTurn(() => storeNewArticles(deps, built, stories));
@@ -261,7 +262,7 @@ async function loadStoryIndex(deps: IngestDeps): Promise<StoryIndex> {
 async function buildNewArticles(
   deps: IngestDeps,
   feed: FeedRecord,
-  items: FeedItem[],
+  items: ScreenedItem[],
   context: IngestContext,
   stories: StoryIndex,
   log: Logger,
@@ -272,10 +273,10 @@ async function buildNewArticles(
   let skipped = 0;
   let filtered = 0;
   let invalid = 0;
-  const candidates: { item: FeedItem; url: string }[] = [];
+  const candidates: { item: FeedItem; url: string; needsPage: boolean }[] = [];
   const seenUrls = new Set<string>();
   const seenGuids = new Set<string>();
-  for (const item of items) {
+  for (const { item, passesFilter, needsPage } of items) {
     const url = item.link ? normaliseUrl(item.link) : null;
     if (!url || !item.title.trim()) {
       skipped++;
@@ -289,13 +290,12 @@ async function buildNewArticles(
     }
     seenUrls.add(url);
     if (item.guid !== null) seenGuids.add(item.guid);
-    const { body } = itemText(item);
-    if (!passesKeywordFilter(`${item.title}\n${body}`, context.filter)) {
+    if (!passesFilter) {
       skipped++;
       filtered++;
       continue;
     }
-    candidates.push({ item, url });
+    candidates.push({ item, url, needsPage });
   }
   const known = await deps.articles.knownUrls(candidates.map((c) => c.url));
   const fresh = candidates.filter((c) => !known.has(c.url));
@@ -304,8 +304,8 @@ async function buildNewArticles(
   const aliases: { url: string; articleId: number }[] = [];
   // Every URL this story is known by, so the next run recognises the feed's link without a page fetch.
   const urlsOf = (clean: CleanArticle, itemUrl: string) => [...new Set([clean.canonicalUrl, itemUrl, ...clean.otherUrls])];
-  for (const { item, url } of fresh) {
-    const clean = await buildFromItem(deps, feed, item, url, context, log);
+  for (const { item, url, needsPage } of fresh) {
+    const clean = await buildFromItem(deps, feed, { item, url, needsPage }, context, log);
     if (!clean) {
       skipped++;
       invalid++;
@@ -353,48 +353,51 @@ async function buildNewArticles(
   return { articles, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid };
 }
 
+/**
+ * The clean article of one item: from its page when the feed says too little, else from the
+ * feed's text. A page that cannot be fetched or read in time falls back to the feed's text; an
+ * item whose own text cannot be read in time is skipped. Each reason is logged once, one line.
+ */
 async function buildFromItem(
   deps: IngestDeps,
   feed: FeedRecord,
-  item: FeedItem,
-  url: string,
+  candidate: { item: FeedItem; url: string; needsPage: boolean },
   { rules, signal }: Pick<IngestContext, "rules" | "signal">,
   log: Logger,
 ): Promise<CleanArticle | null> {
-  const context = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules };
-  if (!needsPage(feed, item)) return buildArticle({ item, pageUrl: url }, context);
+  const { item, url } = candidate;
+  const context: BuildContext = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules };
+  if (candidate.needsPage) {
+    try {
+      return (await fetchArticlePage(deps, url, context, item, signal)).article;
+    } catch (error) {
+      // A stopped run stores nothing of this feed, rather than its items without their pages.
+      if (error instanceof FetchError && error.code === "cancelled") throw error;
+      log.warn({ ...describeError(error), url }, "article page could not be read; using the feed's text");
+    }
+  }
   try {
-    const page = await fetchArticlePage(deps.fetcher, url, signal);
-    return buildArticle({ item, page: page.article, pageUrl: page.url }, context);
+    return await deps.extractor.extract({ item, pageUrl: url }, context);
   } catch (error) {
-    // A stopped run stores nothing of this feed, rather than its items without their pages.
-    if (error instanceof FetchError && error.code === "cancelled") throw error;
-    log.warn({ ...describeError(error), url }, "article page could not be fetched; using the feed's text");
-    return buildArticle({ item, pageUrl: url }, context);
+    log.warn({ ...describeError(error), url }, "item could not be read; skipped");
+    return null;
   }
 }
 
+
 /**
- * Whether the feed says too little and the page must be read: always for a
- * full-page feed; else when the item has no usable text, or only a description
- * that is a hook ("…", "Read more", the headline again) rather than a summary.
+ * Fetches an article page through the guarded fetcher and builds its clean article in the
+ * extraction pool (with the feed item's text, when there is one). Rejects with a FetchError or
+ * an ExtractionTimeoutError.
  */
-function needsPage(feed: FeedRecord, item: FeedItem): boolean {
-  if (feed.fullPage) return true;
-  const { body, standfirst } = itemText(item);
-  if (body.length < USABLE_DESCRIPTION_CHARS) return true;
-  return !item.contentHtml && standfirst !== null && isTeaser(standfirst, item.title);
-}
-
-/** An article page as fetched (after redirects) and extracted. */
-export interface FetchedArticlePage {
-  url: string;
-  article: ReturnType<typeof extractArticle>;
-}
-
-/** Fetches an article page through the guarded fetcher and extracts it. */
-export async function fetchArticlePage(fetcher: Fetcher, url: string, signal?: AbortSignal): Promise<FetchedArticlePage> {
-  const response = await fetcher.fetch({ url, kind: "page", ...(signal ? { signal } : {}) });
+export async function fetchArticlePage(
+  deps: { fetcher: Fetcher; extractor: Extractor },
+  url: string,
+  context: BuildContext,
+  item: FeedItem | null = null,
+  signal?: AbortSignal,
+): Promise<{ url: string; article: CleanArticle | null }> {
+  const response = await deps.fetcher.fetch({ url, kind: "page", ...(signal ? { signal } : {}) });
   if (response.notModified) throw new Error("unexpected 304 for an unconditional request");
-  return { url: response.url, article: extractArticle(response.text, response.url) };
+  return { url: response.url, article: await deps.extractor.extract({ item, html: response.text, pageUrl: response.url }, context) };
 }

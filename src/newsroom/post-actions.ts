@@ -10,9 +10,9 @@ import type { TopicsRepository } from "../db/topics.js";
 import { withinDeleteWindow } from "../editorial/delete-refusal.js";
 import type { EditField } from "../editorial/parse-edit-command.js";
 import type { Draft } from "../editorial/read-draft.js";
-import { buildArticle, toNewArticle } from "../ingest/build-article.js";
+import { toNewArticle, type BuildContext, type CleanArticle } from "../ingest/build-article.js";
 import { FetchError } from "../ingest/fetch/create-fetcher.js";
-import type { FetchedArticlePage } from "../ingest/ingest-feeds.js";
+import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
 import { headlineKey } from "../ingest/identity/same-story.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { topicNameFromSlug } from "../ingest/topics/slugify-topic.js";
@@ -31,8 +31,8 @@ export interface PostActionsDeps {
   articles: ArticlesRepository;
   topics: TopicsRepository;
   audit: AuditLogRepository;
-  /** Fetches and extracts an article page exactly as ingestion does. */
-  fetchPage: (url: string) => Promise<FetchedArticlePage>;
+  /** Fetches an article page and builds its clean article exactly as ingestion does. */
+  fetchPage: (url: string, context: BuildContext) => Promise<{ url: string; article: CleanArticle | null }>;
   /** Sends one post through the outbox (its claim makes a double send impossible). */
   publish: (postId: number) => Promise<PublishOutcome>;
   channel: ChannelMessages;
@@ -55,6 +55,8 @@ export type QueueOutcome =
   | PlaceRefusal
   | { kind: "invalid-url"; input: string }
   | { kind: "fetch-failed"; reason: string }
+  /** The page came, but reading it took too long (a hostile or broken page). */
+  | { kind: "unreadable"; reason: string }
   | { kind: "no-article" };
 
 export type PostNowOutcome =
@@ -143,21 +145,20 @@ export function createPostActions(deps: PostActionsDeps) {
   };
 
   /** The stored article for `url`, or the page fetched, built exactly as ingestion builds it, and stored. */
-  const findOrStoreArticle = async (url: string): Promise<{ articleId: number } | { kind: "fetch-failed"; reason: string } | { kind: "no-article" }> => {
+  const findOrStoreArticle = async (
+    url: string,
+  ): Promise<{ articleId: number } | { kind: "fetch-failed" | "unreadable"; reason: string } | { kind: "no-article" }> => {
     const known = await articles.findByUrl(url);
     if (known) return { articleId: known.id };
-    let page: FetchedArticlePage;
+    const now = deps.now();
+    let clean: CleanArticle | null;
     try {
-      page = await deps.fetchPage(url);
+      clean = (await deps.fetchPage(url, { now, summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: null, rules: await deps.topics.rules() })).article;
     } catch (error) {
       if (error instanceof FetchError) return { kind: "fetch-failed", reason: error.message };
+      if (error instanceof ExtractionTimeoutError) return { kind: "unreadable", reason: error.message };
       throw error;
     }
-    const now = deps.now();
-    const clean = buildArticle(
-      { page: page.article, pageUrl: page.url },
-      { now, summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: null, rules: await deps.topics.rules() },
-    );
     if (!clean) return { kind: "no-article" };
     const stored = await articles.findByUrl(clean.canonicalUrl);
     if (stored) return { articleId: stored.id };

@@ -101,6 +101,8 @@ export function expectedFailureReason(error: unknown): string | null {
   // The fetcher's and the feed parser's own errors: messages written for the operator.
   if (name === "FetchError" && typeof error.code === "string") return message;
   if (name === "FeedParseError") return message;
+  // The extraction pool gave up on a page or feed past EXTRACT_TIMEOUT_MS.
+  if (name === "ExtractionTimeoutError") return message;
   // grammY: Telegram answered with an error (GrammyError), or could not be reached (HttpError).
   if (name === "GrammyError" && typeof error.error_code === "number") return message;
   if (name === "HttpError" && "error" in error) {

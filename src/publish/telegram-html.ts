@@ -11,10 +11,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The length Telegram counts for a message written in HTML parse mode: tags removed, entities decoded. */
+/**
+ * The length Telegram counts for a message written in HTML parse mode: tags removed, entities
+ * decoded. A tag stops at the next "<" as well as at ">", so a run of stray "<" costs one pass.
+ */
 export function visibleLength(html: string): number {
   return html
-    .replace(/<[^>]*>/g, "")
+    .replace(/<[^<>]*>/g, "")
     .replace(/&(lt|gt|amp|quot);/g, "x").length;
 }
 

@@ -3,7 +3,7 @@
  * 404) is one line with its reason and no stack trace; a bug keeps its stack.
  */
 import { http, HttpResponse } from "msw";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createArticlesRepository } from "../../src/db/articles.js";
 import type { Database } from "../../src/db/client.js";
@@ -11,10 +11,15 @@ import { createFeedsRepository } from "../../src/db/feeds.js";
 import { createTopicsRepository } from "../../src/db/topics.js";
 import type { Fetcher } from "../../src/ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds } from "../../src/ingest/ingest-feeds.js";
+import { createExtractionPool } from "../../src/ingest/workers/create-extraction-pool.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { server } from "../support/msw.js";
 import { createTestFetcher } from "../support/web.js";
+
+/** One extraction pool for the file: a worker thread starts once. */
+const extractor = createExtractionPool({ timeoutMs: 15_000, workers: 1 });
+afterAll(() => extractor.close());
 
 const NOW = new Date("2026-03-02T09:00:00.000Z");
 const GONE_FEED = "https://gone.example.com/rss.xml";
@@ -32,6 +37,7 @@ describe("ingest logs", () => {
       articles: createArticlesRepository(db.prisma),
       topics: createTopicsRepository(db.prisma),
       fetcher,
+      extractor,
       admin: { notify: () => Promise.resolve(true) },
       logger: logger.child({ job: "ingest" }),
       now: () => NOW,

@@ -5,7 +5,7 @@
  */
 import { Api, Bot } from "grammy";
 import { http, HttpResponse } from "msw";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createTelegramErrorMetrics } from "../../src/bot/telegram-error-metrics.js";
 import { createUpdateTiming } from "../../src/bot/update-timing.js";
@@ -19,6 +19,7 @@ import { createSubscribersRepository } from "../../src/db/subscribers.js";
 import { createTopicsRepository } from "../../src/db/topics.js";
 import type { Fetcher } from "../../src/ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds } from "../../src/ingest/ingest-feeds.js";
+import { createExtractionPool } from "../../src/ingest/workers/create-extraction-pool.js";
 import { createMetrics, metricsSourcesFrom, type Metrics } from "../../src/ops/metrics.js";
 import { sendDueAlerts } from "../../src/publish/alerts/send-due-alerts.js";
 import { publishNextPost, type OutboxDeps } from "../../src/publish/outbox.js";
@@ -31,6 +32,10 @@ import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../suppor
 import { allowLoopback, server } from "../support/msw.js";
 import { BOT_INFO, installFakeTelegram, privateMessage, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
 import { createTestFetcher, rss, serve } from "../support/web.js";
+
+/** One extraction pool for the file: a worker thread starts once. */
+const extractor = createExtractionPool({ timeoutMs: 15_000, workers: 1 });
+afterAll(() => extractor.close());
 
 const T0 = new Date("2026-11-28T12:00:00Z");
 const METRICS_TOKEN = "scrape-token-0123456789";
@@ -95,7 +100,7 @@ describe.each(TEST_PROVIDERS)("metrics on %s", (provider) => {
     metrics,
   });
   const ingest = (fetcher: Fetcher) =>
-    ingestAllFeeds({ ...repos, fetcher, admin, logger: memoryLogger().logger, now: () => clock, summaryMaxChars: 400, feedMaxFailures: 10, metrics });
+    ingestAllFeeds({ ...repos, fetcher, extractor, admin, logger: memoryLogger().logger, now: () => clock, summaryMaxChars: 400, feedMaxFailures: 10, metrics });
 
   const scrape = async (): Promise<string> => {
     const { http: httpServer, base } = await serveMetrics(metrics, METRICS_TOKEN);

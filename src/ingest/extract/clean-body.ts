@@ -117,8 +117,39 @@ function isCode(paragraph: string): boolean {
     if (CSS_LINE.test(line) || (JS_LINE.test(line) && !/\s[a-z]+\s[a-z]+\s[a-z]+\s/i.test(line))) code++;
   }
   if (code / lines.length >= 0.6 && (lines.length > 1 || /[{};]/.test(paragraph))) return true;
-  // A single run-on line of CSS such as "p.x:before { display: inline-block; … }".
-  return /^[@.#\w:[\]="'*>~+,\s-]+\{[^{}]*(?:[\w-]+\s*:\s*[^;{}]+;\s*){2,}[^{}]*\}?$/.test(paragraph.replace(/\n/g, " "));
+  return isRunOnCss(paragraph.replace(/\n/g, " "));
+}
+
+const CSS_SELECTOR = /^[@.#\w:[\]="'*>~+,\s-]+$/;
+const CSS_DECLARATION = /^\s*[\w-]+\s*:\s*[^;{}]+$/;
+const CSS_PROPERTY_END = /[\w-]\s*$/;
+
+/**
+ * A single run-on line of CSS such as "p.x:before { display: inline-block; color: red }": a
+ * selector, "{", and two declarations in a row, with nothing but an optional "}" closing it.
+ * Read piece by piece between the ";" (one regular expression over the whole line backtracked
+ * cubically: 8 KB of "a{a:a;a:a;…" took seconds).
+ */
+export function isRunOnCss(text: string): boolean {
+  const open = text.indexOf("{");
+  if (open <= 0 || !CSS_SELECTOR.test(text.slice(0, open))) return false;
+  let rules = text.slice(open + 1);
+  if (rules.endsWith("}")) rules = rules.slice(0, -1);
+  if (/[{}]/.test(rules)) return false;
+  const pieces = rules.split(";");
+  // The last piece follows the last ";": it ends no declaration.
+  for (let i = 0; i + 2 < pieces.length; i++) {
+    if (endsWithDeclaration(pieces[i]!) && CSS_DECLARATION.test(pieces[i + 1]!)) return true;
+  }
+  return false;
+}
+
+/** Whether text ends in "property: value" (anything may come before it). */
+function endsWithDeclaration(piece: string): boolean {
+  for (let colon = piece.indexOf(":"); colon >= 0; colon = piece.indexOf(":", colon + 1)) {
+    if (colon + 1 < piece.length && CSS_PROPERTY_END.test(piece.slice(Math.max(0, colon - 200), colon))) return true;
+  }
+  return false;
 }
 
 /** A line that reads like a headline or a link: short, no closing punctuation. */
@@ -160,6 +191,19 @@ function trimLeadingChrome(paragraphs: string[], headline: string | null): strin
 }
 
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** Every check here is for short paragraphs, so counting stops past the longest of them. */
+const MAX_COUNTED_WORDS = 64;
+
+/**
+ * Words in text; past MAX_COUNTED_WORDS + 1 the count may stop, so a long paragraph is never
+ * listed word by word. Ordinary paragraphs take one native match, which is far faster than a
+ * loop of exec calls.
+ */
 function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  if (text.length <= 10_000) return text.match(WORD)?.length ?? 0;
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (count <= MAX_COUNTED_WORDS && WORD.exec(text) !== null) count++;
+  return count;
 }

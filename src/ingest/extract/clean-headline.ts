@@ -18,11 +18,17 @@ export function cleanHeadline(title: string, hints: HeadlineHints = {}): string 
   const parts = splitKeepingSeparators(text);
   if (parts.length < 2) return text;
 
+  // Words of parts[0..i), so the words of any run of parts cost one subtraction: a title of
+  // thousands of " - bbc" segments would otherwise be recounted for every segment dropped.
+  const wordsBefore = [0];
+  for (const part of parts) wordsBefore.push(wordsBefore.at(-1)! + countWords(part.text));
+  const wordsOf = (from: number, to: number) => wordsBefore[to]! - wordsBefore[from]!;
+
   // Drop trailing segments that are the site (or short brand-like tails), then leading ones.
   let first = 0;
   let last = parts.length - 1;
-  while (last > first && isSiteSegment(parts[last]!, site, parts.slice(first, last))) last--;
-  while (first < last && isSiteSegment(parts[first]!, site, parts.slice(first + 1, last + 1), true)) first++;
+  while (last > first && isSiteSegment(parts[last]!, site, wordsOf(first, last))) last--;
+  while (first < last && isSiteSegment(parts[first]!, site, wordsOf(first + 1, last + 1), true)) first++;
   return joinParts(text, parts, first, last);
 }
 
@@ -48,10 +54,9 @@ function joinParts(text: string, parts: Part[], first: number, last: number): st
   return collapseWhitespace(text.slice(parts[first]!.start, parts[last]!.end));
 }
 
-function isSiteSegment(part: Part, site: string[], rest: Part[], leading = false): boolean {
+function isSiteSegment(part: Part, site: string[], restWords: number, leading = false): boolean {
   const key = squash(part.text);
   if (key.length === 0) return true;
-  const restWords = rest.reduce((n, p) => n + countWords(p.text), 0);
   if (restWords < 3) return false;
   if (site.some((s) => s.length > 0 && (key === s || key.includes(s) || s.includes(key)) && key.length >= 2)) {
     return true;

@@ -29,7 +29,8 @@ export function extractMetadata(document: DomDocument, pageUrl: string): Article
   const base = baseUrl(document, pageUrl);
   const jsonLd = readJsonLd(document);
   const articles = jsonLd.filter((node) => jsonLdTypes(node).some((t) => ARTICLE_TYPE.test(t)));
-  const ld = [...articles, ...jsonLd.filter((node) => !articles.includes(node))];
+  const isArticle = new Set(articles);
+  const ld = [...articles, ...jsonLd.filter((node) => !isArticle.has(node))];
   const meta = readMeta(document);
 
   const siteName = meta.get("og:site_name") ?? meta.get("application-name") ?? null;
@@ -310,7 +311,8 @@ function baseUrl(document: DomDocument, pageUrl: string): string {
 
 function plainText(value: string | null | undefined): string | null {
   if (!value) return null;
-  const text = collapseWhitespace(value.replace(/<[^>]*>/g, " "));
+  // A tag stops at the next "<" too, so a run of stray "<" is one pass, not one per "<".
+  const text = collapseWhitespace(value.replace(/<[^<>]*>/g, " "));
   return text || null;
 }
 

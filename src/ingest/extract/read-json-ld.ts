@@ -1,5 +1,8 @@
 import type { DomDocument } from "./dom-types.js";
 
+/** More JSON-LD objects than any real page has; a hostile page's millions are not all read. */
+const MAX_NODES = 500;
+
 /** One JSON-LD object, loosely typed: publishers fill these in many shapes. */
 export type JsonLdNode = Record<string, unknown>;
 
@@ -41,7 +44,7 @@ function parseLenient(raw: string): unknown {
 }
 
 function flatten(value: unknown, out: JsonLdNode[], depth: number): void {
-  if (depth > 6 || value === null || typeof value !== "object") return;
+  if (depth > 6 || out.length >= MAX_NODES || value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
     for (const item of value) flatten(item, out, depth + 1);
     return;

@@ -11,9 +11,12 @@ const breakingElements = new Set([
   "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "hr", "pre", "table", "dd", "dt",
 ]);
 
-// A tag, comment or doctype. `[^<>]*` stops at the next "<", so a stray "<"
-// costs one short scan and the whole pass stays linear, however hostile the input.
-const markup = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>|<!--[^]*?-->|<![^<>]*>/g;
+// A tag, the start of a comment, or a doctype. `[^<>]*` stops at the next "<", so a stray "<"
+// costs one short scan and the whole pass stays linear, however hostile the input. A comment's
+// end is looked for once (see htmlToLine): searching for "-->" from every "<!--" of an unclosed
+// run was quadratic.
+const markup = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>|<!--|<![^<>]*>/g;
+const doctypeLike = /<![^<>]*>/y;
 
 
 /**
@@ -40,8 +43,26 @@ export function htmlToLine(html: string): string {
     }
     return at >= from;
   };
+  // No "-->" after this index: an unclosed comment is text, as before.
+  let noCommentEndFrom = Infinity;
   markup.lastIndex = 0;
   for (let match = markup.exec(html); match !== null; match = markup.exec(html)) {
+    if (match[0] === "<!--") {
+      const end = match.index + 4 < noCommentEndFrom ? html.indexOf("-->", match.index + 4) : -1;
+      if (end < 0) {
+        noCommentEndFrom = Math.min(noCommentEndFrom, match.index);
+        // Not a comment: "<!" may still start a doctype-like "<!…>"; read on after the "<".
+        doctypeLike.lastIndex = match.index;
+        const doctype = doctypeLike.exec(html);
+        if (!doctype) {
+          markup.lastIndex = match.index + 1;
+          continue;
+        }
+        markup.lastIndex = match.index + doctype[0].length;
+      } else {
+        markup.lastIndex = end + 3;
+      }
+    }
     if (hiddenUntil === null) text += html.slice(last, match.index);
     last = markup.lastIndex;
     const name = match[2]?.toLowerCase();

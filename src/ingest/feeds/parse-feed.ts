@@ -27,6 +27,8 @@ export interface FeedItem {
   categories: string[];
   /** media:content/media:thumbnail, an image enclosure, itunes:image or JSON Feed image; absolute. */
   imageUrl: string | null;
+  /** Plain text of the HTML above, when already worked out (the extraction pool sends items back with it). */
+  text?: { body: string; standfirst: string | null };
 }
 
 /** A parsed feed: its format, title, home page and items in document order (not deduplicated). */

@@ -64,7 +64,8 @@ function charsetFromXmlDeclaration(head: string): string | null {
 
 function charsetFromMeta(head: string): string | null {
   // Covers both <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
-  const match = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  // `[^<>]` keeps a run of "<meta <meta …" without ">" to one pass.
+  const match = /<meta\s[^<>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   return match?.[1] ?? null;
 }
 

@@ -14,11 +14,16 @@ const BYLINE_NAME_AGENCY =
 const BYLINE_LINKS = new Set(["and", "in", "at", "of", "for", "the", "with", "from", "&", "de", "van", "von", "da", "al"]);
 const EDITING_CREDIT = /^(?:reporting|additional reporting|writing|editing|compiled|produced) by\b/i;
 
+// The patterns anchored at the end are tested on the line's last TAIL_CHARS only: a caption's
+// credit is short, and "AP/a AP/a …" made the last pattern rescan the whole line from every "AP".
+const TAIL_CHARS = 200;
 const CAPTION_PATTERNS = [
   /^(?:file\s+)?(?:photo|photograph|picture|image|video|graphic|illustration)s?(?:\s+(?:caption|source|credit))?\s*[:|]/i,
   /^(?:image|photo|picture|video)\s+(?:caption|source|credit)\s*,/i,
   /^(?:caption|credit|source|copyright|©)\s*[:,]/i,
   /^\(?(?:photo|picture|image|video)s?\s+(?:by|courtesy|credit)\b[^)]*\)?\.?$/i,
+];
+const CAPTION_END_PATTERNS = [
   /\((?:photo|picture|image|credit)s?\s*(?::|by\b|courtesy of\b|credit\b:?)[^)]*\)\s*$/i,
   /(?:getty images|shutterstock|alamy|afp via getty|pa wire|pa media|ap photo|epa-efe|reuters\/\S.*)\W*$/i,
   // A caption credit in capitals at the end: "... in Tokyo. REUTERS/Kim Kyung-Hoon" or "... AFP".
@@ -54,6 +59,7 @@ export function isBoilerplate(text: string, headline?: string | null): boolean {
     isDateOnly(line) ||
     isByline(line) ||
     CAPTION_PATTERNS.some((pattern) => pattern.test(line)) ||
+    CAPTION_END_PATTERNS.some((pattern) => pattern.test(tail(line))) ||
     ADVERT.test(line) ||
     PROMO_START.test(line) ||
     PROMO_ANYWHERE.test(line)
@@ -67,6 +73,14 @@ function isFragment(line: string): boolean {
   if (!/\p{Ll}/u.test(line)) return true;
   // Sub-headings and labels have no closing punctuation.
   return !TERMINAL.test(line) && words.length < 8;
+}
+
+/** The end of a line, cut at a space so no word is cut in two (which would make a false word boundary). */
+function tail(line: string): string {
+  if (line.length <= TAIL_CHARS) return line;
+  const cut = line.slice(-TAIL_CHARS);
+  const space = cut.indexOf(" ");
+  return space >= 0 ? cut.slice(space + 1) : cut;
 }
 
 function isByline(line: string): boolean {

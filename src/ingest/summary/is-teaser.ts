@@ -1,5 +1,8 @@
 import { splitSentences } from "./split-sentences.js";
 
+// Both end patterns are tested on the text's last END_CHARS: from each "…" of a long run of
+// them, "\W*$" would scan the rest of the run again.
+const END_CHARS = 200;
 const ELLIPSIS_END = /(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:more|…)\s*\))\W*$/iu;
 const READ_MORE_END =
   /(?:read more|continue reading|keep reading|read (?:the )?full (?:story|article)|full story|more here|find out more|learn more|click to read)\W*$/i;
@@ -18,7 +21,8 @@ export function isTeaser(standfirst: string, headline?: string | null): boolean 
   const text = standfirst.replace(/\s+/g, " ").trim();
   const words = tokens(text);
   if (text.length < MIN_CHARS || words.length < MIN_WORDS) return true;
-  if (ELLIPSIS_END.test(text) || READ_MORE_END.test(text)) return true;
+  const end = text.slice(-END_CHARS);
+  if (ELLIPSIS_END.test(end) || READ_MORE_END.test(end)) return true;
   if (!TERMINAL.test(text) || /^\p{Ll}/u.test(text)) return true;
   if (headline && mostlyHeadline(words, tokens(headline))) return true;
   return splitSentences(text).every((sentence) => /\?["”’')\]]*$/u.test(sentence));

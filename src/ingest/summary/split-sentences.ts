@@ -34,7 +34,7 @@ const SENTENCE_OPENERS = new Set(
   ).split(" "),
 );
 
-const DOTTED_INITIALISM = /(?:^|\s)(?:\p{Lu}\.){2,}$/u;
+const DOTTED_INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
 const SPEECH_VERB = /^(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|shouted|cried|insisted|declared|tweeted|posted)\b/i;
 const QUOTED_QUESTION = /([?!]["”’'»])\s+(?=["“‘'«]?\p{Lu})/gu;
 
@@ -65,13 +65,18 @@ function mergeInitialisms(pieces: string[]): string[] {
   const merged: string[] = [];
   for (const piece of pieces) {
     const previous = merged.at(-1);
-    if (previous !== undefined && DOTTED_INITIALISM.test(previous) && continuesName(piece)) {
+    if (previous !== undefined && endsWithInitialism(previous) && continuesName(piece)) {
       merged[merged.length - 1] = `${previous} ${piece}`;
     } else {
       merged.push(piece);
     }
   }
   return merged;
+}
+
+/** Whether text's last word is a dotted initialism ("U.S."); only that word is read, however long the text grows. */
+function endsWithInitialism(text: string): boolean {
+  return DOTTED_INITIALISM.test(text.slice(text.lastIndexOf(" ") + 1));
 }
 
 function continuesName(piece: string): boolean {
@@ -86,9 +91,10 @@ function splitQuotedQuestions(pieces: string[]): string[] {
     let start = 0;
     for (const match of piece.matchAll(QUOTED_QUESTION)) {
       const end = match.index + (match[1]?.length ?? 0);
-      const rest = piece.slice(end).trimStart();
-      // “Where is the money?” Johnson asked. — attribution, not a new sentence.
-      if (rest.split(/\s+/).slice(1, 6).some((word) => SPEECH_VERB.test(word))) continue;
+      // “Where is the money?” Johnson asked. — attribution, not a new sentence. Only the next six
+      // words are split off, not the rest of the line at every question.
+      const next = piece.slice(end, end + 200).trimStart().split(/\s+/, 6);
+      if (next.slice(1).some((word) => SPEECH_VERB.test(word))) continue;
       parts.push(piece.slice(start, end).trim());
       start = end;
     }

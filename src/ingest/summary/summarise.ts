@@ -20,6 +20,13 @@ const LEDE_SENTENCES_READ = 10;
 
 /** WordPress appends this to every description; it is never part of the summary. */
 const FEED_TRAILER = /\s*The post .{1,300}? appeared first on .{1,200}$/su;
+/** The trailer is at most this long, so only the standfirst's end is searched for it. */
+const FEED_TRAILER_CHARS = 9 + 300 + 19 + 200;
+/**
+ * A line is read for the lede up to this many characters. Real paragraphs are far shorter; a
+ * page that is one 5 MiB line would otherwise be split into sentences and checked whole.
+ */
+export const MAX_LEDE_LINE_CHARS = 8_000;
 
 /**
  * Extractive, offline summary: ends on a whole sentence within maxChars, never
@@ -31,7 +38,7 @@ const FEED_TRAILER = /\s*The post .{1,300}? appeared first on .{1,200}$/su;
 export function summarise(input: SummaryInput): string {
   const { maxChars } = input;
   if (!(maxChars > 0)) return "";
-  const standfirst = (input.standfirst ?? "").replace(FEED_TRAILER, "").trim();
+  const standfirst = withoutFeedTrailer(input.standfirst ?? "").trim();
 
   const lede = ledeSentences(input.body, input.headline);
   if (standfirst && !isTeaser(standfirst, input.headline)) {
@@ -55,9 +62,17 @@ export function summarise(input: SummaryInput): string {
  */
 export function cutAtSentence(text: string, maxChars: number): string {
   if (!(maxChars > 0)) return "";
-  const clean = text.replace(/\s+/g, " ").trim();
+  // Only the sentences that fit are kept, so only the start of an over-long text is read: the
+  // same cut unless the text is mostly whitespace, and no pass over megabytes of a hostile one.
+  const head = text.length > 20 * maxChars + 10_000 ? text.slice(0, 20 * maxChars + 10_000) : text;
+  const clean = head.replace(/\s+/g, " ").trim();
   if (clean.length <= maxChars) return clean;
-  return fitSentences(splitSentences(text), maxChars) || cutAtWord(clean, maxChars);
+  return fitSentences(splitSentences(head), maxChars) || cutAtWord(clean, maxChars);
+}
+
+function withoutFeedTrailer(text: string): string {
+  const start = Math.max(0, text.length - FEED_TRAILER_CHARS);
+  return text.slice(0, start) + text.slice(start).replace(FEED_TRAILER, "");
 }
 
 /**
@@ -66,8 +81,9 @@ export function cutAtSentence(text: string, maxChars: number): string {
  */
 function ledeSentences(body: string, headline?: string | null): string[] {
   const sentences: string[] = [];
-  for (const line of body.split(/\n+/)) {
+  for (const whole of body.split(/\n+/)) {
     if (sentences.length >= LEDE_SENTENCES_READ) break;
+    const line = whole.length > MAX_LEDE_LINE_CHARS ? whole.slice(0, whole.lastIndexOf(" ", MAX_LEDE_LINE_CHARS) + 1 || MAX_LEDE_LINE_CHARS) : whole;
     if (isBoilerplate(line, headline)) continue;
     for (const sentence of splitSentences(line)) {
       if (!isBoilerplate(sentence, headline)) sentences.push(sentence);

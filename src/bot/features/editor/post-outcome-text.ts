@@ -39,6 +39,8 @@ export function queueRefusalText(outcome: Exclude<QueueOutcome, { kind: "queued"
       return `“${outcome.input}” is not a web address: give the article's full link, e.g. https://example.com/story.`;
     case "fetch-failed":
       return `I could not fetch that page: ${outcome.reason}. Nothing was queued.`;
+    case "unreadable":
+      return `I could not read that page: ${outcome.reason}. Nothing was queued.`;
     case "no-article":
       return "I found no article on that page (no headline). Nothing was queued.";
     default:

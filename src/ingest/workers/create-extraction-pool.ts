@@ -1,0 +1,118 @@
+/**
+ * The extraction pool: worker threads (piscina) that read feeds and extract, clean and summarise
+ * pages, so a slow or hostile page costs a worker, never the event loop that serves readers,
+ * editors, the outbox and the jobs. Each task has a time limit; a task past it is aborted, which
+ * terminates its thread (piscina starts a fresh one), and the caller gets an
+ * {@link ExtractionTimeoutError}.
+ */
+import { availableParallelism } from "node:os";
+
+import { Piscina } from "piscina";
+
+import type { BuildContext, CleanArticle } from "../build-article.js";
+import type { ArticleSource, ExtractionTask, FeedScreen, ReadFeed } from "./extraction-tasks.js";
+import type { PooledTask, TaskStarted } from "./extraction-worker.js";
+
+/** Reads feeds and builds articles off the main thread. */
+export interface Extractor {
+  /** Parses a feed and screens its items (plain text, keyword filter, page needed). */
+  readFeed(text: string, feedUrl: string, screen: FeedScreen): Promise<ReadFeed>;
+  /** The clean article (extraction, body cleanup, summary, topics) from a page's HTML and/or a feed item. */
+  extract(source: ArticleSource, context: BuildContext): Promise<CleanArticle | null>;
+  /** Stops the threads; tasks still running are aborted. */
+  close(): Promise<void>;
+}
+
+/** A task that ran past EXTRACT_TIMEOUT_MS; its thread was terminated. */
+export class ExtractionTimeoutError extends Error {
+  constructor(what: string, timeoutMs: number) {
+    super(`${what} took longer than EXTRACT_TIMEOUT_MS (${timeoutMs} ms)`);
+    this.name = "ExtractionTimeoutError";
+  }
+}
+
+export interface ExtractionPoolOptions {
+  /** Per-task limit, counted from the moment a thread starts the task. */
+  timeoutMs: number;
+  /** Threads; null for {@link defaultExtractionWorkers}. */
+  workers: number | null;
+  /** The worker module; tests put a slower one in. Defaults to extraction-worker next to this file. */
+  workerUrl?: URL;
+}
+
+/** Most threads by default: each holds its own copy of the extraction stack (tens of MB), and an ingest run reads 8 feeds at a time. */
+const MAX_DEFAULT_WORKERS = 4;
+
+/** One thread per core but one, which stays with the main loop; at least one, at most four. */
+export function defaultExtractionWorkers(): number {
+  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1));
+}
+
+/**
+ * The worker module beside this one, as .ts when running from source (tsx, vitest) or .js when
+ * compiled, with the TypeScript loader added for a .ts worker when the process has none of its
+ * own (vitest compiles in-process; tsx's loader reaches workers through execArgv already).
+ */
+function workerLocation(workerUrl: URL | undefined): { filename: string; execArgv: string[] } {
+  const url = workerUrl ?? new URL(`./extraction-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+  const needsLoader = url.pathname.endsWith(".ts") && !process.execArgv.some((arg) => arg.includes("tsx"));
+  return { filename: url.href, execArgv: needsLoader ? [...process.execArgv, "--import", "tsx"] : [...process.execArgv] };
+}
+
+/**
+ * Creates the pool. No thread starts until the first task; idle threads do not keep the
+ * process alive, and `close()` ends them all (a later task would start the pool again).
+ */
+export function createExtractionPool(options: ExtractionPoolOptions): Extractor {
+  const { filename, execArgv } = workerLocation(options.workerUrl);
+  const threads = options.workers ?? defaultExtractionWorkers();
+  // Timers start when a thread reports it has started the task.
+  const onStart = new Map<number, () => void>();
+  const inFlight = new Set<AbortController>();
+  let pool: Piscina | null = null;
+  // Created at the first task, so commands that never extract start no thread. Every thread is
+  // kept (minThreads): piscina replaces a thread terminated by a time limit only up to
+  // minThreads, and a task queued behind the aborted one would otherwise wait for ever.
+  const started = () => {
+    if (!pool) {
+      pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads });
+      pool.on("message", (message: TaskStarted) => onStart.get(message.started)?.());
+    }
+    return pool;
+  };
+  let nextId = 0;
+
+  const run = async <T>(task: ExtractionTask, what: string): Promise<T> => {
+    const id = nextId++;
+    const abort = new AbortController();
+    inFlight.add(abort);
+    let timer: NodeJS.Timeout | undefined;
+    onStart.set(id, () => {
+      timer = setTimeout(() => abort.abort(new ExtractionTimeoutError(what, options.timeoutMs)), options.timeoutMs);
+    });
+    try {
+      return (await started().run({ id, task } satisfies PooledTask, { signal: abort.signal })) as T;
+    } catch (error) {
+      // piscina rejects with its own AbortError; the reason says why (the time limit, or closing).
+      if (abort.signal.aborted && abort.signal.reason instanceof Error) throw abort.signal.reason;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      onStart.delete(id);
+      inFlight.delete(abort);
+    }
+  };
+
+  return {
+    readFeed: (text, feedUrl, screen) => run<ReadFeed>({ kind: "read-feed", text, feedUrl, screen }, "reading the feed"),
+    extract: (source, context) =>
+      run<CleanArticle | null>({ kind: "build-article", source, context }, source.html != null ? "extraction" : "building the article"),
+    async close() {
+      const closing = pool;
+      pool = null;
+      // piscina's close waits up to 30 s for running tasks; a stuck page is aborted instead.
+      for (const abort of inFlight) abort.abort(new Error("the extraction pool is closed"));
+      await closing?.close({ force: true });
+    },
+  };
+}
