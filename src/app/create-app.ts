@@ -221,6 +221,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       await botStarting;
       await server.close();
       await scheduler.stop();
+      // After the jobs: whatever Telegram took must be recorded before the database closes.
+      await outboxDeps.confirmations.stop();
       await services.fetcher.close();
       await db.close();
     },

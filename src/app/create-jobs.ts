@@ -5,6 +5,7 @@
  */
 import type { Api } from "grammy";
 
+import { maybeInChannelKeyboard } from "../bot/keyboards/editor-post-keyboard.js";
 import type { Config } from "../config.js";
 import { ingestAllFeeds, INGEST_LEASE, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
@@ -12,6 +13,7 @@ import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
+import { createSendConfirmations } from "../publish/send-confirmations.js";
 import type { Job } from "../scheduler.js";
 import { createAlertJobs } from "./alert-jobs.js";
 import type { Services } from "./create-services.js";
@@ -66,6 +68,8 @@ export function createOutboxDeps(deps: {
     now: services.now,
     publicUrl: config.publicUrl,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
+    confirmations: createSendConfirmations({ logger }),
+    uncertainKeyboard: maybeInChannelKeyboard,
   };
 }
 

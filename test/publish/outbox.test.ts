@@ -139,8 +139,17 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     // The publish tick and the watchdog may look at the same moment: the editors hear it once.
     await Promise.all([recoverOutbox(app.outboxDeps), recoverOutbox(app.outboxDeps)]);
     expect(adminSends().map((c) => c.payload.text)).toEqual([
-      `⚠️ Post #${post!.id} “Kim &amp; Putin meet” may or may not be in the channel: the sending process stopped before Telegram answered; check the channel before posting it again. Check the channel; if it is missing, /postnow ${post!.id} sends it.`,
+      `⚠️ Post #${post!.id} “Kim &amp; Putin meet” may already be in the channel (the send was interrupted at 12:00: the sending process stopped before Telegram answered). Check the channel first.`,
     ]);
+    expect(adminSends()[0]!.payload.reply_markup).toEqual({
+      inline_keyboard: [
+        [
+          { text: "Send anyway", callback_data: `ed:resend:${post!.id}` },
+          { text: "Mark as sent", callback_data: `ed:marksent:${post!.id}` },
+          { text: "Cancel", callback_data: `ed:leave:${post!.id}` },
+        ],
+      ],
+    });
     expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
     await recoverOutbox(app.outboxDeps);
     expect(adminSends()).toHaveLength(1);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChannelPost" ADD COLUMN "sendStartedAt" DATETIME;
