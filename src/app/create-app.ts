@@ -13,6 +13,7 @@ import type { BotContext } from "../bot/context.js";
 import { createBot } from "../bot/create-bot.js";
 import { EDITOR_COMMANDS } from "../bot/editor-commands.js";
 import type { ReaderDeps } from "../bot/features/reader/reader-deps.js";
+import { createPacingTransformer, floodDelayText } from "../bot/pacing-transformer.js";
 import { READER_COMMANDS } from "../bot/reader-commands.js";
 import { createRetryTransformer } from "../bot/retry-transformer.js";
 import { runSelfCheck } from "../bot/self-check.js";
@@ -24,7 +25,8 @@ import type { Logger } from "../logger.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, type OutboxDeps } from "../publish/outbox.js";
-import { createSendBudget, type SendBudget } from "../publish/send-budget.js";
+import { chatKeyOf, createSendBudget, type ReplyBudget } from "../publish/send-budget.js";
+import { escapeHtml } from "../publish/telegram-html.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
 import { createScheduler, type Scheduler } from "../scheduler.js";
 import { createServer, sendJson, type HttpServer, type Route } from "../server/create-server.js";
@@ -69,8 +71,8 @@ export interface AppOptions {
   db?: Database;
   fetcherDeps?: FetcherDeps;
   now?: () => Date;
-  /** The send budget shared by channel posts and alerts (tests pass one on their own clock). */
-  sendBudget?: SendBudget;
+  /** The send budget shared by channel posts, alerts and the bot's replies (tests pass one on their own clock). */
+  sendBudget?: ReplyBudget;
   /** Skips getMe at start (tests). */
   botInfo?: UserFromGetMe;
 }
@@ -103,15 +105,26 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.now ? { now: options.now } : {}),
   });
   await services.adminChat.load();
-  // The outbox and notices use an Api without auto-retry: they time out quickly and apply their own policy.
+  const budget = options.sendBudget ?? createSendBudget();
+  // The bot's own messages (replies, edits, notices) are paced through the same budget, ahead of alerts.
+  const pacing = createPacingTransformer({
+    budget,
+    onFloodWaitOver: async (chatKey, delayMs) => {
+      const adminChatId = services.adminChat.get();
+      if (adminChatId !== null && chatKeyOf(adminChatId) === chatKey) await admin.notify(escapeHtml(floodDelayText(delayMs)));
+    },
+  });
+  // The outbox and the alerts use an Api without auto-retry or pacing: they take the budget and apply their own policy.
   const plainApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
   // Editors' corrections of channel messages retry like the bot's own calls.
   const editingApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
-  editingApi.config.use(createRetryTransformer());
-  const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
+  editingApi.config.use(pacing, createRetryTransformer());
+  // Notices time out quickly (the notifier's own limit) and never retry beyond the pacing.
+  const noticeApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
+  noticeApi.config.use(pacing);
+  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), logger });
 
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
-  const budget = options.sendBudget ?? createSendBudget();
   const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }) });
   const newsroom = createNewsroom({
     services,
@@ -129,7 +142,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   const bot = createBot(
-    { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
+    { token: config.botToken, apiRoot: config.telegramApiRoot, apiTransformers: [pacing], ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
     {
       logger,
       readers: createReaderDeps(services),

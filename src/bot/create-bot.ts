@@ -3,7 +3,7 @@
  * handlers parse input, call a use case or repository, and reply.
  */
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError } from "grammy";
+import { Bot, type BotError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
 import type { Logger } from "../logger.js";
@@ -19,6 +19,8 @@ export interface CreateBotOptions {
   apiRoot: string;
   /** Known bot info skips getMe at start (tests, and after the self-check fetched it). */
   botInfo?: UserFromGetMe;
+  /** Installed on every Api the bot calls (inside conversations too), before the auto-retry: the send pacing. */
+  apiTransformers?: Transformer[];
 }
 
 /** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
@@ -28,7 +30,8 @@ export function createBot(options: CreateBotOptions, deps: { editors: EditorDeps
     client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(createRetryTransformer());
+  const apiTransformers = options.apiTransformers ?? [];
+  bot.api.config.use(...apiTransformers, createRetryTransformer());
 
   const handleError = async (error: BotError<BotContext>) => {
     const ctx = error.ctx;
@@ -46,7 +49,7 @@ export function createBot(options: CreateBotOptions, deps: { editors: EditorDeps
 
   // Updates of one chat are handled in order; different chats in parallel.
   features.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  features.use(createEditorFeatures(deps.editors));
+  features.use(createEditorFeatures(deps.editors, apiTransformers));
   features.use(createReaderFeatures(deps.readers));
   return bot;
 }

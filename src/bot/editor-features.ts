@@ -1,6 +1,6 @@
 /** Everything editors do from the admin chat. */
 import { conversations, createConversation } from "@grammyjs/conversations";
-import { Composer, type Context } from "grammy";
+import { Composer, type Context, type Transformer } from "grammy";
 
 import { chatSeenOf, isAdminChat } from "../editorial/editor-refusal.js";
 import type { BotContext } from "./context.js";
@@ -20,8 +20,9 @@ import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./
  * The editors' features: service updates (channel rights, chat migration) first,
  * then the editor guard, then /compose and the commands. Installed before the
  * readers' features, so an editors' command is never taken for a reader's.
+ * `apiTransformers` (the send pacing) go on the API inside conversations, as on bot.api.
  */
-export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
+export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transformer[] = []): Composer<BotContext> {
   const features = new Composer<BotContext>();
 
   // Service updates first: they come from Telegram, not from an editor.
@@ -42,7 +43,7 @@ export function createEditorFeatures(deps: EditorDeps): Composer<BotContext> {
       // Transformers on bot.api do not reach the API object inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(createRetryTransformer());
+          ctx.api.config.use(...apiTransformers, createRetryTransformer());
           await next();
         },
       ],

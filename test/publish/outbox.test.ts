@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createApp, type App } from "../../src/app/create-app.js";
 import type { NewArticle } from "../../src/db/articles.js";
-import { createSendBudget, type SendBudget } from "../../src/publish/send-budget.js";
+import { createSendBudget, type ReplyBudget, type SendBudget } from "../../src/publish/send-budget.js";
 import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED, publishNextPost, recoverOutbox } from "../../src/publish/outbox.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
@@ -47,7 +47,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
   let clock: Date;
   const apps: App[] = [];
 
-  const startApp = async (env: Record<string, string> = {}, sendBudget?: SendBudget) => {
+  const startApp = async (env: Record<string, string> = {}, sendBudget?: ReplyBudget) => {
     const app = await createApp({
       ...(sendBudget ? { sendBudget } : {}),
       config: testConfig(database.url, env),
