@@ -14,6 +14,8 @@ export interface Job {
   cron: string;
   /** How long one run may hold the lease; a crashed run's lease runs out after this. */
   leaseMs: number;
+  /** Runs only while this says so (e.g. this instance is the sender); asked before the lease is taken. */
+  when?: () => boolean;
   /** The signal is aborted when the scheduler stops: long runs should stop taking new work. */
   run: (signal: AbortSignal) => Promise<unknown>;
 }
@@ -40,7 +42,7 @@ export function createScheduler(deps: {
   const stopping = new AbortController();
 
   const runJob = (job: Job): Promise<boolean> => {
-    if (stopping.signal.aborted) return Promise.resolve(false);
+    if (stopping.signal.aborted || (job.when && !job.when())) return Promise.resolve(false);
     const inProgress = running.get(job.name);
     if (inProgress) return inProgress;
     const log = deps.logger.child({ job: job.name });

@@ -26,6 +26,7 @@ import type { Newsroom } from "../newsroom/newsroom.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, type OutboxDeps } from "../publish/outbox.js";
 import { chatKeyOf, createSendBudget, type ReplyBudget } from "../publish/send-budget.js";
+import { createSenderLease, type SenderLease } from "../publish/sender-lease.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
 import { createScheduler, type Scheduler } from "../scheduler.js";
@@ -86,6 +87,8 @@ export interface App {
   server: HttpServer;
   ingestDeps: IngestDeps;
   outboxDeps: OutboxDeps;
+  /** Whether this instance is the one that sends channel posts and alerts. */
+  sender: SenderLease;
   /** Starts jobs, the HTTP server and the bot (polling or webhook); returns the HTTP port. */
   start(options?: { listen?: boolean; receiveUpdates?: boolean }): Promise<number | null>;
   /** Stops taking updates, lets in-flight work finish, closes the database. */
@@ -159,7 +162,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   );
-  const jobs = createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger });
+  const sender = createSenderLease({ leases: services.leases, instanceId: services.instanceId, now: services.now, logger });
+  const jobs = createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger });
   const scheduler = createScheduler({ jobs, leases: services.leases, instanceId: services.instanceId, timezone: config.timezone, logger, now: services.now });
 
   const routes: Route[] = [
@@ -218,7 +222,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     ingestDeps,
     outboxDeps,
+    sender,
     async start(startOptions = {}) {
+      sender.start();
       scheduler.start();
       const port = startOptions.listen === false ? null : await server.listen(config.port);
       if (port !== null) logger.info({ port }, "HTTP server listening");
@@ -234,8 +240,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       await botStarting;
       await server.close();
       await scheduler.stop();
-      // After the jobs: whatever Telegram took must be recorded before the database closes.
+      // After the jobs: whatever Telegram took must be recorded, and only then may another instance send.
       await outboxDeps.confirmations.stop();
+      await sender.stop();
       await services.fetcher.close();
       await db.close();
     },

@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
+import type { SenderLease } from "../publish/sender-lease.js";
 import { createSendConfirmations } from "../publish/send-confirmations.js";
 import type { Job } from "../scheduler.js";
 import { createAlertJobs } from "./alert-jobs.js";
@@ -80,13 +81,15 @@ export function createJobs(deps: {
   outbox: OutboxDeps;
   api: Pick<Api, "sendMessage">;
   budget: SendBudget;
+  /** Channel posts and alerts are sent only by the instance holding it. */
+  sender: SenderLease;
   logger: Logger;
 }): Job[] {
-  const { services, ingest, outbox } = deps;
+  const { services, ingest, outbox, sender } = deps;
   return [
     { name: INGEST_LEASE.name, cron: services.config.ingestCron, leaseMs: INGEST_LEASE.ms, run: () => ingestAllFeeds(ingest) },
-    { name: "publish", cron: services.config.postCron, leaseMs: 5 * 60_000, run: () => publishNextPost(outbox) },
+    { name: "publish", cron: services.config.postCron, leaseMs: 5 * 60_000, when: () => sender.holds(), run: () => publishNextPost(outbox) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", leaseMs: 60_000, run: () => recoverOutbox(outbox) },
-    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, logger: deps.logger }),
+    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger }),
   ];
 }
