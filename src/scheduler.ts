@@ -15,6 +15,8 @@ import { describeError } from "./ops/describe-error.js";
 export interface Job {
   name: string;
   cron: string;
+  /** Runs only while this says so (e.g. this instance is the sender); asked before the lease is taken. */
+  when?: () => boolean;
   /** The signal is aborted when the scheduler stops (or the lease is lost): long runs should stop taking new work. */
   run: (signal: AbortSignal) => Promise<unknown>;
 }
@@ -55,7 +57,7 @@ export function createScheduler(deps: {
   const lastHolder = new Map<string, string>();
 
   const runJob = (job: Job): Promise<boolean> => {
-    if (stopping.signal.aborted) return Promise.resolve(false);
+    if (stopping.signal.aborted || (job.when && !job.when())) return Promise.resolve(false);
     const inProgress = running.get(job.name);
     if (inProgress) return inProgress;
     const log = deps.logger.child({ job: job.name });

@@ -11,12 +11,19 @@ import { fanOutNewPosts } from "../publish/alerts/fan-out-alerts.js";
 import { queueDueDigests } from "../publish/alerts/queue-digests.js";
 import { sendDueAlerts } from "../publish/alerts/send-due-alerts.js";
 import type { SendBudget } from "../publish/send-budget.js";
+import type { SenderLease } from "../publish/sender-lease.js";
 
 /** Job names, for `scheduler.runNow`. */
 export const ALERT_JOBS = { fanOut: "alerts-fanout", digest: "alerts-digest", send: "alerts-send" } as const;
 
-/** The three alert jobs, wired to the services. */
-export function createAlertJobs(deps: { services: Services; api: Pick<Api, "sendMessage">; budget: SendBudget; logger: Logger }): Job[] {
+/** The three alert jobs, wired to the services; only the instance holding the sender lease sends. */
+export function createAlertJobs(deps: {
+  services: Services;
+  api: Pick<Api, "sendMessage">;
+  budget: SendBudget;
+  sender: SenderLease;
+  logger: Logger;
+}): Job[] {
   const { services } = deps;
   const { alerts } = services;
   const { publicUrl, timezone } = services.config;
@@ -36,6 +43,7 @@ export function createAlertJobs(deps: { services: Services; api: Pick<Api, "send
     {
       name: ALERT_JOBS.send,
       cron: "*/5 * * * * *",
+      when: () => deps.sender.holds(),
       run: (signal) =>
         sendDueAlerts(
           {
@@ -47,7 +55,7 @@ export function createAlertJobs(deps: { services: Services; api: Pick<Api, "send
             now: services.now,
             metrics: services.metrics,
           },
-          { maxRunMs: 60_000, signal },
+          { maxRunMs: 60_000, signal: AbortSignal.any([signal, deps.sender.whileHeld()]) },
         ),
     },
   ];

@@ -13,6 +13,7 @@ import type { BotContext } from "../bot/context.js";
 import { createBot } from "../bot/create-bot.js";
 import { EDITOR_COMMANDS } from "../bot/editor-commands.js";
 import type { ReaderDeps } from "../bot/features/reader/reader-deps.js";
+import { createPacingTransformer, floodDelayText } from "../bot/pacing-transformer.js";
 import { READER_COMMANDS } from "../bot/reader-commands.js";
 import { createRetryTransformer } from "../bot/retry-transformer.js";
 import { createTelegramErrorMetrics } from "../bot/telegram-error-metrics.js";
@@ -27,7 +28,9 @@ import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.j
 import { telegramFailureReason } from "../ops/telegram-failure-reason.js";
 import { createTelegramReachability } from "../ops/telegram-reachability.js";
 import { publishNextPost, type OutboxDeps } from "../publish/outbox.js";
-import { createSendBudget, type SendBudget } from "../publish/send-budget.js";
+import { chatKeyOf, createSendBudget, type ReplyBudget } from "../publish/send-budget.js";
+import { createSenderLease, type SenderLease } from "../publish/sender-lease.js";
+import { escapeHtml } from "../publish/telegram-html.js";
 import { createTokenBucket } from "../readers/token-bucket.js";
 import { createScheduler, type Scheduler } from "../scheduler.js";
 import { createServer, type HttpServer, type Route } from "../server/create-server.js";
@@ -80,8 +83,8 @@ export interface AppOptions {
   db?: Database;
   fetcherDeps?: FetcherDeps;
   now?: () => Date;
-  /** The send budget shared by channel posts and alerts (tests pass one on their own clock). */
-  sendBudget?: SendBudget;
+  /** The send budget shared by channel posts, alerts and the bot's replies (tests pass one on their own clock). */
+  sendBudget?: ReplyBudget;
   /** Skips getMe at start (tests). */
   botInfo?: UserFromGetMe;
   /**
@@ -101,6 +104,8 @@ export interface App {
   server: HttpServer;
   ingestDeps: IngestDeps;
   outboxDeps: OutboxDeps;
+  /** Whether this instance is the one that sends channel posts and alerts. */
+  sender: SenderLease;
   /** Starts jobs, the HTTP server and the bot (polling or webhook); returns the HTTP port. */
   start(options?: { listen?: boolean; receiveUpdates?: boolean }): Promise<number | null>;
   /** Stops taking updates, cancels work in flight, waits for it, closes the database. Safe to call twice. */
@@ -122,17 +127,29 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.now ? { now: options.now } : {}),
   });
   await services.adminChat.load();
-  // The outbox and notices use an Api without auto-retry: they time out quickly and apply their own policy.
+  const budget = options.sendBudget ?? createSendBudget();
+  // The bot's own messages (replies, edits, notices) are paced through the same budget, ahead of alerts.
+  const pacing = createPacingTransformer({
+    budget,
+    onFloodWaitOver: async (chatKey, delayMs) => {
+      const adminChatId = services.adminChat.get();
+      if (adminChatId !== null && chatKeyOf(adminChatId) === chatKey) await admin.notify(escapeHtml(floodDelayText(delayMs)));
+    },
+  });
+  // The outbox and the alerts use an Api without auto-retry or pacing: they take the budget and apply their own policy.
   const plainApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
-  plainApi.config.use(createTelegramErrorMetrics(services.metrics));
   // Editors' corrections of channel messages retry like the bot's own calls (each retried 429 counted).
   const editingApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
-  editingApi.config.use(createTelegramErrorMetrics(services.metrics), createRetryTransformer());
-  // Every Api the app creates reports whether Telegram answers (conversations get it through their plugins).
+  // Every Api the app creates reports whether Telegram answers and counts its errors; all but the
+  // outbox's (which takes the send budget itself) keep to the per-chat pace. Auto-retry goes around them.
   const telegram = createTelegramReachability({ now: services.now, apiRoot: config.telegramApiRoot });
-  plainApi.config.use(telegram.transformer);
-  editingApi.config.use(telegram.transformer);
-  const admin = createAdminNotifier({ api: plainApi, adminChatId: () => services.adminChat.get(), logger });
+  const watched = [telegram.transformer, createTelegramErrorMetrics(services.metrics)];
+  plainApi.config.use(...watched);
+  editingApi.config.use(...watched, pacing, createRetryTransformer());
+  // Notices time out quickly (the notifier's own limit) and never retry beyond the pacing.
+  const noticeApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
+  noticeApi.config.use(...watched, pacing);
+  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), logger });
   const health = createHealth({
     services,
     admin,
@@ -141,7 +158,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
-  const budget = options.sendBudget ?? createSendBudget();
   const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }) });
   const newsroom = createNewsroom({
     services,
@@ -160,7 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   const bot = createBot(
-    { token: config.botToken, apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
+    { token: config.botToken, apiRoot: config.telegramApiRoot, apiTransformers: [...watched, pacing], ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
     {
       logger,
       metrics: services.metrics,
@@ -175,13 +191,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         now: services.now,
         logger: logger.child({ feature: "editors" }),
         sessionStorage: (prefix) => services.sessionStorage(prefix),
-        apiTransformers: [telegram.transformer],
       },
     },
   );
-  bot.api.config.use(telegram.transformer);
+  const sender = createSenderLease({ leases: services.leases, instanceId: services.instanceId, now: services.now, logger });
   const jobs = [
-    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, logger, health }),
+    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger, health }),
     ...createOperationsJobs({ services, logger }),
   ];
   const scheduler = createScheduler({
@@ -264,9 +279,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     ingestDeps,
     outboxDeps,
+    sender,
     async start(startOptions = {}) {
       const port = startOptions.listen === false ? null : await listenOn(server, config.port);
       if (port !== null) logger.info({ port }, "HTTP server listening");
+      sender.start();
       scheduler.start();
       // The first heartbeat at once, so `cli status` sees this bot without waiting a minute.
       scheduler.runNow(`heartbeat:${services.instanceId}`).catch((error: unknown) => logger.warn({ ...describeError(error) }, "first heartbeat failed"));
@@ -284,6 +301,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         await botStarting;
         await server.close();
         await scheduler.stop();
+        // After the jobs: whatever Telegram took must be recorded, and only then may another instance send.
+        await outboxDeps.confirmations.stop();
+        await sender.stop();
         await services.fetcher.close();
         await services.extractor.close();
         await db.close();

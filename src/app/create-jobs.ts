@@ -5,6 +5,7 @@
  */
 import type { Api } from "grammy";
 
+import { maybeInChannelKeyboard } from "../bot/keyboards/editor-post-keyboard.js";
 import type { Config } from "../config.js";
 import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
@@ -13,6 +14,8 @@ import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
+import type { SenderLease } from "../publish/sender-lease.js";
+import { createSendConfirmations } from "../publish/send-confirmations.js";
 import type { Job } from "../scheduler.js";
 import { createAlertJobs } from "./alert-jobs.js";
 import { createHealthJobs, type Health } from "./create-health.js";
@@ -71,6 +74,8 @@ export function createOutboxDeps(deps: {
     publicUrl: config.publicUrl,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
     metrics: services.metrics,
+    confirmations: createSendConfirmations({ logger }),
+    uncertainKeyboard: maybeInChannelKeyboard,
   };
 }
 
@@ -81,15 +86,17 @@ export function createJobs(deps: {
   outbox: OutboxDeps;
   api: Pick<Api, "sendMessage">;
   budget: SendBudget;
+  /** Channel posts and alerts are sent only by the instance holding it. */
+  sender: SenderLease;
   logger: Logger;
   health: Health;
 }): Job[] {
-  const { services, ingest, outbox } = deps;
+  const { services, ingest, outbox, sender } = deps;
   return [
     { name: INGEST_JOB, cron: services.config.ingestCron, run: (signal) => ingestAllFeeds(ingest, { signal }) },
-    { name: "publish", cron: services.config.postCron, run: () => publishNextPost(outbox) },
+    { name: "publish", cron: services.config.postCron, when: () => sender.holds(), run: () => publishNextPost(outbox) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
-    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, logger: deps.logger }),
+    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger }),
     ...createHealthJobs(deps.health, services.instanceId),
   ];
 }

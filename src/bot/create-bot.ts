@@ -3,7 +3,7 @@
  * handlers parse input, call a use case or repository, and reply.
  */
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError } from "grammy";
+import { Bot, type BotError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
 import type { Logger } from "../logger.js";
@@ -14,7 +14,6 @@ import type { EditorDeps } from "./features/editor/editor-context.js";
 import type { ReaderDeps } from "./features/reader/reader-deps.js";
 import { createReaderFeatures } from "./reader-features.js";
 import { createRetryTransformer } from "./retry-transformer.js";
-import { createTelegramErrorMetrics } from "./telegram-error-metrics.js";
 import { createUpdateTiming } from "./update-timing.js";
 import type { Metrics } from "../ops/metrics.js";
 import { describeError } from "../ops/describe-error.js";
@@ -24,6 +23,8 @@ export interface CreateBotOptions {
   apiRoot: string;
   /** Known bot info skips getMe at start (tests, and after the self-check fetched it). */
   botInfo?: UserFromGetMe;
+  /** Installed on every Api the bot calls (inside conversations too), before the auto-retry: the send pacing. */
+  apiTransformers?: Transformer[];
 }
 
 /** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
@@ -36,8 +37,9 @@ export function createBot(
     client: { apiRoot: options.apiRoot, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Errors are counted before auto-retry, so every 429 Telegram sends shows in the metrics.
-  bot.api.config.use(createTelegramErrorMetrics(metrics), createRetryTransformer());
+  // The transformers (reachability, error metrics, pacing) see every attempt: auto-retry goes around them.
+  const apiTransformers = options.apiTransformers ?? [];
+  bot.api.config.use(...apiTransformers, createRetryTransformer());
   bot.use(createUpdateTiming(metrics));
 
   const handleError = async (error: BotError<BotContext>) => {
@@ -62,7 +64,7 @@ export function createBot(
 
   // Updates of one chat are handled in order; different chats in parallel.
   features.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  features.use(createEditorFeatures(deps.editors, metrics));
+  features.use(createEditorFeatures(deps.editors, apiTransformers));
   features.use(createReaderFeatures(deps.readers));
   return bot;
 }

@@ -1,12 +1,10 @@
 /** Everything editors do from the admin chat. */
 import { conversations, createConversation } from "@grammyjs/conversations";
-import { Composer, type Context } from "grammy";
+import { Composer, type Context, type Transformer } from "grammy";
 
 import { chatSeenOf, isAdminChat } from "../editorial/editor-refusal.js";
 import type { BotContext } from "./context.js";
 import { createRetryTransformer } from "./retry-transformer.js";
-import { createTelegramErrorMetrics } from "./telegram-error-metrics.js";
-import type { Metrics } from "../ops/metrics.js";
 import { COMPOSE_CONVERSATION, COMPOSE_TIMEOUT_MS, createComposeConversation } from "./conversations/compose-conversation.js";
 import { EDITOR_COMMANDS } from "./editor-commands.js";
 import { createChannelRightsFeature } from "./features/editor/channel-rights-feature.js";
@@ -23,8 +21,9 @@ import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./
  * The editors' features: service updates (channel rights, chat migration) first,
  * then the editor guard, then /compose and the commands. Installed before the
  * readers' features, so an editors' command is never taken for a reader's.
+ * `apiTransformers` (the send pacing) go on the API inside conversations, as on bot.api.
  */
-export function createEditorFeatures(deps: EditorDeps, metrics: Pick<Metrics, "telegramErrors">): Composer<BotContext> {
+export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transformer[] = []): Composer<BotContext> {
   const features = new Composer<BotContext>();
 
   // Service updates first: they come from Telegram, not from an editor.
@@ -45,8 +44,7 @@ export function createEditorFeatures(deps: EditorDeps, metrics: Pick<Metrics, "t
       // Transformers on bot.api do not reach the API object inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(createTelegramErrorMetrics(metrics), createRetryTransformer());
-          for (const transformer of deps.apiTransformers ?? []) ctx.api.config.use(transformer);
+          ctx.api.config.use(...apiTransformers, createRetryTransformer());
           await next();
         },
       ],

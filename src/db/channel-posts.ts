@@ -23,6 +23,8 @@ export interface PostRecord {
   queuedById: bigint | null;
   queuedByName: string | null;
   attempts: number;
+  /** When the latest send began; for an uncertain post, about when its message would be in the channel. */
+  sendStartedAt: Date | null;
   nextAttemptAt: Date | null;
   lastError: string | null;
   chatId: string | null;
@@ -43,6 +45,7 @@ const postSelect = {
   queuedById: true,
   queuedByName: true,
   attempts: true,
+  sendStartedAt: true,
   nextAttemptAt: true,
   lastError: true,
   chatId: true,
@@ -153,9 +156,27 @@ export function createChannelPostsRepository(prisma: Db) {
     async claim(id: number, owner: string, now: Date, leaseMs: number): Promise<boolean> {
       const claimed = await prisma.channelPost.updateMany({
         where: { id, status: { in: WAITING } },
-        data: { status: "sending", leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+        data: {
+          status: "sending",
+          leaseOwner: owner,
+          leaseUntil: new Date(now.getTime() + leaseMs),
+          sendStartedAt: now,
+          attempts: { increment: 1 },
+        },
       });
       return claimed.count === 1;
+    },
+
+    /**
+     * Extends the owner's sending lease to `until` while its send (or the recording of
+     * its result) is still going. False when the post is no longer this owner's to send.
+     */
+    async renewLease(id: number, owner: string, until: Date): Promise<boolean> {
+      const renewed = await prisma.channelPost.updateMany({
+        where: { id, status: "sending", leaseOwner: owner },
+        data: { leaseUntil: until },
+      });
+      return renewed.count === 1;
     },
 
     /**
@@ -203,14 +224,15 @@ export function createChannelPostsRepository(prisma: Db) {
 
     /**
      * Posts whose sending lease ran out without a result (the process died mid-call)
-     * become uncertain: Telegram may or may not have the message.
+     * become uncertain: Telegram may or may not have the message. Posts in `except` are
+     * left alone: this process knows their result and is still recording it.
      */
-    async expireLeases(now: Date): Promise<number> {
+    async expireLeases(now: Date, except: readonly number[] = []): Promise<number> {
       const expired = await prisma.channelPost.updateMany({
-        where: { status: "sending", leaseUntil: { lt: now } },
+        where: { status: "sending", leaseUntil: { lt: now }, ...(except.length > 0 ? { id: { notIn: [...except] } } : {}) },
         data: {
           status: "uncertain",
-          lastError: "the sending process stopped before Telegram answered; check the channel before posting it again",
+          lastError: "the sending process stopped before Telegram answered",
           leaseOwner: null,
           leaseUntil: null,
         },
@@ -357,6 +379,19 @@ export function createChannelPostsRepository(prisma: Db) {
       const updated = await prisma.channelPost.updateMany({
         where: { id, status: { in: ["failed", "uncertain", "cancelled"] } },
         data: { status: "queued", scheduledAt: null, nextAttemptAt: null, reportedAt: null },
+      });
+      return updated.count === 1;
+    },
+
+    /**
+     * Records an uncertain post as sent because an editor found it in the channel. Its
+     * message id is unknown; it went out when its send began (or, unknown, now).
+     */
+    async markSentByHand(id: number, now: Date): Promise<boolean> {
+      const post = await prisma.channelPost.findUnique({ where: { id }, select: { sendStartedAt: true } });
+      const updated = await prisma.channelPost.updateMany({
+        where: { id, status: "uncertain" },
+        data: { status: "sent", sentAt: post?.sendStartedAt ?? now, chatId: null, telegramMessageId: null, lastError: null },
       });
       return updated.count === 1;
     },

@@ -65,6 +65,11 @@ export type PostNowOutcome =
   | { kind: "already-sent"; postId: number; sentAt: Date | null }
   | { kind: "deleted"; postId: number }
   | { kind: "sending"; postId: number }
+  /**
+   * An earlier send was interrupted: the post may already be in the channel. Nothing was sent;
+   * the editor checks the channel, then sends anyway or marks it as sent.
+   */
+  | { kind: "maybe-in-channel"; postId: number; headline: string; interruptedAt: Date | null }
   /** The outbox tried and Telegram did not take it (the reason says what happens next). */
   | { kind: "failed"; postId: number; reason: string }
   /** The outbox did not try (e.g. the bot may not post in the channel). */
@@ -75,6 +80,12 @@ export type ComposeOutcome =
   | { kind: "posted-now"; result: PostNowOutcome }
   | PlaceRefusal
   | { kind: "not-stored" };
+
+export type MarkSentOutcome =
+  | { kind: "marked-sent"; postId: number }
+  | { kind: "not-found"; postId: number }
+  /** Only a post whose send was interrupted can be marked as sent by hand. */
+  | { kind: "not-uncertain"; postId: number; status: PostStatus };
 
 export type RescheduleOutcome =
   | { kind: "rescheduled"; postId: number; when: Date }
@@ -97,16 +108,17 @@ export type EditOutcome =
 
 /** Whether a post may be taken down now. */
 export type DeleteCheck =
-  | { kind: "deletable"; post: PostRecord }
+  | { kind: "deletable"; post: PostRecord; message: { chatId: string; messageId: number } }
   | { kind: "not-found"; postId: number }
   | { kind: "already-deleted"; postId: number }
   | { kind: "not-in-channel"; postId: number; status: PostStatus }
-  | { kind: "outside-window"; postId: number; sentAt: Date | null };
+  | { kind: "outside-window"; postId: number; sentAt: Date | null }
+  /** Marked as sent by hand: its channel message is unknown. */
+  | { kind: "no-message"; postId: number };
 
 export type DeleteOutcome =
   | { kind: "deleted"; post: PostRecord }
   | Exclude<DeleteCheck, { kind: "deletable" }>
-  | { kind: "no-message"; postId: number }
   | { kind: "telegram-refused"; postId: number; reason: string };
 
 /** Why an article's existing post cannot be queued again, or null when an editor may take it over. */
@@ -169,9 +181,12 @@ export function createPostActions(deps: PostActionsDeps) {
     return { articleId: article.id };
   };
 
-  const postNow = async (postId: number, actor: Actor): Promise<PostNowOutcome> => {
+  const postNow = async (postId: number, actor: Actor, sendAnyway = false): Promise<PostNowOutcome> => {
     const post = await posts.get(postId);
     if (!post) return { kind: "not-found", postId };
+    if (post.status === "uncertain" && !sendAnyway) {
+      return { kind: "maybe-in-channel", postId, headline: post.article.headline, interruptedAt: post.sendStartedAt };
+    }
     switch (post.status) {
       case "sent":
         return { kind: "already-sent", postId, sentAt: post.sentAt };
@@ -207,8 +222,9 @@ export function createPostActions(deps: PostActionsDeps) {
     if (!post) return { kind: "not-found", postId };
     if (post.status === "deleted") return { kind: "already-deleted", postId };
     if (post.status !== "sent") return { kind: "not-in-channel", postId, status: post.status };
+    if (!post.chatId || post.telegramMessageId === null) return { kind: "no-message", postId };
     if (!withinDeleteWindow(post.sentAt, deps.now())) return { kind: "outside-window", postId, sentAt: post.sentAt };
-    return { kind: "deletable", post };
+    return { kind: "deletable", post, message: { chatId: post.chatId, messageId: Number(post.telegramMessageId) } };
   };
 
   return {
@@ -283,8 +299,31 @@ export function createPostActions(deps: PostActionsDeps) {
       return { kind: "waiting", post: placed.post };
     },
 
-    /** Sends a post at once through the outbox; editors may do this during a pause and quiet hours. */
-    postNow: (input: { postId: number; actor: Actor }): Promise<PostNowOutcome> => postNow(input.postId, input.actor),
+    /**
+     * Sends a post at once through the outbox; editors may do this during a pause and quiet hours.
+     * A post whose earlier send was interrupted is sent only with `sendAnyway` (the editor checked the channel).
+     */
+    postNow: (input: { postId: number; actor: Actor; sendAnyway?: boolean }): Promise<PostNowOutcome> =>
+      postNow(input.postId, input.actor, input.sendAnyway),
+
+    /** Records a post whose send was interrupted as sent: an editor found it in the channel. */
+    async markSent(input: { postId: number; actor: Actor }): Promise<MarkSentOutcome> {
+      const post = await posts.get(input.postId);
+      if (!post) return { kind: "not-found", postId: input.postId };
+      if (!(await posts.markSentByHand(post.id, deps.now()))) {
+        const now = await posts.get(post.id);
+        return { kind: "not-uncertain", postId: post.id, status: now?.status ?? post.status };
+      }
+      await audit.record({
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        action: "post.mark_sent",
+        subject: `post #${post.id}`,
+        before: { status: post.status, sendStartedAt: post.sendStartedAt?.toISOString() ?? null },
+        after: { status: "sent", messageId: null },
+      });
+      return { kind: "marked-sent", postId: post.id };
+    },
 
     /** Changes when a waiting post goes out. */
     async reschedule(input: { postId: number; when: Date; actor: Actor }): Promise<RescheduleOutcome> {
@@ -358,10 +397,9 @@ export function createPostActions(deps: PostActionsDeps) {
     async delete(input: { postId: number; actor: Actor }): Promise<DeleteOutcome> {
       const check = await checkDelete(input.postId);
       if (check.kind !== "deletable") return check;
-      const { post } = check;
-      if (!post.chatId || post.telegramMessageId === null) return { kind: "no-message", postId: post.id };
+      const { post, message } = check;
       try {
-        await deps.channel.remove(post.chatId, Number(post.telegramMessageId));
+        await deps.channel.remove(message.chatId, message.messageId);
       } catch (error) {
         return { kind: "telegram-refused", postId: post.id, reason: errorReason(error) };
       }

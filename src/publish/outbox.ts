@@ -5,18 +5,21 @@
  * result becomes "uncertain" and is reported to the editors, naming the headline.
  */
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { ChatRef } from "../config.js";
 import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js";
 import type { SettingsRepository } from "../db/settings.js";
+import { maybeInChannelText } from "../editorial/maybe-in-channel-text.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
 import { formatPost, postLink } from "./format-post.js";
 import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
 import type { SendBudget } from "./send-budget.js";
+import type { SendConfirmations } from "./send-confirmations.js";
 import { classifySendFailure, decideSendFailure } from "./send-failure-policy.js";
 import { escapeHtml } from "./telegram-html.js";
 
@@ -27,6 +30,8 @@ export const SEND_LEASE_MS = 90_000;
  * the lease, so a post that was certainly not sent is never reported as "uncertain".
  */
 export const BUDGET_WAIT_MS = SEND_LEASE_MS - 30_000;
+/** How often a post's lease is renewed while its send (or the recording of its message id) is in flight. */
+export const LEASE_RENEW_MS = SEND_LEASE_MS / 3;
 
 /** Settings keys the outbox reads. */
 export const OUTBOX_PAUSED = "outbox.paused";
@@ -51,6 +56,12 @@ export interface OutboxDeps {
   budgetWaitMs?: number;
   /** Counts posts sent and failed sends; optional (nothing is counted without it). */
   metrics?: Pick<Metrics, "postsSent" | "postsFailed">;
+  /** Message ids Telegram returned that are still being recorded (shared by every send of this process). */
+  confirmations: SendConfirmations;
+  /** The buttons under the editors' notice of an uncertain post (Send anyway · Mark as sent). */
+  uncertainKeyboard?: (postId: number) => InlineKeyboardMarkup;
+  /** Calls `tick` every `ms` until the returned function is called (tests drive it by hand). */
+  repeat?: (ms: number, tick: () => Promise<void>) => () => void;
 }
 
 export type PublishOutcome =
@@ -99,12 +110,50 @@ export async function publishNextPost(deps: OutboxDeps, options: { postId?: numb
   return sendPost(deps, post);
 }
 
+function repeatEvery(ms: number, tick: () => Promise<void>): () => void {
+  const timer = setInterval(() => void tick(), ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Renews a claimed post's lease while its send is in flight, so a slow send or a stalled
+ * event loop never makes the watchdog call it uncertain. Returns the idempotent stop.
+ */
+function keepLeaseWhileSending(deps: OutboxDeps, postId: number, log: Logger): () => void {
+  const renew = async (): Promise<void> => {
+    try {
+      const kept = await deps.posts.renewLease(postId, deps.instanceId, new Date(deps.now().getTime() + SEND_LEASE_MS));
+      if (!kept) log.debug("the post is no longer sending under this instance's lease");
+    } catch (error) {
+      log.warn({ err: error }, "could not renew the post's sending lease; trying again");
+    }
+  };
+  const stop = (deps.repeat ?? repeatEvery)(LEASE_RENEW_MS, renew);
+  let stopped = false;
+  return () => {
+    if (!stopped) stop();
+    stopped = true;
+  };
+}
+
 async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutcome> {
   const log = deps.logger.child({ postId: post.id, articleId: post.articleId });
   const claimedAt = deps.now();
   if (!(await deps.posts.claim(post.id, deps.instanceId, claimedAt, SEND_LEASE_MS))) {
     return { kind: "idle", reason: `post #${post.id} is not waiting to be sent (another instance has it, or it was sent)` };
   }
+  const stopRenewing = keepLeaseWhileSending(deps, post.id, log);
+  // When sent, the renewal goes on until the message id is recorded (see confirmations).
+  const outcome = await sendClaimedPost(deps, post, log, stopRenewing).catch((error: unknown) => {
+    stopRenewing();
+    throw error;
+  });
+  if (outcome.kind !== "sent") stopRenewing();
+  return outcome;
+}
+
+async function sendClaimedPost(deps: OutboxDeps, post: PostRecord, log: Logger, stopRenewing: () => void): Promise<PublishOutcome> {
   const text = renderPost(post, deps.publicUrl);
   try {
     await deps.budget.take(deps.channelId, "channel", AbortSignal.timeout(deps.budgetWaitMs ?? BUDGET_WAIT_MS));
@@ -136,10 +185,20 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
     }
     return { kind: "not-sent", postId: post.id, action: action.kind, reason: action.reason };
   }
-  const recorded = await deps.posts.markSent(post.id, deps.instanceId, { chatId: String(deps.channelId), messageId, now: deps.now() });
+  // Logged before anything else can fail: with this line an operator can always record the post by hand.
   deps.metrics?.postsSent.inc();
-  if (!recorded) log.error({ messageId }, "post was sent but was meanwhile cancelled or changed; check the channel");
   log.info({ messageId }, "channel post sent");
+  const chatId = String(deps.channelId);
+  await deps.confirmations.confirm({
+    postId: post.id,
+    messageId,
+    chatId,
+    // A write that reached the database but whose answer was lost shows up as already recorded.
+    record: async () =>
+      (await deps.posts.markSent(post.id, deps.instanceId, { chatId, messageId, now: deps.now() })) ||
+      (await deps.posts.get(post.id))?.telegramMessageId === BigInt(messageId),
+    settled: stopRenewing,
+  });
   return { kind: "sent", postId: post.id, messageId };
 }
 
@@ -158,8 +217,8 @@ async function pauseForLostRights(deps: OutboxDeps, reason: string): Promise<voi
  * every failed or uncertain post they have not heard of. Runs every tick and on a
  * short watchdog timer, so a crash mid-send is reported within a couple of minutes.
  */
-export async function recoverOutbox(deps: Pick<OutboxDeps, "posts" | "admin" | "logger" | "now" | "metrics">): Promise<void> {
-  const expired = await deps.posts.expireLeases(deps.now());
+export async function recoverOutbox(deps: ProblemReportDeps): Promise<void> {
+  const expired = await deps.posts.expireLeases(deps.now(), deps.confirmations.pendingPostIds());
   if (expired > 0) {
     deps.metrics?.postsFailed.inc("uncertain", expired);
     deps.logger.error({ count: expired }, "posts were left mid-send by a stopped process; marked uncertain");
@@ -167,18 +226,27 @@ export async function recoverOutbox(deps: Pick<OutboxDeps, "posts" | "admin" | "
   await reportProblemPosts(deps);
 }
 
-async function reportProblemPosts(deps: Pick<OutboxDeps, "posts" | "admin" | "logger" | "now">): Promise<void> {
+type ProblemReportDeps = Pick<OutboxDeps, "posts" | "admin" | "logger" | "now" | "confirmations" | "uncertainKeyboard" | "metrics"> & {
+  rules: Pick<PostingRules, "timezone">;
+};
+
+async function reportProblemPosts(deps: ProblemReportDeps): Promise<void> {
   const problems = await deps.posts.unreported();
   for (const post of problems) {
     if (!(await deps.posts.claimReport(post.id, deps.now()))) continue;
-    const headline = escapeHtml(post.article.headline);
-    const text =
-      post.status === "uncertain"
-        ? `⚠️ Post #${post.id} “${headline}” may or may not be in the channel: ${escapeHtml(post.lastError ?? "unknown")}. ` +
-          `Check the channel; if it is missing, /postnow ${post.id} sends it.`
-        : `❌ Post #${post.id} “${headline}” could not be sent: ${escapeHtml(post.lastError ?? "unknown error")}.`;
+    const uncertain = post.status === "uncertain";
+    const text = uncertain
+      ? `⚠️ ${escapeHtml(
+          maybeInChannelText(
+            { postId: post.id, headline: post.article.headline, interruptedAt: post.sendStartedAt, reason: post.lastError },
+            deps.now(),
+            deps.rules.timezone,
+          ),
+        )}`
+      : `❌ Post #${post.id} “${escapeHtml(post.article.headline)}” could not be sent: ${escapeHtml(post.lastError ?? "unknown error")}.`;
     deps.logger.error({ postId: post.id, status: post.status, reason: post.lastError }, "reporting a post that did not go out cleanly");
-    const told = await deps.admin.notify(text);
+    const keyboard = uncertain ? deps.uncertainKeyboard?.(post.id) : undefined;
+    const told = await deps.admin.notify(text, keyboard ? { keyboard } : {});
     // Without a reachable admin chat the log line above is the report; try the chat again next time.
     if (!told) await deps.posts.unclaimReport(post.id);
   }

@@ -1,7 +1,7 @@
 /**
- * The one send budget shared by channel posts and readers' alerts (Telegram allows
- * about 30 messages/s overall, 1/s per private chat and 20/min per group or channel).
- * Channel posts go first.
+ * The one send budget shared by channel posts, the bot's own replies and notices, and
+ * readers' alerts (Telegram allows about 30 messages/s overall, 1/s per chat and
+ * 20/min per group or channel). Channel posts go first, then replies, then alerts.
  *
  * Two layers: a pure scheduling core (`decideNextGrant` / `recordGrant`) that says who
  * may send when, and `createSendBudget`, which queues waiters and wakes them on an
@@ -11,7 +11,8 @@
  * clock, so their pacing could only be tested with fake timers or real time.
  */
 
-export type SendPriority = "channel" | "alert";
+/** Who goes first: channel posts, then replies (and edits and notices), then alerts. */
+export type SendPriority = "channel" | "reply" | "alert";
 
 export interface SendBudget {
   /**
@@ -21,6 +22,14 @@ export interface SendBudget {
   take(chatId: string | number, priority: SendPriority, signal?: AbortSignal): Promise<void>;
   /** Telegram answered 429: nobody sends for `retryAfterMs`. */
   pause(retryAfterMs: number): void;
+}
+
+/** What pacing the bot's replies needs beyond {@link SendBudget}. */
+export interface ReplyBudget extends SendBudget {
+  /** Telegram answered 429 in one chat: nothing goes to that chat for `retryAfterMs`. */
+  pauseChat(chatId: string | number, retryAfterMs: number): void;
+  /** The budget's clock (ms): its waits are measured on it. */
+  now(): number;
 }
 
 /** The limits the core enforces. */
@@ -38,13 +47,28 @@ export interface BudgetRules {
   perChatIntervalMs: number;
   /** Minimum gap between two messages to one group or channel (negative id or @username). */
   perGroupIntervalMs: number;
+  /** At most this many messages to one group or channel in any minute. */
+  perGroupPerMinute: number;
 }
 
-/** Rules for `perSecond` messages a second: a margin of one message's share, bursts at most twice the rate. */
-export function budgetRules(perSecond = 30, perChatIntervalMs = 1000, perGroupIntervalMs = 3000): BudgetRules {
+/**
+ * Rules for `perSecond` messages a second: a margin of one message's share on the second
+ * (overall and per chat), bursts at most twice the rate.
+ */
+export function budgetRules(perSecond = 30, perChatIntervalMs?: number, perGroupIntervalMs?: number, perGroupPerMinute = 20): BudgetRules {
   const share = 1000 / perSecond;
-  return { perSecond, windowMs: 1000 + share, minGapMs: share / 2, perChatIntervalMs, perGroupIntervalMs };
+  return {
+    perSecond,
+    windowMs: 1000 + share,
+    minGapMs: share / 2,
+    perChatIntervalMs: perChatIntervalMs ?? 1000 + share,
+    perGroupIntervalMs: perGroupIntervalMs ?? 1000 + share,
+    perGroupPerMinute,
+  };
 }
+
+/** A minute plus a margin, as for `windowMs`: Telegram must never see 21 messages inside one minute. */
+const GROUP_WINDOW_MS = 61_000;
 
 /** What the core remembers between grants (times in ms on the budget's clock). */
 export interface BudgetState {
@@ -54,6 +78,8 @@ export interface BudgetState {
   recent: number[];
   /** Per chat: no grant to it before this time. */
   chatReadyAt: Map<string, number>;
+  /** Per group or channel: times of its last `perGroupPerMinute` grants, oldest first. */
+  groupRecent: Map<string, number[]>;
 }
 
 export interface BudgetWaiter {
@@ -67,7 +93,7 @@ export type GrantDecision =
   | { kind: "idle" };
 
 export function createBudgetState(): BudgetState {
-  return { pausedUntil: 0, recent: [], chatReadyAt: new Map() };
+  return { pausedUntil: 0, recent: [], chatReadyAt: new Map(), groupRecent: new Map() };
 }
 
 /** The key a chat is tracked under (ids may come as numbers or strings). */
@@ -75,9 +101,8 @@ export function chatKeyOf(chatId: string | number): string {
   return String(chatId);
 }
 
-function intervalFor(chatKey: string, rules: BudgetRules): number {
-  const isGroupOrChannel = chatKey.startsWith("-") || chatKey.startsWith("@");
-  return isGroupOrChannel ? rules.perGroupIntervalMs : rules.perChatIntervalMs;
+function isGroupOrChannel(chatKey: string): boolean {
+  return chatKey.startsWith("-") || chatKey.startsWith("@");
 }
 
 /** The earliest time anyone may send, from the pause, the window and the gap. */
@@ -92,23 +117,28 @@ function globalReadyAt(state: BudgetState, rules: BudgetRules): number {
 /**
  * Who may send at `now`, given the waiters in arrival order. Pure.
  *
- * While any channel post waits, only channel posts are considered: alerts never take
+ * Channel posts go first, then replies, then alerts; within a priority the first whose
+ * chat is ready goes, so a reader getting two alerts in a row does not hold up everyone
+ * behind them. While any channel post waits, alerts are not considered: they never take
  * a slot a waiting channel post could use, even when the post itself waits for its
- * chat's interval. Among the candidates the first whose chat is ready goes, so a
- * reader getting two alerts in a row does not hold up everyone behind them.
+ * chat's interval. A reply waiting for its chat holds nobody up, so one busy reader
+ * cannot stall an alert fan-out.
  */
 export function decideNextGrant(state: BudgetState, waiters: readonly BudgetWaiter[], now: number, rules: BudgetRules): GrantDecision {
   if (waiters.length === 0) return { kind: "idle" };
   const readyAt = globalReadyAt(state, rules);
   if (now < readyAt) return { kind: "wait", until: readyAt };
-  const channelFirst = waiters.some((w) => w.priority === "channel");
+  const channelWaits = waiters.some((w) => w.priority === "channel");
+  const order: SendPriority[] = channelWaits ? ["channel", "reply"] : ["reply", "alert"];
   let earliest = Number.POSITIVE_INFINITY;
-  for (let index = 0; index < waiters.length; index++) {
-    const waiter = waiters[index] as BudgetWaiter;
-    if (channelFirst && waiter.priority !== "channel") continue;
-    const chatReadyAt = state.chatReadyAt.get(waiter.chatKey) ?? 0;
-    if (chatReadyAt <= now) return { kind: "grant", index };
-    earliest = Math.min(earliest, chatReadyAt);
+  for (const priority of order) {
+    for (let index = 0; index < waiters.length; index++) {
+      const waiter = waiters[index] as BudgetWaiter;
+      if (waiter.priority !== priority) continue;
+      const chatReadyAt = state.chatReadyAt.get(waiter.chatKey) ?? 0;
+      if (chatReadyAt <= now) return { kind: "grant", index };
+      earliest = Math.min(earliest, chatReadyAt);
+    }
   }
   return { kind: "wait", until: earliest };
 }
@@ -123,8 +153,19 @@ export function recordGrant(state: BudgetState, chatKey: string, now: number, ru
   if (state.recent.length > rules.perSecond) state.recent.splice(0, state.recent.length - rules.perSecond);
   if (state.chatReadyAt.size > 10_000) {
     for (const [key, readyAt] of state.chatReadyAt) if (readyAt <= now) state.chatReadyAt.delete(key);
+    for (const [key, times] of state.groupRecent) if ((times.at(-1) ?? 0) + GROUP_WINDOW_MS <= now) state.groupRecent.delete(key);
   }
-  state.chatReadyAt.set(chatKey, now + intervalFor(chatKey, rules));
+  if (!isGroupOrChannel(chatKey)) {
+    state.chatReadyAt.set(chatKey, now + rules.perChatIntervalMs);
+    return;
+  }
+  const times = state.groupRecent.get(chatKey) ?? [];
+  times.push(now);
+  if (times.length > rules.perGroupPerMinute) times.splice(0, times.length - rules.perGroupPerMinute);
+  state.groupRecent.set(chatKey, times);
+  // A full minute's worth: the next waits until the oldest of them leaves the minute.
+  const minuteFullUntil = times.length >= rules.perGroupPerMinute ? (times[0] ?? 0) + GROUP_WINDOW_MS : 0;
+  state.chatReadyAt.set(chatKey, Math.max(now + rules.perGroupIntervalMs, minuteFullUntil));
 }
 
 /** Telegram asked everyone to wait `retryAfterMs` from `now`. */
@@ -132,11 +173,17 @@ export function recordPause(state: BudgetState, retryAfterMs: number, now: numbe
   state.pausedUntil = Math.max(state.pausedUntil, now + Math.max(0, retryAfterMs));
 }
 
+/** Telegram asked the bot to wait `retryAfterMs` from `now` before its next message to one chat. */
+export function recordChatPause(state: BudgetState, chatKey: string, retryAfterMs: number, now: number): void {
+  state.chatReadyAt.set(chatKey, Math.max(state.chatReadyAt.get(chatKey) ?? 0, now + Math.max(0, retryAfterMs)));
+}
+
 export interface SendBudgetOptions {
   /** Messages a second overall (default 30, Telegram's limit for bots). */
   perSecond?: number;
   perChatIntervalMs?: number;
   perGroupIntervalMs?: number;
+  perGroupPerMinute?: number;
   /** Overrides of the derived rules (window, gap). */
   rules?: Partial<BudgetRules>;
   /** The clock in ms (tests pass a fake one). */
@@ -154,11 +201,14 @@ interface QueuedWaiter extends BudgetWaiter {
   reject: (reason: Error) => void;
 }
 
-/** The process's send budget. One instance is shared by the outbox and the alert sender. */
-export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
+/** The process's send budget. One instance is shared by the outbox, the alert sender and the bot's replies. */
+export function createSendBudget(options: SendBudgetOptions = {}): ReplyBudget {
   const perSecond = options.perSecond ?? 30;
   if (!Number.isInteger(perSecond) || perSecond <= 0) throw new Error("perSecond must be a positive whole number");
-  const rules = { ...budgetRules(perSecond, options.perChatIntervalMs, options.perGroupIntervalMs), ...options.rules };
+  const rules = {
+    ...budgetRules(perSecond, options.perChatIntervalMs, options.perGroupIntervalMs, options.perGroupPerMinute),
+    ...options.rules,
+  };
   const now = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const state = createBudgetState();
@@ -225,5 +275,10 @@ export function createSendBudget(options: SendBudgetOptions = {}): SendBudget {
       recordPause(state, retryAfterMs, now());
       kick();
     },
+    pauseChat(chatId, retryAfterMs) {
+      recordChatPause(state, chatKeyOf(chatId), retryAfterMs, now());
+      kick();
+    },
+    now,
   };
 }

@@ -5,6 +5,7 @@ import { deleteRefusal } from "../../src/editorial/delete-refusal.js";
 import { describeEdit } from "../../src/editorial/describe-edit.js";
 import { editorRefusal, isAdminChat, notAnEditorRefusal } from "../../src/editorial/editor-refusal.js";
 import { formatStats, topStories, type NewsroomStats } from "../../src/editorial/format-stats.js";
+import { maybeInChannelText } from "../../src/editorial/maybe-in-channel-text.js";
 import { parseEditCommand } from "../../src/editorial/parse-edit-command.js";
 import { parsePostId } from "../../src/editorial/parse-post-id.js";
 import { scheduledLine } from "../../src/editorial/scheduled-line.js";
@@ -91,6 +92,26 @@ describe("lines for editors", () => {
 
   it("describes an edit", () => {
     expect(describeEdit("headline", "Old", "<New>")).toBe("Headline: “Old” → “&lt;New&gt;”");
+  });
+});
+
+describe("maybeInChannelText", () => {
+  const now = new Date("2026-11-30T20:00:00Z");
+
+  it("says when the interrupted send began, with the day when it was not today in TIMEZONE", () => {
+    const post = { postId: 12, headline: "Ferry <line>", reason: null };
+    expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-30T18:30:00Z") }, now, LONDON)).toBe(
+      "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at 18:30). Check the channel first.",
+    );
+    expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-29T23:50:00Z") }, now, "Asia/Tokyo")).toBe(
+      "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at Mon 30 Nov 08:50). Check the channel first.",
+    );
+    expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-29T23:50:00Z") }, now, LONDON)).toBe(
+      "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at Sun 29 Nov 23:50). Check the channel first.",
+    );
+    expect(maybeInChannelText({ ...post, interruptedAt: null, reason: "the connection broke" }, now, LONDON)).toBe(
+      "Post #12 “Ferry <line>” may already be in the channel (its send was interrupted: the connection broke). Check the channel first.",
+    );
   });
 });
 

@@ -19,6 +19,7 @@ import { createSubscribersRepository } from "../../src/db/subscribers.js";
 import { createTopicsRepository } from "../../src/db/topics.js";
 import type { Fetcher } from "../../src/ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds } from "../../src/ingest/ingest-feeds.js";
+import { createSendConfirmations } from "../../src/publish/send-confirmations.js";
 import { createExtractionPool } from "../../src/ingest/workers/create-extraction-pool.js";
 import { createMetrics, metricsSourcesFrom, type Metrics } from "../../src/ops/metrics.js";
 import { sendDueAlerts } from "../../src/publish/alerts/send-due-alerts.js";
@@ -88,6 +89,7 @@ describe.each(TEST_PROVIDERS)("metrics on %s", (provider) => {
 
   const outboxDeps = (api: OutboxDeps["api"]): OutboxDeps => ({
     ...repos,
+    confirmations: createSendConfirmations({ logger: memoryLogger().logger }),
     api,
     budget: openBudget,
     channelId: CHANNEL_ID,

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createApp, type App } from "../../src/app/create-app.js";
 import type { NewArticle } from "../../src/db/articles.js";
-import { createSendBudget, type SendBudget } from "../../src/publish/send-budget.js";
+import { createSendBudget, type ReplyBudget, type SendBudget } from "../../src/publish/send-budget.js";
 import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED, publishNextPost, recoverOutbox } from "../../src/publish/outbox.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
@@ -28,7 +28,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
   let clock: Date;
   const apps: App[] = [];
 
-  const startApp = async (env: Record<string, string> = {}, sendBudget?: SendBudget) => {
+  const startApp = async (env: Record<string, string> = {}, sendBudget?: ReplyBudget) => {
     const app = await createApp({
       ...(sendBudget ? { sendBudget } : {}),
       config: testConfig(database.url, env),
@@ -120,8 +120,17 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     // The publish tick and the watchdog may look at the same moment: the editors hear it once.
     await Promise.all([recoverOutbox(app.outboxDeps), recoverOutbox(app.outboxDeps)]);
     expect(adminSends().map((c) => c.payload.text)).toEqual([
-      `⚠️ Post #${post!.id} “Kim &amp; Putin meet” may or may not be in the channel: the sending process stopped before Telegram answered; check the channel before posting it again. Check the channel; if it is missing, /postnow ${post!.id} sends it.`,
+      `⚠️ Post #${post!.id} “Kim &amp; Putin meet” may already be in the channel (the send was interrupted at 12:00: the sending process stopped before Telegram answered). Check the channel first.`,
     ]);
+    expect(adminSends()[0]!.payload.reply_markup).toEqual({
+      inline_keyboard: [
+        [
+          { text: "Send anyway", callback_data: `ed:resend:${post!.id}` },
+          { text: "Mark as sent", callback_data: `ed:marksent:${post!.id}` },
+          { text: "Cancel", callback_data: `ed:leave:${post!.id}` },
+        ],
+      ],
+    });
     expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
     await recoverOutbox(app.outboxDeps);
     expect(adminSends()).toHaveLength(1);

@@ -137,6 +137,51 @@ describe("the send budget", () => {
     expect(r.grants.map((g) => g.at)).toEqual([0, 80, 160, 240, 320, 400, 480, 560, 640, 720, 1130, 1210]);
   });
 
+  it("lets replies go before alerts that waited longer, without a reply waiting for its chat holding alerts up", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    r.track(budget, "reply to A", 1, "reply");
+    r.track(budget, "alert to B", 2);
+    r.track(budget, "alert to C", 3);
+    r.track(budget, "second reply to A", 1, "reply");
+    r.track(budget, "reply to D", 4, "reply");
+    await clock.advance(2000);
+    expect(r.grants).toEqual([
+      { label: "reply to A", at: 0 },
+      { label: "reply to D", at: 50 },
+      { label: "alert to B", at: 100 },
+      { label: "alert to C", at: 150 },
+      { label: "second reply to A", at: 1000 },
+    ]);
+  });
+
+  it("sends at most 20 messages a minute to one group, at least a second apart", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ perGroupIntervalMs: 1000, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    for (let i = 1; i <= 22; i++) r.track(budget, `reply ${i}`, -1002222, "reply");
+    await clock.advance(65_000);
+    const times = r.grants.map((g) => g.at);
+    expect(times.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => i * 1000));
+    // The 21st waits until the first has left the minute (with a second of margin).
+    expect(times.slice(20)).toEqual([61_000, 62_000]);
+  });
+
+  it("holds only the chat Telegram asked to wait in", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    budget.pauseChat(-1002222, 35_000);
+    r.track(budget, "reply in the admin chat", -1002222, "reply");
+    r.track(budget, "reply to a reader", 42, "reply");
+    await clock.advance(40_000);
+    expect(r.grants).toEqual([
+      { label: "reply to a reader", at: 0 },
+      { label: "reply in the admin chat", at: 35_000 },
+    ]);
+  });
+
   it("gives up a wait when its signal aborts, and the slot goes to the next in line", async () => {
     const clock = fakeClock();
     const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
@@ -156,7 +201,7 @@ describe("the send budget", () => {
 });
 
 describe("the budget's scheduling core", () => {
-  const core = budgetRules(10);
+  const core = budgetRules(10, 1000);
 
   it("keeps a full window closed until its first message leaves it", () => {
     const state = createBudgetState();

@@ -32,12 +32,12 @@ const QUESTIONS = {
 };
 
 /** The editor's reply once the draft is stored. */
-function composedText(outcome: ComposeOutcome, timezone: string): string {
+function composedText(outcome: ComposeOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "waiting":
       return waitingText(outcome.post.id, outcome.post.scheduledAt, timezone);
     case "posted-now":
-      return postNowText(outcome.result, timezone);
+      return postNowText(outcome.result, timezone, now);
     case "not-stored":
       return "The post could not be stored; please try /compose again.";
     default:
@@ -53,7 +53,7 @@ function isCommand(text: string, name: string): boolean {
 export function createComposeConversation(deps: EditorDeps) {
   const { posts } = deps.newsroom;
   const { timezone } = deps;
-  const storeDraft = async (draft: Draft, actor: ReturnType<typeof actorOf>) => composedText(await posts.compose({ draft, actor }), timezone);
+  const storeDraft = async (draft: Draft, actor: ReturnType<typeof actorOf>) => composedText(await posts.compose({ draft, actor }), timezone, deps.now());
 
   return async function compose(conversation: Conversation<BotContext, Context>, ctx: Context): Promise<void> {
     const actor = actorOf(ctx);

@@ -3,7 +3,7 @@ import { InlineKeyboard } from "grammy";
 
 import { EDITOR_CALLBACK_PREFIX } from "../filters/editor-guard.js";
 
-const POST_ACTIONS = ["now", "schedule", "edit", "cancel", "delete", "keep"] as const;
+const POST_ACTIONS = ["now", "schedule", "edit", "cancel", "delete", "keep", "resend", "marksent", "leave"] as const;
 export type PostAction = (typeof POST_ACTIONS)[number];
 
 /** Callback data for an action on a post. */
@@ -38,6 +38,14 @@ export function queueKeyboard(postIds: number[]): InlineKeyboard {
 /** Asks before a post is taken down. */
 export function deleteConfirmKeyboard(postId: number): InlineKeyboard {
   return new InlineKeyboard().text("Yes, delete it", postCallback("delete", postId)).text("Keep it", postCallback("keep", postId));
+}
+
+/** Under a post that may already be in the channel: Send anyway · Mark as sent · Cancel. */
+export function maybeInChannelKeyboard(postId: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text("Send anyway", postCallback("resend", postId))
+    .text("Mark as sent", postCallback("marksent", postId))
+    .text("Cancel", postCallback("leave", postId));
 }
 
 /** Callback data of the compose conversation's confirmation. */

@@ -10,6 +10,7 @@ import { ADMIN_CHAT_ID, memoryLogger, testConfig } from "../../support/config.js
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 import { BOT_INFO, groupMessage, installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
 import { publicLookup } from "../../support/web.js";
+import { virtualTimeBudget } from "../../support/send-budget.js";
 
 export const EDITOR = { id: 7001, first_name: "Ann", username: "ann_ed" };
 export const OUTSIDER = { id: 7002, first_name: "Olly" };
@@ -67,7 +68,10 @@ export async function startHarness(
     botInfo: BOT_INFO,
     fetcherDeps: { lookup: publicLookup },
     now: () => clock.now,
+    sendBudget: virtualTimeBudget(),
   });
+  // The only instance: it holds the sender lease, as it would a moment after start.
+  await app.sender.refresh();
   const messages = (chatId: number) => telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === chatId);
   return {
     app,

@@ -203,19 +203,16 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(editors.harness.sent()).toEqual(["Nothing is waiting to be posted. Queue a story with /queue &lt;link&gt; or /compose."]);
   });
 
-  it("posts now during a pause and quiet hours, and re-queues an uncertain post first", async () => {
+  it("posts now during a pause and quiet hours", async () => {
     await editors.harness.app.stop();
     editors.harness = await startHarness(editors.database, editors.telegram, { env: { QUIET_HOURS: "00:00-23:59" } });
-    await seedPosts(["Urgent story", "Uncertain story"]);
-    await prisma().channelPost.update({ where: { id: 2 }, data: { status: "uncertain", lastError: "lost", reportedAt: editors.harness.clock.now } });
+    await seedPosts(["Urgent story"]);
     await editors.harness.say("/pause");
     await editors.harness.say("/postnow 1");
-    await editors.harness.say("/postnow 2");
-    expect(editors.harness.sent().slice(1)).toEqual(["Post #1 is in the channel now.", "Post #2 is in the channel now."]);
-    expect(channelPosts().map((c) => c.payload.text)).toEqual([expect.stringContaining("Urgent story"), expect.stringContaining("Uncertain story")]);
+    expect(editors.harness.sent().slice(1)).toEqual(["Post #1 is in the channel now."]);
+    expect(channelPosts().map((c) => c.payload.text)).toEqual([expect.stringContaining("Urgent story")]);
     expect(await prisma().auditLog.findMany({ where: { action: "post.post_now" }, select: { subject: true, before: true } })).toEqual([
       { subject: "post #1", before: JSON.stringify({ status: "queued", scheduledAt: null }) },
-      { subject: "post #2", before: JSON.stringify({ status: "uncertain", scheduledAt: null }) },
     ]);
   });
 

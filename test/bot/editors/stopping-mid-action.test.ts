@@ -37,7 +37,7 @@ describe.each(TEST_PROVIDERS)("stopping during an editor's action on %s", (provi
     const prisma = editors.harness.app.services.db.prisma;
     expect(await prisma.article.count()).toBe(0);
     expect(await prisma.channelPost.count()).toBe(0);
-    await editors.harness.app.scheduler.runNow("publish");
+    expect(await editors.harness.app.scheduler.runNow("publish")).toBe(true);
     expect(editors.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID)).toEqual([]);
   });
 });

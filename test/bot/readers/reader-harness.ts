@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from "../../support/database.js
 import { allowLoopback } from "../../support/msw.js";
 import { BOT_INFO, installFakeTelegram, type FakeTelegram } from "../../support/telegram.js";
 import { publicLookup } from "../../support/web.js";
+import { virtualTimeBudget } from "../../support/send-budget.js";
 
 export const READER = { id: 42, first_name: "Ada", username: "ada" };
 export const OTHER_READER = { id: 43, first_name: "Grace" };
@@ -45,6 +46,7 @@ export async function startReaderApp(
     botInfo: BOT_INFO,
     fetcherDeps: { lookup: publicLookup },
     now: clock.now,
+    sendBudget: virtualTimeBudget(),
   });
   return { app, problems: lines };
 }

@@ -50,6 +50,8 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
       now: () => now,
     });
     alerts = createAlertsRepository(db.prisma);
+    // The only instance: it holds the sender lease, as it would seconds after start.
+    expect(await app.sender.refresh()).toBe(true);
   };
 
   beforeEach(async () => {

@@ -1,5 +1,5 @@
 /** What every editors' feature needs, and small reply helpers. */
-import type { Context, StorageAdapter, Transformer } from "grammy";
+import type { Context, StorageAdapter } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 
 import type { ChatRef } from "../../../config.js";
@@ -28,8 +28,6 @@ export interface EditorDeps {
   logger: Logger;
   /** Storage that survives restarts (/compose keeps its conversations there). */
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
-  /** Installed on the API objects conversations create, which the bot's own transformers do not reach. */
-  apiTransformers?: Transformer[];
 }
 
 /** The user behind an update, with a readable name for the queue and the audit log. */

@@ -2,11 +2,13 @@
 import { deleteRefusal } from "../../../editorial/delete-refusal.js";
 import { describeEdit } from "../../../editorial/describe-edit.js";
 import { formatWhen } from "../../../editorial/format-when.js";
+import { maybeInChannelText } from "../../../editorial/maybe-in-channel-text.js";
 import type {
   CancelOutcome,
   DeleteCheck,
   DeleteOutcome,
   EditOutcome,
+  MarkSentOutcome,
   PlaceRefusal,
   PostNowOutcome,
   QueueOutcome,
@@ -24,7 +26,7 @@ export function placeRefusalText(refusal: PlaceRefusal): string {
     case "sending":
       return `This story is being sent right now as post #${refusal.postId}.`;
     case "uncertain":
-      return `This story may already be in the channel as post #${refusal.postId}. Check the channel; if it is missing, /postnow ${refusal.postId} sends it.`;
+      return `This story may already be in the channel as post #${refusal.postId}. Check the channel, then use /postnow ${refusal.postId} to send it anyway or mark it as sent.`;
     case "changed-meanwhile":
       return `Post #${refusal.postId} of this story changed meanwhile; try again.`;
     case "queued-by-someone-else":
@@ -48,8 +50,8 @@ export function queueRefusalText(outcome: Exclude<QueueOutcome, { kind: "queued"
   }
 }
 
-/** What happened to a post an editor sent now, in plain text. */
-export function postNowText(outcome: PostNowOutcome, timezone: string): string {
+/** What happened to a post an editor sent now, in plain text (`now` dates an interrupted send). */
+export function postNowText(outcome: PostNowOutcome, timezone: string, now: Date): string {
   const id = outcome.postId;
   switch (outcome.kind) {
     case "sent":
@@ -62,10 +64,27 @@ export function postNowText(outcome: PostNowOutcome, timezone: string): string {
       return `Post #${id} was deleted from the channel; queue its link again with /queue to repost it.`;
     case "sending":
       return `Post #${id} is being sent right now.`;
+    case "maybe-in-channel":
+      return maybeInChannelText(outcome, now, timezone);
     case "failed":
       return `Post #${id} could not be sent: ${outcome.reason}.`;
     case "held":
       return `Post #${id} was not sent: ${outcome.reason}.`;
+  }
+}
+
+/** What "Mark as sent" did, in plain text. */
+export function markSentText(outcome: MarkSentOutcome): string {
+  const id = outcome.postId;
+  switch (outcome.kind) {
+    case "marked-sent":
+      return `Post #${id} is recorded as sent. I do not know its channel message, so /edit and /delete cannot reach it: correct or delete it in the channel itself.`;
+    case "not-found":
+      return `There is no post #${id}.`;
+    case "not-uncertain":
+      return outcome.status === "sent"
+        ? `Post #${id} is already recorded as sent; nothing changed.`
+        : `Post #${id} is ${outcome.status}, not waiting for a check of the channel; nothing changed.`;
   }
 }
 
@@ -108,7 +127,7 @@ export function editHtml(outcome: EditOutcome): string {
     case "unchanged":
       return escapeHtml(`Post #${id} already has that ${outcome.field}; nothing changed.`);
     case "no-message":
-      return escapeHtml(`Post #${id} has no channel message recorded; it cannot be edited.`);
+      return escapeHtml(`Post #${id} was marked as sent by hand, so I have no record of its channel message: correct it in the channel itself.`);
     case "telegram-refused":
       return escapeHtml(`Telegram refused the edit of post #${id}: ${outcome.reason}. Nothing was changed.`);
   }
@@ -130,7 +149,7 @@ export function deleteRefusalText(check: DeleteCheck | DeleteOutcome, now: Date,
     case "outside-window":
       return deleteRefusal(id, check.sentAt, now, timezone);
     case "no-message":
-      return `Post #${id} has no channel message recorded.`;
+      return `Post #${id} was marked as sent by hand, so I have no record of its channel message: delete it in the channel itself.`;
     case "telegram-refused":
       return `Telegram refused to delete post #${id}: ${check.reason}. Nothing was changed.`;
   }

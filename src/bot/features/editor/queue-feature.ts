@@ -5,11 +5,12 @@ import { waitingText } from "../../../editorial/waiting-text.js";
 import { parsePostId, splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { parseWhen, WHEN_EXAMPLES } from "../../../editorial/parse-when.js";
 import { scheduledLine } from "../../../editorial/scheduled-line.js";
-import { fitLines } from "../../../publish/telegram-html.js";
+import type { PostNowOutcome } from "../../../newsroom/post-actions.js";
+import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
-import { parsePostCallback, previewKeyboard, queueKeyboard } from "../../keyboards/editor-post-keyboard.js";
+import { maybeInChannelKeyboard, parsePostCallback, previewKeyboard, queueKeyboard } from "../../keyboards/editor-post-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
-import { cancelText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
+import { cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
 
 const QUEUE_USAGE = "/queue <link> [when], e.g. /queue https://example.com/story tomorrow 9am";
 const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 18:30";
@@ -20,6 +21,14 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
   const { posts } = deps.newsroom;
   const { timezone } = deps;
   const feature = new Composer<BotContext>();
+
+  /** Post now's answer; a post that may already be in the channel comes with the choice. */
+  const replyPostNow = (ctx: BotContext, outcome: PostNowOutcome): Promise<void> =>
+    replyHtml(
+      ctx,
+      escapeHtml(postNowText(outcome, timezone, deps.now())),
+      outcome.kind === "maybe-in-channel" ? maybeInChannelKeyboard(outcome.postId) : undefined,
+    );
 
   feature.command("queue", async (ctx) => {
     const [link, whenText] = splitFirstWord(argsOf(ctx));
@@ -51,7 +60,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
   feature.command("postnow", async (ctx) => {
     const id = parsePostId(argsOf(ctx), "/postnow <id>, e.g. /postnow 12");
     if (!id.ok) return replyText(ctx, id.error);
-    await replyText(ctx, postNowText(await posts.postNow({ postId: id.id, actor: actorOf(ctx) }), timezone));
+    await replyPostNow(ctx, await posts.postNow({ postId: id.id, actor: actorOf(ctx) }));
   });
 
   feature.command("reschedule", async (ctx) => {
@@ -78,7 +87,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     const { action, postId } = parsed;
     if (action === "now") {
       await ctx.answerCallbackQuery({ text: `Sending post #${postId}…` });
-      return replyText(ctx, postNowText(await posts.postNow({ postId, actor: actorOf(ctx) }), timezone));
+      return replyPostNow(ctx, await posts.postNow({ postId, actor: actorOf(ctx) }));
     }
     if (action === "cancel") {
       const text = cancelText(await posts.cancel({ postId, actor: actorOf(ctx) }));
@@ -90,6 +99,26 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
       return replyText(ctx, `When should post #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${WHEN_EXAMPLES}).`);
     }
     return replyText(ctx, `To correct post #${postId}, send /edit ${postId} headline <new headline> or /edit ${postId} summary <new summary>.`);
+  });
+
+  // The choice under a post that may already be in the channel (/postnow's question, the watchdog's notice).
+  feature.callbackQuery(/^ed:(resend|marksent|leave):\d+$/, async (ctx) => {
+    const parsed = parsePostCallback(ctx.callbackQuery.data);
+    if (!parsed) return ctx.answerCallbackQuery();
+    const { action, postId } = parsed;
+    let text: string;
+    if (action === "leave") {
+      await ctx.answerCallbackQuery({ text: "Nothing changed." });
+      text = `Post #${postId} was left as it is: nothing was sent or recorded.`;
+    } else if (action === "marksent") {
+      text = markSentText(await posts.markSent({ postId, actor: actorOf(ctx) }));
+      await ctx.answerCallbackQuery();
+    } else {
+      await ctx.answerCallbackQuery({ text: `Sending post #${postId}…` });
+      text = postNowText(await posts.postNow({ postId, actor: actorOf(ctx), sendAnyway: true }), timezone, deps.now());
+    }
+    // The question is answered: its buttons go, so nobody presses them twice.
+    await ctx.editMessageText(escapeHtml(text), { parse_mode: "HTML" });
   });
 
   return feature;

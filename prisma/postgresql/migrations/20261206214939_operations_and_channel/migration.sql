@@ -14,11 +14,23 @@ ADD COLUMN     "decidedAt" TIMESTAMP(3),
 ADD COLUMN     "decidedById" BIGINT,
 ADD COLUMN     "decidedByName" TEXT,
 ADD COLUMN     "decision" TEXT,
-ADD COLUMN     "media" TEXT;
+ADD COLUMN     "media" TEXT,
+ADD COLUMN     "sendStartedAt" TIMESTAMP(3);
 
 -- AlterTable
 ALTER TABLE "Feed" ADD COLUMN     "priority" INTEGER NOT NULL DEFAULT 3,
 ADD COLUMN     "review" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
+ALTER TABLE "JobLease" ADD COLUMN     "acquiredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
+
+-- CreateTable
+CREATE TABLE "CountedClick" (
+    "hash" TEXT NOT NULL,
+    "hour" INTEGER NOT NULL,
+
+    CONSTRAINT "CountedClick_pkey" PRIMARY KEY ("hash")
+);
 
 -- CreateTable
 CREATE TABLE "PostCorrection" (
@@ -52,6 +64,9 @@ CREATE TABLE "ChannelDigest" (
 
     CONSTRAINT "ChannelDigest_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE INDEX "CountedClick_hour_idx" ON "CountedClick"("hour");
 
 -- CreateIndex
 CREATE INDEX "PostCorrection_postId_status_idx" ON "PostCorrection"("postId", "status");

@@ -7,6 +7,12 @@ ALTER TABLE "Article" ADD COLUMN "removedReason" TEXT;
 ALTER TABLE "Article" ADD COLUMN "sourceName" TEXT;
 
 -- CreateTable
+CREATE TABLE "CountedClick" (
+    "hash" TEXT NOT NULL PRIMARY KEY,
+    "hour" INTEGER NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "PostCorrection" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "postId" INTEGER NOT NULL,
@@ -57,6 +63,7 @@ CREATE TABLE "new_ChannelPost" (
     "queuedByName" TEXT,
     "leaseOwner" TEXT,
     "leaseUntil" DATETIME,
+    "sendStartedAt" DATETIME,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" DATETIME,
     "lastError" TEXT,
@@ -104,8 +111,21 @@ DROP TABLE "Feed";
 ALTER TABLE "new_Feed" RENAME TO "Feed";
 CREATE UNIQUE INDEX "Feed_url_key" ON "Feed"("url");
 CREATE INDEX "Feed_pausedAt_nextFetchAt_idx" ON "Feed"("pausedAt", "nextFetchAt");
+CREATE TABLE "new_JobLease" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "owner" TEXT NOT NULL,
+    "leaseUntil" DATETIME NOT NULL,
+    "acquiredAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+INSERT INTO "new_JobLease" ("leaseUntil", "name", "owner", "updatedAt") SELECT "leaseUntil", "name", "owner", "updatedAt" FROM "JobLease";
+DROP TABLE "JobLease";
+ALTER TABLE "new_JobLease" RENAME TO "JobLease";
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "CountedClick_hour_idx" ON "CountedClick"("hour");
 
 -- CreateIndex
 CREATE INDEX "PostCorrection_postId_status_idx" ON "PostCorrection"("postId", "status");
