@@ -54,6 +54,11 @@ export interface Config {
     maxPageBytes: number;
   };
   feedMaxFailures: number;
+  /**
+   * True: every topic feeds bring is created and shown to readers. False: readers see only the
+   * editors' topics, and feeds' categories reach them only through keyword rules.
+   */
+  topicsOpen: boolean;
   summary: {
     maxChars: number;
     llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
@@ -313,6 +318,12 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
     FEED_MAX_BYTES: integer("FEED_MAX_BYTES", 5 * 1024 * 1024, 1024, 1024 ** 3),
     PAGE_MAX_BYTES: integer("PAGE_MAX_BYTES", 5 * 1024 * 1024, 1024, 1024 ** 3),
     FEED_MAX_FAILURES: integer("FEED_MAX_FAILURES", 10, 1, 1000),
+    TOPICS_OPEN: z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(["true", "false"], { error: () => `TOPICS_OPEN must be true or false, got "${raw.TOPICS_OPEN ?? ""}"` }))
+      .optional()
+      .transform((value) => value !== "false"),
     SUMMARY_MAX_CHARS: integer("SUMMARY_MAX_CHARS", 400, 80, 3500),
     SUMMARY_LLM_URL: optional(httpUrl("SUMMARY_LLM_URL")),
     SUMMARY_LLM_MODEL:
@@ -391,6 +402,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
       maxPageBytes: e.PAGE_MAX_BYTES,
     },
     feedMaxFailures: e.FEED_MAX_FAILURES,
+    topicsOpen: e.TOPICS_OPEN,
     summary: {
       maxChars: e.SUMMARY_MAX_CHARS,
       llm: e.SUMMARY_LLM_URL

@@ -16,7 +16,9 @@ import { createFeedsFeature } from "./features/editor/feeds-feature.js";
 import { createPostingSwitchFeature } from "./features/editor/posting-switch-feature.js";
 import { createQueueFeature } from "./features/editor/queue-feature.js";
 import { createReportFeature } from "./features/editor/report-feature.js";
+import { createEditorTopicsFeature } from "./features/editor/topics-feature.js";
 import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./filters/editor-guard.js";
+import { READER_COMMANDS } from "./reader-commands.js";
 
 /**
  * The editors' features: service updates (channel rights, chat migration) first,
@@ -32,6 +34,7 @@ export function createEditorFeatures(deps: EditorDeps, metrics: Pick<Metrics, "t
     createEditorGuard({
       check: createEditorCheck({ editorIds: deps.editorIds, now: deps.now }),
       commands: EDITOR_COMMANDS.map((c) => c.command),
+      readerCommands: READER_COMMANDS.map((c) => c.command),
       adminChatId: () => deps.adminChat.get(),
       logger: deps.logger.child({ feature: "editors" }),
     }),
@@ -62,6 +65,7 @@ export function createEditorFeatures(deps: EditorDeps, metrics: Pick<Metrics, "t
   features.use(createQueueFeature(deps));
   features.use(createCorrectionsFeature(deps));
   features.use(createFeedsFeature(deps));
+  features.use(createEditorTopicsFeature(deps));
   features.use(createPostingSwitchFeature(deps));
   features.use(createReportFeature(deps));
   // A button of a finished draft or of an old message: answer it, so the editor's client stops waiting.

@@ -3,14 +3,15 @@
  * Telegram outage must not block ingestion, publishing or the CLI.
  */
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 
 import type { ChatRef } from "../config.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "./describe-error.js";
 
 export interface AdminNotifier {
-  /** Sends HTML to the admin chat; false when there is none or it could not be reached in time. */
-  notify(html: string): Promise<boolean>;
+  /** Sends HTML (with buttons, when given) to the admin chat; false when there is none or it could not be reached in time. */
+  notify(html: string, keyboard?: InlineKeyboardMarkup): Promise<boolean>;
 }
 
 export function createAdminNotifier(deps: {
@@ -21,7 +22,7 @@ export function createAdminNotifier(deps: {
 }): AdminNotifier {
   const timeoutMs = deps.timeoutMs ?? 10_000;
   return {
-    async notify(html) {
+    async notify(html, keyboard) {
       const chatId = deps.adminChatId();
       if (chatId === null) {
         deps.logger.warn({ notice: html }, "no ADMIN_CHAT_ID set: this notice for the editors is only logged");
@@ -30,7 +31,8 @@ export function createAdminNotifier(deps: {
       try {
         // grammY types its signal with the abort-controller polyfill's type; the platform's is compatible.
         const signal = AbortSignal.timeout(timeoutMs) as unknown as Parameters<Api["sendMessage"]>[3];
-        await deps.api.sendMessage(chatId, html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }, signal);
+        const options = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true }, ...(keyboard ? { reply_markup: keyboard } : {}) };
+        await deps.api.sendMessage(chatId, html, options, signal);
         return true;
       } catch (error) {
         deps.logger.warn({ ...describeError(error), notice: html }, "could not tell the admin chat");
