@@ -56,6 +56,11 @@ export interface Config {
   feedMaxFailures: number;
   /** Page extraction and feed reading in worker threads: per-task time limit, and pool size (null: one less than the cores, from 1 to 4). */
   extract: { timeoutMs: number; workers: number | null };
+  /**
+   * True: every topic feeds bring is created and shown to readers. False: readers see only the
+   * editors' topics, and feeds' categories reach them only through keyword rules.
+   */
+  topicsOpen: boolean;
   summary: {
     maxChars: number;
     llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
@@ -317,6 +322,12 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
     FEED_MAX_FAILURES: integer("FEED_MAX_FAILURES", 10, 1, 1000),
     EXTRACT_TIMEOUT_MS: integer("EXTRACT_TIMEOUT_MS", 15_000, 100, 600_000),
     EXTRACT_WORKERS: optional(integer("EXTRACT_WORKERS", 0, 1, 64)),
+    TOPICS_OPEN: z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(["true", "false"], { error: () => `TOPICS_OPEN must be true or false, got "${raw.TOPICS_OPEN ?? ""}"` }))
+      .optional()
+      .transform((value) => value !== "false"),
     SUMMARY_MAX_CHARS: integer("SUMMARY_MAX_CHARS", 400, 80, 3500),
     SUMMARY_LLM_URL: optional(httpUrl("SUMMARY_LLM_URL")),
     SUMMARY_LLM_MODEL:
@@ -396,6 +407,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     },
     feedMaxFailures: e.FEED_MAX_FAILURES,
     extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS ?? null },
+    topicsOpen: e.TOPICS_OPEN,
     summary: {
       maxChars: e.SUMMARY_MAX_CHARS,
       llm: e.SUMMARY_LLM_URL

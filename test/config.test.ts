@@ -232,6 +232,14 @@ describe("configuration", () => {
     expect(config.database.provider).toBe("postgresql");
   });
 
+  it("shows readers every topic unless TOPICS_OPEN is false, and says what it takes otherwise", () => {
+    const env = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
+    expect(createConfig(env).topicsOpen).toBe(true);
+    expect(createConfig({ ...env, TOPICS_OPEN: "true" }).topicsOpen).toBe(true);
+    expect(createConfig({ ...env, TOPICS_OPEN: "False" }).topicsOpen).toBe(false);
+    expect(problemsOf({ ...env, TOPICS_OPEN: "no" })).toEqual(['TOPICS_OPEN must be true or false, got "no"']);
+  });
+
   it("reads the reverse proxies to trust as a list", () => {
     expect(createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
   });

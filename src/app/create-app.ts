@@ -53,7 +53,7 @@ const SEARCH_THROTTLE_PERIOD_MS = 10_000;
 function createReaderDeps(services: Services): ReaderDeps {
   return {
     subscribers: services.subscribers,
-    topics: services.topics,
+    topics: services.topics.shownToReaders(!services.config.topicsOpen),
     articles: services.articles,
     engagement: services.engagement,
     search: services.search,

@@ -6,6 +6,7 @@
 import type { Api } from "grammy";
 
 import { maybeInChannelKeyboard } from "../bot/keyboards/editor-post-keyboard.js";
+import { resumeFeedKeyboard } from "../bot/keyboards/feed-keyboard.js";
 import type { Config } from "../config.js";
 import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
@@ -46,6 +47,8 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
     feedMaxFailures: services.config.feedMaxFailures,
     summariser: createConfiguredSummariser(services.config, services.fetcher, logger),
     metrics: services.metrics,
+    topicsOpen: services.config.topicsOpen,
+    resumeFeedButton: resumeFeedKeyboard,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
+import { probeFeed } from "../ingest/feeds/probe-feed.js";
 import { fetchArticlePage } from "../ingest/ingest-feeds.js";
 import { createFeedActions } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
@@ -32,8 +33,8 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, now } = services;
   return {
-    feeds: createFeedActions({ feeds, audit }),
-    topics: createTopicActions({ topics, audit }),
+    feeds: createFeedActions({ feeds, topics, audit, probe: (url) => probeFeed(services.fetcher, url) }),
+    topics: createTopicActions({ topics, audit, topicsOpen: services.config.topicsOpen }),
     posts: createPostActions({
       posts,
       articles,

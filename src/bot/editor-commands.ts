@@ -1,4 +1,4 @@
-/** Editor commands, registered for the admin chat only. */
+/** Editor commands, registered for the admin chat only (/topics is the readers' command everywhere else). */
 import type { CommandInfo } from "./reader-commands.js";
 
 export const EDITOR_COMMANDS: CommandInfo[] = [
@@ -11,8 +11,10 @@ export const EDITOR_COMMANDS: CommandInfo[] = [
   { command: "edit", description: "Correct a post: /edit <id> headline|summary <text>" },
   { command: "delete", description: "Take a post down (within 48 h): /delete <id>" },
   { command: "feeds", description: "The feeds and their health" },
-  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic]" },
+  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [force]" },
   { command: "removefeed", description: "Remove a feed: /removefeed <id>" },
+  { command: "resumefeed", description: "Resume a paused feed: /resumefeed <id>" },
+  { command: "topics", description: "Topics: list, add, rename, merge, remove" },
   { command: "pause", description: "Pause automatic posting" },
   { command: "resume", description: "Resume automatic posting" },
   { command: "status", description: "Problems, posting, the queue, feeds and the bot at a glance" },

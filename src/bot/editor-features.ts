@@ -15,7 +15,9 @@ import { createPostingSwitchFeature } from "./features/editor/posting-switch-fea
 import { createQueueFeature } from "./features/editor/queue-feature.js";
 import { createReportFeature } from "./features/editor/report-feature.js";
 import { createStatusFeature } from "./features/editor/status-feature.js";
+import { createEditorTopicsFeature } from "./features/editor/topics-feature.js";
 import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./filters/editor-guard.js";
+import { READER_COMMANDS } from "./reader-commands.js";
 
 /**
  * The editors' features: service updates (channel rights, chat migration) first,
@@ -32,6 +34,7 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
     createEditorGuard({
       check: createEditorCheck({ editorIds: deps.editorIds, now: deps.now }),
       commands: EDITOR_COMMANDS.map((c) => c.command),
+      readerCommands: READER_COMMANDS.map((c) => c.command),
       adminChatId: () => deps.adminChat.get(),
       logger: deps.logger.child({ feature: "editors" }),
     }),
@@ -62,6 +65,7 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
   features.use(createQueueFeature(deps));
   features.use(createCorrectionsFeature(deps));
   features.use(createFeedsFeature(deps));
+  features.use(createEditorTopicsFeature(deps));
   features.use(createPostingSwitchFeature(deps));
   features.use(createReportFeature(deps));
   features.use(createStatusFeature(deps));

@@ -21,12 +21,14 @@ import { feedLine } from "../editorial/feed-status.js";
 import { formatWhen } from "../editorial/format-when.js";
 import { formatStatus } from "../editorial/format-status.js";
 import { parseFeedId } from "../editorial/parse-post-id.js";
+import { topicLine, topicOutcomeText } from "../editorial/topic-text.js";
 import { backupDatabase } from "../ops/backup-database.js";
 import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
 import { extractArticle } from "../ingest/extract/extract-article.js";
 import { decodeBody } from "../ingest/fetch/decode-body.js";
 import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
-import { fetchArticlePage, ingestAllFeeds, INGEST_JOB } from "../ingest/ingest-feeds.js";
+import { FIRST_FETCH_REASON, storyCount } from "../ingest/feed-notices.js";
+import { fetchArticlePage, ingestAllFeeds, INGEST_JOB, type FeedIngestResult } from "../ingest/ingest-feeds.js";
 import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { buildOpml, OpmlError, parseOpml } from "../ingest/opml/opml.js";
@@ -34,6 +36,7 @@ import type { TopicRule } from "../ingest/topics/assign-topics.js";
 import { createLogger, type Logger } from "../logger.js";
 import { StartupError } from "../startup-error.js";
 import { operatorActor } from "../newsroom/actor.js";
+import type { AddFeedOutcome } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
 import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
@@ -74,6 +77,35 @@ const TOPIC_HINT = "use letters or digits, e.g. asia or north-korea";
 
 /** Stands in for a saved page's address when neither --url nor the page gives one; never printed. */
 const PLACEHOLDER_PAGE_URL = "https://localhost/";
+
+/** `feeds add`'s report: what the check found, the feed added, and the page's other feeds. */
+function addedFeedLines(outcome: Extract<AddFeedOutcome, { kind: "added" }>): string[] {
+  const { feed, check } = outcome;
+  const lines: string[] = [];
+  if (check.discovery) lines.push(`${check.discovery.page} is a web page: adding the feed it declares, ${feed.url}`);
+  const topic = feed.defaultTopic ? ` [${feed.defaultTopic}]` : "";
+  const found = check.found
+    ? `${check.found.title ? `"${check.found.title}"` : "no title"}, ${check.found.items} item${check.found.items === 1 ? "" : "s"}`
+    : `without a working check (--force): ${check.forcedPast ?? ""}`;
+  lines.push(`added feed #${feed.id} ${feed.url}${topic}: ${found}`);
+  const others = check.discovery?.others ?? [];
+  if (others.length > 0) {
+    lines.push(`the page declares ${others.length} other feed${others.length === 1 ? "" : "s"}, not added:`);
+    for (const other of others) lines.push(`  ${other.url}${other.title ? ` "${other.title}"` : ""}`);
+  }
+  return lines;
+}
+
+/** One line per feed of an `ingest` run. */
+function ingestLine(result: FeedIngestResult): string {
+  if (result.cancelled) return `#${result.feedId} left for the next run: the command was stopped`;
+  if (!result.ok) return `#${result.feedId} failed: ${result.error}`;
+  if (result.firstFetch) {
+    const skipped = result.skipped > 0 ? ` (${result.skipped} skipped)` : "";
+    return `#${result.feedId} first fetch: ${storyCount(result.stored)} stored${skipped}, not posted: ${FIRST_FETCH_REASON}`;
+  }
+  return `#${result.feedId} ok: ${result.stored} new, ${result.skipped} skipped`;
+}
 
 function articleJson(article: CleanArticle) {
   return {
@@ -147,6 +179,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   const actor = operatorActor(currentUser());
   const out = (line: string) => io.stdout(`${line}\n`);
+  let exitCode = 0;
 
   const program = new Command("newsdesk")
     .description("Newsdesk operator commands")
@@ -171,21 +204,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const feeds = program.command("feeds").description("manage feeds");
   feeds
     .command("add <url>")
-    .description("add a feed (checked for form, fetched at the next ingest)")
+    .description("add a feed: fetched once, refused when it does not answer or is not a feed (a web page's declared feed is added instead)")
     .option("--topic <slug>", "topic given to every article of this feed")
     .option("--full-page", "always fetch and extract the article pages")
-    .action(async (url: string, options: { topic?: string; fullPage?: boolean }) => {
+    .option("--force", "add it even when the check fails")
+    .action(async (url: string, options: { topic?: string; fullPage?: boolean; force?: boolean }) => {
       const { newsroom } = await open();
-      const outcome = await newsroom.feeds.add({ url, topic: options.topic ?? null, fullPage: options.fullPage ?? false, actor });
+      const outcome = await newsroom.feeds.add({ url, topic: options.topic ?? null, fullPage: options.fullPage ?? false, force: options.force ?? false, actor });
+      const onPage = "discovery" in outcome && outcome.discovery ? `${outcome.discovery.page} is a web page that declares the feed ` : null;
       switch (outcome.kind) {
         case "invalid-url":
           throw new UsageError(outcome.reason);
         case "invalid-topic":
           throw new UsageError(`"${outcome.input}" is not a usable topic name: ${TOPIC_HINT}`);
         case "duplicate":
-          throw new UsageError(`this feed is already there as #${outcome.existing.id}`);
+          throw new UsageError(`${onPage ? `${onPage}${outcome.existing.url}; ` : ""}this feed is already there as #${outcome.existing.id}`);
+        case "refused":
+          throw new UsageError(`${onPage ? `${onPage}${outcome.url}\n` : ""}cannot add ${outcome.url}: ${outcome.reason}; add it anyway with --force`);
         case "added":
-          out(`added feed #${outcome.feed.id} ${outcome.feed.url}${outcome.feed.defaultTopic ? ` [${outcome.feed.defaultTopic}]` : ""}`);
+          for (const line of addedFeedLines(outcome)) out(line);
       }
     });
   feeds
@@ -194,7 +231,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async () => {
       const list = await (await open()).newsroom.feeds.list();
       if (list.length === 0) out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
-      for (const feed of list) out(feedLine(feed));
+      for (const feed of list) out(feedLine(feed, config.timezone));
     });
   feeds
     .command("remove <id>")
@@ -266,13 +303,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
 
   const topics = program.command("topics").description("topics and their keyword rules");
+  /** Prints a topic action's sentence, or fails with it. */
+  const topicOutcome = (outcome: Parameters<typeof topicOutcomeText>[0]) => {
+    const { ok, text } = topicOutcomeText(outcome);
+    if (!ok) throw new UsageError(text);
+    out(text);
+  };
   topics
     .command("list")
+    .description("every topic: articles, subscribers, keywords, and whether editors made it")
     .action(async () => {
-      for (const topic of await (await open()).newsroom.topics.list()) {
-        out(`${topic.slug}${topic.phrases.length ? ` — keywords: ${topic.phrases.map((p) => `"${p}"`).join(", ")}` : ""}`);
-      }
+      const list = await (await open()).newsroom.topics.list();
+      if (list.length === 0) out("no topics yet: they come from the feeds, or add one with `npm run cli -- topics add <name>`");
+      for (const topic of list) out(topicLine(topic));
     });
+  topics
+    .command("add <name...>")
+    .description("create an editors' topic (or make one the feeds brought an editors' topic)")
+    .action(async (words: string[]) => topicOutcome(await (await open()).newsroom.topics.create({ name: words.join(" "), actor })));
+  topics
+    .command("rename <topic> <name...>")
+    .description("give a topic a new name (and slug); its articles and subscribers follow")
+    .action(async (topicName: string, words: string[]) =>
+      topicOutcome(await (await open()).newsroom.topics.rename({ topic: topicName, to: words.join(" "), actor })),
+    );
+  topics
+    .command("merge <topic> <into>")
+    .description("move a topic's articles, subscribers and keywords to another topic and delete it")
+    .action(async (from: string, into: string) => topicOutcome(await (await open()).newsroom.topics.merge({ from, into, actor })));
+  topics
+    .command("remove <topic...>")
+    .description("delete a topic: its articles lose it and its subscribers are unsubscribed")
+    .action(async (words: string[]) => topicOutcome(await (await open()).newsroom.topics.remove({ topic: words.join(" "), actor })));
   topics
     .command("keyword <topic> <phrase...>")
     .description("articles mentioning the phrase get the topic")
@@ -288,11 +350,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("fetch every due feed once and store new articles")
     .action(async () => {
       const { services: s, admin } = await open();
+      // The summary below is the command's output; at the default level the job's own lines
+      // would only repeat it, so they show from LOG_LEVEL=debug, warnings and errors always.
+      const jobLogger = logger.child({ job: "ingest" }, logger.level === "info" ? { level: "warn" } : {});
       // The bot's scheduled ingest takes the same lease: two runs at once would both find a story new.
       const run = await runUnderLease(
         { leases: s.leases, owner: s.instanceId, now: s.now, logger },
         INGEST_JOB,
-        (signal) => ingestAllFeeds(createIngestDeps({ services: s, admin, logger: logger.child({ job: "ingest" }) }), { signal }),
+        (signal) => ingestAllFeeds(createIngestDeps({ services: s, admin, logger: jobLogger }), { signal }),
         io.signal ? { signal: io.signal } : {},
       );
       if (run.kind === "held-elsewhere") {
@@ -300,12 +365,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`another ingest is running (${holder}); try again when it has finished`);
       }
       const report = run.result;
-      for (const result of report.results) {
-        if (result.cancelled) out(`#${result.feedId} left for the next run: the command was stopped`);
-        else out(`#${result.feedId} ${result.ok ? `ok: ${result.stored} new, ${result.skipped} skipped` : `failed: ${result.error}`}`);
+      if (report.feeds === 0) {
+        const all = await s.feeds.list();
+        if (all.length === 0) return out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
+        return out(`no feed is due: ${all.length} feed${all.length === 1 ? " is" : "s are"} paused or waiting to retry (see \`feeds list\`)`);
       }
+      for (const result of report.results) out(ingestLine(result));
       const left = report.cancelled > 0 ? `, ${report.cancelled} left for the next run` : "";
       out(`${report.feeds} feed${report.feeds === 1 ? "" : "s"}, ${report.stored} new article${report.stored === 1 ? "" : "s"}, ${report.failed} failed${left}`);
+      // Every feed failing is what a broken network or configuration looks like: scripts should notice.
+      const everyFeedFailed = report.results.length === report.feeds && report.results.every((r) => !r.ok && !r.cancelled);
+      if (everyFeedFailed) exitCode = 1;
     });
 
   program
@@ -367,7 +437,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: "user" });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError || error instanceof FetchError || error instanceof StartupError) {

@@ -76,6 +76,11 @@ export function createFeedsRepository(prisma: Db) {
       return prisma.feed.findUnique({ where: { id } });
     },
 
+    /** The feed with this exact URL, or null. */
+    findByUrl(url: string): Promise<FeedRecord | null> {
+      return prisma.feed.findUnique({ where: { url } });
+    },
+
     /** Deletes a feed (its filters go with it; its articles stay). Returns whether it existed. */
     async remove(id: number): Promise<FeedRecord | null> {
       const existing = await prisma.feed.findUnique({ where: { id } });

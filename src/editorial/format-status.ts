@@ -64,7 +64,7 @@ export function formatStatus(status: NewsroomStatus, timezone: string): string {
   const { feeds } = status;
   lines.push(`Feeds: ${feeds.total} (${feeds.failing.length} failing, ${feeds.paused.length} paused)`);
   const troubled = [...feeds.failing, ...feeds.paused];
-  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(feed)}`);
+  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(feed, timezone)}`);
   if (troubled.length > FEED_LINES) lines.push(`  … and ${troubled.length - FEED_LINES} more (/feeds lists them all)`);
   lines.push(`Alerts waiting: ${status.alertsWaiting}`);
   if (status.unsentPosts.total === 0) lines.push("Failed or uncertain posts: none");

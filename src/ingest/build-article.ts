@@ -36,6 +36,8 @@ export interface BuildContext {
   summaryMaxChars: number;
   feedDefaultTopic: string | null;
   rules: TopicRule[];
+  /** The only topics that may be given (TOPICS_OPEN=false), or null/absent for any. */
+  closedTo?: ReadonlySet<string> | null;
 }
 
 /** A date more than a day ahead is a broken feed, not a scheduled story. */
@@ -94,6 +96,7 @@ export function buildArticle(
     url: canonicalUrl,
     text: `${headline}\n${summary}\n${body}`,
     rules: context.rules,
+    closedTo: context.closedTo ?? null,
   });
   return {
     headline,

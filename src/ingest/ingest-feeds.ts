@@ -3,6 +3,8 @@
  * store each feed's new articles in one transaction. A feed that fails gets its
  * error stored and backs off; the others go on.
  */
+import type { InlineKeyboardMarkup } from "grammy/types";
+
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { failureReason } from "../ops/error-reason.js";
 import type { ArticlesRepository, NewArticle } from "../db/articles.js";
@@ -11,12 +13,12 @@ import type { TopicsRepository } from "../db/topics.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
-import { escapeHtml } from "../publish/telegram-html.js";
 import { sortDateOf, toNewArticle, type BuildContext, type CleanArticle } from "./build-article.js";
 import type { Fetcher } from "./fetch/create-fetcher.js";
 import { FetchError } from "./fetch/create-fetcher.js";
 import { judgeFeedFailure } from "./feed-health.js";
 import type { FeedItem } from "./feeds/parse-feed.js";
+import { firstFetchNotice, pausedFeedNotice } from "./feed-notices.js";
 import { isSameStory, SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
 import { createStoryIndex, type StoryIndex } from "./identity/story-index.js";
 import { normaliseUrl } from "./identity/normalise-url.js";
@@ -48,6 +50,10 @@ export interface IngestDeps {
   summariser?: Summariser | null;
   /** Counts items by what became of them; optional. */
   metrics?: Pick<Metrics, "ingestItems">;
+  /** False (TOPICS_OPEN=false): articles get only the editors' topics. Default true. */
+  topicsOpen?: boolean;
+  /** The button under the admin chat's notice that a feed was paused (Resume). */
+  resumeFeedButton?: (feedId: number) => InlineKeyboardMarkup;
 }
 
 export interface FeedIngestResult {
@@ -58,11 +64,17 @@ export interface FeedIngestResult {
   error?: string;
   /** The run was stopped before this feed was done; nothing of it was stored and its health is unchanged. */
   cancelled?: boolean;
+  /** The feed's first successful fetch: what it stored is its back catalogue, stored but never posted. */
+  firstFetch?: boolean;
+  /** The feed's title (as stored, else as this fetch gave it). */
+  title?: string | null;
 }
 
 /** What one run shares between its feeds: topic rules, filters, and the turn to store. */
 export interface IngestContext {
   rules: TopicRule[];
+  /** The only topics articles may get (TOPICS_OPEN=false: the editors'), or null for any. */
+  closedTo?: ReadonlySet<string> | null;
   filter: { include: string[]; exclude: string[] };
   /**
    * Runs `store` when no other feed of this run is storing. Feeds are fetched in
@@ -110,7 +122,14 @@ function createTurns(): <T>(work: () => Promise<T>) => Promise<T> {
 export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: AbortSignal } = {}): Promise<IngestReport> {
   const { signal } = options;
   const feeds = await deps.feeds.listDue(deps.now());
-  const [rules, filters, stories] = await Promise.all([deps.topics.rules(), deps.feeds.filtersByFeed(), loadStoryIndex(deps)]);
+  const closed = deps.topicsOpen === false;
+  const [rules, filters, stories, editorTopics] = await Promise.all([
+    deps.topics.rules(closed),
+    deps.feeds.filtersByFeed(),
+    loadStoryIndex(deps),
+    closed ? deps.topics.editorSlugs() : null,
+  ]);
+  const closedTo = editorTopics ? new Set(editorTopics) : null;
   const storeInTurn = createTurns();
   const results: FeedIngestResult[] = [];
   await forEachLimited(feeds, FEED_CONCURRENCY, async (feed) => {
@@ -118,6 +137,7 @@ export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: Abort
     results.push(
       await ingestFeed(deps, feed, {
         rules,
+        closedTo,
         storeInTurn,
         stories,
         ...(signal ? { signal } : {}),
@@ -128,6 +148,11 @@ export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: Abort
       }),
     );
   }, signal);
+  const primed = results.filter((r) => r.firstFetch);
+  if (primed.length > 0) {
+    const urls = new Map(feeds.map((f) => [f.id, f.url]));
+    await deps.admin.notify(firstFetchNotice(primed.map((r) => ({ feed: { id: r.feedId, url: urls.get(r.feedId) ?? "", title: r.title ?? null }, stored: r.stored }))));
+  }
   const report = {
     feeds: feeds.length,
     failed: results.filter((r) => !r.ok && !r.cancelled).length,
@@ -171,7 +196,8 @@ async function ingestFeed(
       title: parsed.title,
     });
     log.info({ items: parsed.items.length, stored: created.length, skipped }, "feed ingested");
-    return { feedId: feed.id, ok: true, stored: created.length, skipped };
+    const firstFetch = feed.primedAt === null ? { firstFetch: true, title: feed.title ?? parsed.title } : {};
+    return { feedId: feed.id, ok: true, stored: created.length, skipped, ...firstFetch };
   } catch (error) {
     // One readable line (a database failure in words, not Prisma's code frame): /feeds shows it.
     const message = failureReason(error);
@@ -191,10 +217,8 @@ async function ingestFeed(
     log.warn({ ...describeError(error), nextFetchAt: verdict.nextFetchAt }, "feed failed");
     if (verdict.pauseReason) {
       log.error({ reason: verdict.pauseReason }, "feed paused");
-      await deps.admin.notify(
-        `⏸ Feed #${feed.id} ${escapeHtml(feed.url)} is paused: ${escapeHtml(verdict.pauseReason)}. ` +
-          `Fix it, then resume it with <code>npm run cli -- feeds resume ${feed.id}</code>.`,
-      );
+      const keyboard = deps.resumeFeedButton?.(feed.id);
+      await deps.admin.notify(pausedFeedNotice(feed, verdict.pauseReason), keyboard ? { keyboard } : {});
     }
     return { feedId: feed.id, ok: false, stored: 0, skipped: 0, error: message };
   }
@@ -362,11 +386,11 @@ async function buildFromItem(
   deps: IngestDeps,
   feed: FeedRecord,
   candidate: { item: FeedItem; url: string; needsPage: boolean },
-  { rules, signal }: Pick<IngestContext, "rules" | "signal">,
+  { rules, closedTo, signal }: Pick<IngestContext, "rules" | "closedTo" | "signal">,
   log: Logger,
 ): Promise<CleanArticle | null> {
   const { item, url } = candidate;
-  const context: BuildContext = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules };
+  const context: BuildContext = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules, closedTo: closedTo ?? null };
   if (candidate.needsPage) {
     try {
       return (await fetchArticlePage(deps, url, context, item, signal)).article;

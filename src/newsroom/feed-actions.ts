@@ -1,25 +1,51 @@
 /**
  * What editors (/addfeed, /removefeed…) and operators (`feeds add`, `feeds remove`…) do
  * with feeds: one implementation for both front ends, each action audited, each result a
- * typed outcome the front end renders in its own words.
+ * typed outcome the front end renders in its own words. A feed is fetched once before it is
+ * added, so a wrong address is refused at once rather than failing at every ingest.
  */
 import type { AuditLogRepository } from "../db/audit-log.js";
 import { DuplicateFeedError, type FeedFilterRecord, type FeedRecord, type FeedsRepository, type FilterKind } from "../db/feeds.js";
+import type { TopicsRepository } from "../db/topics.js";
+import type { FeedLink } from "../ingest/feeds/discover-feed-links.js";
 import { FeedUrlError, parseFeedUrl } from "../ingest/feeds/parse-feed-url.js";
+import type { FeedProbe } from "../ingest/feeds/probe-feed.js";
 import { parseFilterPhrase } from "../ingest/filters/keyword-filter.js";
 import type { OpmlFeed } from "../ingest/opml/opml.js";
-import { slugifyTopic } from "../ingest/topics/slugify-topic.js";
+import { slugifyTopic, topicNameAsTyped } from "../ingest/topics/slugify-topic.js";
 import type { Actor } from "./actor.js";
 
+/** The address given was a web page: the feed it declares was used instead. */
+export interface FeedDiscovery {
+  /** The page's address, as given. */
+  page: string;
+  /** The other feeds the page declares, not added. */
+  others: FeedLink[];
+}
+
+/** What the fetch before adding found. */
+export interface FeedCheck {
+  /** The feed's title and how many items it has now; null when it was added despite failing the check. */
+  found: { title: string | null; items: number } | null;
+  /** Why the check failed, when `force` added the feed anyway. */
+  forcedPast: string | null;
+  discovery: FeedDiscovery | null;
+}
+
 export type AddFeedOutcome =
-  | { kind: "added"; feed: FeedRecord }
+  | { kind: "added"; feed: FeedRecord; check: FeedCheck }
   | { kind: "invalid-url"; reason: string }
   | { kind: "invalid-topic"; input: string }
-  | { kind: "duplicate"; existing: FeedRecord };
+  | { kind: "duplicate"; existing: FeedRecord; discovery: FeedDiscovery | null }
+  /** The address does not answer, answers an error, or is not a feed (and names none): nothing was added. */
+  | { kind: "refused"; url: string; reason: string; discovery: FeedDiscovery | null };
 
 export type RemoveFeedOutcome = { kind: "removed"; feed: FeedRecord } | { kind: "not-found"; id: number };
 
-export type ResumeFeedOutcome = { kind: "resumed"; feed: FeedRecord } | { kind: "not-found"; id: number };
+export type ResumeFeedOutcome =
+  /** `wasPaused` is false when it was running already (then only its failure count and back-off were reset). */
+  | { kind: "resumed"; feed: FeedRecord; wasPaused: boolean; pausedReason: string | null }
+  | { kind: "not-found"; id: number };
 
 export type FilterChangeOutcome =
   | { kind: "added"; feedId: number; filterKind: FilterKind; phrase: string }
@@ -39,7 +65,10 @@ export interface ImportOutcome {
 
 export interface FeedActionsDeps {
   feeds: FeedsRepository;
+  topics: TopicsRepository;
   audit: AuditLogRepository;
+  /** Fetches an address once and says what it is (src/ingest/feeds/probe-feed.ts). */
+  probe: (url: string) => Promise<FeedProbe>;
 }
 
 export type FeedActions = ReturnType<typeof createFeedActions>;
@@ -51,13 +80,18 @@ function topicSlugOf(input: string | null | undefined): string | null | undefine
 }
 
 export function createFeedActions(deps: FeedActionsDeps) {
-  const { feeds, audit } = deps;
+  const { feeds, topics, audit, probe } = deps;
   return {
     /** Every feed, oldest first. */
     list: (): Promise<FeedRecord[]> => feeds.list(),
 
-    /** Adds a feed after checking its address's form and the topic name. */
-    async add(input: { url: string; topic?: string | null; fullPage?: boolean; actor: Actor }): Promise<AddFeedOutcome> {
+    /**
+     * Adds a feed after checking the address's form and the topic name, then fetching it once:
+     * a web page is replaced by the first feed it declares; an address that does not answer,
+     * answers an error or is not a feed is refused, unless `force`. The topic becomes an
+     * editors' topic.
+     */
+    async add(input: { url: string; topic?: string | null; fullPage?: boolean; force?: boolean; actor: Actor }): Promise<AddFeedOutcome> {
       let url: string;
       try {
         url = parseFeedUrl(input.url);
@@ -67,21 +101,45 @@ export function createFeedActions(deps: FeedActionsDeps) {
       }
       const topic = topicSlugOf(input.topic);
       if (topic === undefined) return { kind: "invalid-topic", input: input.topic ?? "" };
+      const known = await feeds.findByUrl(url);
+      if (known) return { kind: "duplicate", existing: known, discovery: null };
+
+      let probed = await probe(url);
+      let discovery: FeedDiscovery | null = null;
+      const [declared, ...others] = probed.kind === "not-a-feed" ? probed.feeds : [];
+      if (declared) {
+        discovery = { page: url, others };
+        url = parseFeedUrl(declared.url);
+        const existing = await feeds.findByUrl(url);
+        if (existing) return { kind: "duplicate", existing, discovery };
+        probed = await probe(url);
+      }
+      if (probed.kind !== "feed" && !input.force) return { kind: "refused", url, reason: probed.reason, discovery };
+      const found = probed.kind === "feed" ? { title: probed.title, items: probed.items } : null;
+
       let feed: FeedRecord;
       try {
-        feed = await feeds.add({ url, defaultTopic: topic, fullPage: input.fullPage ?? false });
+        feed = await feeds.add({ url, title: found?.title ?? null, defaultTopic: topic, fullPage: input.fullPage ?? false });
       } catch (error) {
-        if (error instanceof DuplicateFeedError) return { kind: "duplicate", existing: error.existing };
+        if (error instanceof DuplicateFeedError) return { kind: "duplicate", existing: error.existing, discovery };
         throw error;
       }
+      if (topic !== null && input.topic) await topics.adopt(topic, topicNameAsTyped(input.topic, topic));
+      const forcedPast = probed.kind === "feed" ? null : probed.reason;
       await audit.record({
         actorId: input.actor.id,
         actorName: input.actor.name,
         action: "feed.add",
         subject: `feed #${feed.id}`,
-        after: { url, defaultTopic: topic, ...(input.fullPage ? { fullPage: true } : {}) },
+        after: {
+          url,
+          defaultTopic: topic,
+          ...(input.fullPage ? { fullPage: true } : {}),
+          ...(discovery ? { discoveredOn: discovery.page } : {}),
+          ...(forcedPast ? { forced: forcedPast } : {}),
+        },
       });
-      return { kind: "added", feed };
+      return { kind: "added", feed, check: { found, forcedPast, discovery } };
     },
 
     /** Removes a feed; its stored articles stay. */
@@ -102,6 +160,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
     async resume(input: { id: number; actor: Actor }): Promise<ResumeFeedOutcome> {
       const before = await feeds.get(input.id);
       if (!before || !(await feeds.resume(input.id))) return { kind: "not-found", id: input.id };
+      const wasPaused = before.pausedAt !== null;
       await audit.record({
         actorId: input.actor.id,
         actorName: input.actor.name,
@@ -109,7 +168,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
         subject: `feed #${input.id}`,
         before: { pausedReason: before.pausedReason, failures: before.consecutiveFailures },
       });
-      return { kind: "resumed", feed: (await feeds.get(input.id)) ?? before };
+      return { kind: "resumed", feed: (await feeds.get(input.id)) ?? before, wasPaused, pausedReason: before.pausedReason };
     },
 
     /** A feed's include/exclude phrases. */

@@ -22,27 +22,27 @@ const base: FeedRecord = {
   createdAt: new Date("2026-03-01T00:00:00Z"),
 };
 
-describe("a feed's line in `feeds list` and /feeds", () => {
+describe("a feed's line in `feeds list` and /feeds, times as the newsroom reads them", () => {
   it("names a new feed with its full URL, topic and full-page mode", () => {
-    expect(feedLine({ ...base, defaultTopic: "asia", fullPage: true })).toBe("#3 https://news.example.com/rss.xml?edition=intl [asia] (full page) — new (not fetched yet)");
+    expect(feedLine({ ...base, defaultTopic: "asia", fullPage: true }, "UTC")).toBe("#3 https://news.example.com/rss.xml?edition=intl [asia] (full page) — new (not fetched yet)");
   });
 
   it("says ok with the last success", () => {
-    expect(feedLine({ ...base, lastSuccessAt: new Date("2026-03-02T09:00:00Z") })).toBe(
-      "#3 https://news.example.com/rss.xml?edition=intl — ok, last ok 2026-03-02T09:00:00.000Z",
+    expect(feedLine({ ...base, lastSuccessAt: new Date("2026-03-02T09:00:00Z") }, "Europe/Berlin")).toBe(
+      "#3 https://news.example.com/rss.xml?edition=intl — ok, last ok Mon 2 Mar 10:00 (Europe/Berlin)",
     );
   });
 
   it("gives the error, the failure count and the next try", () => {
-    expect(feedLine({ ...base, lastError: "answered 500", consecutiveFailures: 2, nextFetchAt: new Date("2026-03-02T09:10:00Z") })).toBe(
-      "#3 https://news.example.com/rss.xml?edition=intl — error (answered 500; 2 failures in a row; next try 2026-03-02T09:10:00.000Z)",
+    expect(feedLine({ ...base, lastError: "answered 500", consecutiveFailures: 2, nextFetchAt: new Date("2026-03-02T09:10:00Z") }, "UTC")).toBe(
+      "#3 https://news.example.com/rss.xml?edition=intl — error (answered 500; 2 failures in a row; next try Mon 2 Mar 09:10 (UTC))",
     );
   });
 
   it("says since when and why a feed is paused, and that a resumed feed waits for its next fetch", () => {
     const paused = { ...base, lastError: "answered 410 Gone", consecutiveFailures: 1, pausedAt: new Date("2026-03-02T09:00:00Z"), pausedReason: "the feed answered 410 Gone: it was removed" };
-    expect(feedLine(paused)).toBe("#3 https://news.example.com/rss.xml?edition=intl — paused since 2026-03-02T09:00:00.000Z (the feed answered 410 Gone: it was removed)");
-    expect(feedLine({ ...paused, pausedAt: null, pausedReason: null, consecutiveFailures: 0 })).toBe(
+    expect(feedLine(paused, "UTC")).toBe("#3 https://news.example.com/rss.xml?edition=intl — paused since Mon 2 Mar 09:00 (UTC) (the feed answered 410 Gone: it was removed)");
+    expect(feedLine({ ...paused, pausedAt: null, pausedReason: null, consecutiveFailures: 0 }, "UTC")).toBe(
       "#3 https://news.example.com/rss.xml?edition=intl — resumed, not fetched since (last error: answered 410 Gone)",
     );
   });

@@ -43,7 +43,7 @@ describe("a SQLite database that takes no writes", () => {
   it("(a full disk) stores nothing of a batch that does not fit, says so, and stores it all once there is room", async () => {
     const { app, clock } = harness;
     const prisma = app.services.db.prisma;
-    await app.newsroom.feeds.add({ url: FEED_URL, topic: "world", fullPage: false, actor: { id: 0, name: null } });
+    await app.newsroom.feeds.add({ url: FEED_URL, topic: "world", fullPage: false, force: true, actor: { id: 0, name: null } });
     // The feed's first fetch is stored (never posted): its back catalogue, 40 stories.
     serve(
       FEED_URL,

@@ -81,7 +81,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
     await h.cli(["feeds", "add", FEED, "--topic", "North Korea"]);
     expect((await h.cli(["topics", "keyword", "russia", "Vladimir Putin"])).stdout).toBe('articles mentioning "Vladimir Putin" get the topic russia\n');
 
-    expect(await ingest()).toEqual({ code: 0, stdout: "#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n", stderr: "" });
+    expect(await ingest()).toEqual({ code: 0, stdout: "#1 first fetch: 1 story stored, not posted: only stories that arrive from now on are posted\n1 feed, 1 new article, 0 failed\n", stderr: "" });
     expect(page.count).toBe(1);
     // The page is asked for without the tracking parameters.
     expect(page.requests[0]!.url).toBe("https://times.example.com/r/asia/kim-russia-summit");
@@ -156,7 +156,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
       "North Korean leader Kim Jong Un will soon visit Russia to meet President Vladimir Putin, the two countries confirmed on Monday.";
     serve(FEED, rss([{ title: "Kim to visit Russia for summit with Putin", link: CANONICAL, description }]));
     const page = serve(CANONICAL, articlePage({ section: "Asia" }), "text/html");
-    expect((await h.cli(["feeds", "add", FEED, "--full-page"])).stdout).toBe(`added feed #1 ${FEED}\n`);
+    expect((await h.cli(["feeds", "add", FEED, "--full-page"])).stdout).toBe(`added feed #1 ${FEED}: "Test News", 1 item\n`);
     expect((await h.cli(["feeds", "list"])).stdout).toBe(`#1 ${FEED} (full page) — new (not fetched yet)\n`);
     await ingest();
     expect(page.count).toBe(1);
@@ -177,7 +177,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
       }),
     );
     await h.cli(["feeds", "add", FEED]);
-    expect((await ingest()).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
+    expect((await ingest()).stdout).toBe("#1 first fetch: 1 story stored, not posted: only stories that arrive from now on are posted\n1 feed, 1 new article, 0 failed\n");
     expect(page.count).toBe(1);
     const [article] = await storedArticles();
     expect(article).toMatchObject({ url: CANONICAL, headline: "Kim to visit Russia for summit with Putin", body: teaser, summary: teaser, section: null });
@@ -203,7 +203,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
         }),
       );
       await h.cli(["feeds", "add", FEED]);
-      expect((await ingest(llmEnv)).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
+      expect((await ingest(llmEnv)).stdout).toBe("#1 first fetch: 1 story stored, not posted: only stories that arrive from now on are posted\n1 feed, 1 new article, 0 failed\n");
       expect(asked).toHaveLength(1);
       expect(asked[0]).toMatchObject({ model: "newsroom-small" });
       const [article] = await storedArticles();
@@ -213,7 +213,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
     it("stores the extractive summary when the LLM answers 500", async () => {
       server.use(http.post(`${LLM}/chat/completions`, () => HttpResponse.json({ error: "overloaded" }, { status: 500 })));
       await h.cli(["feeds", "add", FEED]);
-      expect((await ingest(llmEnv)).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
+      expect((await ingest(llmEnv)).stdout).toBe("#1 first fetch: 1 story stored, not posted: only stories that arrive from now on are posted\n1 feed, 1 new article, 0 failed\n");
       expect((await storedArticles())[0]!.summary).toBe(description);
     });
 
@@ -225,7 +225,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
         }),
       );
       await h.cli(["feeds", "add", FEED]);
-      expect((await ingest(llmEnv)).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
+      expect((await ingest(llmEnv)).stdout).toBe("#1 first fetch: 1 story stored, not posted: only stories that arrive from now on are posted\n1 feed, 1 new article, 0 failed\n");
       // Had the summariser waited for the answer, "Too late." would be the summary.
       expect((await storedArticles())[0]!.summary).toBe(description);
     });
@@ -244,7 +244,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
       await h.cli(["feeds", "add", FEED]);
       const { logger, lines } = memoryLogger("warn");
       const run = await h.cli(["ingest"], { now: clock.now, env: { ...llmEnv, SUMMARY_LLM_URL: LOCAL }, logger });
-      expect(run.stdout).toBe("#1 ok: 3 new, 0 skipped\n1 feed, 3 new articles, 0 failed\n");
+      expect(run.stdout).toBe("#1 first fetch: 3 stories stored, not posted: only stories that arrive from now on are posted\n1 feed, 3 new articles, 0 failed\n");
       expect((await storedArticles()).map((a) => a.summary)).toEqual(PARAGRAPHS.slice(0, 3));
       expect(asked).toBe(0);
       expect(lines.map((line) => [line.msg, line.reason])).toEqual([

@@ -16,6 +16,9 @@ const FIVE_MINUTES = 5 * 60 * 1000;
 const BAD_FEED = "https://broken.example.org/rss.xml";
 const WIRE_FEED = "https://wire.example.com/rss.xml";
 const WIRE_STORY = "https://wire.example.com/world/ceasefire-talks";
+/** How `ingest` reports a feed's first fetch. */
+const firstFetch = (feedId: number, stories: string, skipped = "") =>
+  `#${feedId} first fetch: ${stories} stored${skipped}, not posted: only stories that arrive from now on are posted`;
 
 describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
   let h: CliHarness;
@@ -29,7 +32,7 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     await h.close();
   });
 
-  /** Adds the broken feed (#1) and a healthy wire feed (#2), then runs one ingest. */
+  /** Adds the broken feed (#1, forced past its check) and a healthy wire feed (#2), then runs one ingest. */
   const ingestBesideHealthyFeed = async (badUrl = BAD_FEED, env: Record<string, string> = {}) => {
     serve(
       WIRE_FEED,
@@ -42,7 +45,7 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
         },
       ]),
     );
-    expect((await h.cli(["feeds", "add", badUrl])).code).toBe(0);
+    expect((await h.cli(["feeds", "add", badUrl, "--force"], { env })).code).toBe(0);
     expect((await h.cli(["feeds", "add", WIRE_FEED])).code).toBe(0);
     return h.cli(["ingest"], { now: clock.now, env });
   };
@@ -63,7 +66,7 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     expect(articles).toEqual([{ url: WIRE_STORY, feedId: 2 }]);
   };
 
-  const failedRun = (error: string) => `#1 failed: ${error}\n#2 ok: 1 new, 0 skipped\n2 feeds, 1 new article, 1 failed\n`;
+  const failedRun = (error: string) => `#1 failed: ${error}\n${firstFetch(2, "1 story")}\n2 feeds, 1 new article, 1 failed\n`;
 
   it("stores the parser's reason when the feed is malformed XML", async () => {
     serve(BAD_FEED, `<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Half a story</titl></item></channel></rss>`);
@@ -127,7 +130,7 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     const body = new Uint8Array([...before, 0xff, ...middle, 0xe9, 0x28, ...after]);
     server.use(http.get(BAD_FEED, () => new HttpResponse(body, { headers: { "content-type": "application/rss+xml; charset=utf-8" } })));
 
-    expect((await ingestBesideHealthyFeed()).stdout).toBe("#1 ok: 1 new, 0 skipped\n#2 ok: 1 new, 0 skipped\n2 feeds, 2 new articles, 0 failed\n");
+    expect((await ingestBesideHealthyFeed()).stdout).toBe(`${firstFetch(1, "1 story")}\n${firstFetch(2, "1 story")}\n2 feeds, 2 new articles, 0 failed\n`);
     const db = await h.db();
     const article = await db.prisma.article.findUniqueOrThrow({ where: { url: "https://broken.example.org/cafe-protest" } });
     expect(article.headline).toBe("Caf\uFFFD( owners protest new rent rules");
@@ -149,7 +152,8 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     );
     const error = "redirect loop at https://broken.example.org/rss.xml";
     expect(await ingestBesideHealthyFeed()).toEqual({ code: 0, stdout: failedRun(error), stderr: "" });
-    expect(hits).toEqual({ a: 1, b: 1 });
+    // Once for the check of `feeds add --force`, once for the ingest.
+    expect(hits).toEqual({ a: 2, b: 2 });
     await expectStoredFailure(error);
   });
 
@@ -176,7 +180,7 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     const hits = serve(intranet, rss([{ title: "Internal memo", link: "https://feeds.intranet.example/memo" }]));
     serve(WIRE_FEED, rss([{ title: "Ceasefire talks resume in Cairo", link: WIRE_STORY, description: "Negotiators returned to Cairo on Monday for a new round of ceasefire talks, mediators said, after a week-long pause." }]));
     const lookup = async (host: string) => (host === "feeds.intranet.example" ? [{ address: "10.0.0.5", family: 4 }] : publicLookup(host));
-    await h.cli(["feeds", "add", intranet]);
+    await h.cli(["feeds", "add", intranet, "--force"], { lookup });
     await h.cli(["feeds", "add", WIRE_FEED]);
     const error = "refused https://feeds.intranet.example/rss.xml: feeds.intranet.example resolves to 10.0.0.5, a private address; set ALLOW_PRIVATE_URLS to allow it";
     expect(await h.cli(["ingest"], { now: clock.now, lookup })).toEqual({ code: 0, stdout: failedRun(error), stderr: "" });
@@ -189,7 +193,8 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     const error = "https://broken.example.org/rss.xml answered 404 Not Found";
     expect(await ingestBesideHealthyFeed()).toEqual({ code: 0, stdout: failedRun(error), stderr: "" });
     await expectStoredFailure(error);
-    expect(h.adminNotices()).toEqual([]);
+    // Only the healthy feed's first fetch is reported; nothing is paused.
+    expect(h.adminNotices().map((notice) => notice.slice(0, 2))).toEqual(["📥"]);
   });
 
   it("backs off after a 500", async () => {
@@ -229,16 +234,22 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
       pausedReason: "the feed answered 410 Gone: it was removed",
     });
     const notice =
-      "⏸ Feed #1 https://broken.example.org/rss.xml is paused: the feed answered 410 Gone: it was removed. " +
-      "Fix it, then resume it with <code>npm run cli -- feeds resume 1</code>.";
-    expect(h.adminNotices()).toEqual([notice]);
-    expect(h.telegram.callsTo("sendMessage")[0]!.payload).toMatchObject({ parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+      "⏸ Feed #1 https://broken.example.org/rss.xml is paused: the feed answered 410 Gone: it was removed. Fix it, then press Resume or send /resumefeed 1.";
+    const wireFirstFetch =
+      "📥 A new feed was fetched for the first time. Its stories are stored, not posted: only stories that arrive from now on are posted.\n" +
+      "#2 https://wire.example.com/rss.xml (Test News): 1 story stored";
+    expect(h.adminNotices()).toEqual([notice, wireFirstFetch]);
+    expect(h.telegram.callsTo("sendMessage")[0]!.payload).toMatchObject({
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      reply_markup: { inline_keyboard: [[{ text: "Resume", callback_data: "ed:feed-resume:1" }]] },
+    });
 
     // A day later the paused feed is not fetched, and nobody is told again.
     clock.advance(24 * 3_600_000);
     expect(await h.cli(["ingest"], { now: clock.now })).toEqual({ code: 0, stdout: "#2 ok: 0 new, 0 skipped\n1 feed, 0 new articles, 0 failed\n", stderr: "" });
-    expect(gone.count).toBe(1);
-    expect(h.adminNotices()).toEqual([notice]);
+    expect(gone.count).toBe(2);
+    expect(h.adminNotices()).toEqual([notice, wireFirstFetch]);
   });
 });
 
@@ -279,7 +290,7 @@ describe.each(TEST_PROVIDERS)("ingesting odd items on %s", (provider) => {
       ),
     );
     await h.cli(["feeds", "add", FEED]);
-    expect((await h.cli(["ingest"], { now: clock.now })).stdout).toBe("#1 ok: 1 new, 1 skipped\n1 feed, 1 new article, 0 failed\n");
+    expect((await h.cli(["ingest"], { now: clock.now })).stdout).toBe(`${firstFetch(1, "1 story", " (1 skipped)")}\n1 feed, 1 new article, 0 failed\n`);
     expect(await stored()).toEqual([
       { url: "https://odd.example.net/news/storm-warning", headline: "Storm warning for the coast", publishedAt: null, sortAt: START },
     ]);
@@ -297,7 +308,7 @@ describe.each(TEST_PROVIDERS)("ingesting odd items on %s", (provider) => {
       ).replace("<rss version=\"2.0\">", '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'),
     );
     await h.cli(["feeds", "add", FEED]);
-    expect((await h.cli(["ingest"], { now: clock.now })).stdout).toBe("#1 ok: 5 new, 0 skipped\n1 feed, 5 new articles, 0 failed\n");
+    expect((await h.cli(["ingest"], { now: clock.now })).stdout).toBe(`${firstFetch(1, "5 stories")}\n1 feed, 5 new articles, 0 failed\n`);
     expect(await stored()).toEqual([
       { url: "https://odd.example.net/news/results", headline: "Election results expected tonight", publishedAt: null, sortAt: START },
       { url: "https://odd.example.net/news/bridge", headline: "Bridge reopens after repairs", publishedAt: new Date("2026-03-02T07:30:00Z"), sortAt: new Date("2026-03-02T07:30:00Z") },
@@ -318,7 +329,7 @@ describe.each(TEST_PROVIDERS)("ingesting odd items on %s", (provider) => {
       ),
     );
     await h.cli(["feeds", "add", FEED]);
-    expect((await h.cli(["ingest"], { now: clock.now })).stdout).toBe("#1 ok: 1 new, 2 skipped\n1 feed, 1 new article, 0 failed\n");
+    expect((await h.cli(["ingest"], { now: clock.now })).stdout).toBe(`${firstFetch(1, "1 story", " (2 skipped)")}\n1 feed, 1 new article, 0 failed\n`);
     expect((await stored()).map((a) => a.url)).toEqual(["https://odd.example.net/news/strike"]);
   });
 

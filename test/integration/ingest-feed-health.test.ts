@@ -1,7 +1,8 @@
 /**
  * Feed health as the operator sees it: back-off, pause after too many failures
- * (the admin chat told once), `feeds list` and `feeds resume`; no flood from a
- * new feed's back catalogue; conditional GET. On SQLite and on PostgreSQL.
+ * (the admin chat told once, with a Resume button), `feeds list` and `feeds resume`;
+ * no flood from a new feed's back catalogue, and the operator and the admin chat told
+ * why; conditional GET. On SQLite and on PostgreSQL.
  */
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +17,10 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const FLAKY_FEED = "https://flaky.example.org/feeds/all.xml?format=rss&edition=intl";
 const WIRE_FEED = "https://wire.example.com/rss.xml";
+
+const FIRST_FETCH = "only stories that arrive from now on are posted";
+const firstFetchNotice = (line: string) =>
+  `📥 A new feed was fetched for the first time. Its stories are stored, not posted: ${FIRST_FETCH}.\n${line}`;
 
 const longDescription = (what: string) =>
   `${what} — the full story from our correspondents, with reactions, background and what happens next in the days ahead.`;
@@ -46,21 +51,23 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
       }),
     );
     serve(WIRE_FEED, rss([{ title: "Parliament passes budget", link: "https://wire.example.com/budget", description: longDescription("Parliament passes budget"), pubDate: new Date(START.getTime() - HOUR) }]));
-    expect((await h.cli(["feeds", "add", FLAKY_FEED])).stdout).toBe(`added feed #1 ${FLAKY_FEED}\n`);
-    expect((await h.cli(["feeds", "add", WIRE_FEED, "--topic", "politics"])).stdout).toBe(`added feed #2 ${WIRE_FEED} [politics]\n`);
+    const error = "https://flaky.example.org/feeds/all.xml?… answered 502 Bad Gateway";
+    expect((await h.cli(["feeds", "add", FLAKY_FEED, "--force"])).stdout).toBe(`added feed #1 ${FLAKY_FEED}: without a working check (--force): ${error}\n`);
+    expect((await h.cli(["feeds", "add", WIRE_FEED, "--topic", "politics"])).stdout).toBe(`added feed #2 ${WIRE_FEED} [politics]: "Test News", 1 item\n`);
     expect(await list()).toBe(`#1 ${FLAKY_FEED} — new (not fetched yet)\n#2 ${WIRE_FEED} [politics] — new (not fetched yet)\n`);
 
-    const error = "https://flaky.example.org/feeds/all.xml?… answered 502 Bad Gateway";
-    expect((await ingest()).stdout).toBe(`#1 failed: ${error}\n#2 ok: 1 new, 0 skipped\n2 feeds, 1 new article, 1 failed\n`);
+    expect((await ingest()).stdout).toBe(`#1 failed: ${error}\n#2 first fetch: 1 story stored, not posted: ${FIRST_FETCH}\n2 feeds, 1 new article, 1 failed\n`);
     expect(await list()).toBe(
-      `#1 ${FLAKY_FEED} — error (${error}; 1 failure in a row; next try 2026-03-02T09:05:00.000Z)\n` +
-        `#2 ${WIRE_FEED} [politics] — ok, last ok 2026-03-02T09:00:00.000Z\n`,
+      `#1 ${FLAKY_FEED} — error (${error}; 1 failure in a row; next try Mon 2 Mar 09:05 (UTC))\n` +
+        `#2 ${WIRE_FEED} [politics] — ok, last ok Mon 2 Mar 09:00 (UTC)\n`,
     );
+    const wireFirstFetch = firstFetchNotice(`#2 ${WIRE_FEED} (Test News): 1 story stored`);
+    expect(h.adminNotices()).toEqual([wireFirstFetch]);
 
-    // Backing off: a minute later the flaky feed is not asked again.
+    // Backing off: a minute later the flaky feed is not asked again (once by `feeds add`, once by the ingest).
     clock.advance(MINUTE);
     expect((await ingest()).stdout).toBe("#2 ok: 0 new, 0 skipped\n1 feed, 0 new articles, 0 failed\n");
-    expect(flaky.count).toBe(1);
+    expect(flaky.count).toBe(2);
 
     clock.set(new Date("2026-03-02T09:05:00.000Z"));
     expect((await ingest()).stdout).toContain(`#1 failed: ${error}\n`);
@@ -70,7 +77,7 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
       nextFetchAt: new Date("2026-03-02T09:15:00.000Z"),
       pausedAt: null,
     });
-    expect(h.adminNotices()).toEqual([]);
+    expect(h.adminNotices()).toEqual([wireFirstFetch]);
 
     clock.set(new Date("2026-03-02T09:15:00.000Z"));
     expect((await ingest()).stdout).toContain(`#1 failed: ${error}\n`);
@@ -83,17 +90,19 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
     });
     const notice =
       `⏸ Feed #1 https://flaky.example.org/feeds/all.xml?format=rss&amp;edition=intl is paused: ${pausedReason}. ` +
-      "Fix it, then resume it with <code>npm run cli -- feeds resume 1</code>.";
-    expect(h.adminNotices()).toEqual([notice]);
+      "Fix it, then press Resume or send /resumefeed 1.";
+    expect(h.adminNotices()).toEqual([wireFirstFetch, notice]);
+    const sent = h.telegram.callsTo("sendMessage").at(-1)!.payload;
+    expect(sent.reply_markup).toEqual({ inline_keyboard: [[{ text: "Resume", callback_data: "ed:feed-resume:1" }]] });
 
     // Paused: a day later it is still not fetched, and the admin chat is not told again.
     clock.advance(24 * HOUR);
     expect((await ingest()).stdout).toBe("#2 ok: 0 new, 0 skipped\n1 feed, 0 new articles, 0 failed\n");
-    expect(flaky.count).toBe(3);
-    expect(h.adminNotices()).toEqual([notice]);
+    expect(flaky.count).toBe(4);
+    expect(h.adminNotices()).toEqual([wireFirstFetch, notice]);
     expect(await list()).toBe(
-      `#1 ${FLAKY_FEED} — paused since 2026-03-02T09:15:00.000Z (${pausedReason})\n` +
-        `#2 ${WIRE_FEED} [politics] — ok, last ok 2026-03-03T09:15:00.000Z\n`,
+      `#1 ${FLAKY_FEED} — paused since Mon 2 Mar 09:15 (UTC) (${pausedReason})\n` +
+        `#2 ${WIRE_FEED} [politics] — ok, last ok Tue 3 Mar 09:15 (UTC)\n`,
     );
 
     // The publisher fixed their server; the operator resumes the feed.
@@ -101,12 +110,14 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
     expect(await h.cli(["feeds", "resume", "1"])).toEqual({ code: 0, stdout: "feed #1 resumed; it is fetched at the next ingest\n", stderr: "" });
     expect(await list()).toBe(
       `#1 ${FLAKY_FEED} — resumed, not fetched since (last error: ${error})\n` +
-        `#2 ${WIRE_FEED} [politics] — ok, last ok 2026-03-03T09:15:00.000Z\n`,
+        `#2 ${WIRE_FEED} [politics] — ok, last ok Tue 3 Mar 09:15 (UTC)\n`,
     );
     clock.advance(MINUTE);
-    expect((await ingest()).stdout).toBe("#1 ok: 1 new, 0 skipped\n#2 ok: 0 new, 0 skipped\n2 feeds, 1 new article, 0 failed\n");
+    // Its first successful fetch is its first fetch: stored, not posted, and the admin chat told so.
+    expect((await ingest()).stdout).toBe(`#1 first fetch: 1 story stored, not posted: ${FIRST_FETCH}\n#2 ok: 0 new, 0 skipped\n2 feeds, 1 new article, 0 failed\n`);
+    expect(h.adminNotices().at(-1)).toBe(firstFetchNotice("#1 https://flaky.example.org/feeds/all.xml?format=rss&amp;edition=intl (Test News): 1 story stored"));
     expect(await list()).toBe(
-      `#1 ${FLAKY_FEED} — ok, last ok 2026-03-03T09:16:00.000Z\n` + `#2 ${WIRE_FEED} [politics] — ok, last ok 2026-03-03T09:16:00.000Z\n`,
+      `#1 ${FLAKY_FEED} — ok, last ok Tue 3 Mar 09:16 (UTC)\n` + `#2 ${WIRE_FEED} [politics] — ok, last ok Tue 3 Mar 09:16 (UTC)\n`,
     );
     expect(await h.cli(["feeds", "resume", "9"])).toEqual({ code: 1, stdout: "", stderr: "there is no feed #9\n" });
   });
@@ -121,7 +132,7 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
       ]),
     );
     await h.cli(["feeds", "add", WIRE_FEED]);
-    expect((await ingest()).stdout).toBe("#1 ok: 2 new, 0 skipped\n1 feed, 2 new articles, 0 failed\n");
+    expect((await ingest()).stdout).toBe(`#1 first fetch: 2 stories stored, not posted: ${FIRST_FETCH}\n1 feed, 2 new articles, 0 failed\n`);
 
     clock.advance(10 * MINUTE);
     const now = clock.now();
@@ -163,14 +174,15 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
       }),
     );
     await h.cli(["feeds", "add", WIRE_FEED]);
-    expect((await ingest()).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
-    expect(requests[0]!.headers.get("if-none-match")).toBeNull();
-    expect(requests[0]!.headers.get("if-modified-since")).toBeNull();
+    // requests[0] is the check of `feeds add`: it stores nothing, validators included.
+    expect((await ingest()).stdout).toBe(`#1 first fetch: 1 story stored, not posted: ${FIRST_FETCH}\n1 feed, 1 new article, 0 failed\n`);
+    expect(requests[1]!.headers.get("if-none-match")).toBeNull();
+    expect(requests[1]!.headers.get("if-modified-since")).toBeNull();
 
     clock.advance(5 * MINUTE);
     expect((await ingest()).stdout).toBe("#1 ok: 0 new, 0 skipped\n1 feed, 0 new articles, 0 failed\n");
-    expect(requests[1]!.headers.get("if-none-match")).toBe('"v1"');
-    expect(requests[1]!.headers.get("if-modified-since")).toBe("Mon, 02 Mar 2026 08:00:00 GMT");
+    expect(requests[2]!.headers.get("if-none-match")).toBe('"v1"');
+    expect(requests[2]!.headers.get("if-modified-since")).toBe("Mon, 02 Mar 2026 08:00:00 GMT");
     const db = await h.db();
     expect(await db.prisma.article.count()).toBe(1);
     expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
@@ -180,7 +192,7 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
       lastError: null,
       consecutiveFailures: 0,
     });
-    expect(await list()).toBe(`#1 ${WIRE_FEED} — ok, last ok 2026-03-02T09:05:00.000Z\n`);
+    expect(await list()).toBe(`#1 ${WIRE_FEED} — ok, last ok Mon 2 Mar 09:05 (UTC)\n`);
 
     version = 2;
     clock.advance(5 * MINUTE);
@@ -203,7 +215,7 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
     expect(await db.prisma.article.count()).toBe(0);
 
     await db.prisma.jobLease.deleteMany({});
-    expect((await h.cli(["ingest"])).stdout).toBe("#1 ok: 1 new, 0 skipped\n1 feed, 1 new article, 0 failed\n");
+    expect((await h.cli(["ingest"])).stdout).toBe(`#1 first fetch: 1 story stored, not posted: ${FIRST_FETCH}\n1 feed, 1 new article, 0 failed\n`);
     expect(await db.prisma.jobLease.count()).toBe(0);
   });
 });

@@ -57,7 +57,10 @@ describe("ingesting the worst pages we can build", () => {
 
     expect(run).toEqual({
       code: 0,
-      stdout: `#1 ok: ${HOSTILE_PAGES.length} new, 0 skipped\n#2 ok: ${HOSTILE_ITEMS.length} new, 0 skipped\n#3 ok: 1 new, 0 skipped\n3 feeds, 12 new articles, 0 failed\n`,
+      stdout:
+        `#1 first fetch: ${HOSTILE_PAGES.length} stories stored, not posted: only stories that arrive from now on are posted\n` +
+        `#2 first fetch: ${HOSTILE_ITEMS.length} stories stored, not posted: only stories that arrive from now on are posted\n` +
+        "#3 first fetch: 1 story stored, not posted: only stories that arrive from now on are posted\n3 feeds, 12 new articles, 0 failed\n",
       stderr: "",
     });
     const stored = await (await h.db()).prisma.article.findMany({ orderBy: { id: "asc" }, select: { url: true, headline: true, summary: true, body: true } });

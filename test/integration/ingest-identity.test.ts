@@ -45,7 +45,8 @@ describe.each(TEST_PROVIDERS)("one story, one article on %s", (provider) => {
     serve(PAPER_FEED, rss([{ title: "Paper archive: museum restored", link: "https://daily.example.org/museum", description: story("The museum reopened") }]));
     await h.cli(["feeds", "add", WIRE_FEED]);
     await h.cli(["feeds", "add", PAPER_FEED]);
-    expect((await ingest()).stdout).toBe("#1 ok: 1 new, 0 skipped\n#2 ok: 1 new, 0 skipped\n2 feeds, 2 new articles, 0 failed\n");
+    const firstFetch = (id: number) => `#${id} first fetch: 1 story stored, not posted: only stories that arrive from now on are posted`;
+    expect((await ingest()).stdout).toBe(`${firstFetch(1)}\n${firstFetch(2)}\n2 feeds, 2 new articles, 0 failed\n`);
     clock.advance(5 * 60_000);
   };
 
@@ -142,7 +143,9 @@ describe.each(TEST_PROVIDERS)("one story, one article on %s", (provider) => {
     expect(await h.cli(["feeds", "filter", "list", "7"])).toEqual({ code: 1, stdout: "", stderr: "there is no feed #7\n" });
     expect(await h.cli(["feeds", "filter", "include", "1", "!!!"])).toEqual({ code: 1, stdout: "", stderr: "The phrase needs at least one letter or digit.\n" });
 
-    expect((await ingest()).stdout).toBe("#1 ok: 3 new, 3 skipped\n1 feed, 3 new articles, 0 failed\n");
+    expect((await ingest()).stdout).toBe(
+      "#1 first fetch: 3 stories stored (3 skipped), not posted: only stories that arrive from now on are posted\n1 feed, 3 new articles, 0 failed\n",
+    );
     const stored = await (await h.db()).prisma.article.findMany({ orderBy: { id: "asc" }, select: { headline: true } });
     expect(stored.map((a) => a.headline)).toEqual([
       "North Korea fires missile into the sea",

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 
 import type { ArticlesRepository } from "../../db/articles.js";
-import type { TopicsRepository } from "../../db/topics.js";
+import type { ReaderTopics } from "../../db/topics.js";
 import { slugifyTopic } from "../../ingest/topics/slugify-topic.js";
 import { escapeHtml, fitLines } from "../../publish/telegram-html.js";
 import { storyLine } from "../../readers/format-reader-lists.js";
@@ -11,7 +11,7 @@ import { unknownTopicText } from "./reader/reader-deps.js";
 export const LATEST_COUNT = 5;
 
 /** /latest [topic]: the five latest headlines as links. */
-export function createLatestFeature(deps: { articles: ArticlesRepository; topics: TopicsRepository }): Composer<BotContext> {
+export function createLatestFeature(deps: { articles: ArticlesRepository; topics: ReaderTopics }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.chatType("private").command("latest", async (ctx) => {
     const wanted = ctx.match.trim();

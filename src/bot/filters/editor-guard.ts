@@ -102,6 +102,8 @@ function commandOf(ctx: BotContext): string | null {
 export function createEditorGuard(deps: {
   check: EditorCheck;
   commands: string[];
+  /** Readers' commands: one editors also have (/topics) is the readers' outside the admin chat. */
+  readerCommands?: string[];
   adminChatId: () => number | string | null;
   logger: Logger;
 }): MiddlewareFn<BotContext> {
@@ -114,6 +116,8 @@ export function createEditorGuard(deps: {
     const command = commandOf(ctx);
     const isButton = ctx.callbackQuery?.data?.startsWith(EDITOR_CALLBACK_PREFIX) ?? false;
     if ((command === null || !deps.commands.includes(command)) && !isButton) return next();
+    const inAdminChat = ctx.chat !== undefined && isAdminChat(chatSeenOf(ctx.chat), deps.adminChatId());
+    if (command !== null && !isButton && !inAdminChat && deps.readerCommands?.includes(command)) return next();
 
     const what = command ? `/${command}` : "these buttons";
     const refuse = async (text: string) => {

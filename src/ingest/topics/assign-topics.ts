@@ -16,6 +16,12 @@ export interface TopicSources {
   /** Headline, summary and body. */
   text: string;
   rules: TopicRule[];
+  /**
+   * The only topics that may be given (TOPICS_OPEN=false: the editors' topics), or null for
+   * any. When set, a category, section or URL section that names none of them is matched
+   * against the keyword rules instead ("Premier League" -> football, by its rule "premier league").
+   */
+  closedTo?: ReadonlySet<string> | null;
 }
 
 /** Most topics one article gets: beyond this, feeds' category soup drowns the useful ones. */
@@ -85,22 +91,28 @@ function ruleTopics(text: string, rules: TopicRule[]): string[] {
  * date, an id or the article's own slug), then the topic rules whose phrases occur in the text
  * (matched like keyword filters: literal, case-insensitive, on word boundaries). Generic labels
  * ("News", "Uncategorized", "Top Stories") and bare numbers are dropped from categories,
- * sections and URLs, not from what editors configured. At most
+ * sections and URLs, not from what editors configured. With `closedTo`, only those topics are
+ * given, and labels that name none of them go through the rules. At most
  * {@link MAX_TOPICS_PER_ARTICLE}.
  */
 export function assignTopics(sources: TopicSources): string[] {
   const topics = new Set<string>();
+  const closedTo = sources.closedTo ?? null;
   // Editors chose the feed default and the rules, so generic-looking slugs are kept from them.
   const add = (name: string | null, chosenByEditor: boolean): void => {
     if (name === null || topics.size >= MAX_TOPICS_PER_ARTICLE) return;
     const slug = slugifyTopic(name);
-    if (slug === null) return;
+    if (slug === null || (closedTo !== null && !closedTo.has(slug))) return;
     if (!chosenByEditor && (GENERIC_TOPICS.has(slug) || /^\p{N}+$/u.test(slug))) return;
     topics.add(slug);
   };
 
   add(sources.feedDefaultTopic, true);
-  for (const name of [...sources.categories, sources.section, ...urlSections(sources.url)]) add(name, false);
+  for (const name of [...sources.categories, sources.section, ...urlSections(sources.url)]) {
+    if (closedTo === null || name === null) add(name, false);
+    else if (closedTo.has(slugifyTopic(name) ?? "")) add(name, true);
+    else for (const slug of ruleTopics(name, sources.rules)) add(slug, true);
+  }
   // Rules run last and only when there is room, sparing the phrase scan of a long body.
   if (topics.size < MAX_TOPICS_PER_ARTICLE) {
     for (const slug of ruleTopics(sources.text, sources.rules)) add(slug, true);

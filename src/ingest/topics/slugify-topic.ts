@@ -65,3 +65,12 @@ export function topicNameFromSlug(slug: string): string {
     })
     .join(" ");
 }
+
+/**
+ * The name a topic gets from what an editor typed: a slug ("north-korea") reads as words
+ * ("North Korea"); anything else is kept as typed ("US Politics"), spaces tidied.
+ */
+export function topicNameAsTyped(input: string, slug: string): string {
+  const typed = input.trim().replace(/\s+/g, " ");
+  return typed === slug ? topicNameFromSlug(slug) : typed;
+}

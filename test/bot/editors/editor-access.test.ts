@@ -25,6 +25,8 @@ const ATTEMPTS: Record<string, string> = {
   feeds: "/feeds",
   addfeed: "/addfeed https://news.example.com/rss.xml",
   removefeed: "/removefeed 1",
+  resumefeed: "/resumefeed 1",
+  topics: "/topics remove asia",
   pause: "/pause",
   resume: "/resume",
   status: "/status",
@@ -39,6 +41,8 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
     // One feed and one waiting post, so that commands which ran would visibly change them.
     const { services } = editors.harness.app;
     await services.feeds.add({ url: "https://news.example.com/old.xml" });
+    await services.feeds.recordFailure(1, { now: new Date(), error: "answered 410 Gone", nextFetchAt: null, pauseReason: "the feed answered 410 Gone" });
+    await services.topics.adopt("asia", "Asia");
     await services.articles.storeBatch([
       {
         url: "https://news.example.com/kept",
@@ -69,7 +73,8 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
     return {
       posts: await prisma.channelPost.findMany({ select: { id: true, status: true, scheduledAt: true } }),
       articles: await prisma.article.findMany({ select: { id: true, headline: true } }),
-      feeds: await prisma.feed.findMany({ select: { id: true, url: true } }),
+      feeds: await prisma.feed.findMany({ select: { id: true, url: true, pausedAt: true } }),
+      topics: await prisma.topic.findMany({ select: { slug: true } }),
       settings: await prisma.setting.findMany({ select: { key: true, value: true } }),
       audit: await prisma.auditLog.count(),
       sessions: await prisma.session.count(),
@@ -105,9 +110,12 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  /** The editors' commands readers do not have (readers have /topics of their own). */
+  const editorsOnly = Object.entries(ATTEMPTS).filter(([command]) => command !== "topics");
+
   it("refuses every editors' command in a private chat, even to an editor, and readers' features stay silent", async () => {
     const before = await snapshot();
-    for (const [command, text] of Object.entries(ATTEMPTS)) {
+    for (const [command, text] of editorsOnly) {
       editors.telegram.reset();
       await editors.harness.sayPrivately(text, EDITOR);
       expect(editors.harness.sent(EDITOR.id), command).toEqual([`/${command} is an editors' command: it works only in the editors' chat.`]);
@@ -118,7 +126,7 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
 
   it("refuses every editors' command in another group", async () => {
     const before = await snapshot();
-    for (const [command, text] of Object.entries(ATTEMPTS)) {
+    for (const [command, text] of editorsOnly) {
       editors.telegram.reset();
       await editors.harness.sayIn(OTHER_GROUP, text, EDITOR);
       expect(editors.harness.sent(OTHER_GROUP), command).toEqual([`/${command} is an editors' command: it works only in the editors' chat.`]);
@@ -129,9 +137,9 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
 
   it("refuses the editors' buttons to a non-editor, answering the button", async () => {
     const before = await snapshot();
-    for (const data of ["ed:now:1", "ed:cancel:1", "ed:delete:1", "ed:compose:post"]) await editors.harness.press(data, OUTSIDER);
+    for (const data of ["ed:now:1", "ed:cancel:1", "ed:delete:1", "ed:compose:post", "ed:feed-resume:1"]) await editors.harness.press(data, OUTSIDER);
     const answers = editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload);
-    expect(answers).toHaveLength(4);
+    expect(answers).toHaveLength(5);
     for (const answer of answers) {
       expect(answer).toMatchObject({ text: "Only editors can use these buttons: the administrators of this chat and the people listed in EDITOR_IDS.", show_alert: true });
     }
@@ -168,6 +176,17 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
     await editors.harness.say("/pause", OUTSIDER);
     expect(editors.harness.sent()).toEqual(["I could not check who the editors are (Telegram did not answer). Please try again in a moment."]);
     expect(await editors.harness.app.services.settings.get("outbox.paused")).toBeNull();
+  });
+
+  it("leaves /topics outside the admin chat to the readers: their keyboard in a private chat, silence in another group", async () => {
+    const before = await snapshot();
+    await editors.harness.sayPrivately("/topics remove asia", EDITOR);
+    expect(editors.harness.sent(EDITOR.id)).toEqual(["Tap a topic to follow or unfollow it. ✅ marks the ones you follow."]);
+    await editors.harness.sayIn(OTHER_GROUP, "/topics remove asia", EDITOR);
+    expect(editors.harness.sent(OTHER_GROUP)).toEqual([]);
+    const { topics, ...rest } = await snapshot();
+    expect(topics).toEqual(before.topics);
+    expect(rest.feeds).toEqual(before.feeds);
   });
 
   it("leaves /start and other readers' commands in private chats to the readers' features", async () => {

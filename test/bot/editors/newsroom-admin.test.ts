@@ -10,6 +10,7 @@ import { visibleLength } from "../../../src/publish/telegram-html.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
 import { BOT_INFO, groupMessage } from "../../support/telegram.js";
+import { rss, serve } from "../../support/web.js";
 import { EDITOR, startHarness, useEditorHarness } from "./editor-harness.js";
 
 const NEW_ADMIN_CHAT_ID = -1009999999999;
@@ -59,6 +60,7 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
   };
 
   it("adds, lists and removes feeds like the CLI", async () => {
+    serve("https://news.example.com/rss.xml", rss([{ title: "Kim visits Moscow", link: "https://news.example.com/kim" }], "Korea Desk"));
     await editors.harness.say("/feeds");
     await editors.harness.say("/addfeed https://news.example.com/rss.xml North Korea");
     await editors.harness.say("/addfeed https://news.example.com/rss.xml");
@@ -70,8 +72,8 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
     await editors.harness.say("/removefeed 1");
     await editors.harness.say("/removefeed one");
     expect(editors.harness.sent()).toEqual([
-      "No feeds yet: add one with /addfeed &lt;feed link&gt; [topic], e.g. /addfeed https://example.com/rss.xml asia",
-      "Added feed #1 https://news.example.com/rss.xml [north-korea]. It is fetched at the next ingest.",
+      "No feeds yet: add one with /addfeed &lt;feed link&gt; [topic] [force], e.g. /addfeed https://example.com/rss.xml asia",
+      "Added feed #1 https://news.example.com/rss.xml [north-korea]: “Korea Desk”, 1 item. It is fetched at the next ingest.",
       "This feed is already there as #1.",
       // The CLI's own wording (parseFeedUrl), whatever it says today.
       expect.stringMatching(/ftp.*\. Nothing was added\.$/),

@@ -119,4 +119,32 @@ describe("assignTopics", () => {
       expect(assignTopics(sources({ text: "U.S. Congress votes", rules }))).toEqual(["us-politics"]);
     });
   });
+
+  describe("with the topics closed to the editors' (TOPICS_OPEN=false)", () => {
+    const editors = new Set(["football", "asia", "news"]);
+    const rules = [
+      { slug: "football", phrases: ["Premier League", "soccer"] },
+      { slug: "elections", phrases: ["ballot"] },
+    ];
+
+    it("maps categories, sections and URL sections onto the editors' topics through their rules, creating none", () => {
+      expect(
+        assignTopics(
+          sources({
+            feedDefaultTopic: "Sport",
+            categories: ["Premier League", "Transfers", "Asia"],
+            section: "Soccer",
+            url: "https://example.com/sport/football/2026/11/30/cup-final",
+            rules,
+            closedTo: editors,
+          }),
+        ),
+      ).toEqual(["football", "asia"]);
+    });
+
+    it("keeps an editors' topic even when it looks generic, and never a rule's topic editors did not make", () => {
+      expect(assignTopics(sources({ categories: ["News"], text: "The ballot closes at ten.", rules, closedTo: editors }))).toEqual(["news"]);
+      expect(assignTopics(sources({ categories: ["Transfers"], closedTo: new Set() }))).toEqual([]);
+    });
+  });
 });

@@ -5,14 +5,15 @@ import type { ArticlesRepository } from "../../../db/articles.js";
 import type { EngagementRepository } from "../../../db/engagement.js";
 import type { SearchRepository } from "../../../db/search.js";
 import type { SubscriberRecord, SubscribersRepository } from "../../../db/subscribers.js";
-import type { TopicRecord, TopicsRepository } from "../../../db/topics.js";
+import type { ReaderTopics, TopicRecord } from "../../../db/topics.js";
 import { slugifyTopic } from "../../../ingest/topics/slugify-topic.js";
 import type { Logger } from "../../../logger.js";
 import type { TokenBucket } from "../../../readers/token-bucket.js";
 
 export interface ReaderDeps {
   subscribers: SubscribersRepository;
-  topics: TopicsRepository;
+  /** The topics readers see (only the editors' with TOPICS_OPEN=false). */
+  topics: ReaderTopics;
   articles: ArticlesRepository;
   engagement: EngagementRepository;
   search: SearchRepository;
