@@ -17,7 +17,7 @@ const frameworks = (why) => ({
 const layering = (files, patterns) => ({ files, rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] } });
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/generated/", "coverage/", "tmp/", "data/"] },
+  { ignores: ["node_modules/", "src/generated/", "dist/", "coverage/", "tmp/", "data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
