@@ -1,5 +1,4 @@
 /** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
-import { probeFeed } from "../ingest/feeds/probe-feed.js";
 import { fetchArticlePage } from "../ingest/ingest-feeds.js";
 import { createFeedActions } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
@@ -33,7 +32,8 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, now } = services;
   return {
-    feeds: createFeedActions({ feeds, topics, audit, probe: (url) => probeFeed(services.fetcher, url) }),
+    // The feed parser and the HTML reader load when a feed is first checked, not with the bot.
+    feeds: createFeedActions({ feeds, topics, audit, probe: async (url) => (await import("../ingest/feeds/probe-feed.js")).probeFeed(services.fetcher, url) }),
     topics: createTopicActions({ topics, audit, topicsOpen: services.config.topicsOpen }),
     posts: createPostActions({
       posts,

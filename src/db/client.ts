@@ -4,11 +4,7 @@
  */
 import { existsSync } from "node:fs";
 
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-
-import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
-import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
+import type { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import type { DatabaseTarget } from "./database-url.js";
 import { countMigrations, migrateDatabase, type MigrateOptions } from "./migrations.js";
 import type { Provider } from "./schema-files.js";
@@ -39,10 +35,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
       options.logger?.info("created the tables in a new PostgreSQL database");
     }
   }
-  const prisma =
-    target.provider === "sqlite"
-      ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) }) as unknown as Db);
+  const prisma = await createPrismaClient(target);
   await prisma.$connect();
   return {
     provider: target.provider,
@@ -52,4 +45,14 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     },
     close: () => prisma.$disconnect(),
   };
+}
+
+/** Only the provider in use is loaded: the other one's client and driver cost memory for nothing. */
+async function createPrismaClient(target: DatabaseTarget): Promise<Db> {
+  if (target.provider === "sqlite") {
+    const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([import("../generated/sqlite/client.js"), import("@prisma/adapter-better-sqlite3")]);
+    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }) });
+  }
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("../generated/postgresql/client.js"), import("@prisma/adapter-pg")]);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) }) as unknown as Db;
 }

@@ -10,11 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import Sqlite from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import lockfile from "proper-lockfile";
 
 import { StartupError } from "../startup-error.js";
@@ -75,11 +73,13 @@ export function readMigrations(provider: Provider): MigrationSource {
  * must release it on the same connection, and the pool must be ended afterwards or
  * that connection (and the lock) outlives the migration.
  */
-function createMigrationAdapter(target: DatabaseTarget): {
+async function createMigrationAdapter(target: DatabaseTarget): Promise<{
   factory: SqlMigrationAwareDriverAdapterFactory;
   release: () => Promise<void>;
-} {
+}> {
+  // Loaded only when a migration is due: the usual start never needs them.
   if (target.provider === "sqlite") {
+    const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
     // The engine never closes its SQLite connection, which keeps a lock on the file: track and close it.
     const base = new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 });
     const opened: SqlDriverAdapter[] = [];
@@ -99,7 +99,8 @@ function createMigrationAdapter(target: DatabaseTarget): {
     };
     return { factory, release: async () => void (await Promise.all(opened.map((adapter) => adapter.dispose()))) };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 1 });
+  const [{ default: pgModule }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
+  const pool = new pgModule.Pool({ connectionString: target.url, max: 1 });
   return { factory: new PrismaPg(pool), release: () => pool.end() };
 }
 
@@ -157,7 +158,7 @@ export function countMigrations(provider: Provider): number {
 export async function migrateDatabase(target: DatabaseTarget, options: MigrateOptions = {}): Promise<string[]> {
   const { baseDir, lockfile: lockText, migrations } = options.source ?? readMigrations(target.provider);
   const apply = async (): Promise<string[]> => {
-    const adapter = createMigrationAdapter(target);
+    const adapter = await createMigrationAdapter(target);
     const { engine, explain } = await openSchemaEngine(readProviderSchema(target.provider), adapter.factory);
     try {
       const output = await engine.applyMigrations({
@@ -241,7 +242,8 @@ function prepareSqliteFile(target: Extract<DatabaseTarget, { provider: "sqlite" 
 const MIGRATION_LOCK_KEY = 72_707_369_1;
 
 async function withPgAdvisoryLock<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString });
+  const { default: pgModule } = await import("pg");
+  const client = new pgModule.Client({ connectionString });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
