@@ -10,6 +10,7 @@ import { validateDetailed as validateCron } from "node-cron";
 import { z } from "zod";
 
 import { backupFolderBeside } from "./db/backup-files.js";
+import { LANGUAGES, type Language } from "./i18n/languages.js";
 import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./db/database-url.js";
 import { trustedProxyProblem } from "./server/client-address.js";
 
@@ -61,6 +62,8 @@ export interface Config {
    * editors' topics, and feeds' categories reach them only through keyword rules.
    */
   topicsOpen: boolean;
+  /** The language of the channel's own texts ("Read more", the digest's title) and of notices to the admin chat. */
+  channelLanguage: Language;
   summary: {
     maxChars: number;
     llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
@@ -322,6 +325,10 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
     FEED_MAX_FAILURES: integer("FEED_MAX_FAILURES", 10, 1, 1000),
     EXTRACT_TIMEOUT_MS: integer("EXTRACT_TIMEOUT_MS", 15_000, 100, 600_000),
     EXTRACT_WORKERS: optional(integer("EXTRACT_WORKERS", 0, 1, 64)),
+    CHANNEL_LANGUAGE: z
+      .enum(LANGUAGES, { error: (issue) => `CHANNEL_LANGUAGE must be one of ${LANGUAGES.join(", ")}, got "${String(issue.input)}"` })
+      .optional()
+      .transform((language) => language ?? "en"),
     TOPICS_OPEN: z
       .string()
       .transform((value) => value.toLowerCase())
@@ -408,6 +415,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     feedMaxFailures: e.FEED_MAX_FAILURES,
     extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS ?? null },
     topicsOpen: e.TOPICS_OPEN,
+    channelLanguage: e.CHANNEL_LANGUAGE,
     summary: {
       maxChars: e.SUMMARY_MAX_CHARS,
       llm: e.SUMMARY_LLM_URL

@@ -15,7 +15,9 @@ import { EDITOR_COMMANDS } from "../bot/editor-commands.js";
 import type { ReaderDeps } from "../bot/features/reader/reader-deps.js";
 import { createPacingTransformer, floodDelayText } from "../bot/pacing-transformer.js";
 import { READER_COMMANDS } from "../bot/reader-commands.js";
+import { createLanguageNegotiator, type LanguageNegotiator } from "../bot/language-negotiator.js";
 import { createRetryTransformer } from "../bot/retry-transformer.js";
+import { createTranslations } from "../i18n/create-i18n.js";
 import { createTelegramErrorMetrics } from "../bot/telegram-error-metrics.js";
 import { runSelfCheck } from "../bot/self-check.js";
 import { parseChatRef, type ChatRef, type Config } from "../config.js";
@@ -50,9 +52,10 @@ const SEARCH_THROTTLE_LIMIT = 5;
 const SEARCH_THROTTLE_PERIOD_MS = 10_000;
 
 /** The readers' dependencies, built from the application's services. */
-function createReaderDeps(services: Services): ReaderDeps {
+function createReaderDeps(services: Services, languages: LanguageNegotiator): ReaderDeps {
   return {
     subscribers: services.subscribers,
+    languages,
     topics: services.topics.shownToReaders(!services.config.topicsOpen),
     articles: services.articles,
     engagement: services.engagement,
@@ -175,12 +178,18 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   });
+  const translations = createTranslations();
+  const languages = createLanguageNegotiator({
+    chosenLanguage: (userId) => services.subscribers.chosenLanguage(userId),
+    channelLanguage: config.channelLanguage,
+  });
   const bot = createBot(
     { token: config.botToken, apiRoot: config.telegramApiRoot, apiTransformers: [...watched, pacing], ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
     {
       logger,
       metrics: services.metrics,
-      readers: createReaderDeps(services),
+      readers: createReaderDeps(services, languages),
+      i18n: translations.middleware<BotContext>((ctx) => languages.negotiate(ctx)),
       editors: {
         newsroom,
         admin,

@@ -3,7 +3,7 @@
  * handlers parse input, call a use case or repository, and reply.
  */
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError, type Transformer } from "grammy";
+import { Bot, type BotError, type MiddlewareFn, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
 import type { Logger } from "../logger.js";
@@ -30,7 +30,14 @@ export interface CreateBotOptions {
 /** Builds the bot with every feature installed; starting it (polling or webhook) is the caller's job. */
 export function createBot(
   options: CreateBotOptions,
-  deps: { editors: EditorDeps; readers: ReaderDeps; logger: Logger; metrics: Pick<Metrics, "telegramErrors" | "updateDuration"> },
+  deps: {
+    editors: EditorDeps;
+    readers: ReaderDeps;
+    logger: Logger;
+    metrics: Pick<Metrics, "telegramErrors" | "updateDuration">;
+    /** `ctx.t` for every handler, in the language the negotiator picks. */
+    i18n: MiddlewareFn<BotContext>;
+  },
 ): Bot<BotContext> {
   const { logger, metrics } = deps;
   const bot = new Bot<BotContext>(options.token, {
@@ -41,6 +48,7 @@ export function createBot(
   const apiTransformers = options.apiTransformers ?? [];
   bot.api.config.use(...apiTransformers, createRetryTransformer());
   bot.use(createUpdateTiming(metrics));
+  bot.use(deps.i18n);
 
   const handleError = async (error: BotError<BotContext>) => {
     const ctx = error.ctx;

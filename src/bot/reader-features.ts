@@ -11,6 +11,7 @@ import type { ReaderDeps } from "./features/reader/reader-deps.js";
 import { createSearchFeature } from "./features/reader/search.js";
 import { createSettingsFeature } from "./features/reader/settings.js";
 import { createStaleButtonsFeature } from "./features/reader/stale-buttons.js";
+import { createLanguageFeature } from "./features/reader/language.js";
 import { createStopFeature } from "./features/reader/stop.js";
 import { createTopicsFeature } from "./features/reader/topics.js";
 import { createStartFeature } from "./features/start.js";
@@ -26,6 +27,7 @@ export function createReaderFeatures(deps: ReaderDeps): Composer<BotContext> {
   features.use(createSearchFeature(deps));
   features.use(createSettingsFeature(deps));
   features.use(createStopFeature(deps));
+  features.use(createLanguageFeature(deps));
   features.use(createInlineFeature(deps));
   features.use(createReactionsFeature(deps));
   features.use(createStaleButtonsFeature());

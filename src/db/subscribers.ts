@@ -121,6 +121,18 @@ export function createSubscribersRepository(prisma: Db) {
     },
 
     /** How many readers are active and how many blocked the bot (for editors' stats). */
+    /** The language a reader chose with /language, or null (their Telegram language applies). */
+    async chosenLanguage(telegramId: number): Promise<string | null> {
+      const row = await prisma.subscriber.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true } });
+      return row?.language ?? null;
+    },
+
+    /** Remembers a reader's language; false when they are not registered. */
+    async chooseLanguage(telegramId: number, language: string): Promise<boolean> {
+      const updated = await prisma.subscriber.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { language } });
+      return updated.count === 1;
+    },
+
     async countByStatus(): Promise<{ active: number; blocked: number }> {
       const [active, blocked] = await Promise.all([
         prisma.subscriber.count({ where: { status: "active" } }),

@@ -4,6 +4,7 @@
  * by id because slugs may be up to 64 characters.
  */
 
+import { isLanguage, type Language } from "../i18n/languages.js";
 import { ALERT_MODES, type AlertMode } from "./alert-mode.js";
 
 export type ReaderCallback =
@@ -11,7 +12,8 @@ export type ReaderCallback =
   | { kind: "topics-page"; page: number }
   | { kind: "alert-mode"; mode: AlertMode }
   | { kind: "digest-hour"; hour: number }
-  | { kind: "stop"; confirm: boolean };
+  | { kind: "stop"; confirm: boolean }
+  | { kind: "language"; language: Language };
 
 /** The callback data of a button. */
 export function readerCallbackData(callback: ReaderCallback): string {
@@ -27,11 +29,13 @@ export function readerCallbackData(callback: ReaderCallback): string {
       return `digest-hour:${callback.hour}`;
     case "stop":
       return callback.confirm ? "stop:confirm" : "stop:cancel";
+    case "language":
+      return `lang:${callback.language}`;
   }
 }
 
 /** Matches every callback data this module builds (for the bot's callbackQuery filters). */
-export const READER_CALLBACK_PATTERN = /^(topic|topics-page|alerts|digest-hour|stop):/;
+export const READER_CALLBACK_PATTERN = /^(topic|topics-page|alerts|digest-hour|stop|lang):/;
 
 /** Parses callback data; null for anything not built by {@link readerCallbackData} (old or forged buttons). */
 export function parseReaderCallback(data: string): ReaderCallback | null {
@@ -54,6 +58,8 @@ export function parseReaderCallback(data: string): ReaderCallback | null {
     }
     case "stop":
       return value === "confirm" || value === "cancel" ? { kind: "stop", confirm: value === "confirm" } : null;
+    case "lang":
+      return isLanguage(value) ? { kind: "language", language: value } : null;
     default:
       return null;
   }

@@ -105,7 +105,7 @@ export function installFakeTelegram(options: { apiRoot?: string; token?: string 
 let updateId = 1;
 
 /** A private-chat text message from a reader, as an Update. */
-export function privateMessage(text: string, from: { id: number; first_name?: string; username?: string } = { id: 42 }) {
+export function privateMessage(text: string, from: { id: number; first_name?: string; username?: string; language_code?: string } = { id: 42 }) {
   const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
   return {
     update_id: updateId++,
@@ -113,7 +113,13 @@ export function privateMessage(text: string, from: { id: number; first_name?: st
       message_id: updateId,
       date: Math.floor(Date.now() / 1000),
       chat: { id: from.id, type: "private" as const, first_name: from.first_name ?? "Reader" },
-      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Reader", ...(from.username ? { username: from.username } : {}) },
+      from: {
+        id: from.id,
+        is_bot: false,
+        first_name: from.first_name ?? "Reader",
+        ...(from.username ? { username: from.username } : {}),
+        ...(from.language_code ? { language_code: from.language_code } : {}),
+      },
       text,
       ...(entities ? { entities } : {}),
     },

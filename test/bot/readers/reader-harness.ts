@@ -116,12 +116,22 @@ export async function markPosted(app: App, articleId: number, messageId: number,
 let nextUpdateId = 900_000;
 
 /** A tap on an inline button under a message the bot sent in the reader's private chat. */
-export function buttonTap(data: string, from: { id: number; first_name: string; username?: string } = READER, messageId = 500): Update {
+export function buttonTap(
+  data: string,
+  from: { id: number; first_name: string; username?: string; language_code?: string } = READER,
+  messageId = 500,
+): Update {
   return {
     update_id: nextUpdateId++,
     callback_query: {
       id: `cb-${nextUpdateId}`,
-      from: { id: from.id, is_bot: false, first_name: from.first_name, ...(from.username ? { username: from.username } : {}) },
+      from: {
+        id: from.id,
+        is_bot: false,
+        first_name: from.first_name,
+        ...(from.username ? { username: from.username } : {}),
+        ...(from.language_code ? { language_code: from.language_code } : {}),
+      },
       chat_instance: "chat-instance-1",
       data,
       message: {

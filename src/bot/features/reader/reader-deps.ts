@@ -9,6 +9,7 @@ import type { ReaderTopics, TopicRecord } from "../../../db/topics.js";
 import { slugifyTopic } from "../../../ingest/topics/slugify-topic.js";
 import type { Logger } from "../../../logger.js";
 import type { TokenBucket } from "../../../readers/token-bucket.js";
+import type { LanguageNegotiator } from "../../language-negotiator.js";
 
 export interface ReaderDeps {
   subscribers: SubscribersRepository;
@@ -17,6 +18,8 @@ export interface ReaderDeps {
   articles: ArticlesRepository;
   engagement: EngagementRepository;
   search: SearchRepository;
+  /** Who speaks which language (a reader's /language choice is remembered there). */
+  languages: LanguageNegotiator;
   /** Shared by /search and inline queries, keyed by the reader's id. */
   searchThrottle: TokenBucket;
   timezone: string;

@@ -24,6 +24,9 @@ ADD COLUMN     "review" BOOLEAN NOT NULL DEFAULT false;
 -- AlterTable
 ALTER TABLE "JobLease" ADD COLUMN     "acquiredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 
+-- AlterTable
+ALTER TABLE "Subscriber" ADD COLUMN     "language" TEXT;
+
 -- CreateTable
 CREATE TABLE "CountedClick" (
     "hash" TEXT NOT NULL,

@@ -6,6 +6,9 @@ ALTER TABLE "Article" ADD COLUMN "removedAt" DATETIME;
 ALTER TABLE "Article" ADD COLUMN "removedReason" TEXT;
 ALTER TABLE "Article" ADD COLUMN "sourceName" TEXT;
 
+-- AlterTable
+ALTER TABLE "Subscriber" ADD COLUMN "language" TEXT;
+
 -- CreateTable
 CREATE TABLE "CountedClick" (
     "hash" TEXT NOT NULL PRIMARY KEY,

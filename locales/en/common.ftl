@@ -1,0 +1,5 @@
+# Texts every part of Newsdesk shares. Fluent syntax: https://projectfluent.org/fluent/guide/
+# Variables are given already escaped where the text is Telegram HTML.
+
+language-choose = Which language should I speak? You can change it any time with /language.
+language-chosen = From now on I speak English with you.

@@ -1,0 +1,39 @@
+/**
+ * Loads the locale files (locales/<language>/*.ftl) through the grammY ecosystem's i18n
+ * plugin (Fluent). The bot gets its middleware (`ctx.t`, in the language negotiated per
+ * update); jobs and other front ends get a plain translator for a language.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { I18n, type I18nFlavor, type LocaleNegotiator } from "@grammyjs/i18n";
+import type { Context, MiddlewareFn } from "grammy";
+
+import { LANGUAGES, type Language } from "./languages.js";
+import type { Translate } from "./translate.js";
+
+/** The locale files, beside src/ (or dist/) like the migrations. */
+export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
+
+export interface Translations {
+  /** The translator for one language (jobs, notices, the channel's own texts). */
+  translator(language: Language): Translate;
+  /** The bot's middleware: `ctx.t` in the language `negotiate` picks for each update. */
+  middleware<C extends Context & I18nFlavor>(negotiate: (ctx: C) => Language | Promise<Language>): MiddlewareFn<C>;
+}
+
+/** Reads every locale once. Fluent's isolation marks (invisible characters around values) are off: Telegram shows text as it is. */
+export function createTranslations(directory: string = LOCALES_DIR): Translations {
+  const options = { defaultLocale: "en", directory, fluentBundleOptions: { useIsolating: false } };
+  const shared = new I18n(options);
+  for (const language of LANGUAGES) {
+    if (!shared.locales.includes(language)) throw new Error(`no texts for "${language}" in ${directory}`);
+  }
+  return {
+    translator: (language) => (key, variables) => shared.t(language, key, variables),
+    middleware<C extends Context & I18nFlavor>(negotiate: (ctx: C) => Language | Promise<Language>): MiddlewareFn<C> {
+      const i18n = new I18n<C>({ ...options, localeNegotiator: negotiate });
+      return i18n.middleware();
+    },
+  };
+}
