@@ -6,7 +6,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { I18n, type I18nFlavor, type LocaleNegotiator } from "@grammyjs/i18n";
+import { I18n, type I18nFlavor } from "@grammyjs/i18n";
 import type { Context, MiddlewareFn } from "grammy";
 
 import { LANGUAGES, type Language } from "./languages.js";
