@@ -30,6 +30,7 @@ import { createLogger } from "../src/logger.js";
 import { fanOutNewPosts } from "../src/publish/alerts/fan-out-alerts.js";
 import { sendDueAlerts } from "../src/publish/alerts/send-due-alerts.js";
 import { createSendBudget } from "../src/publish/send-budget.js";
+import { createTranslations } from "../src/i18n/create-i18n.js";
 import { createTestDatabase } from "../test/support/database.js";
 import { useBenchPostgres } from "./lib/use-bench-postgres.js";
 
@@ -125,7 +126,14 @@ async function run(provider: Provider) {
     const logger = createLogger({ level: "silent" });
     const alerts = createAlertsRepository(db.prisma);
     started = performance.now();
-    const fanOut = await fanOutNewPosts({ alerts, settings: createSettingsRepository(db.prisma), logger, now: () => new Date(), publicUrl: null });
+    const fanOut = await fanOutNewPosts({
+      alerts,
+      settings: createSettingsRepository(db.prisma),
+      logger,
+      now: () => new Date(),
+      publicUrl: null,
+      translator: createTranslations().translator,
+    });
     const fanOutMs = performance.now() - started;
 
     const api = new Api(TOKEN, { apiRoot: `http://127.0.0.1:${fake.port}` });

@@ -4,6 +4,8 @@
  */
 import type { Api } from "grammy";
 
+import type { Language } from "../i18n/languages.js";
+import type { Translate } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import type { Job } from "../scheduler.js";
 import type { Services } from "./create-services.js";
@@ -23,6 +25,8 @@ export function createAlertJobs(deps: {
   budget: SendBudget;
   sender: SenderLease;
   logger: Logger;
+  /** Alerts and digests are written in each reader's language. */
+  translator: (language: Language) => Translate;
 }): Job[] {
   const { services } = deps;
   const { alerts } = services;
@@ -32,13 +36,28 @@ export function createAlertJobs(deps: {
       name: ALERT_JOBS.fanOut,
       cron: "*/15 * * * * *",
       run: () =>
-        fanOutNewPosts({ alerts, settings: services.settings, logger: deps.logger.child({ job: ALERT_JOBS.fanOut }), now: services.now, publicUrl }),
+        fanOutNewPosts({
+          alerts,
+          settings: services.settings,
+          logger: deps.logger.child({ job: ALERT_JOBS.fanOut }),
+          now: services.now,
+          publicUrl,
+          translator: deps.translator,
+        }),
     },
     {
       name: ALERT_JOBS.digest,
       // Every 5 minutes, so a digest hour is not missed after a short outage.
       cron: "20 */5 * * * *",
-      run: () => queueDueDigests({ alerts, logger: deps.logger.child({ job: ALERT_JOBS.digest }), now: services.now, timezone, publicUrl }),
+      run: () =>
+        queueDueDigests({
+          alerts,
+          logger: deps.logger.child({ job: ALERT_JOBS.digest }),
+          now: services.now,
+          timezone,
+          publicUrl,
+          translator: deps.translator,
+        }),
     },
     {
       name: ALERT_JOBS.send,

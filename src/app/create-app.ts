@@ -14,10 +14,12 @@ import { createBot } from "../bot/create-bot.js";
 import { EDITOR_COMMANDS } from "../bot/editor-commands.js";
 import type { ReaderDeps } from "../bot/features/reader/reader-deps.js";
 import { createPacingTransformer, floodDelayText } from "../bot/pacing-transformer.js";
-import { READER_COMMANDS } from "../bot/reader-commands.js";
+import { registerReaderCommands } from "../bot/reader-commands.js";
 import { createLanguageNegotiator, type LanguageNegotiator } from "../bot/language-negotiator.js";
 import { createRetryTransformer } from "../bot/retry-transformer.js";
 import { createTranslations } from "../i18n/create-i18n.js";
+import type { Language } from "../i18n/languages.js";
+import type { Translate } from "../i18n/translate.js";
 import { createTelegramErrorMetrics } from "../bot/telegram-error-metrics.js";
 import { runSelfCheck } from "../bot/self-check.js";
 import { parseChatRef, type ChatRef, type Config } from "../config.js";
@@ -52,10 +54,11 @@ const SEARCH_THROTTLE_LIMIT = 5;
 const SEARCH_THROTTLE_PERIOD_MS = 10_000;
 
 /** The readers' dependencies, built from the application's services. */
-function createReaderDeps(services: Services, languages: LanguageNegotiator): ReaderDeps {
+function createReaderDeps(services: Services, languages: LanguageNegotiator, channelId: ChatRef): ReaderDeps {
   return {
     subscribers: services.subscribers,
     languages,
+    channelId,
     topics: services.topics.shownToReaders(!services.config.topicsOpen),
     articles: services.articles,
     engagement: services.engagement,
@@ -188,8 +191,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     {
       logger,
       metrics: services.metrics,
-      readers: createReaderDeps(services, languages),
+      readers: createReaderDeps(services, languages, config.channelId),
       i18n: translations.middleware<BotContext>((ctx) => languages.negotiate(ctx)),
+      fallbackTranslate: translations.translator("en"),
       editors: {
         newsroom,
         admin,
@@ -205,7 +209,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   const sender = createSenderLease({ leases: services.leases, instanceId: services.instanceId, now: services.now, logger });
   const jobs = [
-    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger, health }),
+    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger, health, translator: translations.translator }),
     ...createOperationsJobs({ services, logger }),
   ];
   const scheduler = createScheduler({
@@ -261,7 +265,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (!(await untilTelegramAnswers("getMe", async () => (bot.botInfo = await plainApi.getMe(signal))))) return;
     }
     await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger });
-    await registerCommands(bot, services.adminChat.get()).catch((error: unknown) =>
+    await registerCommands(bot, services.adminChat.get(), translations.translator).catch((error: unknown) =>
       logger.warn({ reason: telegramFailureReason(error) }, "could not register the command lists (setMyCommands); they are registered at the next start"),
     );
     if (config.botMode === "webhook" && config.webhook) {
@@ -340,9 +344,9 @@ async function listenOn(server: HttpServer, port: number): Promise<number> {
   }
 }
 
-/** Registers reader commands for private chats and editor commands for the admin chat only. */
-export async function registerCommands(bot: Bot<BotContext>, adminChatId: ChatRef | null): Promise<void> {
-  await bot.api.setMyCommands(READER_COMMANDS, { scope: { type: "all_private_chats" } });
+/** Registers reader commands for private chats (in every language) and editor commands for the admin chat only. */
+export async function registerCommands(bot: Bot<BotContext>, adminChatId: ChatRef | null, translator: (language: Language) => Translate): Promise<void> {
+  await registerReaderCommands(bot.api, translator);
   if (adminChatId !== null && EDITOR_COMMANDS.length > 0) {
     await bot.api.setMyCommands(EDITOR_COMMANDS, { scope: { type: "chat", chat_id: adminChatId } });
   }

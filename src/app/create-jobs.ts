@@ -11,6 +11,8 @@ import type { Config } from "../config.js";
 import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
+import type { Language } from "../i18n/languages.js";
+import type { Translate } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
@@ -93,13 +95,15 @@ export function createJobs(deps: {
   sender: SenderLease;
   logger: Logger;
   health: Health;
+  /** Readers' alerts and digests are written in each reader's language. */
+  translator: (language: Language) => Translate;
 }): Job[] {
   const { services, ingest, outbox, sender } = deps;
   return [
     { name: INGEST_JOB, cron: services.config.ingestCron, run: (signal) => ingestAllFeeds(ingest, { signal }) },
     { name: "publish", cron: services.config.postCron, when: () => sender.holds(), run: () => publishNextPost(outbox) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
-    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger }),
+    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger, translator: deps.translator }),
     ...createHealthJobs(deps.health, services.instanceId),
   ];
 }

@@ -6,6 +6,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError, type MiddlewareFn, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
+import type { Translate } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import { databaseErrorReason } from "../ops/database-error-reason.js";
 import type { BotContext } from "./context.js";
@@ -37,6 +38,8 @@ export function createBot(
     metrics: Pick<Metrics, "telegramErrors" | "updateDuration">;
     /** `ctx.t` for every handler, in the language the negotiator picks. */
     i18n: MiddlewareFn<BotContext>;
+    /** The apology's language when an update failed before `ctx.t` was set (English). */
+    fallbackTranslate: Translate;
   },
 ): Bot<BotContext> {
   const { logger, metrics } = deps;
@@ -56,12 +59,10 @@ export function createBot(
     if (ctx.chat && ctx.chat.type !== "channel") {
       // A database that takes no writes (full disk, locked, read-only) is worth naming: it will not pass by itself.
       const database = databaseErrorReason(error.error);
+      // ctx.t is missing when the failure came before the language was known.
+      const t = typeof ctx.t === "function" ? ctx.t : deps.fallbackTranslate;
       await ctx
-        .reply(
-          database
-            ? `Sorry, that could not be saved: ${database}. /status shows when the database takes writes again.`
-            : "Sorry, something went wrong on my side. Please try again in a moment.",
-        )
+        .reply(database ? t("error-database", { reason: database }) : t("error-generic"))
         .catch((replyError: unknown) => logger.warn({ ...describeError(replyError) }, "could not apologise to the user"));
     }
   };

@@ -5,6 +5,7 @@ import type { BotContext } from "./context.js";
 import { createHelpFeature } from "./features/help.js";
 import { createLatestFeature } from "./features/latest.js";
 import { createInlineFeature } from "./features/reader/inline.js";
+import { createPlainWordsFeature } from "./features/reader/plain-words.js";
 import { createPopularFeature } from "./features/reader/popular.js";
 import { createReactionsFeature } from "./features/reader/reactions.js";
 import type { ReaderDeps } from "./features/reader/reader-deps.js";
@@ -31,5 +32,6 @@ export function createReaderFeatures(deps: ReaderDeps): Composer<BotContext> {
   features.use(createInlineFeature(deps));
   features.use(createReactionsFeature(deps));
   features.use(createStaleButtonsFeature());
+  features.use(createPlainWordsFeature(deps));
   return features;
 }

@@ -50,6 +50,9 @@ export interface DigestReader {
   topicIds: number[];
   /** When the last digest was queued for them (or Subscriber.lastDigestAt), if ever. */
   lastDigestAt: Date | null;
+  /** Their /language choice and Telegram language: the digest is written in their language. */
+  language: string | null;
+  languageCode: string | null;
 }
 
 // SQLite allows 32766 bound parameters per statement and PostgreSQL 65535; stay well below.
@@ -110,14 +113,16 @@ export function createAlertsRepository(prisma: Db) {
      * Active readers with instant alerts who follow any of `topicIds`, each with the
      * topics of those they follow. Blocked, digest and "off" readers are not included.
      */
-    async instantRecipients(topicIds: number[]): Promise<{ subscriberId: number; topicIds: number[] }[]> {
+    async instantRecipients(
+      topicIds: number[],
+    ): Promise<{ subscriberId: number; topicIds: number[]; language: string | null; languageCode: string | null }[]> {
       if (topicIds.length === 0) return [];
       const rows = await prisma.subscriber.findMany({
         where: { status: "active", alertMode: "instant", subscriptions: { some: { topicId: { in: topicIds } } } },
         orderBy: { id: "asc" },
-        select: { id: true, subscriptions: { where: { topicId: { in: topicIds } }, select: { topicId: true } } },
+        select: { id: true, language: true, languageCode: true, subscriptions: { where: { topicId: { in: topicIds } }, select: { topicId: true } } },
       });
-      return rows.map((r) => ({ subscriberId: r.id, topicIds: r.subscriptions.map((s) => s.topicId) }));
+      return rows.map((r) => ({ subscriberId: r.id, topicIds: r.subscriptions.map((s) => s.topicId), language: r.language, languageCode: r.languageCode }));
     },
 
     /** Alerts queued and not yet delivered (pending or being sent). */
@@ -158,6 +163,8 @@ export function createAlertsRepository(prisma: Db) {
         select: {
           id: true,
           lastDigestAt: true,
+          language: true,
+          languageCode: true,
           subscriptions: { select: { topicId: true } },
           alerts: { where: { kind: "digest" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
         },
@@ -166,6 +173,8 @@ export function createAlertsRepository(prisma: Db) {
         subscriberId: r.id,
         topicIds: r.subscriptions.map((s) => s.topicId),
         lastDigestAt: r.alerts[0]?.createdAt ?? r.lastDigestAt,
+        language: r.language,
+        languageCode: r.languageCode,
       }));
     },
 

@@ -17,7 +17,7 @@ export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "
 
 export interface Translations {
   /** The translator for one language (jobs, notices, the channel's own texts). */
-  translator(language: Language): Translate;
+  translator: (language: Language) => Translate;
   /** The bot's middleware: `ctx.t` in the language `negotiate` picks for each update. */
   middleware<C extends Context & I18nFlavor>(negotiate: (ctx: C) => Language | Promise<Language>): MiddlewareFn<C>;
 }

@@ -16,3 +16,8 @@ export function languageOf(code: string | null | undefined): Language {
   const base = (code ?? "").toLowerCase().split(/[-_]/)[0] ?? "";
   return isLanguage(base) ? base : "en";
 }
+
+/** A reader's language: the one they chose with /language, else their Telegram language, else English. */
+export function readerLanguage(chosen: string | null | undefined, telegramCode: string | null | undefined): Language {
+  return isLanguage(chosen) ? chosen : languageOf(telegramCode);
+}

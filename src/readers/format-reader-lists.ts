@@ -1,4 +1,5 @@
 /** Reader-facing lists and inline results, in Telegram HTML; every interpolated text is escaped. */
+import type { Translate } from "../i18n/translate.js";
 import { cutText, escapeHtml } from "../publish/telegram-html.js";
 
 /** One story as a line of a list: a linked headline. */
@@ -7,16 +8,16 @@ export function storyLine(article: { headline: string; url: string }): string {
 }
 
 /** "3 reactions, 1 click": what a story collected, zero counts left out. */
-export function engagementWords(counts: { reactions: number; clicks: number }): string {
+export function engagementWords(t: Translate, counts: { reactions: number; clicks: number }): string {
   const parts: string[] = [];
-  if (counts.reactions > 0) parts.push(`${counts.reactions} ${counts.reactions === 1 ? "reaction" : "reactions"}`);
-  if (counts.clicks > 0) parts.push(`${counts.clicks} ${counts.clicks === 1 ? "click" : "clicks"}`);
+  if (counts.reactions > 0) parts.push(t("popular-reactions", { count: counts.reactions }));
+  if (counts.clicks > 0) parts.push(t("popular-clicks", { count: counts.clicks }));
   return parts.join(", ");
 }
 
 /** A /popular line: the linked headline and what it collected. */
-export function popularLine(item: { reactions: number; clicks: number; article: { headline: string; url: string } }): string {
-  const words = engagementWords(item);
+export function popularLine(t: Translate, item: { reactions: number; clicks: number; article: { headline: string; url: string } }): string {
+  const words = engagementWords(t, item);
   return words ? `${storyLine(item.article)} — ${words}` : storyLine(item.article);
 }
 

@@ -11,13 +11,11 @@ export function parsePopularPeriod(text: string): PopularPeriod | null {
   return null;
 }
 
+/** The calendar days "week" covers, today included. */
+export const POPULAR_WEEK_DAYS = 7;
+
 /** The start of the period: local midnight today, or local midnight six days ago (seven calendar days). */
 export function popularWindowStart(period: PopularPeriod, now: Date, timezone: string): Date {
   const midnight = DateTime.fromJSDate(now, { zone: timezone }).startOf("day");
-  return (period === "today" ? midnight : midnight.minus({ days: 6 })).toJSDate();
-}
-
-/** "today" or "this week", as the period reads in a sentence. */
-export function periodWords(period: PopularPeriod): string {
-  return period === "today" ? "today" : "this week";
+  return (period === "today" ? midnight : midnight.minus({ days: POPULAR_WEEK_DAYS - 1 })).toJSDate();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parsePopularPeriod, periodWords, popularWindowStart } from "../../src/readers/popular-window.js";
+import { parsePopularPeriod, popularWindowStart } from "../../src/readers/popular-window.js";
 
 describe("parsePopularPeriod", () => {
   it("defaults to today and accepts today or week in any case", () => {
@@ -26,10 +26,5 @@ describe("popularWindowStart", () => {
   it("covers seven calendar days for the week, across a daylight-saving change", () => {
     // London moved from BST to GMT on 25 October 2026.
     expect(popularWindowStart("week", new Date("2026-10-28T12:00:00Z"), "Europe/London")).toEqual(new Date("2026-10-21T23:00:00Z"));
-  });
-
-  it("reads as part of a sentence", () => {
-    expect(periodWords("today")).toBe("today");
-    expect(periodWords("week")).toBe("this week");
   });
 });

@@ -9,6 +9,9 @@ import { server } from "./msw.js";
 
 export const TEST_TOKEN = "123456789:AAtest_token_for_newsdesk_tests_0001";
 export const TEST_API_ROOT = "https://telegram.test";
+/** What getChat answers for the channel by default. */
+export const TEST_CHANNEL_TITLE = "Newsdesk Daily";
+export const TEST_CHANNEL_USERNAME = "newsdesk_daily";
 export const BOT_INFO: UserFromGetMe = {
   id: 123456789,
   is_bot: true,
@@ -67,6 +70,9 @@ export function installFakeTelegram(options: { apiRoot?: string; token?: string 
         return { result: { message_id: payload.message_id ?? 1, date, chat: { id: payload.chat_id, type: "private" }, text: payload.text } };
       case "getChatMember":
         return { result: { status: "administrator", user: BOT_INFO, can_post_messages: true, can_be_edited: false } };
+      case "getChat":
+        // Every chat looks like the newsroom's public channel (what /start names and links to).
+        return { result: { id: payload.chat_id, type: "channel", title: TEST_CHANNEL_TITLE, username: TEST_CHANNEL_USERNAME } };
       case "getChatAdministrators":
         return { result: [] };
       case "getUpdates":

@@ -20,17 +20,17 @@ export function createLatestFeature(deps: { articles: ArticlesRepository; topics
       const slug = slugifyTopic(wanted);
       const topic = slug ? await deps.topics.findBySlug(slug) : null;
       if (!topic) {
-        await ctx.reply(unknownTopicText(wanted, await deps.topics.list()));
+        await ctx.reply(unknownTopicText(ctx.t, wanted, await deps.topics.list()));
         return;
       }
       topicSlug = topic.slug;
     }
     const articles = await deps.articles.latest({ limit: LATEST_COUNT, topicSlug });
     if (articles.length === 0) {
-      await ctx.reply(topicSlug ? `No stories about ${topicSlug} yet.` : "No stories yet. Check back soon.");
+      await ctx.reply(topicSlug ? ctx.t("latest-topic-none", { topic: topicSlug }) : ctx.t("latest-none"));
       return;
     }
-    const title = topicSlug ? `<b>Latest on ${escapeHtml(topicSlug)}</b>` : "<b>Latest stories</b>";
+    const title = topicSlug ? ctx.t("latest-topic-title-html", { topic: escapeHtml(topicSlug) }) : ctx.t("latest-title-html");
     await ctx.reply(fitLines([title, ...articles.map(storyLine)]), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 
 import type { AlertMode } from "../../db/subscribers.js";
+import type { Translate } from "../../i18n/translate.js";
 import { readerCallbackData } from "../../readers/reader-callback.js";
 
 /** "08:00". */
@@ -8,7 +9,17 @@ export function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, "0")}:00`;
 }
 
-const MODE_LABELS: Record<AlertMode, string> = { instant: "Instant", digest: "Daily digest", off: "Off" };
+/** A mode's button label. */
+function modeLabel(t: Translate, mode: AlertMode): string {
+  switch (mode) {
+    case "instant":
+      return t("settings-mode-instant");
+    case "digest":
+      return t("settings-mode-digest");
+    case "off":
+      return t("settings-mode-off");
+  }
+}
 
 /** Hours of the digest-hour grid per row (four rows of six). */
 const HOURS_PER_ROW = 6;
@@ -17,10 +28,10 @@ const HOURS_PER_ROW = 6;
  * The alert choices, the current one marked ✅; with the daily digest chosen, a
  * grid of the 24 hours to pick when it comes.
  */
-export function settingsKeyboard(current: { alertMode: AlertMode; digestHour: number }): InlineKeyboard {
+export function settingsKeyboard(t: Translate, current: { alertMode: AlertMode; digestHour: number }): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const mode of ["instant", "digest", "off"] as const) {
-    const label = mode === current.alertMode ? `✅ ${MODE_LABELS[mode]}` : MODE_LABELS[mode];
+    const label = mode === current.alertMode ? `✅ ${modeLabel(t, mode)}` : modeLabel(t, mode);
     keyboard.text(label, readerCallbackData({ kind: "alert-mode", mode }));
   }
   if (current.alertMode === "digest") {

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 
+import type { Translate } from "../../i18n/translate.js";
 import { readerCallbackData } from "../../readers/reader-callback.js";
 
 /** Buttons per row of the topics keyboard. */
@@ -16,7 +17,7 @@ export function topicPageCount(topicCount: number): number {
  * One page of the topics as buttons, the reader's own marked ✅; a tap toggles the
  * subscription. With more than one page, a last row moves between pages.
  */
-export function topicsKeyboard(topics: readonly { id: number; name: string }[], followed: ReadonlySet<number>, page = 0): InlineKeyboard {
+export function topicsKeyboard(t: Translate, topics: readonly { id: number; name: string }[], followed: ReadonlySet<number>, page = 0): InlineKeyboard {
   const pages = topicPageCount(topics.length);
   const shown = Math.min(Math.max(0, page), pages - 1);
   const keyboard = new InlineKeyboard();
@@ -27,8 +28,8 @@ export function topicsKeyboard(topics: readonly { id: number; name: string }[], 
   });
   if (pages > 1) {
     keyboard.row();
-    if (shown > 0) keyboard.text("◀ Previous", readerCallbackData({ kind: "topics-page", page: shown - 1 }));
-    if (shown < pages - 1) keyboard.text("Next ▶", readerCallbackData({ kind: "topics-page", page: shown + 1 }));
+    if (shown > 0) keyboard.text(t("topics-previous"), readerCallbackData({ kind: "topics-page", page: shown - 1 }));
+    if (shown < pages - 1) keyboard.text(t("topics-next"), readerCallbackData({ kind: "topics-page", page: shown + 1 }));
   }
   return keyboard;
 }

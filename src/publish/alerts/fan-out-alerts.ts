@@ -6,6 +6,8 @@
  */
 import type { AlertsRepository, NewAlert, SentPost } from "../../db/alerts.js";
 import type { SettingsRepository } from "../../db/settings.js";
+import { readerLanguage, type Language } from "../../i18n/languages.js";
+import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
 import { postLink } from "../format-post.js";
 import { formatAlert } from "./format-alert.js";
@@ -24,6 +26,8 @@ export interface FanOutDeps {
   logger: Logger;
   now: () => Date;
   publicUrl: string | null;
+  /** The texts in a reader's language (their /language choice, else their Telegram language). */
+  translator: (language: Language) => Translate;
 }
 
 export interface FanOutReport {
@@ -70,7 +74,12 @@ async function fanOutPost(deps: FanOutDeps, post: SentPost, now: Date): Promise<
       subscriberId: recipient.subscriberId,
       kind: "instant",
       postId: post.id,
-      text: formatAlert({ headline: post.headline, summary: post.summary, link, followedTopics: followed }),
+      text: formatAlert(deps.translator(readerLanguage(recipient.language, recipient.languageCode)), {
+        headline: post.headline,
+        summary: post.summary,
+        link,
+        followedTopics: followed,
+      }),
     });
   }
   return deps.alerts.enqueue(alerts, now);

@@ -4,6 +4,8 @@
  * local day (unique digestKey); a reader with nothing new gets no digest that day.
  */
 import type { AlertsRepository, NewAlert } from "../../db/alerts.js";
+import { readerLanguage, type Language } from "../../i18n/languages.js";
+import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
 import { postLink } from "../format-post.js";
 import { digestSlot } from "./digest-slot.js";
@@ -19,6 +21,8 @@ export interface DigestDeps {
   now: () => Date;
   timezone: string;
   publicUrl: string | null;
+  /** The texts in a reader's language (their /language choice, else their Telegram language). */
+  translator: (language: Language) => Translate;
 }
 
 /** Queues the digests due in the current local hour. */
@@ -40,11 +44,12 @@ export async function queueDueDigests(deps: DigestDeps): Promise<{ readers: numb
       .filter((post) => post.sentAt.getTime() > since && post.topics.some((t) => topics.has(t.id)))
       .map((post) => ({ headline: post.headline, link: postLink(post.id, post.url, deps.publicUrl) }));
     if (items.length === 0) continue;
+    const language = readerLanguage(reader.language, reader.languageCode);
     alerts.push({
       subscriberId: reader.subscriberId,
       kind: "digest",
       digestKey: slot.digestKey,
-      text: formatDigest({ dateLabel: slot.dateLabel, items, hour: slot.hour }),
+      text: formatDigest(deps.translator(language), { dateLabel: digestSlot(now, deps.timezone, language).dateLabel, items, hour: slot.hour }),
     });
   }
   const queued = await deps.alerts.enqueue(alerts, now);

@@ -8,6 +8,9 @@ import { markPosted, reactionCount, READER, storeArticle, useReaderApp } from ".
 
 const HOUR = 3_600_000;
 const PUBLIC_URL = "https://news.example.org";
+/** The line under every ranking, saying what it counts. */
+const TODAY_EXPLAINED = "\n\n<i>Ranked by reactions in the channel and clicks on links since midnight (Europe/London); newer stories count for more.</i>";
+const WEEK_EXPLAINED = "\n\n<i>Ranked by reactions in the channel and clicks on links over the last 7 days; newer stories count for more.</i>";
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
 describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)", (provider) => {
@@ -48,7 +51,7 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
     expect(lastReply()).toMatchObject({
       chat_id: READER.id,
       parse_mode: "HTML",
-      text: '<b>Most read today</b>\n• <a href="https://news.example.com/budget">Budget &lt;passes&gt; &amp; markets rally</a> — 4 reactions',
+      text: '<b>Most read today</b>\n• <a href="https://news.example.com/budget">Budget &lt;passes&gt; &amp; markets rally</a> — 4 reactions' + TODAY_EXPLAINED,
     });
   });
 
@@ -77,7 +80,7 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
         '• <a href="https://news.example.com/fresh">Fresh story</a> — 3 clicks',
         '• <a href="https://news.example.com/older">Older story</a> — 5 reactions',
         '• <a href="https://news.example.com/quiet">Quiet story</a> — 1 reaction',
-      ].join("\n"),
+      ].join("\n") + TODAY_EXPLAINED,
     );
 
     await say("/popular WEEK");
@@ -88,7 +91,7 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
         '• <a href="https://news.example.com/fresh">Fresh story</a> — 3 clicks',
         '• <a href="https://news.example.com/older">Older story</a> — 5 reactions',
         '• <a href="https://news.example.com/quiet">Quiet story</a> — 1 reaction',
-      ].join("\n"),
+      ].join("\n") + WEEK_EXPLAINED,
     );
   });
 
@@ -151,7 +154,7 @@ describe.each(TEST_PROVIDERS)("/popular, reactions and the click redirect (%s)",
     expect(await counters(postId)).toEqual({ reactionCount: 0, clickCount: 2 });
 
     await say("/popular");
-    expect(lastReply().text).toBe('<b>Most read today</b>\n• <a href="https://news.example.com/redirected">Redirected story</a> — 2 clicks');
+    expect(lastReply().text).toBe('<b>Most read today</b>\n• <a href="https://news.example.com/redirected">Redirected story</a> — 2 clicks' + TODAY_EXPLAINED);
   });
 
   it("GET /r/ for an unknown or malformed id answers a 404 page and counts nothing", async () => {

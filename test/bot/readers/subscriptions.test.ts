@@ -16,10 +16,13 @@ const HELP = [
   "/search — Find stories: /search election",
   "/settings — Instant alerts, a daily digest, or none",
   "/stop — Unfollow everything and forget me",
+  "/language — Speak English or Russian with me",
   "/help — What I can do",
   "",
   "In any chat, type @newsdesk_test_bot and some words to share a story.",
+  "Or just send me some words: I search the stories for them.",
 ].join("\n");
+const WELCOME = "Welcome to Newsdesk! I bring you the stories of the channel “Newsdesk Daily”: https://t.me/newsdesk_daily";
 
 describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provider) => {
   const readers = useReaderApp(provider);
@@ -42,7 +45,7 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
 
     expect(lastReply()).toMatchObject({
       chat_id: READER.id,
-      text: `Welcome to Newsdesk! I bring you the newsroom's stories.\n\n${HELP}\n\nPick the topics you want to follow:`,
+      text: `${WELCOME}\n\n${HELP}\n\nPick the topics you want to follow:`,
     });
     expect(buttons(lastReply())).toEqual([
       [
@@ -57,7 +60,7 @@ describe.each(TEST_PROVIDERS)("readers' topics and subscriptions (%s)", (provide
 
   it("/start without any topics yet welcomes without buttons", async () => {
     await say("/start");
-    expect(lastReply().text).toBe(`Welcome to Newsdesk! I bring you the newsroom's stories.\n\n${HELP}`);
+    expect(lastReply().text).toBe(`${WELCOME}\n\n${HELP}`);
     expect(lastReply().reply_markup).toBeUndefined();
   });
 

@@ -68,12 +68,20 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
 
   let nextReaderId = 5000;
   /** A reader who started the bot, follows `topics` and chose `mode`. */
-  const reader = async (topics: string[], options: { mode?: string; digestHour?: number; status?: string } = {}) => {
+  const reader = async (
+    topics: string[],
+    options: { mode?: string; digestHour?: number; status?: string; languageCode?: string; language?: string } = {},
+  ) => {
     const telegramId = ++nextReaderId;
-    const { id } = await app.services.subscribers.register({ telegramId, chatId: telegramId, firstName: "Reader" });
+    const { id } = await app.services.subscribers.register({ telegramId, chatId: telegramId, firstName: "Reader", languageCode: options.languageCode ?? null });
     await db.prisma.subscriber.update({
       where: { id },
-      data: { alertMode: options.mode ?? "instant", digestHour: options.digestHour ?? 8, status: options.status ?? "active" },
+      data: {
+        alertMode: options.mode ?? "instant",
+        digestHour: options.digestHour ?? 8,
+        status: options.status ?? "active",
+        language: options.language ?? null,
+      },
     });
     for (const slug of topics) {
       const topic = await app.services.topics.ensure(slug, slug);
@@ -147,6 +155,26 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
     expect(await deliveries()).toEqual([
       { subscriberId: economist.id, postId: post.id, kind: "instant", digestKey: null, status: "sent" },
       { subscriberId: both.id, postId: post.id, kind: "instant", digestKey: null, status: "sent" },
+    ]);
+  });
+
+  it("writes each reader's alert and digest in their language: their /language choice, else their Telegram language", async () => {
+    const russian = await reader(["economy"], { languageCode: "ru" });
+    const choseEnglish = await reader(["economy"], { languageCode: "ru", language: "en" });
+    const choseRussian = await reader(["economy"], { languageCode: "de", language: "ru" });
+    const digest = await reader(["economy"], { mode: "digest", digestHour: 8, languageCode: "ru-RU" });
+    const post = await channelPost("Rates held", ["economy"], minutesAgo(1));
+
+    await app.scheduler.runNow(ALERT_JOBS.fanOut);
+    await app.scheduler.runNow(ALERT_JOBS.digest);
+    await app.scheduler.runNow(ALERT_JOBS.send);
+
+    const russianAlert = `<b><a href="${post.url}">Rates held</a></b>\n\nRates held: the details.\n\nВы получили это, потому что следите за #economy · /settings`;
+    expect(dmsTo(russian.chatId)).toEqual([russianAlert]);
+    expect(dmsTo(choseRussian.chatId)).toEqual([russianAlert]);
+    expect(dmsTo(choseEnglish.chatId)).toEqual([alertText("Rates held", post.url, "Rates held: the details.", "#economy")]);
+    expect(dmsTo(digest.chatId)).toEqual([
+      "<b>Ваша ежедневная сводка · сб 28 нояб.</b>\n\n" + `• <a href="${post.url}">Rates held</a>\n\n` + "Сводка приходит каждый день в 08:00 · /settings",
     ]);
   });
 

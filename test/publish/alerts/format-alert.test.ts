@@ -2,11 +2,15 @@ import { describe, expect, it } from "vitest";
 
 import { formatAlert } from "../../../src/publish/alerts/format-alert.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
+import { createTranslations } from "../../../src/i18n/create-i18n.js";
+
+const translations = createTranslations();
+const en = translations.translator("en");
 
 describe("the instant alert", () => {
   it("shows the headline as a bold link, the summary, and why the reader gets it", () => {
     expect(
-      formatAlert({
+      formatAlert(en, {
         headline: "Rates held at 5%",
         summary: "The central bank kept rates where they were.",
         link: "https://news.example.com/rates?a=1&b=2",
@@ -21,7 +25,7 @@ describe("the instant alert", () => {
 
   it("escapes what the feed wrote and names every followed topic of the post", () => {
     expect(
-      formatAlert({
+      formatAlert(en, {
         headline: "<script> & \"friends\"",
         summary: "a < b > c",
         link: "https://x.example/\"q\"",
@@ -36,7 +40,7 @@ describe("the instant alert", () => {
 
   it("cuts a long summary so the message stays within Telegram's 4096 characters", () => {
     const summary = "A sentence that goes on. ".repeat(400);
-    const text = formatAlert({ headline: "Long", summary, link: "https://x.example/", followedTopics: ["world"] });
+    const text = formatAlert(en, { headline: "Long", summary, link: "https://x.example/", followedTopics: ["world"] });
     expect(visibleLength(text)).toBeLessThanOrEqual(4096);
     expect(text.endsWith("\n\nYou get this because you follow #world · /settings")).toBe(true);
     expect(text).toContain("A sentence that goes on. A sentence");

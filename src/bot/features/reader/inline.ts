@@ -2,6 +2,7 @@
 import { Composer } from "grammy";
 
 import { inlineArticle } from "../../../readers/format-reader-lists.js";
+import { onePerStory } from "../../../readers/one-per-story.js";
 import { searchWords } from "../../../readers/search-terms.js";
 import type { BotContext } from "../../context.js";
 import type { ReaderDeps } from "./reader-deps.js";
@@ -19,7 +20,8 @@ export function createInlineFeature(deps: Pick<ReaderDeps, "search" | "searchThr
       return;
     }
     const words = searchWords(ctx.inlineQuery.query);
-    const hits = words.length > 0 ? await deps.search.search(words, INLINE_RESULTS) : await deps.search.latest(INLINE_RESULTS);
+    // Copies of one story are read and dropped, so the list stays full.
+    const hits = words.length > 0 ? onePerStory(await deps.search.search(words, INLINE_RESULTS * 3), INLINE_RESULTS) : await deps.search.latest(INLINE_RESULTS);
     await ctx.answerInlineQuery(hits.map(inlineArticle), { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
   });
   return feature;

@@ -1,10 +1,10 @@
-/** /popular [today|week]: the most-read stories, ranked by engagement with time decay. */
+/** /popular [today|week]: the most-read stories, ranked by engagement with time decay, saying what the ranking counts. */
 import { Composer } from "grammy";
 
-import { fitLines } from "../../../publish/telegram-html.js";
+import { escapeHtml, fitLines, TELEGRAM_TEXT_LIMIT } from "../../../publish/telegram-html.js";
 import { popularLine, storyLine } from "../../../readers/format-reader-lists.js";
 import { rankByPopularity } from "../../../readers/popularity-score.js";
-import { parsePopularPeriod, periodWords, popularWindowStart } from "../../../readers/popular-window.js";
+import { parsePopularPeriod, POPULAR_WEEK_DAYS, popularWindowStart } from "../../../readers/popular-window.js";
 import type { BotContext } from "../../context.js";
 import { LATEST_COUNT } from "../latest.js";
 import type { ReaderDeps } from "./reader-deps.js";
@@ -16,7 +16,7 @@ export function createPopularFeature(deps: Pick<ReaderDeps, "engagement" | "arti
   feature.chatType("private").command("popular", async (ctx) => {
     const period = parsePopularPeriod(ctx.match);
     if (!period) {
-      await ctx.reply("Send /popular for today's most-read stories, or /popular week for this week's.");
+      await ctx.reply(ctx.t("popular-usage"));
       return;
     }
     const now = deps.now();
@@ -24,16 +24,17 @@ export function createPopularFeature(deps: Pick<ReaderDeps, "engagement" | "arti
     const ranked = rankByPopularity(candidates, now, POPULAR_COUNT);
     const options = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
     if (ranked.length > 0) {
-      await ctx.reply(fitLines([`<b>Most read ${periodWords(period)}</b>`, ...ranked.map(popularLine)]), options);
+      const explained = `<i>${escapeHtml(ctx.t("popular-explained", { period, days: POPULAR_WEEK_DAYS, timezone: deps.timezone }))}</i>`;
+      const list = fitLines([ctx.t("popular-title-html", { period }), ...ranked.map((item) => popularLine(ctx.t, item))], TELEGRAM_TEXT_LIMIT - explained.length - 2);
+      await ctx.reply(`${list}\n\n${explained}`, options);
       return;
     }
     const latest = await deps.articles.latest({ limit: LATEST_COUNT });
     if (latest.length === 0) {
-      await ctx.reply("No stories yet. Check back soon.");
+      await ctx.reply(ctx.t("latest-none"));
       return;
     }
-    const intro = `No reactions or clicks yet ${periodWords(period)} — here are the latest stories instead:`;
-    await ctx.reply(fitLines([intro, ...latest.map(storyLine)]), options);
+    await ctx.reply(fitLines([ctx.t("popular-none-latest", { period }), ...latest.map(storyLine)]), options);
   });
   return feature;
 }

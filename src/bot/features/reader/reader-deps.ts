@@ -1,11 +1,13 @@
 /** What the readers' features need, and the few steps they share. */
 import { GrammyError } from "grammy";
 
+import type { ChatRef } from "../../../config.js";
 import type { ArticlesRepository } from "../../../db/articles.js";
 import type { EngagementRepository } from "../../../db/engagement.js";
 import type { SearchRepository } from "../../../db/search.js";
 import type { SubscriberRecord, SubscribersRepository } from "../../../db/subscribers.js";
 import type { ReaderTopics, TopicRecord } from "../../../db/topics.js";
+import type { Translate } from "../../../i18n/translate.js";
 import { slugifyTopic } from "../../../ingest/topics/slugify-topic.js";
 import type { Logger } from "../../../logger.js";
 import type { TokenBucket } from "../../../readers/token-bucket.js";
@@ -22,6 +24,8 @@ export interface ReaderDeps {
   languages: LanguageNegotiator;
   /** Shared by /search and inline queries, keyed by the reader's id. */
   searchThrottle: TokenBucket;
+  /** The channel /start names and links to (CHANNEL_ID). */
+  channelId: ChatRef;
   timezone: string;
   now: () => Date;
   logger: Logger;
@@ -52,13 +56,13 @@ export function findTopic(topics: readonly TopicRecord[], asTyped: string): Topi
 }
 
 /** The reply to a topic nobody knows: the topics there are, by the slug people type. */
-export function unknownTopicText(asTyped: string, topics: readonly TopicRecord[]): string {
-  return `I don't know the topic “${asTyped}”. ${topicListText(topics)}`;
+export function unknownTopicText(t: Translate, asTyped: string, topics: readonly TopicRecord[]): string {
+  return t("topic-unknown", { topic: asTyped, list: topicListText(t, topics) });
 }
 
 /** The topics there are, by the slug people type ("Topics: asia, europe"). */
-export function topicListText(topics: readonly TopicRecord[]): string {
-  return topics.length > 0 ? `Topics: ${topics.map((t) => t.slug).join(", ")}` : "There are no topics yet.";
+export function topicListText(t: Translate, topics: readonly TopicRecord[]): string {
+  return topics.length > 0 ? t("topics-list", { topics: topics.map((topic) => topic.slug).join(", ") }) : t("topics-list-empty");
 }
 
 /**

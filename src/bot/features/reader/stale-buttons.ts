@@ -6,6 +6,6 @@ import type { BotContext } from "../../context.js";
 
 export function createStaleButtonsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(READER_CALLBACK_PATTERN, (ctx) => ctx.answerCallbackQuery({ text: "This button no longer works." }));
+  feature.callbackQuery(READER_CALLBACK_PATTERN, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
   return feature;
 }
