@@ -65,7 +65,8 @@ describe.each(TEST_PROVIDERS)("readers' plain words (%s)", (provider) => {
     await story("copy", "Climate deal reached in Geneva after long night of talks", 30);
 
     await say('/search "climate deal"');
-    expect(lastReply().text).toBe(['<b>Stories matching “"climate deal"”</b>', line("deal", "Climate deal reached in Geneva after long night of talks")].join("\n"));
+    // Telegram shows &quot; as a straight quote: “"climate deal"”.
+    expect(lastReply().text).toBe(["<b>Stories matching “&quot;climate deal&quot;”</b>", line("deal", "Climate deal reached in Geneva after long night of talks")].join("\n"));
 
     await say("/search climate deal");
     expect(lastReply().text).toBe(
