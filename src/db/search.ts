@@ -2,7 +2,8 @@
  * Article search for readers: every word must appear in the headline or the
  * summary, case-insensitively, newest first. Raw SQL because both providers need
  * LIKE ... ESCAPE (a reader's "%" is a percent sign, not a wildcard) and
- * PostgreSQL needs ILIKE to ignore case; SQLite's LIKE ignores ASCII case only.
+ * PostgreSQL needs ILIKE to ignore case; SQLite's LIKE ignores ASCII case only, so there a
+ * word in another script is also tried capitalised and in either case ("выборы" finds "Выборы").
  */
 import { Prisma } from "../generated/sqlite/client.js";
 import type { Provider } from "./schema-files.js";
@@ -20,11 +21,22 @@ export interface SearchHit {
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
 
+/** SQLite's LIKE folds ASCII case only: other scripts' words are tried as typed, lower-case, capitalised and upper-case. */
+function caseVariants(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [...new Set([word, lower, lower.charAt(0).toUpperCase() + lower.slice(1), word.toUpperCase()])];
+}
+
 function wordCondition(provider: Provider, word: string): Prisma.Sql {
-  const pattern = likeContains(word);
-  return provider === "postgresql"
-    ? Prisma.sql`("headline" ILIKE ${pattern} ESCAPE ${LIKE_ESCAPE} OR "summary" ILIKE ${pattern} ESCAPE ${LIKE_ESCAPE})`
-    : Prisma.sql`("headline" LIKE ${pattern} ESCAPE ${LIKE_ESCAPE} OR "summary" LIKE ${pattern} ESCAPE ${LIKE_ESCAPE})`;
+  if (provider === "postgresql") {
+    const pattern = likeContains(word);
+    return Prisma.sql`("headline" ILIKE ${pattern} ESCAPE ${LIKE_ESCAPE} OR "summary" ILIKE ${pattern} ESCAPE ${LIKE_ESCAPE})`;
+  }
+  const variants = caseVariants(word).map((variant) => {
+    const pattern = likeContains(variant);
+    return Prisma.sql`"headline" LIKE ${pattern} ESCAPE ${LIKE_ESCAPE} OR "summary" LIKE ${pattern} ESCAPE ${LIKE_ESCAPE}`;
+  });
+  return Prisma.sql`(${Prisma.join(variants, " OR ")})`;
 }
 
 export function createSearchRepository(db: Pick<Database, "prisma" | "provider">) {

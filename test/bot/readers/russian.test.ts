@@ -56,7 +56,7 @@ describe.each(TEST_PROVIDERS)("a reader who speaks Russian (%s)", (provider) => 
     readers.app.bot.handleUpdate(privateMessage(text, from));
   const lastReply = () => readers.telegram.callsTo("sendMessage").at(-1)!.payload;
 
-  it("gets /start naming the channel, /help, /latest and /topics in Russian", async () => {
+  it("gets /start naming the channel, /help, /latest, /topics and searches in Russian", async () => {
     await say("/start");
     expect(lastReply().text).toBe(`Добро пожаловать в Newsdesk! Я присылаю новости канала «Newsdesk Daily»: https://t.me/newsdesk_daily\n\n${RU_HELP}`);
     await say("/help");
@@ -75,6 +75,12 @@ describe.each(TEST_PROVIDERS)("a reader who speaks Russian (%s)", (provider) => 
     await storeArticle(readers.app, { url: "https://news.example.com/a", headline: "Выборы в парламент", sortAt: new Date("2026-11-28T11:00:00Z") });
     await say("/latest");
     expect(lastReply().text).toBe('<b>Свежие новости</b>\n• <a href="https://news.example.com/a">Выборы в парламент</a>');
+    await say("выборы");
+    expect(lastReply().text).toBe('<b>Новости по запросу «выборы»</b>\n• <a href="https://news.example.com/a">Выборы в парламент</a>');
+    await say("/search и в");
+    expect(lastReply().text).toBe(
+      '«и в» есть почти в каждой новости. Добавьте слово поточнее, например: /search выборы; слова в кавычках ищутся вместе: /search "климатическое соглашение"',
+    );
   });
 
   it("gets /settings and /stop with Russian buttons", async () => {
