@@ -53,7 +53,9 @@ export type PlaceRefusal =
   | { kind: "sending"; postId: number }
   | { kind: "uncertain"; postId: number }
   | { kind: "changed-meanwhile"; postId: number }
-  | { kind: "queued-by-someone-else" };
+  | { kind: "queued-by-someone-else" }
+  /** An editor killed the story (/kill): it is never posted. */
+  | { kind: "killed" };
 
 export type QueueOutcome =
   | { kind: "queued"; post: PostRecord }
@@ -69,6 +71,8 @@ export type PostNowOutcome =
   | { kind: "not-found"; postId: number }
   | { kind: "already-sent"; postId: number; sentAt: Date | null }
   | { kind: "deleted"; postId: number }
+  /** An editor killed the story (/kill): it is never posted. */
+  | { kind: "killed"; postId: number }
   | { kind: "sending"; postId: number }
   /**
    * An earlier send was interrupted: the post may already be in the channel. Nothing was sent;
@@ -150,6 +154,7 @@ export function createPostActions(deps: PostActionsDeps) {
   /** The editor's post of a stored article: a new one, or its waiting/cancelled/failed post taken over. */
   const placeEditorPost = async (articleId: number, when: Date | null, actor: Actor): Promise<{ kind: "placed"; post: PostRecord } | PlaceRefusal> => {
     const who = { queuedById: BigInt(actor.id), queuedByName: actor.name };
+    if ((await articles.removal(articleId))?.reason === "killed") return { kind: "killed" };
     const existing = await posts.findByArticle(articleId);
     if (existing) {
       const refusal = existingPostRefusal(existing);
@@ -189,6 +194,7 @@ export function createPostActions(deps: PostActionsDeps) {
   const postNow = async (postId: number, actor: Actor, sendAnyway = false): Promise<PostNowOutcome> => {
     const post = await posts.get(postId);
     if (!post) return { kind: "not-found", postId };
+    if ((await articles.removal(post.article.id))?.reason === "killed") return { kind: "killed", postId };
     if (post.status === "uncertain" && !sendAnyway) {
       return { kind: "maybe-in-channel", postId, headline: post.article.headline, interruptedAt: post.sendStartedAt };
     }

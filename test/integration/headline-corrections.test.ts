@@ -15,6 +15,8 @@ import { rss, serve } from "../support/web.js";
 const FEED = "https://news.example.com/islands/rss.xml";
 const LINK = "https://news.example.com/islands/ferry-line";
 const TEXT = "The harbour authority confirmed on Monday that the new ferry line will start running next spring, linking the two islands for the first time in decades.";
+/** The ferry story's channel post under `headline`, exactly as the outbox formats it. */
+const ferryPost = (headline: string, summary: string) => `<b>${headline}</b>\n\n${summary}\n\n<a href="${LINK}">Read more</a>\n\n#islands`;
 const ARCHIVE = { title: "Archive: lighthouse restored", link: "https://news.example.com/islands/lighthouse", description: TEXT };
 
 describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (provider) => {
@@ -78,12 +80,7 @@ describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (
 
     await editors.harness.press("ed:corr:apply:1");
     expect(editors.telegram.callsTo("editMessageText").map((c) => c.payload)).toEqual([
-      {
-        chat_id: CHANNEL_ID,
-        message_id: messageId,
-        text: `<b>Ferry line to start in April</b>\n\n${summary}\n\n<a href="${LINK}">Read more</a>\n\n#islands`,
-        parse_mode: "HTML",
-      },
+      { chat_id: CHANNEL_ID, message_id: messageId, text: ferryPost("Ferry line to start in April", summary), parse_mode: "HTML" },
       {
         chat_id: ADMIN_CHAT_ID,
         message_id: 9000,
@@ -144,12 +141,7 @@ describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (
     expect(adminMessages().at(-1)).toEqual(card(2, "Ferry line to start in spring", "Ferry line to start in May"));
     await editors.harness.press("ed:corr:apply:2");
     expect(editors.telegram.callsTo("editMessageCaption").map((c) => c.payload)).toEqual([
-      {
-        chat_id: CHANNEL_ID,
-        message_id: messageId,
-        caption: `<b>Ferry line to start in May</b>\n\n${summary}\n\n<a href="${LINK}">Read more</a>\n\n#islands`,
-        parse_mode: "HTML",
-      },
+      { chat_id: CHANNEL_ID, message_id: messageId, caption: ferryPost("Ferry line to start in May", summary), parse_mode: "HTML" },
     ]);
     expect(await prisma().auditLog.findMany({ orderBy: { id: "asc" }, select: { action: true } })).toEqual([
       { action: "post.ignore_correction" },

@@ -17,6 +17,16 @@ const READER = { id: 42, first_name: "Ada" };
 const HARBOUR = { url: "https://news.example.com/harbour-reopens", headline: "Harbour reopens after storm" };
 const FEES = { url: "https://news.example.com/harbour-fees", headline: "Harbour fees rise" };
 const line = (story: { url: string; headline: string }) => `• <a href="${story.url}">${story.headline}</a>`;
+/** What a reader sees once the harbour story is removed: only the other story, everywhere. */
+const WITHOUT_HARBOUR = {
+  texts: [
+    ["<b>Latest stories</b>", line(FEES)].join("\n"),
+    ["<b>Latest on islands</b>", line(FEES)].join("\n"),
+    ["<b>Most read today</b>", `${line(FEES)} — 1 reaction`].join("\n"),
+    ["<b>Stories matching “harbour”</b>", line(FEES)].join("\n"),
+  ],
+  inline: [["article-1"], ["article-1"]],
+};
 
 describe.each(TEST_PROVIDERS)("removed stories on %s", (provider) => {
   const editors = useEditorHarness(provider);
@@ -83,15 +93,7 @@ describe.each(TEST_PROVIDERS)("removed stories on %s", (provider) => {
     expect(editors.telegram.callsTo("deleteMessage")).toHaveLength(1);
 
     // A new user, as the issue tried it (a reader's searches are paced: five per ten seconds).
-    expect(await readerView({ id: 43, first_name: "Grace" })).toEqual({
-      texts: [
-        ["<b>Latest stories</b>", line(FEES)].join("\n"),
-        ["<b>Latest on islands</b>", line(FEES)].join("\n"),
-        ["<b>Most read today</b>", `${line(FEES)} — 1 reaction`].join("\n"),
-        ["<b>Stories matching “harbour”</b>", line(FEES)].join("\n"),
-      ],
-      inline: [["article-1"], ["article-1"]],
-    });
+    expect(await readerView({ id: 43, first_name: "Grace" })).toEqual(WITHOUT_HARBOUR);
     expect(await prisma().article.findUnique({ where: { url: HARBOUR.url }, select: { removedAt: true, removedReason: true } })).toEqual({
       removedAt: START,
       removedReason: "deleted",
@@ -121,15 +123,7 @@ describe.each(TEST_PROVIDERS)("removed stories on %s", (provider) => {
     expect(editors.telegram.callsTo("deleteMessage")).toEqual([]);
     expect((await app().services.posts.get(harbourPost))!.status).toBe("sent");
 
-    expect(await readerView()).toEqual({
-      texts: [
-        ["<b>Latest stories</b>", line(FEES)].join("\n"),
-        ["<b>Latest on islands</b>", line(FEES)].join("\n"),
-        ["<b>Most read today</b>", `${line(FEES)} — 1 reaction`].join("\n"),
-        ["<b>Stories matching “harbour”</b>", line(FEES)].join("\n"),
-      ],
-      inline: [["article-1"], ["article-1"]],
-    });
+    expect(await readerView()).toEqual(WITHOUT_HARBOUR);
 
     expect(await prisma().alertDelivery.findMany({ where: { kind: "instant" }, orderBy: { id: "asc" }, select: { postId: true, status: true, lastError: true } })).toEqual([
       { postId: harbourPost, status: "skipped", lastError: "the story was killed" },
@@ -173,10 +167,15 @@ describe.each(TEST_PROVIDERS)("removed stories on %s", (provider) => {
     ]);
     expect((await app().services.posts.get(queued))!.status).toBe("cancelled");
     expect(await publishNextPost(app().outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
-    // Even sent on purpose, it does not go out.
+    // Neither sent on purpose nor queued again.
     await editors.harness.say(`/postnow ${queued}`);
+    await editors.harness.say("/queue https://news.example.com/ferry");
+    expect(editors.harness.sent().slice(1)).toEqual([
+      `Post #${queued}'s story was killed (/kill): it is never posted.`,
+      "This story was killed (/kill): it is never posted.",
+    ]);
     expect(editors.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID)).toEqual([]);
-    expect((await app().services.posts.get(queued))!.status).not.toBe("sent");
+    expect((await app().services.posts.get(queued))!.status).toBe("cancelled");
   });
 
   it("answers a wrong or unknown target in words, and refuses non-editors", async () => {
