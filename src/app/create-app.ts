@@ -172,8 +172,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
-        edit: async (chatId, messageId, html) => {
-          await editingApi.editMessageText(parseChatRef(chatId), messageId, html, { parse_mode: "HTML" });
+        edit: async (chatId, messageId, html, media) => {
+          // A photo post's text is its caption.
+          if (media === "photo") await editingApi.editMessageCaption(parseChatRef(chatId), messageId, { caption: html, parse_mode: "HTML" });
+          else await editingApi.editMessageText(parseChatRef(chatId), messageId, html, { parse_mode: "HTML" });
         },
         remove: async (chatId, messageId) => {
           await editingApi.deleteMessage(parseChatRef(chatId), messageId);

@@ -6,6 +6,7 @@
 import type { Api } from "grammy";
 
 import { maybeInChannelKeyboard } from "../bot/keyboards/editor-post-keyboard.js";
+import { correctionKeyboard } from "../bot/keyboards/correction-keyboard.js";
 import { resumeFeedKeyboard } from "../bot/keyboards/feed-keyboard.js";
 import type { Config } from "../config.js";
 import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
@@ -51,6 +52,7 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
     metrics: services.metrics,
     topicsOpen: services.config.topicsOpen,
     resumeFeedButton: resumeFeedKeyboard,
+    corrections: { articles: services.articles, corrections: services.corrections, admin, buttons: correctionKeyboard },
   };
 }
 

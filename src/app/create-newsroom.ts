@@ -1,5 +1,7 @@
 /** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
 import { fetchArticlePage } from "../ingest/ingest-feeds.js";
+import { createCorrectionActions } from "../newsroom/correction-actions.js";
+import { createRemovalActions } from "../newsroom/removal-actions.js";
 import { createFeedActions } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createPostActions, type ChannelMessages } from "../newsroom/post-actions.js";
@@ -30,7 +32,7 @@ export const NO_CHANNEL: ChannelAccess = {
 
 export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health }): Newsroom {
   const { services, admin, channel, health } = deps;
-  const { feeds, topics, posts, articles, audit, settings, subscribers, now } = services;
+  const { feeds, topics, posts, articles, audit, settings, subscribers, alerts, corrections, now } = services;
   return {
     // The feed parser and the HTML reader load when a feed is first checked, not with the bot.
     feeds: createFeedActions({ feeds, topics, audit, probe: async (url) => (await import("../ingest/feeds/probe-feed.js")).probeFeed(services.fetcher, url) }),
@@ -40,6 +42,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       articles,
       topics,
       audit,
+      alerts,
       fetchPage: (url, context) => fetchArticlePage(services, url, context),
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
@@ -47,6 +50,8 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       publicUrl: services.config.publicUrl,
       summaryMaxChars: services.config.summary.maxChars,
     }),
+    removal: createRemovalActions({ articles, posts, alerts, audit, now }),
+    corrections: createCorrectionActions({ corrections, posts, articles, audit, channel: channel.messages, now, publicUrl: services.config.publicUrl }),
     posting: createPostingActions({ settings, audit, admin, now }),
     reports: createNewsroomReports({ subscribers, posts, feeds, audit, now }),
     status: createNewsroomStatus({

@@ -14,6 +14,7 @@ import { createArticlesRepository, type ArticlesRepository } from "../db/article
 import { createAuditLogRepository, type AuditLogRepository } from "../db/audit-log.js";
 import { createChannelPostsRepository, type ChannelPostsRepository } from "../db/channel-posts.js";
 import type { Database } from "../db/client.js";
+import { createPostCorrectionsRepository, type PostCorrectionsRepository } from "../db/post-corrections.js";
 import { createEngagementRepository, type EngagementRepository } from "../db/engagement.js";
 import { createFeedsRepository, type FeedsRepository } from "../db/feeds.js";
 import { createJobLeasesRepository, type JobLeasesRepository } from "../db/job-leases.js";
@@ -42,6 +43,7 @@ export interface Services {
   feeds: FeedsRepository;
   articles: ArticlesRepository;
   posts: ChannelPostsRepository;
+  corrections: PostCorrectionsRepository;
   topics: TopicsRepository;
   subscribers: SubscribersRepository;
   settings: SettingsRepository;
@@ -102,6 +104,7 @@ export function createServices(deps: {
     feeds,
     articles: createArticlesRepository(prisma),
     posts,
+    corrections: createPostCorrectionsRepository(prisma),
     topics: createTopicsRepository(prisma),
     subscribers: createSubscribersRepository(prisma),
     settings,

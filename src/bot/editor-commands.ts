@@ -10,6 +10,7 @@ export const EDITOR_COMMANDS: CommandInfo[] = [
   { command: "cancel", description: "Cancel a post (/cancel <id>) or leave /compose" },
   { command: "edit", description: "Correct a post: /edit <id> headline|summary <text>" },
   { command: "delete", description: "Take a post down (within 48 h): /delete <id>" },
+  { command: "kill", description: "Never post a story; hide it from readers: /kill <id|link>" },
   { command: "feeds", description: "The feeds and their health" },
   { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [force]" },
   { command: "removefeed", description: "Remove a feed: /removefeed <id>" },

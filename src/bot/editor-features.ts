@@ -11,6 +11,8 @@ import { createChannelRightsFeature } from "./features/editor/channel-rights-fea
 import { createCorrectionsFeature } from "./features/editor/corrections-feature.js";
 import type { EditorDeps } from "./features/editor/editor-context.js";
 import { createFeedsFeature } from "./features/editor/feeds-feature.js";
+import { createHeadlineCorrectionsFeature } from "./features/editor/headline-corrections-feature.js";
+import { createKillFeature } from "./features/editor/kill-feature.js";
 import { createPostingSwitchFeature } from "./features/editor/posting-switch-feature.js";
 import { createQueueFeature } from "./features/editor/queue-feature.js";
 import { createReportFeature } from "./features/editor/report-feature.js";
@@ -64,6 +66,8 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
   adminChat.command("compose", (ctx) => ctx.conversation.enter(COMPOSE_CONVERSATION));
   features.use(createQueueFeature(deps));
   features.use(createCorrectionsFeature(deps));
+  features.use(createKillFeature(deps));
+  features.use(createHeadlineCorrectionsFeature(deps));
   features.use(createFeedsFeature(deps));
   features.use(createEditorTopicsFeature(deps));
   features.use(createPostingSwitchFeature(deps));

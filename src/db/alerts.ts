@@ -8,6 +8,7 @@
  * low-stakes, so a rare duplicate after a crash is preferred to a lost alert.
  */
 import { Prisma } from "../generated/sqlite/client.js";
+import { NOT_REMOVED } from "./articles.js";
 import type { Db } from "./client.js";
 import { inBatches } from "./in-batches.js";
 
@@ -98,10 +99,10 @@ export type AlertsRepository = ReturnType<typeof createAlertsRepository>;
 
 export function createAlertsRepository(prisma: Db) {
   return {
-    /** Channel posts sent after `since` (still in the channel), oldest first. */
+    /** Channel posts sent after `since` (still in the channel, their story not killed), oldest first. */
     async sentPostsSince(since: Date, limit = 1000): Promise<SentPost[]> {
       const rows = await prisma.channelPost.findMany({
-        where: { status: "sent", sentAt: { gt: since } },
+        where: { status: "sent", sentAt: { gt: since }, article: NOT_REMOVED },
         orderBy: [{ sentAt: "asc" }, { id: "asc" }],
         take: limit,
         select: postSelect,
@@ -271,6 +272,18 @@ export function createAlertsRepository(prisma: Db) {
           data: { status: "skipped", lastError: reason, leaseOwner: null, leaseUntil: null },
         }),
       ]);
+      return skipped.count;
+    },
+
+    /**
+     * A story was removed: its alerts not yet delivered (waiting or retrying) are skipped with
+     * `reason`. One being sent this very moment cannot be stopped. Returns how many were skipped.
+     */
+    async skipWaitingForPost(postId: number, reason: string): Promise<number> {
+      const skipped = await prisma.alertDelivery.updateMany({
+        where: { postId, status: "pending" },
+        data: { status: "skipped", lastError: reason },
+      });
       return skipped.count;
     },
 

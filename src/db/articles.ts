@@ -23,6 +23,8 @@ export interface NewArticle {
   topics: { slug: string; name: string }[];
   /** Other URLs of this article (e.g. the feed's link when the page names another canonical URL). */
   otherUrls: string[];
+  /** The headline as the feed gave it (feed items only): a later change is offered as a correction. */
+  feedHeadline?: string | null;
 }
 
 /** What readers and the publisher need of a stored article. */
@@ -49,6 +51,24 @@ const viewSelect = {
   sortAt: true,
   topics: { select: { topic: { select: { slug: true } } }, orderBy: { topicId: "asc" } },
 } as const;
+
+/**
+ * The condition every reader-facing list puts on articles (and the channel digest reuses): the
+ * story was neither killed nor taken down from the channel. A plain column test, so it only
+ * narrows the index range a query already walks.
+ */
+export const NOT_REMOVED = { removedAt: null } as const;
+
+/** Why a story left every reader list: an editor killed it, or its channel post was deleted. */
+export type RemovalReason = "killed" | "deleted";
+
+/** A feed item seen again: the story stored under its URL, as the correction check needs it. */
+export interface KnownFeedStory {
+  id: number;
+  headline: string;
+  feedHeadline: string | null;
+  post: { id: number; status: string } | null;
+}
 
 type ViewRow = Omit<ArticleView, "topics"> & { topics: { topic: { slug: string } }[] };
 
@@ -141,10 +161,10 @@ export function createArticlesRepository(prisma: Db) {
         .then((row) => (row ? toView(row) : null));
     },
 
-    /** The newest articles, optionally of one topic. */
+    /** The newest articles readers may see (not removed), optionally of one topic. */
     async latest(options: { limit: number; topicSlug?: string | null }): Promise<ArticleView[]> {
       const rows = await prisma.article.findMany({
-        where: options.topicSlug ? { topics: { some: { topic: { slug: options.topicSlug } } } } : {},
+        where: options.topicSlug ? { ...NOT_REMOVED, topics: { some: { topic: { slug: options.topicSlug } } } } : NOT_REMOVED,
         orderBy: [{ sortAt: "desc" }, { id: "desc" }],
         take: options.limit,
         select: viewSelect,
@@ -155,7 +175,7 @@ export function createArticlesRepository(prisma: Db) {
     /** The oldest article published since `since` that may be posted automatically and has no post yet. */
     async nextToPost(since: Date): Promise<ArticleView | null> {
       const row = await prisma.article.findFirst({
-        where: { autoPost: true, post: { is: null }, sortAt: { gte: since } },
+        where: { autoPost: true, post: { is: null }, sortAt: { gte: since }, ...NOT_REMOVED },
         orderBy: [{ sortAt: "asc" }, { id: "asc" }],
         select: viewSelect,
       });
@@ -178,6 +198,47 @@ export function createArticlesRepository(prisma: Db) {
     /** Corrects an article's headline or summary (editors' edits). */
     async update(id: number, data: { headline?: string; summary?: string }): Promise<void> {
       await prisma.article.update({ where: { id }, data });
+    },
+  
+    /**
+     * Takes a story out of every reader list, digest and alert (killed, or its post deleted).
+     * False when it was removed already: the first removal and its reason stand.
+     */
+    async markRemoved(id: number, reason: RemovalReason, now: Date): Promise<boolean> {
+      const updated = await prisma.article.updateMany({ where: { id, ...NOT_REMOVED }, data: { removedAt: now, removedReason: reason } });
+      return updated.count === 1;
+    },
+
+    /** Whether (when and why) a story was removed; null when it was not (or does not exist). */
+    async removal(id: number): Promise<{ at: Date; reason: string } | null> {
+      const row = await prisma.article.findUnique({ where: { id }, select: { removedAt: true, removedReason: true } });
+      return row?.removedAt ? { at: row.removedAt, reason: row.removedReason ?? "killed" } : null;
+    },
+
+    /** The stories stored under these URLs (or aliases), by URL, with their feed headline and post. */
+    async knownFeedStories(urls: string[]): Promise<Map<string, KnownFeedStory>> {
+      const found = new Map<string, KnownFeedStory>();
+      if (urls.length === 0) return found;
+      const select = { id: true, url: true, headline: true, feedHeadline: true, post: { select: { id: true, status: true } } } as const;
+      const [direct, aliased] = await Promise.all([
+        prisma.article.findMany({ where: { url: { in: urls } }, select }),
+        prisma.articleAlias.findMany({ where: { url: { in: urls } }, select: { url: true, article: { select } } }),
+      ]);
+      for (const { url, ...story } of direct) found.set(url, story);
+      for (const alias of aliased) {
+        const { url: _url, ...story } = alias.article;
+        if (!found.has(alias.url)) found.set(alias.url, story);
+      }
+      return found;
+    },
+
+    /**
+     * Records the headline a feed now gives a story, if it still had `expected`: true for exactly
+     * one caller, so two runs seeing the same change never both offer it.
+     */
+    async replaceFeedHeadline(id: number, expected: string | null, next: string): Promise<boolean> {
+      const updated = await prisma.article.updateMany({ where: { id, feedHeadline: expected }, data: { feedHeadline: next } });
+      return updated.count === 1;
     },
   };
 }

@@ -6,6 +6,7 @@
  * turns down is cancelled or skipped. A post left in `sending` after its lease expired has
  * an unknown outcome: it becomes `uncertain` and is reported, never resent blindly.
  */
+import { NOT_REMOVED } from "./articles.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
@@ -32,6 +33,8 @@ export interface PostRecord {
   sentAt: Date | null;
   reactionCount: number;
   clickCount: number;
+  /** How it went out (photo, preview or text); null before it went out. */
+  media: string | null;
   createdAt: Date;
   article: { id: number; url: string; headline: string; summary: string; topics: string[] };
 }
@@ -53,6 +56,7 @@ const postSelect = {
   sentAt: true,
   reactionCount: true,
   clickCount: true,
+  media: true,
   createdAt: true,
   article: {
     select: {
@@ -137,11 +141,11 @@ export function createChannelPostsRepository(prisma: Db) {
 
     /**
      * The post to send next: editors' posts before automatic ones, then the earliest
-     * due. Retries wait for their nextAttemptAt.
+     * due. Retries wait for their nextAttemptAt; a killed story's post is never next.
      */
     async nextDue(now: Date, origins: PostOrigin[] = ["editor", "auto"]): Promise<PostRecord | null> {
       const row = await prisma.channelPost.findFirst({
-        where: { ...dueNow(now), origin: { in: origins } },
+        where: { ...dueNow(now), origin: { in: origins }, article: NOT_REMOVED },
         // "editor" sorts before "auto" descending; then the oldest due first.
         orderBy: [{ origin: "desc" }, { scheduledAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
         select: postSelect,
@@ -155,7 +159,8 @@ export function createChannelPostsRepository(prisma: Db) {
      */
     async claim(id: number, owner: string, now: Date, leaseMs: number): Promise<boolean> {
       const claimed = await prisma.channelPost.updateMany({
-        where: { id, status: { in: WAITING } },
+        // A killed story is never sent, whoever still holds its post.
+        where: { id, status: { in: WAITING }, article: NOT_REMOVED },
         data: {
           status: "sending",
           leaseOwner: owner,
@@ -371,6 +376,18 @@ export function createChannelPostsRepository(prisma: Db) {
     /** Cancels a waiting post. False when it is not waiting (sent, sending, already cancelled…). */
     async cancel(id: number): Promise<boolean> {
       const updated = await prisma.channelPost.updateMany({ where: { id, status: { in: WAITING } }, data: { status: "cancelled" } });
+      return updated.count === 1;
+    },
+
+    /**
+     * Cancels a post that has not reached the channel (a draft, a review card, waiting or failed):
+     * its story was killed. False when it is sending, sent, uncertain or already ended.
+     */
+    async cancelUnsent(id: number): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({
+        where: { id, status: { in: ["draft", "review", ...WAITING, "failed"] } },
+        data: { status: "cancelled" },
+      });
       return updated.count === 1;
     },
 

@@ -3,6 +3,7 @@
  * (this module owns those two columns; repeat clicks are told apart in
  * counted-clicks.ts) and the query /popular ranks.
  */
+import { NOT_REMOVED } from "./articles.js";
 import type { Db } from "./client.js";
 import { createCountedClicksRepository } from "./counted-clicks.js";
 
@@ -54,13 +55,13 @@ export function createEngagementRepository(prisma: Db) {
     /** Forgets which readers clicked what more than a day before `now` (also done as clicks come in). */
     forgetOldClicks: (now: Date): Promise<number> => clicks.forgetOld(now),
 
-    /** Posts sent since `since` that have any reactions or clicks, newest first (at most {@link POPULAR_CANDIDATES}). */
+    /** Posts sent since `since` (their story not removed) that have any reactions or clicks, newest first (at most {@link POPULAR_CANDIDATES}). */
     async engagedSince(since: Date): Promise<EngagedPost[]> {
       // No status condition in SQL: with it, SQLite (no statistics unless ANALYZE ran) walks the
       // (status, …) index over every sent post instead of the sentAt range. Only sent posts have sentAt
       // anyway; the few deleted since are dropped below.
       const rows = await prisma.channelPost.findMany({
-        where: { sentAt: { gte: since }, OR: [{ reactionCount: { gt: 0 } }, { clickCount: { gt: 0 } }] },
+        where: { sentAt: { gte: since }, OR: [{ reactionCount: { gt: 0 } }, { clickCount: { gt: 0 } }], article: NOT_REMOVED },
         orderBy: [{ sentAt: "desc" }, { id: "desc" }],
         take: POPULAR_CANDIDATES,
         select: {

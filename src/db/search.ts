@@ -1,12 +1,13 @@
 /**
  * Article search for readers: every word must appear in the headline or the
- * summary, case-insensitively, newest first. Raw SQL because both providers need
+ * summary, case-insensitively, newest first; removed stories never match. Raw SQL because both providers need
  * LIKE ... ESCAPE (a reader's "%" is a percent sign, not a wildcard) and
  * PostgreSQL needs ILIKE to ignore case; SQLite's LIKE ignores ASCII case only, so there a
  * word in another script is also tried capitalised and in either case ("выборы" finds "Выборы").
  */
 import { Prisma } from "../generated/sqlite/client.js";
 import type { Provider } from "./schema-files.js";
+import { NOT_REMOVED } from "./articles.js";
 import type { Database } from "./client.js";
 import { LIKE_ESCAPE, likeContains } from "../readers/search-terms.js";
 
@@ -50,7 +51,7 @@ export function createSearchRepository(db: Pick<Database, "prisma" | "provider">
         " AND ",
       );
       const matches = await prisma.$queryRaw<{ id: number | bigint }[]>`
-        SELECT "id" FROM "Article" WHERE ${where} ORDER BY "sortAt" DESC, "id" DESC LIMIT ${limit}`;
+        SELECT "id" FROM "Article" WHERE "removedAt" IS NULL AND ${where} ORDER BY "sortAt" DESC, "id" DESC LIMIT ${limit}`;
       const ids = matches.map((row) => Number(row.id));
       if (ids.length === 0) return [];
       const rows = await prisma.article.findMany({
@@ -64,6 +65,7 @@ export function createSearchRepository(db: Pick<Database, "prisma" | "provider">
     /** The newest articles (inline mode with an empty query). */
     latest(limit: number): Promise<SearchHit[]> {
       return prisma.article.findMany({
+        where: NOT_REMOVED,
         orderBy: [{ sortAt: "desc" }, { id: "desc" }],
         take: limit,
         select: { id: true, url: true, headline: true, summary: true, sortAt: true },

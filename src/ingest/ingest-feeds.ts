@@ -22,6 +22,7 @@ import { firstFetchNotice, pausedFeedNotice } from "./feed-notices.js";
 import { isSameStory, SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
 import { createStoryIndex, type StoryIndex } from "./identity/story-index.js";
 import { normaliseUrl } from "./identity/normalise-url.js";
+import { offerHeadlineCorrections, type HeadlineCorrectionDeps, type SeenAgain } from "./headline-corrections.js";
 import type { Summariser } from "./summary/llm-summariser.js";
 import type { TopicRule } from "./topics/assign-topics.js";
 import type { ScreenedItem } from "./workers/extraction-tasks.js";
@@ -54,6 +55,8 @@ export interface IngestDeps {
   topicsOpen?: boolean;
   /** The button under the admin chat's notice that a feed was paused (Resume). */
   resumeFeedButton?: (feedId: number) => InlineKeyboardMarkup;
+  /** Offers editors a posted story's changed headline; without it, changes are not looked for. */
+  corrections?: HeadlineCorrectionDeps;
 }
 
 export interface FeedIngestResult {
@@ -188,6 +191,7 @@ async function ingestFeed(
     const { stories } = context;
     const built = await buildNewArticles(deps, feed, parsed.items, context, stories, log);
     const { created, skipped } = await context.storeInTurn(() => storeNewArticles(deps, built, stories));
+    await offerCorrections(deps, built.seenAgain, log);
     countItems(deps, parsed.items.length, built, created.length);
     await deps.feeds.recordSuccess(feed.id, {
       now: deps.now(),
@@ -224,8 +228,21 @@ async function ingestFeed(
   }
 }
 
+/** Looks for changed headlines of known items; a failure here is logged and never fails the feed. */
+async function offerCorrections(deps: IngestDeps, seen: SeenAgain[], log: Logger): Promise<void> {
+  if (!deps.corrections) return;
+  try {
+    const offered = await offerHeadlineCorrections(deps.corrections, seen);
+    if (offered > 0) log.info({ offered }, "changed headlines offered to the editors");
+  } catch (error) {
+    log.warn({ ...describeError(error) }, "could not check the feed's headlines for changes");
+  }
+}
+
 interface BuiltBatch {
   articles: NewArticle[];
+  /** Items already stored, with the headline the feed gives them now. */
+  seenAgain: SeenAgain[];
   aliases: { url: string; articleId: number }[];
   skipped: number;
   /** Items stored before this fetch, dropped by the feed's filters, or without a usable link, headline or text. */
@@ -323,6 +340,7 @@ async function buildNewArticles(
   }
   const known = await deps.articles.knownUrls(candidates.map((c) => c.url));
   const fresh = candidates.filter((c) => !known.has(c.url));
+  const seenAgain = candidates.filter((c) => known.has(c.url)).map((c) => ({ url: c.url, headline: c.item.title.trim() }));
 
   const articles: NewArticle[] = [];
   const aliases: { url: string; articleId: number }[] = [];
@@ -362,8 +380,8 @@ async function buildNewArticles(
       ? await deps.summariser({ headline: clean.headline, body: clean.body, fallback: clean.summary })
       : clean.summary;
     const sortAt = sortDateOf(clean, now);
-    articles.push(
-      toNewArticle(clean, {
+    articles.push({
+      ...toNewArticle(clean, {
         now,
         source: "feed",
         feedId: feed.id,
@@ -372,9 +390,10 @@ async function buildNewArticles(
         autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_MAX_AGE_MS,
         otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
       }),
-    );
+      feedHeadline: item.title.trim(),
+    });
   }
-  return { articles, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid };
+  return { articles, seenAgain, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid };
 }
 
 /**

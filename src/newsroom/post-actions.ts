@@ -3,6 +3,7 @@
  * now, reschedule, cancel, correct and take down. Each action is audited and returns a
  * typed outcome; the admin chat (and any other front end) renders it in words.
  */
+import type { AlertsRepository } from "../db/alerts.js";
 import type { ArticlesRepository } from "../db/articles.js";
 import type { AuditLogRepository } from "../db/audit-log.js";
 import type { ChannelPostsRepository, PostRecord, PostStatus } from "../db/channel-posts.js";
@@ -19,10 +20,12 @@ import { topicNameFromSlug } from "../ingest/topics/slugify-topic.js";
 import { errorReason } from "../ops/error-reason.js";
 import { renderPost, type PublishOutcome } from "../publish/outbox.js";
 import type { Actor } from "./actor.js";
+import { withdrawStory } from "./removal-actions.js";
 
 /** The channel's messages, as the corrections need them (Telegram in production). */
 export interface ChannelMessages {
-  edit(chatId: string, messageId: number, html: string): Promise<void>;
+  /** Replaces a post's text, or its caption when it went out as a photo (`media` "photo"). */
+  edit(chatId: string, messageId: number, html: string, media: string | null): Promise<void>;
   remove(chatId: string, messageId: number): Promise<void>;
 }
 
@@ -31,6 +34,8 @@ export interface PostActionsDeps {
   articles: ArticlesRepository;
   topics: TopicsRepository;
   audit: AuditLogRepository;
+  /** A deleted post's alerts not yet delivered are skipped. */
+  alerts: AlertsRepository;
   /** Fetches an article page and builds its clean article exactly as ingestion does. */
   fetchPage: (url: string, context: BuildContext) => Promise<{ url: string; article: CleanArticle | null }>;
   /** Sends one post through the outbox (its claim makes a double send impossible). */
@@ -48,7 +53,9 @@ export type PlaceRefusal =
   | { kind: "sending"; postId: number }
   | { kind: "uncertain"; postId: number }
   | { kind: "changed-meanwhile"; postId: number }
-  | { kind: "queued-by-someone-else" };
+  | { kind: "queued-by-someone-else" }
+  /** An editor killed the story (/kill): it is never posted. */
+  | { kind: "killed" };
 
 export type QueueOutcome =
   | { kind: "queued"; post: PostRecord }
@@ -64,6 +71,8 @@ export type PostNowOutcome =
   | { kind: "not-found"; postId: number }
   | { kind: "already-sent"; postId: number; sentAt: Date | null }
   | { kind: "deleted"; postId: number }
+  /** An editor killed the story (/kill): it is never posted. */
+  | { kind: "killed"; postId: number }
   | { kind: "sending"; postId: number }
   /**
    * An earlier send was interrupted: the post may already be in the channel. Nothing was sent;
@@ -145,6 +154,7 @@ export function createPostActions(deps: PostActionsDeps) {
   /** The editor's post of a stored article: a new one, or its waiting/cancelled/failed post taken over. */
   const placeEditorPost = async (articleId: number, when: Date | null, actor: Actor): Promise<{ kind: "placed"; post: PostRecord } | PlaceRefusal> => {
     const who = { queuedById: BigInt(actor.id), queuedByName: actor.name };
+    if ((await articles.removal(articleId))?.reason === "killed") return { kind: "killed" };
     const existing = await posts.findByArticle(articleId);
     if (existing) {
       const refusal = existingPostRefusal(existing);
@@ -184,6 +194,7 @@ export function createPostActions(deps: PostActionsDeps) {
   const postNow = async (postId: number, actor: Actor, sendAnyway = false): Promise<PostNowOutcome> => {
     const post = await posts.get(postId);
     if (!post) return { kind: "not-found", postId };
+    if ((await articles.removal(post.article.id))?.reason === "killed") return { kind: "killed", postId };
     if (post.status === "uncertain" && !sendAnyway) {
       return { kind: "maybe-in-channel", postId, headline: post.article.headline, interruptedAt: post.sendStartedAt };
     }
@@ -373,7 +384,7 @@ export function createPostActions(deps: PostActionsDeps) {
         if (!post.chatId || post.telegramMessageId === null) return { kind: "no-message", postId: post.id };
         const html = renderPost({ ...post, article: { ...post.article, [input.field]: input.text } }, deps.publicUrl);
         try {
-          await deps.channel.edit(post.chatId, Number(post.telegramMessageId), html);
+          await deps.channel.edit(post.chatId, Number(post.telegramMessageId), html, post.media);
         } catch (error) {
           return { kind: "telegram-refused", postId: post.id, reason: errorReason(error) };
         }
@@ -404,6 +415,8 @@ export function createPostActions(deps: PostActionsDeps) {
         return { kind: "telegram-refused", postId: post.id, reason: errorReason(error) };
       }
       await posts.markDeleted(post.id);
+      // Deleted from the channel, so gone from every reader list, digest and alert too.
+      await withdrawStory(deps, { articleId: post.article.id, postId: post.id, reason: "deleted" });
       await audit.record({
         actorId: input.actor.id,
         actorName: input.actor.name,

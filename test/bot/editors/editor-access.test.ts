@@ -22,6 +22,7 @@ const ATTEMPTS: Record<string, string> = {
   cancel: "/cancel 1",
   edit: "/edit 1 headline Changed",
   delete: "/delete 1",
+  kill: "/kill 1",
   feeds: "/feeds",
   addfeed: "/addfeed https://news.example.com/rss.xml",
   removefeed: "/removefeed 1",
@@ -72,7 +73,7 @@ describe.each(TEST_PROVIDERS)("editors' access on %s", (provider) => {
     const prisma = editors.harness.app.services.db.prisma;
     return {
       posts: await prisma.channelPost.findMany({ select: { id: true, status: true, scheduledAt: true } }),
-      articles: await prisma.article.findMany({ select: { id: true, headline: true } }),
+      articles: await prisma.article.findMany({ select: { id: true, headline: true, removedAt: true } }),
       feeds: await prisma.feed.findMany({ select: { id: true, url: true, pausedAt: true } }),
       topics: await prisma.topic.findMany({ select: { slug: true } }),
       settings: await prisma.setting.findMany({ select: { key: true, value: true } }),

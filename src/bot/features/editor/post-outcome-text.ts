@@ -31,6 +31,8 @@ export function placeRefusalText(refusal: PlaceRefusal): string {
       return `Post #${refusal.postId} of this story changed meanwhile; try again.`;
     case "queued-by-someone-else":
       return "Someone queued this story at the same moment; see /scheduled.";
+    case "killed":
+      return "This story was killed (/kill): it is never posted.";
   }
 }
 
@@ -62,6 +64,8 @@ export function postNowText(outcome: PostNowOutcome, timezone: string, now: Date
       return `Post #${id} is already in the channel (sent ${outcome.sentAt ? formatWhen(outcome.sentAt, timezone) : "earlier"}).`;
     case "deleted":
       return `Post #${id} was deleted from the channel; queue its link again with /queue to repost it.`;
+    case "killed":
+      return `Post #${id}'s story was killed (/kill): it is never posted.`;
     case "sending":
       return `Post #${id} is being sent right now.`;
     case "maybe-in-channel":
