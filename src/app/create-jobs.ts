@@ -13,7 +13,7 @@ import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-fe
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
-import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
+import { publishNextPost, recoverOutbox, SLOT_GRACE_MS, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
 import type { SenderLease } from "../publish/sender-lease.js";
 import { createSendConfirmations } from "../publish/send-confirmations.js";
@@ -76,6 +76,7 @@ export function createOutboxDeps(deps: {
     now: services.now,
     publicUrl: config.publicUrl,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
+    slots: config.postSlots ? { minutes: config.postSlots, graceMs: SLOT_GRACE_MS } : null,
     metrics: services.metrics,
     confirmations: createSendConfirmations({ logger }),
     uncertainKeyboard: maybeInChannelKeyboard,

@@ -11,7 +11,7 @@ export const EDITOR_COMMANDS: CommandInfo[] = [
   { command: "edit", description: "Correct a post: /edit <id> headline|summary <text>" },
   { command: "delete", description: "Take a post down (within 48 h): /delete <id>" },
   { command: "feeds", description: "The feeds and their health" },
-  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [force]" },
+  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [priority 1-5] [force]" },
   { command: "removefeed", description: "Remove a feed: /removefeed <id>" },
   { command: "resumefeed", description: "Resume a paused feed: /resumefeed <id>" },
   { command: "topics", description: "Topics: list, add, rename, merge, remove" },
