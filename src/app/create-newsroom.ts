@@ -17,6 +17,8 @@ export interface ChannelAccess {
   /** Sends one post now through the outbox. */
   publish(postId: number): Promise<PublishOutcome>;
   messages: ChannelMessages;
+  /** Breaking news went out: readers' alerts are fanned out and sent now, not at the next tick. */
+  breakingSent?: (postId: number) => void;
 }
 
 /** For front ends that never post (the CLI): every attempt says so instead of posting. */
@@ -43,6 +45,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       fetchPage: (url, context) => fetchArticlePage(services, url, context),
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
+      ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}),
       now,
       publicUrl: services.config.publicUrl,
       summaryMaxChars: services.config.summary.maxChars,

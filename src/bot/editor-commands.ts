@@ -6,6 +6,7 @@ export const EDITOR_COMMANDS: CommandInfo[] = [
   { command: "compose", description: "Write a post step by step" },
   { command: "scheduled", description: "The posts waiting to go out" },
   { command: "postnow", description: "Send a post now: /postnow <id>" },
+  { command: "breaking", description: "Breaking news, posted at once with notification: /breaking <link|id>" },
   { command: "reschedule", description: "Change when a post goes out: /reschedule <id> <when>" },
   { command: "cancel", description: "Cancel a post (/cancel <id>) or leave /compose" },
   { command: "edit", description: "Correct a post: /edit <id> headline|summary <text>" },
