@@ -17,6 +17,8 @@ import { publishNextPost, recoverOutbox, SLOT_GRACE_MS, type OutboxDeps } from "
 import type { SendBudget } from "../publish/send-budget.js";
 import type { SenderLease } from "../publish/sender-lease.js";
 import { createSendConfirmations } from "../publish/send-confirmations.js";
+import type { Translations } from "../i18n/create-i18n.js";
+import { sendChannelDigest, type ChannelDigestDeps } from "../publish/channel-digest.js";
 import type { Job } from "../scheduler.js";
 import { createAlertJobs } from "./alert-jobs.js";
 import { createHealthJobs, type Health } from "./create-health.js";
@@ -83,6 +85,9 @@ export function createOutboxDeps(deps: {
   };
 }
 
+/** The job sending the channel's "Top stories" digest (CHANNEL_DIGEST_CRON). */
+export const CHANNEL_DIGEST_JOB = "channel-digest";
+
 /** The bot's scheduled jobs. */
 export function createJobs(deps: {
   services: Services;
@@ -94,13 +99,35 @@ export function createJobs(deps: {
   sender: SenderLease;
   logger: Logger;
   health: Health;
+  admin: AdminNotifier;
+  translations: Translations;
 }): Job[] {
   const { services, ingest, outbox, sender } = deps;
+  const { config } = services;
+  const digestJobs: Job[] = [];
+  if (config.channelDigestCron !== null && config.channelId !== null) {
+    const digest: ChannelDigestDeps = {
+      posts: services.posts,
+      articles: services.articles,
+      digests: services.digests,
+      api: deps.api,
+      budget: deps.budget,
+      channelId: config.channelId,
+      admin: deps.admin,
+      logger: deps.logger.child({ job: CHANNEL_DIGEST_JOB }),
+      instanceId: services.instanceId,
+      now: services.now,
+      publicUrl: config.publicUrl,
+      title: deps.translations.translator(config.channelLanguage)("channel-digest-title"),
+    };
+    digestJobs.push({ name: CHANNEL_DIGEST_JOB, cron: config.channelDigestCron, when: () => sender.holds(), run: () => sendChannelDigest(digest) });
+  }
   return [
     { name: INGEST_JOB, cron: services.config.ingestCron, run: (signal) => ingestAllFeeds(ingest, { signal }) },
     { name: "publish", cron: services.config.postCron, when: () => sender.holds(), run: () => publishNextPost(outbox) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
     ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger }),
+    ...digestJobs,
     ...createHealthJobs(deps.health, services.instanceId),
   ];
 }

@@ -55,6 +55,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
     status: createNewsroomStatus({
       health: health.monitor,
       posts,
+      articles,
       alerts: services.alerts,
       publish: health.rules.publish,
       thisBot: () => health.heartbeat?.current() ?? null,
