@@ -213,7 +213,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   const sender = createSenderLease({ leases: services.leases, instanceId: services.instanceId, now: services.now, logger });
   const jobs = [
-    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger, health, admin, translations }),
+    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger, health, translations }),
     ...createOperationsJobs({ services, logger }),
   ];
   const scheduler = createScheduler({

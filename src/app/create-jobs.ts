@@ -99,25 +99,16 @@ export function createJobs(deps: {
   sender: SenderLease;
   logger: Logger;
   health: Health;
-  admin: AdminNotifier;
   translations: Translations;
 }): Job[] {
   const { services, ingest, outbox, sender } = deps;
   const { config } = services;
   const digestJobs: Job[] = [];
-  if (config.channelDigestCron !== null && config.channelId !== null) {
+  if (config.channelDigestCron !== null) {
     const digest: ChannelDigestDeps = {
-      posts: services.posts,
-      articles: services.articles,
+      ...outbox,
       digests: services.digests,
-      api: deps.api,
-      budget: deps.budget,
-      channelId: config.channelId,
-      admin: deps.admin,
       logger: deps.logger.child({ job: CHANNEL_DIGEST_JOB }),
-      instanceId: services.instanceId,
-      now: services.now,
-      publicUrl: config.publicUrl,
       title: deps.translations.translator(config.channelLanguage)("channel-digest-title"),
     };
     digestJobs.push({ name: CHANNEL_DIGEST_JOB, cron: config.channelDigestCron, when: () => sender.holds(), run: () => sendChannelDigest(digest) });

@@ -6,18 +6,11 @@
  * claimed with a lease, its message id recorded, "uncertain" (never resent) when Telegram's
  * answer was lost.
  */
-import type { Api } from "grammy";
-
-import type { ChatRef } from "../config.js";
-import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelDigestsRepository } from "../db/channel-digests.js";
-import type { ChannelPostsRepository } from "../db/channel-posts.js";
-import type { Logger } from "../logger.js";
-import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { describeError } from "../ops/describe-error.js";
 import { postLink } from "./format-post.js";
+import type { OutboxDeps } from "./outbox.js";
 import { AUTO_POST_MAX_AGE_MS } from "./posting-policy.js";
-import type { SendBudget } from "./send-budget.js";
 import { decideSendFailure } from "./send-failure-policy.js";
 import { storyScore, type ScoredStory } from "./story-score.js";
 import { escapeHtml, fitLines } from "./telegram-html.js";
@@ -28,21 +21,15 @@ export const CHANNEL_DIGEST_SIZE = 10;
 export const FIRST_DIGEST_LOOKBACK_MS = 24 * 3_600_000;
 const DIGEST_LEASE_MS = 90_000;
 
-export interface ChannelDigestDeps {
-  posts: ChannelPostsRepository;
-  articles: ArticlesRepository;
+/** What the outbox has (the digest is sent like a post), with the digests' table and the title. */
+export type ChannelDigestDeps = Pick<
+  OutboxDeps,
+  "posts" | "articles" | "api" | "budget" | "channelId" | "admin" | "logger" | "instanceId" | "now" | "publicUrl"
+> & {
   digests: ChannelDigestsRepository;
-  api: Pick<Api, "sendMessage">;
-  budget: SendBudget;
-  channelId: ChatRef;
-  admin: AdminNotifier;
-  logger: Logger;
-  instanceId: string;
-  now: () => Date;
-  publicUrl: string | null;
   /** The digest's title in CHANNEL_LANGUAGE ("Top stories"). */
   title: string;
-}
+};
 
 export type ChannelDigestOutcome =
   | { kind: "sent"; digestId: number; messageId: number; stories: number }

@@ -4,44 +4,29 @@
  * story, nothing when there is nothing new, and never the same digest twice.
  */
 import { HttpResponse, http } from "msw";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createApp, type App } from "../../src/app/create-app.js";
 import { CHANNEL_DIGEST_JOB } from "../../src/app/create-jobs.js";
 import { storyArticle } from "../support/articles.js";
-import { ADMIN_CHAT_ID, CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
+import { useAppOnClock } from "../support/app-on-clock.js";
+import { ADMIN_CHAT_ID, CHANNEL_ID } from "../support/config.js";
+import { TEST_PROVIDERS } from "../support/database.js";
 import { server } from "../support/msw.js";
-import { BOT_INFO, installFakeTelegram, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
-import { publicLookup } from "../support/web.js";
+import { TEST_API_ROOT, TEST_TOKEN } from "../support/telegram.js";
 
 const T0 = new Date("2026-11-30T18:00:00Z");
 const hoursAgo = (h: number) => new Date(T0.getTime() - h * 3_600_000);
 const PUBLIC_URL = "https://desk.example.com";
 
 describe.each(TEST_PROVIDERS)("the channel digest on %s", (provider) => {
-  let database: TestDatabase;
-  let telegram: FakeTelegram;
-  let clock: Date;
-  let app: App;
-
-  const start = async (env: Record<string, string> = {}) => {
-    app = await createApp({
-      config: testConfig(database.url, { CHANNEL_DIGEST_CRON: "0 18 * * *", PUBLIC_URL, ...env }),
-      logger: memoryLogger().logger,
-      botInfo: BOT_INFO,
-      fetcherDeps: { lookup: publicLookup },
-      now: () => clock,
-    });
-    await app.sender.refresh();
-  };
-  const channelSends = () => telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID);
-  const runDigest = () => app.scheduler.runNow(CHANNEL_DIGEST_JOB);
+  const t = useAppOnClock(provider, T0, { CHANNEL_DIGEST_CRON: "0 18 * * *", PUBLIC_URL });
+  const channelSends = () => t.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID);
+  const runDigest = () => t.app.scheduler.runNow(CHANNEL_DIGEST_JOB);
 
   let n = 0;
   /** A story in the channel: sent `sentHoursAgo`, with `reactions` and `clicks`. */
   const sentStory = async (headline: string, options: { sentAt: Date; reactions?: number; clicks?: number; sortAt?: Date }) => {
-    const { services } = app;
+    const { services } = t.app;
     const [stored] = await services.articles.storeBatch([storyArticle(++n, { headline, sortAt: options.sortAt ?? options.sentAt })]);
     const post = (await services.posts.create({ articleId: stored!.id, origin: "auto" }))!;
     await services.posts.claim(post.id, "earlier-bot", options.sentAt, 90_000);
@@ -50,26 +35,16 @@ describe.each(TEST_PROVIDERS)("the channel digest on %s", (provider) => {
     return { postId: post.id, articleId: stored!.id };
   };
 
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    telegram = installFakeTelegram();
-    clock = T0;
-  });
-  afterEach(async () => {
-    await app.stop();
-    await database.drop();
-  });
-
   it("posts the best stories since the last digest, engagement first, silently, without removed ones", async () => {
-    await start();
+    await t.start();
     const quiet = await sentStory("Quiet story", { sentAt: hoursAgo(3) });
     const liked = await sentStory("Much-liked story", { sentAt: hoursAgo(10), reactions: 12, clicks: 3 });
     const clicked = await sentStory("Clicked story", { sentAt: hoursAgo(5), clicks: 4 });
     const killed = await sentStory("Killed story", { sentAt: hoursAgo(2), reactions: 50 });
-    await app.services.db.prisma.article.update({ where: { id: killed.articleId }, data: { removedAt: hoursAgo(1), removedReason: "killed" } });
+    await t.app.services.db.prisma.article.update({ where: { id: killed.articleId }, data: { removedAt: hoursAgo(1), removedReason: "killed" } });
     await sentStory("Yesterday's story", { sentAt: hoursAgo(30), reactions: 99 });
     // A story that outlived the auto-post window unposted meanwhile: listed after the channel's own.
-    await app.services.articles.storeBatch([storyArticle(77, { headline: "Missed story", sortAt: hoursAgo(26) })]);
+    await t.app.services.articles.storeBatch([storyArticle(77, { headline: "Missed story", sortAt: hoursAgo(26) })]);
 
     expect(await runDigest()).toBe(true);
     expect(channelSends().map((c) => c.payload)).toEqual([
@@ -88,16 +63,16 @@ describe.each(TEST_PROVIDERS)("the channel digest on %s", (provider) => {
         link_preview_options: { is_disabled: true },
       },
     ]);
-    expect(await app.services.db.prisma.channelDigest.findMany({ select: { status: true, postIds: true, messageId: true } })).toEqual([
+    expect(await t.app.services.db.prisma.channelDigest.findMany({ select: { status: true, postIds: true, messageId: true } })).toEqual([
       { status: "sent", postIds: JSON.stringify([liked.postId, clicked.postId, quiet.postId]), messageId: BigInt(1001) },
     ]);
   });
 
   it("sends nothing when nothing is new, and never the same stories twice across runs", async () => {
-    await start();
+    await t.start();
     expect(await runDigest()).toBe(true);
     expect(channelSends()).toEqual([]);
-    expect(await app.services.db.prisma.channelDigest.count()).toBe(0);
+    expect(await t.app.services.db.prisma.channelDigest.count()).toBe(0);
 
     await sentStory("First story", { sentAt: hoursAgo(1) });
     await runDigest();
@@ -105,7 +80,7 @@ describe.each(TEST_PROVIDERS)("the channel digest on %s", (provider) => {
     await runDigest();
     expect(channelSends()).toHaveLength(1);
 
-    clock = new Date(T0.getTime() + 3_600_000);
+    t.clock = new Date(T0.getTime() + 3_600_000);
     const next = await sentStory("Second story", { sentAt: new Date(T0.getTime() + 1_800_000) });
     await runDigest();
     expect(channelSends().map((c) => c.payload.text)).toEqual([
@@ -115,21 +90,21 @@ describe.each(TEST_PROVIDERS)("the channel digest on %s", (provider) => {
   });
 
   it("is titled in CHANNEL_LANGUAGE", async () => {
-    await start({ CHANNEL_LANGUAGE: "ru" });
+    await t.start({ CHANNEL_LANGUAGE: "ru" });
     await sentStory("Story", { sentAt: hoursAgo(1) });
     await runDigest();
     expect(String(channelSends()[0]!.payload.text).split("\n")[0]).toBe("<b>Главное</b>");
   });
 
   it("a digest whose send broke off mid-call is uncertain, reported, and never sent again", async () => {
-    await start();
+    await t.start();
     await sentStory("Story", { sentAt: hoursAgo(1) });
     server.use(http.post(`${TEST_API_ROOT}/bot${TEST_TOKEN}/sendMessage`, () => HttpResponse.error(), { once: true }));
     await runDigest();
-    expect(await app.services.db.prisma.channelDigest.findMany({ select: { status: true } })).toEqual([{ status: "uncertain" }]);
+    expect(await t.app.services.db.prisma.channelDigest.findMany({ select: { status: true } })).toEqual([{ status: "uncertain" }]);
     await runDigest();
     expect(channelSends()).toEqual([]);
-    const notices = telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === ADMIN_CHAT_ID).map((c) => String(c.payload.text));
+    const notices = t.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === ADMIN_CHAT_ID).map((c) => String(c.payload.text));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/^⚠️ The “Top stories” digest may or may not be in the channel/);
   });

@@ -2,36 +2,21 @@
  * Selection instead of arrival order: a busy newsroom's channel gets the best waiting story
  * (editors' choices first, then the documented score), in POST_CRON mode and at POST_SLOTS.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createApp, type App } from "../../src/app/create-app.js";
 import { publishNextPost } from "../../src/publish/outbox.js";
 import { storyArticle } from "../support/articles.js";
-import { CHANNEL_ID, memoryLogger, testConfig } from "../support/config.js";
-import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
-import { BOT_INFO, installFakeTelegram, type FakeTelegram } from "../support/telegram.js";
-import { publicLookup } from "../support/web.js";
+import { CHANNEL_ID } from "../support/config.js";
+import { TEST_PROVIDERS } from "../support/database.js";
+import { useAppOnClock } from "../support/app-on-clock.js";
 
 const T0 = new Date("2026-11-30T09:00:00Z");
 const hoursAgo = (h: number) => new Date(T0.getTime() - h * 3_600_000);
 
 describe.each(TEST_PROVIDERS)("choosing the next post on %s", (provider) => {
-  let database: TestDatabase;
-  let telegram: FakeTelegram;
-  let clock: Date;
-  let app: App;
-
-  const start = async (env: Record<string, string> = {}) => {
-    app = await createApp({
-      config: testConfig(database.url, { TIMEZONE: "UTC", ...env }),
-      logger: memoryLogger().logger,
-      botInfo: BOT_INFO,
-      fetcherDeps: { lookup: publicLookup },
-      now: () => clock,
-    });
-  };
+  const t = useAppOnClock(provider, T0, { TIMEZONE: "UTC" });
   const posted = () =>
-    telegram
+    t.telegram
       .callsTo("sendMessage")
       .filter((c) => c.payload.chat_id === CHANNEL_ID)
       .map((c) => /<b>(.*?)<\/b>/.exec(String(c.payload.text))?.[1]);
@@ -41,7 +26,7 @@ describe.each(TEST_PROVIDERS)("choosing the next post on %s", (provider) => {
    * brought an hour ago (1.48), and one three sites carry, two hours old (1.59).
    */
   const seedStories = async () => {
-    const { services } = app;
+    const { services } = t.app;
     const plain = await services.feeds.add({ url: "https://plain.example.com/rss.xml" });
     const trusted = await services.feeds.add({ url: "https://trusted.example.com/rss.xml", priority: 5 });
     await services.articles.storeBatch([
@@ -57,66 +42,56 @@ describe.each(TEST_PROVIDERS)("choosing the next post on %s", (provider) => {
     ]);
   };
 
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-    telegram = installFakeTelegram();
-    clock = T0;
-  });
-  afterEach(async () => {
-    await app.stop();
-    await database.drop();
-  });
-
   it("posts the best story first, not the oldest, at every POST_CRON run", async () => {
-    await start();
+    await t.start();
     await seedStories();
-    for (let i = 0; i < 4; i++) await publishNextPost(app.outboxDeps);
+    for (let i = 0; i < 4; i++) await publishNextPost(t.app.outboxDeps);
     expect(posted()).toEqual(["Story three sites carry", "Trusted feed story", "Oldest story"]);
   });
 
   it("puts editors' choices before any score: breaking news, then queued posts", async () => {
-    await start();
+    await t.start();
     await seedStories();
-    const [weak, urgent] = await app.services.articles.storeBatch([
+    const [weak, urgent] = await t.app.services.articles.storeBatch([
       storyArticle(8, { headline: "Editor's pick", sortAt: hoursAgo(20), autoPost: false }),
       storyArticle(9, { headline: "Breaking story", sortAt: hoursAgo(20), autoPost: false }),
     ]);
-    await app.services.posts.create({ articleId: weak!.id, origin: "editor" });
-    const breaking = await app.services.posts.create({ articleId: urgent!.id, origin: "editor" });
-    await app.services.posts.markBreaking(breaking!.id);
-    for (let i = 0; i < 3; i++) await publishNextPost(app.outboxDeps);
+    await t.app.services.posts.create({ articleId: weak!.id, origin: "editor" });
+    const breaking = await t.app.services.posts.create({ articleId: urgent!.id, origin: "editor" });
+    await t.app.services.posts.markBreaking(breaking!.id);
+    for (let i = 0; i < 3; i++) await publishNextPost(t.app.outboxDeps);
     expect(posted()).toEqual(["Breaking story", "Editor's pick", "Story three sites carry"]);
   });
 
   it("with POST_SLOTS posts one best story per slot; a post an editor timed goes at its time", async () => {
-    await start({ POST_SLOTS: "09:00,12:00" });
+    await t.start({ POST_SLOTS: "09:00,12:00" });
     await seedStories();
-    const [timed, queued] = await app.services.articles.storeBatch([
+    const [timed, queued] = await t.app.services.articles.storeBatch([
       storyArticle(10, { headline: "Timed by an editor", sortAt: hoursAgo(1), autoPost: false }),
       storyArticle(11, { headline: "Queued by an editor", sortAt: hoursAgo(6), autoPost: false }),
     ]);
-    await app.services.posts.create({ articleId: timed!.id, origin: "editor", scheduledAt: new Date("2026-11-30T10:15:00Z") });
+    await t.app.services.posts.create({ articleId: timed!.id, origin: "editor", scheduledAt: new Date("2026-11-30T10:15:00Z") });
 
-    clock = new Date("2026-11-30T08:59:00Z");
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
-    clock = new Date("2026-11-30T09:00:30Z");
-    expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
-    clock = new Date("2026-11-30T09:01:00Z");
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
+    t.clock = new Date("2026-11-30T08:59:00Z");
+    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
+    t.clock = new Date("2026-11-30T09:00:30Z");
+    expect(await publishNextPost(t.app.outboxDeps)).toMatchObject({ kind: "sent" });
+    t.clock = new Date("2026-11-30T09:01:00Z");
+    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
     expect(posted()).toEqual(["Story three sites carry"]);
 
-    await app.services.posts.create({ articleId: queued!.id, origin: "editor" });
-    clock = new Date("2026-11-30T10:15:00Z");
-    await publishNextPost(app.outboxDeps);
-    clock = new Date("2026-11-30T10:16:00Z");
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
+    await t.app.services.posts.create({ articleId: queued!.id, origin: "editor" });
+    t.clock = new Date("2026-11-30T10:15:00Z");
+    await publishNextPost(t.app.outboxDeps);
+    t.clock = new Date("2026-11-30T10:16:00Z");
+    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
     expect(posted()).toEqual(["Story three sites carry", "Timed by an editor"]);
 
-    clock = new Date("2026-11-30T12:00:00Z");
-    await publishNextPost(app.outboxDeps);
-    clock = new Date("2026-11-30T12:01:00Z");
-    await publishNextPost(app.outboxDeps);
+    t.clock = new Date("2026-11-30T12:00:00Z");
+    await publishNextPost(t.app.outboxDeps);
+    t.clock = new Date("2026-11-30T12:01:00Z");
+    await publishNextPost(t.app.outboxDeps);
     expect(posted()).toEqual(["Story three sites carry", "Timed by an editor", "Queued by an editor"]);
-    expect(app.services.config.postCron).toBe("* * * * *");
+    expect(t.app.services.config.postCron).toBe("* * * * *");
   });
 });
