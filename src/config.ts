@@ -11,6 +11,7 @@ import { z } from "zod";
 
 import { backupFolderBeside } from "./db/backup-files.js";
 import { LANGUAGES, type Language } from "./i18n/languages.js";
+import { parsePostSlots } from "./publish/post-slots.js";
 import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./db/database-url.js";
 import { trustedProxyProblem } from "./server/client-address.js";
 
@@ -40,7 +41,12 @@ export interface Config {
   trustProxy: string[];
   timezone: string;
   ingestCron: string;
+  /** When the outbox runs; with `postSlots` every minute (slots decide when automatic posts go). */
   postCron: string;
+  /** POST_SLOTS: minutes after midnight (in `timezone`) at which the best waiting story goes out; null: POST_CRON mode. */
+  postSlots: number[] | null;
+  /** CHANNEL_DIGEST_CRON: when the channel gets its "Top stories" post; null: never (the default). */
+  channelDigestCron: string | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** One readable line per entry, or one JSON object per line (for log collectors). */
   logFormat: "pretty" | "json";
@@ -96,6 +102,9 @@ export class ConfigError extends Error {
 
 const CHAT_REF = /^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,31})$/;
 const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
+/** POST_CRON's default; with POST_SLOTS the outbox looks every minute. */
+const DEFAULT_POST_CRON = "*/10 * * * *";
+const SLOTS_POST_CRON = "* * * * *";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const LOG_FORMATS = ["pretty", "json"] as const;
 
@@ -301,7 +310,19 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       error: (issue) => `TIMEZONE must be an IANA time zone such as Europe/London, got "${String(issue.input)}"`,
     }),
     INGEST_CRON: cron("INGEST_CRON", "*/5 * * * *"),
-    POST_CRON: cron("POST_CRON", "*/10 * * * *"),
+    POST_CRON: cron("POST_CRON", DEFAULT_POST_CRON),
+    POST_SLOTS: optional(
+      z.string().transform((value, ctx) => {
+        const parsed = parsePostSlots(value);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+        // Choosing slots and a posting schedule at once is ambiguous: the operator says which.
+        if (raw.POST_CRON !== undefined && raw.POST_CRON !== DEFAULT_POST_CRON) {
+          ctx.addIssue({ code: "custom", message: "POST_SLOTS and POST_CRON are both set: POST_SLOTS posts the best story at fixed times, POST_CRON on a schedule; remove one of them" });
+        }
+        return parsed.ok ? parsed.minutes : [];
+      }),
+    ),
+    CHANNEL_DIGEST_CRON: optional(cronExpression("CHANNEL_DIGEST_CRON")),
     LOG_LEVEL: z
       .enum(LOG_LEVELS, { error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${String(issue.input)}"` })
       .optional()
@@ -400,7 +421,9 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     trustProxy: e.TRUST_PROXY,
     timezone: e.TIMEZONE,
     ingestCron: e.INGEST_CRON,
-    postCron: e.POST_CRON,
+    postCron: e.POST_SLOTS ? SLOTS_POST_CRON : e.POST_CRON,
+    postSlots: e.POST_SLOTS ?? null,
+    channelDigestCron: e.CHANNEL_DIGEST_CRON ?? null,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (context.isTty ? "pretty" : "json"),
     metricsToken: e.METRICS_TOKEN ?? null,

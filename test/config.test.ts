@@ -125,6 +125,19 @@ describe("configuration", () => {
     ].sort());
   });
 
+  it("reads POST_SLOTS (then the outbox looks every minute), refuses bad times, and refuses it beside a POST_CRON of one's own", () => {
+    const base = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
+    expect(createConfig({ ...base, POST_SLOTS: "21:00, 07:30,12:00" })).toMatchObject({ postSlots: [450, 720, 1260], postCron: "* * * * *" });
+    expect(createConfig(base)).toMatchObject({ postSlots: null, postCron: "*/10 * * * *", channelDigestCron: null });
+    expect(createConfig({ ...base, POST_SLOTS: "07:30", POST_CRON: "*/10 * * * *" }).postSlots).toEqual([450]);
+    expect(problemsOf({ ...base, POST_SLOTS: "7am,12:00" })).toEqual(['POST_SLOTS must be times like 07:30,12:00,18:00 (24-hour, in TIMEZONE); "7am" is not one']);
+    expect(problemsOf({ ...base, POST_SLOTS: "07:30", POST_CRON: "*/5 * * * *" })).toEqual([
+      "POST_SLOTS and POST_CRON are both set: POST_SLOTS posts the best story at fixed times, POST_CRON on a schedule; remove one of them",
+    ]);
+    expect(createConfig({ ...base, CHANNEL_DIGEST_CRON: "0 20 * * *" }).channelDigestCron).toBe("0 20 * * *");
+    expect(problemsOf({ ...base, CHANNEL_DIGEST_CRON: "daily" })).toEqual(['CHANNEL_DIGEST_CRON is not a valid cron expression (5 or 6 fields): "daily"']);
+  });
+
   it("names the variable for a number too long to be one", () => {
     expect(problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", PORT: "9".repeat(400) })).toEqual([
       `PORT must be a whole number from 1 to 65535, got "${"9".repeat(400)}"`,

@@ -41,6 +41,7 @@ import { createServer, type HttpServer, type Route } from "../server/create-serv
 import { createHealthRoutes } from "../server/health-routes.js";
 import { createMetricsRoute } from "../server/metrics-route.js";
 import { createReaderRoutes } from "../server/reader-routes.js";
+import { ALERT_JOBS } from "./alert-jobs.js";
 import { createHealth, type Health } from "./create-health.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
@@ -181,6 +182,13 @@ export async function createApp(options: AppOptions): Promise<App> {
           await editingApi.deleteMessage(parseChatRef(chatId), messageId);
         },
       },
+      breakingSent: () => {
+        // Fan out now, then send (only the sender instance sends; the others' runNow does nothing).
+        scheduler
+          .runNow(ALERT_JOBS.fanOut)
+          .then(() => scheduler.runNow(ALERT_JOBS.send))
+          .catch((error: unknown) => logger.warn({ ...describeError(error) }, "could not send breaking news alerts at once; the next tick sends them"));
+      },
     },
   });
   const translations = createTranslations();
@@ -211,7 +219,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   const sender = createSenderLease({ leases: services.leases, instanceId: services.instanceId, now: services.now, logger });
   const jobs = [
-    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger, health, translator: translations.translator }),
+    ...createJobs({ services, ingest: ingestDeps, outbox: outboxDeps, api: plainApi, budget, sender, logger, health, translations }),
     ...createOperationsJobs({ services, logger }),
   ];
   const scheduler = createScheduler({

@@ -8,13 +8,14 @@ import { hostname } from "node:os";
 import { createHealthProbe } from "../db/health-probe.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { readAppVersion } from "../ops/app-version.js";
-import { createCronTimes } from "../ops/health/cron-times.js";
+import { createCronTimes, type CronTimes } from "../ops/health/cron-times.js";
 import { gatherHealth } from "../ops/health/gather-health.js";
 import { createHealthMonitor, type HealthMonitor } from "../ops/health/health-monitor.js";
 import { createJobFailures, type JobFailures } from "../ops/health/job-failures.js";
 import type { HealthRules } from "../ops/health/judge-problems.js";
 import { createInstanceHeartbeat, type InstanceHeartbeat } from "../ops/instance-heartbeat.js";
 import type { TelegramReachability } from "../ops/telegram-reachability.js";
+import { nextSlotAfter } from "../publish/post-slots.js";
 import type { Job } from "../scheduler.js";
 import type { Services } from "./create-services.js";
 
@@ -31,6 +32,11 @@ export interface Health {
  * while Telegram is failing (through an Api the watch is installed on); null in the CLI, which
  * reads the bots' heartbeats instead.
  */
+/** The POST_SLOTS slots as a schedule. */
+function slotTimes(slots: number[], timezone: string): CronTimes {
+  return { next: (after) => nextSlotAfter(after, slots, timezone) };
+}
+
 export function createHealth(deps: {
   services: Services;
   admin: AdminNotifier;
@@ -42,7 +48,8 @@ export function createHealth(deps: {
   const { config } = services;
   const rules: HealthRules = {
     timezone: config.timezone,
-    publish: createCronTimes(config.postCron, config.timezone),
+    // With POST_SLOTS a post waits for the next slot, not the next run of the every-minute outbox.
+    publish: config.postSlots ? slotTimes(config.postSlots, config.timezone) : createCronTimes(config.postCron, config.timezone),
     ingest: createCronTimes(config.ingestCron, config.timezone),
   };
   const jobFailures = createJobFailures({ now: services.now });

@@ -16,10 +16,12 @@ import type { Language } from "../i18n/languages.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
-import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
+import { publishNextPost, recoverOutbox, SLOT_GRACE_MS, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
 import type { SenderLease } from "../publish/sender-lease.js";
 import { createSendConfirmations } from "../publish/send-confirmations.js";
+import type { Translations } from "../i18n/create-i18n.js";
+import { sendChannelDigest, type ChannelDigestDeps } from "../publish/channel-digest.js";
 import type { Job } from "../scheduler.js";
 import { createAlertJobs } from "./alert-jobs.js";
 import { createHealthJobs, type Health } from "./create-health.js";
@@ -80,11 +82,15 @@ export function createOutboxDeps(deps: {
     now: services.now,
     publicUrl: config.publicUrl,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
+    slots: config.postSlots ? { minutes: config.postSlots, graceMs: SLOT_GRACE_MS } : null,
     metrics: services.metrics,
     confirmations: createSendConfirmations({ logger }),
     uncertainKeyboard: maybeInChannelKeyboard,
   };
 }
+
+/** The job sending the channel's "Top stories" digest (CHANNEL_DIGEST_CRON). */
+export const CHANNEL_DIGEST_JOB = "channel-digest";
 
 /** The bot's scheduled jobs. */
 export function createJobs(deps: {
@@ -97,15 +103,27 @@ export function createJobs(deps: {
   sender: SenderLease;
   logger: Logger;
   health: Health;
-  /** Readers' alerts and digests are written in each reader's language. */
-  translator: (language: Language) => Translate;
+  /** Readers' alerts and digests are written in each reader's language; the channel's texts in CHANNEL_LANGUAGE. */
+  translations: Translations;
 }): Job[] {
   const { services, ingest, outbox, sender } = deps;
+  const { config } = services;
+  const digestJobs: Job[] = [];
+  if (config.channelDigestCron !== null) {
+    const digest: ChannelDigestDeps = {
+      ...outbox,
+      digests: services.digests,
+      logger: deps.logger.child({ job: CHANNEL_DIGEST_JOB }),
+      title: deps.translations.translator(config.channelLanguage)("channel-digest-title"),
+    };
+    digestJobs.push({ name: CHANNEL_DIGEST_JOB, cron: config.channelDigestCron, when: () => sender.holds(), run: () => sendChannelDigest(digest) });
+  }
   return [
     { name: INGEST_JOB, cron: services.config.ingestCron, run: (signal) => ingestAllFeeds(ingest, { signal }) },
     { name: "publish", cron: services.config.postCron, when: () => sender.holds(), run: () => publishNextPost(outbox) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
-    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger, translator: deps.translator }),
+    ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger, translator: deps.translations.translator }),
+    ...digestJobs,
     ...createHealthJobs(deps.health, services.instanceId),
   ];
 }

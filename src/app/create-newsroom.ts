@@ -19,6 +19,8 @@ export interface ChannelAccess {
   /** Sends one post now through the outbox. */
   publish(postId: number): Promise<PublishOutcome>;
   messages: ChannelMessages;
+  /** Breaking news went out: readers' alerts are fanned out and sent now, not at the next tick. */
+  breakingSent?: (postId: number) => void;
 }
 
 /** For front ends that never post (the CLI): every attempt says so instead of posting. */
@@ -46,6 +48,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       fetchPage: (url, context) => fetchArticlePage(services, url, context),
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
+      ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}),
       now,
       publicUrl: services.config.publicUrl,
       summaryMaxChars: services.config.summary.maxChars,
@@ -57,6 +60,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
     status: createNewsroomStatus({
       health: health.monitor,
       posts,
+      articles,
       alerts: services.alerts,
       publish: health.rules.publish,
       thisBot: () => health.heartbeat?.current() ?? null,

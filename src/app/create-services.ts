@@ -12,6 +12,7 @@ import { parseChatRef, type ChatRef, type Config } from "../config.js";
 import { createAlertsRepository, type AlertsRepository } from "../db/alerts.js";
 import { createArticlesRepository, type ArticlesRepository } from "../db/articles.js";
 import { createAuditLogRepository, type AuditLogRepository } from "../db/audit-log.js";
+import { createChannelDigestsRepository, type ChannelDigestsRepository } from "../db/channel-digests.js";
 import { createChannelPostsRepository, type ChannelPostsRepository } from "../db/channel-posts.js";
 import type { Database } from "../db/client.js";
 import { createPostCorrectionsRepository, type PostCorrectionsRepository } from "../db/post-corrections.js";
@@ -44,6 +45,8 @@ export interface Services {
   articles: ArticlesRepository;
   posts: ChannelPostsRepository;
   corrections: PostCorrectionsRepository;
+  /** The channel's "Top stories" digests (CHANNEL_DIGEST_CRON). */
+  digests: ChannelDigestsRepository;
   topics: TopicsRepository;
   subscribers: SubscribersRepository;
   settings: SettingsRepository;
@@ -93,7 +96,8 @@ export function createServices(deps: {
   const feeds = createFeedsRepository(prisma);
   const posts = createChannelPostsRepository(prisma);
   const alerts = createAlertsRepository(prisma);
-  const metrics = createMetrics({ sources: metricsSourcesFrom({ posts, alerts, feeds }), now });
+  const articles = createArticlesRepository(prisma);
+  const metrics = createMetrics({ sources: metricsSourcesFrom({ posts, alerts, feeds, articles }), now });
   let adminChatId: ChatRef | null = config.adminChatId;
   return {
     config,
@@ -102,9 +106,10 @@ export function createServices(deps: {
     instanceId: deps.instanceId ?? describeInstance("the bot"),
     now,
     feeds,
-    articles: createArticlesRepository(prisma),
+    articles,
     posts,
     corrections: createPostCorrectionsRepository(prisma),
+    digests: createChannelDigestsRepository(prisma),
     topics: createTopicsRepository(prisma),
     subscribers: createSubscribersRepository(prisma),
     settings,

@@ -207,16 +207,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("add a feed: fetched once, refused when it does not answer or is not a feed (a web page's declared feed is added instead)")
     .option("--topic <slug>", "topic given to every article of this feed")
     .option("--full-page", "always fetch and extract the article pages")
+    .option("--priority <1-5>", "how much this feed's stories weigh when the outbox picks the best story (default 3)")
     .option("--force", "add it even when the check fails")
-    .action(async (url: string, options: { topic?: string; fullPage?: boolean; force?: boolean }) => {
+    .action(async (url: string, options: { topic?: string; fullPage?: boolean; priority?: string; force?: boolean }) => {
       const { newsroom } = await open();
-      const outcome = await newsroom.feeds.add({ url, topic: options.topic ?? null, fullPage: options.fullPage ?? false, force: options.force ?? false, actor });
+      const outcome = await newsroom.feeds.add({
+        url,
+        topic: options.topic ?? null,
+        fullPage: options.fullPage ?? false,
+        priority: options.priority ?? null,
+        force: options.force ?? false,
+        actor,
+      });
       const onPage = "discovery" in outcome && outcome.discovery ? `${outcome.discovery.page} is a web page that declares the feed ` : null;
       switch (outcome.kind) {
         case "invalid-url":
           throw new UsageError(outcome.reason);
         case "invalid-topic":
           throw new UsageError(`"${outcome.input}" is not a usable topic name: ${TOPIC_HINT}`);
+        case "invalid-priority":
+          throw new UsageError(`${outcome.error} Nothing was added.`);
         case "duplicate":
           throw new UsageError(`${onPage ? `${onPage}${outcome.existing.url}; ` : ""}this feed is already there as #${outcome.existing.id}`);
         case "refused":

@@ -38,6 +38,8 @@ export interface ClaimedAlert {
 /** A channel post as alerts show it. */
 export interface SentPost {
   id: number;
+  /** Breaking news: its readers are alerted at once, digest readers too. */
+  breaking: boolean;
   sentAt: Date;
   url: string;
   headline: string;
@@ -67,6 +69,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 const postSelect = {
   id: true,
+  breaking: true,
   sentAt: true,
   article: {
     select: {
@@ -80,6 +83,7 @@ const postSelect = {
 
 type PostRow = {
   id: number;
+  breaking: boolean;
   sentAt: Date | null;
   article: { url: string; headline: string; summary: string; topics: { topic: { id: number; slug: string } }[] };
 };
@@ -87,6 +91,7 @@ type PostRow = {
 function toSentPost(row: PostRow): SentPost {
   return {
     id: row.id,
+    breaking: row.breaking,
     sentAt: row.sentAt ?? new Date(0),
     url: row.article.url,
     headline: row.article.headline,
@@ -112,14 +117,16 @@ export function createAlertsRepository(prisma: Db) {
 
     /**
      * Active readers with instant alerts who follow any of `topicIds`, each with the
-     * topics of those they follow. Blocked, digest and "off" readers are not included.
+     * topics of those they follow. Blocked and "off" readers are not included; digest readers
+     * only with `alsoDigest` (breaking news reaches them at once).
      */
     async instantRecipients(
       topicIds: number[],
+      options: { alsoDigest?: boolean } = {},
     ): Promise<{ subscriberId: number; topicIds: number[]; language: string | null; languageCode: string | null }[]> {
       if (topicIds.length === 0) return [];
       const rows = await prisma.subscriber.findMany({
-        where: { status: "active", alertMode: "instant", subscriptions: { some: { topicId: { in: topicIds } } } },
+        where: { status: "active", alertMode: { in: options.alsoDigest ? ["instant", "digest"] : ["instant"] }, subscriptions: { some: { topicId: { in: topicIds } } } },
         orderBy: { id: "asc" },
         select: { id: true, language: true, languageCode: true, subscriptions: { where: { topicId: { in: topicIds } }, select: { topicId: true } } },
       });

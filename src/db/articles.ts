@@ -1,4 +1,5 @@
 /** The articles table, with its URL aliases and topic links. */
+import type { Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "./client.js";
 import { inBatches } from "./in-batches.js";
 
@@ -38,6 +39,37 @@ export interface ArticleView {
   publishedAt: Date | null;
   sortAt: Date;
   topics: string[];
+}
+
+/** A story waiting for an automatic post, with what the selection score weighs (src/publish/story-score.ts). */
+export interface PostCandidate {
+  id: number;
+  sortAt: Date;
+  /** Distinct sites (host names without "www.") carrying the story: its own URL's and its aliases'. */
+  sites: number;
+  /** Its feed's priority, 1-5 (3 without a feed). */
+  priority: number;
+}
+
+/** A candidate with its link and headline. */
+export interface ScoredArticle extends PostCandidate {
+  url: string;
+  headline: string;
+}
+
+/** At most this many waiting stories are scored per pick (the newest). */
+const CANDIDATE_LIMIT = 500;
+
+/** Meant for an automatic post and never posted: no post, not held, not removed. */
+const notPostedWhere = { autoPost: true, post: { is: null }, holdReason: null, removedAt: null } as const;
+
+/** How many distinct sites (host names without "www.") these URLs of one story are on; at least 1. */
+export function countSites(urls: string[]): number {
+  const hosts = new Set<string>();
+  for (const url of urls) {
+    if (URL.canParse(url)) hosts.add(new URL(url).hostname.replace(/^www\./, ""));
+  }
+  return Math.max(1, hosts.size);
 }
 
 const viewSelect = {
@@ -85,6 +117,23 @@ const STORE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
 export type ArticlesRepository = ReturnType<typeof createArticlesRepository>;
 
 export function createArticlesRepository(prisma: Db) {
+  /** Articles matching `where`, newest first, with what the selection score weighs. */
+  const listScored = async (where: Prisma.ArticleWhereInput, limit: number): Promise<ScoredArticle[]> => {
+    const rows = await prisma.article.findMany({
+      where,
+      orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: { id: true, url: true, headline: true, sortAt: true, feed: { select: { priority: true } }, aliases: { select: { url: true } } },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      url: row.url,
+      headline: row.headline,
+      sortAt: row.sortAt,
+      priority: row.feed?.priority ?? 3,
+      sites: countSites([row.url, ...row.aliases.map((a) => a.url)]),
+    }));
+  };
   return {
     /** Of the given URLs, those already stored as an article URL or an alias. */
     async knownUrls(urls: string[]): Promise<Set<string>> {
@@ -172,14 +221,26 @@ export function createArticlesRepository(prisma: Db) {
       return rows.map(toView);
     },
 
-    /** The oldest article published since `since` that may be posted automatically and has no post yet. */
-    async nextToPost(since: Date): Promise<ArticleView | null> {
-      const row = await prisma.article.findFirst({
-        where: { autoPost: true, post: { is: null }, sortAt: { gte: since }, ...NOT_REMOVED },
-        orderBy: [{ sortAt: "asc" }, { id: "asc" }],
-        select: viewSelect,
-      });
-      return row ? toView(row) : null;
+    /**
+     * Articles published since `since` that may be posted automatically and have no post yet,
+     * with what the selection score weighs: the sites carrying the story (its own host and its
+     * aliases' hosts) and its feed's priority. The newest `limit` only: older ones would lose anyway.
+     */
+    candidatesToPost(since: Date, limit = CANDIDATE_LIMIT): Promise<ScoredArticle[]> {
+      return listScored({ ...notPostedWhere, sortAt: { gte: since } }, limit);
+    },
+
+    /**
+     * Stories that were meant to be posted automatically but aged out of the auto-post window
+     * unposted (published between `from` and `before`): the "not posted" count, and digest candidates.
+     */
+    countNotPosted(from: Date, before: Date): Promise<number> {
+      return prisma.article.count({ where: { ...notPostedWhere, sortAt: { gte: from, lt: before } } });
+    },
+
+    /** Those stories themselves (for the channel digest), newest first. */
+    listNotPosted(from: Date, before: Date, limit = CANDIDATE_LIMIT): Promise<ScoredArticle[]> {
+      return listScored({ ...notPostedWhere, sortAt: { gte: from, lt: before } }, limit);
     },
 
     /**

@@ -6,7 +6,7 @@
  * turns down is cancelled or skipped. A post left in `sending` after its lease expired has
  * an unknown outcome: it becomes `uncertain` and is reported, never resent blindly.
  */
-import { NOT_REMOVED } from "./articles.js";
+import { countSites, NOT_REMOVED } from "./articles.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
@@ -20,6 +20,8 @@ export interface PostRecord {
   articleId: number;
   status: PostStatus;
   origin: PostOrigin;
+  /** Breaking news: sent at once, ahead of the queue, with notification. */
+  breaking: boolean;
   scheduledAt: Date | null;
   queuedById: bigint | null;
   queuedByName: string | null;
@@ -44,6 +46,7 @@ const postSelect = {
   articleId: true,
   status: true,
   origin: true,
+  breaking: true,
   scheduledAt: true,
   queuedById: true,
   queuedByName: true,
@@ -82,6 +85,19 @@ function toRecord(row: PostRow): PostRecord {
     origin: row.origin as PostOrigin,
     article: { ...row.article, topics: row.article.topics.map((t) => t.topic.slug) },
   };
+}
+
+/** A sent post the channel digest may list. */
+export interface DigestCandidate {
+  postId: number;
+  articleId: number;
+  url: string;
+  headline: string;
+  /** Reactions plus counted clicks. */
+  engagement: number;
+  sortAt: Date;
+  priority: number;
+  sites: number;
 }
 
 const WAITING: PostStatus[] = ["queued", "scheduled"];
@@ -140,14 +156,15 @@ export function createChannelPostsRepository(prisma: Db) {
     },
 
     /**
-     * The post to send next: editors' posts before automatic ones, then the earliest
-     * due. Retries wait for their nextAttemptAt; a killed story's post is never next.
+     * The post to send next: breaking news, then editors' posts before automatic ones, then
+     * the earliest due. Retries wait for their nextAttemptAt. `timedOnly`: only posts given a
+     * time (with POST_SLOTS, the others wait for a slot).
      */
-    async nextDue(now: Date, origins: PostOrigin[] = ["editor", "auto"]): Promise<PostRecord | null> {
+    async nextDue(now: Date, origins: PostOrigin[] = ["editor", "auto"], options: { timedOnly?: boolean } = {}): Promise<PostRecord | null> {
       const row = await prisma.channelPost.findFirst({
-        where: { ...dueNow(now), origin: { in: origins }, article: NOT_REMOVED },
-        // "editor" sorts before "auto" descending; then the oldest due first.
-        orderBy: [{ origin: "desc" }, { scheduledAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+        where: { ...dueNow(now), origin: { in: origins }, article: NOT_REMOVED, ...(options.timedOnly ? { scheduledAt: { not: null } } : {}) },
+        // Breaking news first; "editor" sorts before "auto" descending; then the oldest due first.
+        orderBy: [{ breaking: "desc" }, { origin: "desc" }, { scheduledAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
         select: postSelect,
       });
       return row ? toRecord(row) : null;
@@ -411,6 +428,45 @@ export function createChannelPostsRepository(prisma: Db) {
         data: { status: "sent", sentAt: post?.sendStartedAt ?? now, chatId: null, telegramMessageId: null, lastError: null },
       });
       return updated.count === 1;
+    },
+
+    /**
+     * Makes a post breaking news (an editor asked): ahead of the queue, sent with notification.
+     * Only a post not yet in the channel; false otherwise.
+     */
+    async markBreaking(id: number): Promise<boolean> {
+      const updated = await prisma.channelPost.updateMany({
+        where: { id, status: { in: [...WAITING, "cancelled", "failed", "draft", "review", "skipped"] } },
+        data: { breaking: true, origin: "editor", status: "queued", scheduledAt: null, nextAttemptAt: null, reportedAt: null },
+      });
+      return updated.count === 1;
+    },
+
+    /**
+     * Posts in the channel sent since `since` whose story was not removed, with their
+     * engagement (reactions and clicks) and what the selection score weighs: the channel digest's candidates.
+     */
+    async listForDigest(since: Date, until: Date): Promise<DigestCandidate[]> {
+      const rows = await prisma.channelPost.findMany({
+        where: { status: "sent", sentAt: { gt: since, lte: until }, article: { removedAt: null } },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          reactionCount: true,
+          clickCount: true,
+          article: { select: { id: true, url: true, headline: true, sortAt: true, feed: { select: { priority: true } }, aliases: { select: { url: true } } } },
+        },
+      });
+      return rows.map((row) => ({
+        postId: row.id,
+        articleId: row.article.id,
+        url: row.article.url,
+        headline: row.article.headline,
+        engagement: row.reactionCount + row.clickCount,
+        sortAt: row.article.sortAt,
+        priority: row.article.feed?.priority ?? 3,
+        sites: countSites([row.article.url, ...row.article.aliases.map((a) => a.url)]),
+      }));
     },
 
     /** Records that a sent post was taken down from the channel. */

@@ -21,9 +21,10 @@ function feedState(feed: FeedRecord, timezone: string): string {
   return "new (not fetched yet)";
 }
 
-/** "#3 https://example.com/rss.xml [asia] — ok, last ok Mon 2 Mar 09:00 (UTC)", times in `timezone`. */
+/** "#3 https://example.com/rss.xml [asia] (priority 5) — ok, last ok Mon 2 Mar 09:00 (UTC)", times in `timezone`. */
 export function feedLine(feed: FeedRecord, timezone: string): string {
   const topic = feed.defaultTopic ? ` [${feed.defaultTopic}]` : "";
   const fullPage = feed.fullPage ? " (full page)" : "";
-  return `#${feed.id} ${feed.url}${topic}${fullPage} — ${feedState(feed, timezone)}`;
+  const priority = feed.priority !== 3 ? ` (priority ${feed.priority})` : "";
+  return `#${feed.id} ${feed.url}${topic}${fullPage}${priority} — ${feedState(feed, timezone)}`;
 }

@@ -67,6 +67,7 @@ export function formatStatus(status: NewsroomStatus, timezone: string): string {
   for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(feed, timezone)}`);
   if (troubled.length > FEED_LINES) lines.push(`  … and ${troubled.length - FEED_LINES} more (/feeds lists them all)`);
   lines.push(`Alerts waiting: ${status.alertsWaiting}`);
+  lines.push(`Not posted: ${status.notPosted} (stories that outlived the 24-hour auto-post window in the last 7 days)`);
   if (status.unsentPosts.total === 0) lines.push("Failed or uncertain posts: none");
   else {
     lines.push(`Failed or uncertain posts: ${status.unsentPosts.total}`);

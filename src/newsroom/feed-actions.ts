@@ -7,6 +7,7 @@
 import type { AuditLogRepository } from "../db/audit-log.js";
 import { DuplicateFeedError, type FeedFilterRecord, type FeedRecord, type FeedsRepository, type FilterKind } from "../db/feeds.js";
 import type { TopicsRepository } from "../db/topics.js";
+import { parseFeedPriority } from "../editorial/feed-priority.js";
 import type { FeedLink } from "../ingest/feeds/discover-feed-links.js";
 import { FeedUrlError, parseFeedUrl } from "../ingest/feeds/parse-feed-url.js";
 import type { FeedProbe } from "../ingest/feeds/probe-feed.js";
@@ -36,6 +37,8 @@ export type AddFeedOutcome =
   | { kind: "added"; feed: FeedRecord; check: FeedCheck }
   | { kind: "invalid-url"; reason: string }
   | { kind: "invalid-topic"; input: string }
+  /** `error` says in plain words what a priority must be. */
+  | { kind: "invalid-priority"; error: string }
   | { kind: "duplicate"; existing: FeedRecord; discovery: FeedDiscovery | null }
   /** The address does not answer, answers an error, or is not a feed (and names none): nothing was added. */
   | { kind: "refused"; url: string; reason: string; discovery: FeedDiscovery | null };
@@ -89,9 +92,9 @@ export function createFeedActions(deps: FeedActionsDeps) {
      * Adds a feed after checking the address's form and the topic name, then fetching it once:
      * a web page is replaced by the first feed it declares; an address that does not answer,
      * answers an error or is not a feed is refused, unless `force`. The topic becomes an
-     * editors' topic.
+     * editors' topic. `priority` is as typed (1-5; unset: 3), weighing in the selection score.
      */
-    async add(input: { url: string; topic?: string | null; fullPage?: boolean; force?: boolean; actor: Actor }): Promise<AddFeedOutcome> {
+    async add(input: { url: string; topic?: string | null; fullPage?: boolean; priority?: string | null; force?: boolean; actor: Actor }): Promise<AddFeedOutcome> {
       let url: string;
       try {
         url = parseFeedUrl(input.url);
@@ -101,6 +104,12 @@ export function createFeedActions(deps: FeedActionsDeps) {
       }
       const topic = topicSlugOf(input.topic);
       if (topic === undefined) return { kind: "invalid-topic", input: input.topic ?? "" };
+      let priority: number | undefined;
+      if (input.priority !== undefined && input.priority !== null) {
+        const parsed = parseFeedPriority(input.priority);
+        if (!parsed.ok) return { kind: "invalid-priority", error: parsed.error };
+        priority = parsed.priority;
+      }
       const known = await feeds.findByUrl(url);
       if (known) return { kind: "duplicate", existing: known, discovery: null };
 
@@ -119,7 +128,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
 
       let feed: FeedRecord;
       try {
-        feed = await feeds.add({ url, title: found?.title ?? null, defaultTopic: topic, fullPage: input.fullPage ?? false });
+        feed = await feeds.add({ url, title: found?.title ?? null, defaultTopic: topic, fullPage: input.fullPage ?? false, ...(priority !== undefined ? { priority } : {}) });
       } catch (error) {
         if (error instanceof DuplicateFeedError) return { kind: "duplicate", existing: error.existing, discovery };
         throw error;
@@ -135,6 +144,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
           url,
           defaultTopic: topic,
           ...(input.fullPage ? { fullPage: true } : {}),
+          ...(priority !== undefined ? { priority } : {}),
           ...(discovery ? { discoveredOn: discovery.page } : {}),
           ...(forcedPast ? { forced: forcedPast } : {}),
         },

@@ -4,12 +4,14 @@
  * the last post, alerts waiting, posts that did not go out cleanly, and the running bots.
  */
 import type { AlertsRepository } from "../db/alerts.js";
+import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository, PostStatus } from "../db/channel-posts.js";
 import type { FeedRecord } from "../db/feeds.js";
 import type { CronTimes } from "../ops/health/cron-times.js";
 import type { HealthMonitor } from "../ops/health/health-monitor.js";
 import type { Problem, WaitingPost } from "../ops/health/judge-problems.js";
 import type { InstanceRecord } from "../ops/instance-heartbeat.js";
+import { notPostedRange } from "../publish/posting-policy.js";
 
 /** /status lists this many of the next posts and of the failed ones. */
 export const STATUS_LIST_LIMIT = 5;
@@ -34,6 +36,8 @@ export interface NewsroomStatus {
   lastIngestAt: Date | null;
   feeds: { total: number; failing: FeedRecord[]; paused: FeedRecord[] };
   alertsWaiting: number;
+  /** Stories meant for automatic posting that aged out of the auto-post window unposted, in the last 7 days. */
+  notPosted: number;
   unsentPosts: { total: number; posts: { id: number; headline: string; status: PostStatus; error: string | null }[] };
   /** The bot answering (/status); null for the CLI. */
   thisBot: InstanceRecord | null;
@@ -82,6 +86,7 @@ export type NewsroomStatusActions = ReturnType<typeof createNewsroomStatus>;
 export function createNewsroomStatus(deps: {
   health: Pick<HealthMonitor, "evaluate">;
   posts: ChannelPostsRepository;
+  articles: Pick<ArticlesRepository, "countNotPosted">;
   alerts: AlertsRepository;
   publish: CronTimes;
   /** This bot process as its heartbeat describes it, or null (the CLI). */
@@ -92,7 +97,12 @@ export function createNewsroomStatus(deps: {
     async current(): Promise<NewsroomStatus> {
       const report = await deps.health.evaluate({ fresh: true });
       const { snapshot } = report;
-      const [alertsWaiting, unsent] = await Promise.all([deps.alerts.countWaiting(), deps.posts.listUnsent(STATUS_LIST_LIMIT)]);
+      const { from, before } = notPostedRange(snapshot.now);
+      const [alertsWaiting, unsent, notPosted] = await Promise.all([
+        deps.alerts.countWaiting(),
+        deps.posts.listUnsent(STATUS_LIST_LIMIT),
+        deps.articles.countNotPosted(from, before),
+      ]);
       const { feeds } = report;
       const successes = feeds.flatMap((f) => (f.lastSuccessAt ? [f.lastSuccessAt.getTime()] : []));
       const thisBot = deps.thisBot();
@@ -117,6 +127,7 @@ export function createNewsroomStatus(deps: {
           paused: feeds.filter((f) => f.pausedAt !== null),
         },
         alertsWaiting,
+        notPosted,
         unsentPosts: {
           total: unsent.total,
           posts: unsent.posts.map((p) => ({ id: p.id, headline: p.article.headline, status: p.status, error: p.lastError })),

@@ -41,6 +41,8 @@ export interface PostActionsDeps {
   /** Sends one post through the outbox (its claim makes a double send impossible). */
   publish: (postId: number) => Promise<PublishOutcome>;
   channel: ChannelMessages;
+  /** Told when breaking news went out, so readers' alerts go at once rather than at the next tick. */
+  breakingSent?: (postId: number) => void;
   now: () => Date;
   publicUrl: string | null;
   summaryMaxChars: number;
@@ -83,6 +85,13 @@ export type PostNowOutcome =
   | { kind: "failed"; postId: number; reason: string }
   /** The outbox did not try (e.g. the bot may not post in the channel). */
   | { kind: "held"; postId: number; reason: string };
+
+export type BreakingOutcome =
+  | PostNowOutcome
+  | Extract<PlaceRefusal, { kind: "changed-meanwhile" | "queued-by-someone-else" }>
+  /** Neither a post id nor a link. */
+  | { kind: "invalid-ref"; input: string }
+  | Extract<QueueOutcome, { kind: "invalid-url" | "fetch-failed" | "unreadable" | "no-article" }>;
 
 export type ComposeOutcome =
   | { kind: "waiting"; post: PostRecord }
@@ -213,19 +222,43 @@ export function createPostActions(deps: PostActionsDeps) {
       default:
         await posts.schedule(postId, null);
     }
+    return publishNow(post, actor, "post.post_now");
+  };
+
+  /** Sends a waiting post through the outbox now; audited under `action` when it went out. */
+  const publishNow = async (post: PostRecord, actor: Actor, action: string): Promise<PostNowOutcome> => {
+    const postId = post.id;
     const outcome = await deps.publish(postId);
     if (outcome.kind === "sent") {
       await audit.record({
         actorId: actor.id,
         actorName: actor.name,
-        action: "post.post_now",
+        action,
         subject: `post #${postId}`,
         before: { status: post.status, scheduledAt: post.scheduledAt?.toISOString() ?? null },
-        after: { status: "sent", messageId: outcome.messageId },
+        after: { status: "sent", messageId: outcome.messageId, ...(action === "post.breaking" ? { breaking: true } : {}) },
       });
       return { kind: "sent", postId, messageId: outcome.messageId };
     }
     return { kind: outcome.kind === "not-sent" ? "failed" : "held", postId, reason: outcome.reason };
+  };
+
+  /** The post a /breaking reference names: a post id, or the story at a link (fetched and given a post when new). */
+  const breakingPost = async (ref: string, actor: Actor): Promise<{ post: PostRecord } | BreakingOutcome> => {
+    const id = /^#?(\d{1,9})$/.exec(ref.trim());
+    if (id) {
+      const post = await posts.get(Number(id[1]));
+      return post ? { post } : { kind: "not-found", postId: Number(id[1]) };
+    }
+    const url = normaliseUrl(ref.trim());
+    if (!url) return { kind: "invalid-ref", input: ref };
+    const found = await findOrStoreArticle(url);
+    if (!("articleId" in found)) return found;
+    const existing = await posts.findByArticle(found.articleId);
+    if (existing) return { post: existing };
+    const placed = await placeEditorPost(found.articleId, null, actor);
+    // A post for a story that had none: only a racing editor can have placed one meanwhile.
+    return placed.kind === "placed" ? { post: placed.post } : { kind: "queued-by-someone-else" };
   };
 
   const checkDelete = async (postId: number): Promise<DeleteCheck> => {
@@ -316,6 +349,32 @@ export function createPostActions(deps: PostActionsDeps) {
      */
     postNow: (input: { postId: number; actor: Actor; sendAnyway?: boolean }): Promise<PostNowOutcome> =>
       postNow(input.postId, input.actor, input.sendAnyway),
+
+    /**
+     * Breaking news: the post (by id, or the story at a link) goes out at once, ahead of the
+     * queue, marked breaking (sent with notification), through the same once-only outbox;
+     * readers following its topics are alerted at once. Audited as post.breaking.
+     */
+    async postBreaking(input: { ref: string; actor: Actor }): Promise<BreakingOutcome> {
+      const target = await breakingPost(input.ref, input.actor);
+      if (!("post" in target)) return target;
+      const { post } = target;
+      switch (post.status) {
+        case "sent":
+          return { kind: "already-sent", postId: post.id, sentAt: post.sentAt };
+        case "deleted":
+          return { kind: "deleted", postId: post.id };
+        case "sending":
+          return { kind: "sending", postId: post.id };
+        case "uncertain":
+          return { kind: "maybe-in-channel", postId: post.id, headline: post.article.headline, interruptedAt: post.sendStartedAt };
+        default:
+          if (!(await posts.markBreaking(post.id))) return { kind: "changed-meanwhile", postId: post.id };
+      }
+      const outcome = await publishNow(post, input.actor, "post.breaking");
+      if (outcome.kind === "sent") deps.breakingSent?.(post.id);
+      return outcome;
+    },
 
     /** Records a post whose send was interrupted as sent: an editor found it in the channel. */
     async markSent(input: { postId: number; actor: Actor }): Promise<MarkSentOutcome> {

@@ -9,8 +9,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 import type { AlertsRepository } from "../db/alerts.js";
+import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository } from "../db/channel-posts.js";
 import type { FeedsRepository, FeedState } from "../db/feeds.js";
+import { notPostedRange } from "../publish/posting-policy.js";
 import { SEND_FAILURE_CAUSES, type SendFailureCause } from "../publish/send-failure-policy.js";
 
 /** Telegram error codes counted one by one; other 4xx are "other", 5xx "5xx", no answer at all "network". */
@@ -49,11 +51,22 @@ export interface MetricsSources {
   alertsPending(): Promise<number>;
   /** Feeds by state, as `feeds list` names them. */
   feedsByState(): Promise<Record<FeedState, number>>;
+  /** Stories that aged out of the auto-post window unposted in the last 7 days. */
+  storiesNotPosted(now: Date): Promise<number>;
 }
 
 /** The database gauges' sources, from the repositories that own those tables. */
-export function metricsSourcesFrom(repositories: { posts: ChannelPostsRepository; alerts: AlertsRepository; feeds: FeedsRepository }): MetricsSources {
+export function metricsSourcesFrom(repositories: {
+  posts: ChannelPostsRepository;
+  alerts: AlertsRepository;
+  feeds: FeedsRepository;
+  articles: ArticlesRepository;
+}): MetricsSources {
   return {
+    storiesNotPosted: (now) => {
+      const { from, before } = notPostedRange(now);
+      return repositories.articles.countNotPosted(from, before);
+    },
     outboxDue: (now) => repositories.posts.dueSummary(now),
     alertsPending: () => repositories.alerts.countPending(),
     feedsByState: () => repositories.feeds.countByState(),
@@ -150,9 +163,20 @@ export function createMetrics(options: { sources?: MetricsSources; now?: () => D
     });
     const alertsPending = new Gauge({ name: `${PREFIX}alerts_pending`, help: "Alerts queued for readers and not yet sent", registers: [registry] });
     const feeds = new Gauge({ name: `${PREFIX}feeds`, help: "Feeds by state (as `feeds list` shows them)", labelNames: ["state"], registers: [registry] });
+    const notPosted = new Gauge({
+      name: `${PREFIX}stories_not_posted`,
+      help: "Stories meant for automatic posting that aged out of the auto-post window unposted, over the last 7 days",
+      registers: [registry],
+    });
     readSources = async () => {
       const at = now();
-      const [due, pending, byState] = await Promise.all([sources.outboxDue(at), sources.alertsPending(), sources.feedsByState()]);
+      const [due, pending, byState, unposted] = await Promise.all([
+        sources.outboxDue(at),
+        sources.alertsPending(),
+        sources.feedsByState(),
+        sources.storiesNotPosted(at),
+      ]);
+      notPosted.set(unposted);
       outboxDue.set(due.count);
       oldestDue.set(due.oldestDueAt ? Math.max(0, (at.getTime() - due.oldestDueAt.getTime()) / 1000) : 0);
       alertsPending.set(pending);

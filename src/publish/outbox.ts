@@ -18,9 +18,11 @@ import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
 import { formatPost, postLink } from "./format-post.js";
 import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
+import { slotToServe } from "./post-slots.js";
 import type { SendBudget } from "./send-budget.js";
 import type { SendConfirmations } from "./send-confirmations.js";
 import { classifySendFailure, decideSendFailure } from "./send-failure-policy.js";
+import { pickBestStory } from "./story-score.js";
 import { escapeHtml } from "./telegram-html.js";
 
 /** Longer than the longest send (the outbox's API calls time out after 20 s). */
@@ -52,6 +54,8 @@ export interface OutboxDeps {
   now: () => Date;
   publicUrl: string | null;
   rules: PostingRules;
+  /** POST_SLOTS; null or absent: every run may post (POST_CRON). */
+  slots?: SlotRules | null;
   /** Defaults to {@link BUDGET_WAIT_MS}. */
   budgetWaitMs?: number;
   /** Counts posts sent and failed sends; optional (nothing is counted without it). */
@@ -79,7 +83,25 @@ export function renderPost(post: PostRecord, publicUrl: string | null): string {
   });
 }
 
-/** Picks the post due now — editors' first, then the oldest recent article — and sends it. */
+/** POST_SLOTS, as the outbox needs them. */
+export interface SlotRules {
+  /** Minutes after midnight, in the rules' time zone, sorted. */
+  minutes: number[];
+  /** A slot missed by more than this (the bot was down) is let pass. */
+  graceMs: number;
+}
+
+/** Settings key: the latest POST_SLOTS slot served (ISO time). */
+export const LAST_SLOT_SERVED = "outbox.lastSlot";
+/** A slot the outbox did not see within this long after it passed is let pass. */
+export const SLOT_GRACE_MS = 30 * 60_000;
+
+/**
+ * Picks the post due now and sends it: breaking news, then editors' posts, then the best
+ * waiting story by the selection score (src/publish/story-score.ts) — not the oldest. With
+ * POST_SLOTS, posts an editor gave a time go at that time; everything else waits for a slot,
+ * and each slot takes one post.
+ */
 export async function publishNextPost(deps: OutboxDeps, options: { postId?: number } = {}): Promise<PublishOutcome> {
   const now = deps.now();
   await recoverOutbox(deps);
@@ -90,24 +112,45 @@ export async function publishNextPost(deps: OutboxDeps, options: { postId?: numb
   if (options.postId !== undefined) {
     post = await deps.posts.get(options.postId);
     if (!post) return { kind: "idle", reason: `post #${options.postId} does not exist` };
-  } else {
-    post = await deps.posts.nextDue(now, ["editor"]);
+  } else if (deps.slots) {
+    post = await deps.posts.nextDue(now, ["editor"], { timedOnly: true });
     if (!post) {
-      const block = autoPostingBlock(now, deps.rules, {
-        paused: (await deps.settings.get(OUTBOX_PAUSED)) !== null,
-        sentInLastHour: deps.rules.maxPostsPerHour === null ? 0 : await deps.posts.countSentSince(new Date(now.getTime() - 3_600_000)),
-      });
-      if (block) return { kind: "idle", reason: block };
-      post = await deps.posts.nextDue(now, ["auto"]);
-      if (!post) {
-        const article = await deps.articles.nextToPost(new Date(now.getTime() - AUTO_POST_MAX_AGE_MS));
-        if (!article) return { kind: "idle", reason: "nothing new to post" };
-        post = await deps.posts.create({ articleId: article.id, origin: "auto" });
-        if (!post) return { kind: "idle", reason: "another instance took this article" };
-      }
+      const slot = slotToServe({ now, slots: deps.slots.minutes, timezone: deps.rules.timezone, lastServed: await lastSlotServed(deps), graceMs: deps.slots.graceMs });
+      if (!slot) return { kind: "idle", reason: "waiting for the next POST_SLOTS slot" };
+      await deps.settings.set(LAST_SLOT_SERVED, slot.toISOString());
+      const picked = await pickPost(deps, now);
+      if ("kind" in picked) return picked;
+      post = picked.post;
     }
+  } else {
+    const picked = await pickPost(deps, now);
+    if ("kind" in picked) return picked;
+    post = picked.post;
   }
   return sendPost(deps, post);
+}
+
+async function lastSlotServed(deps: OutboxDeps): Promise<Date | null> {
+  const value = await deps.settings.get(LAST_SLOT_SERVED);
+  return value ? new Date(value) : null;
+}
+
+/** The post to send now: an editor's, else (when automatic posting may) a waiting automatic one or the best story. */
+async function pickPost(deps: OutboxDeps, now: Date): Promise<{ post: PostRecord } | PublishOutcome> {
+  const editors = await deps.posts.nextDue(now, ["editor"]);
+  if (editors) return { post: editors };
+  const block = autoPostingBlock(now, deps.rules, {
+    paused: (await deps.settings.get(OUTBOX_PAUSED)) !== null,
+    sentInLastHour: deps.rules.maxPostsPerHour === null ? 0 : await deps.posts.countSentSince(new Date(now.getTime() - 3_600_000)),
+  });
+  if (block) return { kind: "idle", reason: block };
+  const retry = await deps.posts.nextDue(now, ["auto"]);
+  if (retry) return { post: retry };
+  const best = pickBestStory(await deps.articles.candidatesToPost(new Date(now.getTime() - AUTO_POST_MAX_AGE_MS)), now);
+  if (!best) return { kind: "idle", reason: "nothing new to post" };
+  const created = await deps.posts.create({ articleId: best.id, origin: "auto" });
+  if (!created) return { kind: "idle", reason: "another instance took this article" };
+  return { post: created };
 }
 
 function repeatEvery(ms: number, tick: () => Promise<void>): () => void {

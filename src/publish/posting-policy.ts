@@ -3,6 +3,14 @@ import { DateTime } from "luxon";
 
 /** Only stories published this recently are posted automatically (older ones are stored, not posted). */
 export const AUTO_POST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** /status, `cli status` and the metrics count stories that aged out unposted over this long. */
+export const NOT_POSTED_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The stories published in this range aged out of the auto-post window without a post ("not posted"). */
+export function notPostedRange(now: Date): { from: Date; before: Date } {
+  const before = new Date(now.getTime() - AUTO_POST_MAX_AGE_MS);
+  return { from: new Date(before.getTime() - NOT_POSTED_LOOKBACK_MS), before };
+}
 
 export interface PostingRules {
   /** Local "HH:MM" in `timezone`; the window may cross midnight (23:00-07:00). */

@@ -93,6 +93,28 @@ describe.each(TEST_PROVIDERS)("feed commands on %s", (provider) => {
     expect(await feedCount()).toBe(1);
   });
 
+  it("sets a feed's priority with --priority 1-5 (3 by default), refusing anything else in plain words", async () => {
+    serveFeed("https://wire.example.com/rss.xml", "Wire");
+    serveFeed("https://blog.example.com/rss.xml", "Blog");
+    const refusal = (got: string) => ({
+      code: 1,
+      stdout: "",
+      stderr: `The priority must be a whole number from 1 (least) to 5 (most), 3 being the default; ${got}. Nothing was added.\n`,
+    });
+    expect(await h.cli(["feeds", "add", "https://wire.example.com/rss.xml", "--priority", "9"])).toEqual(refusal("“9” is not one"));
+    expect(await h.cli(["feeds", "add", "https://wire.example.com/rss.xml", "--priority", "high"])).toEqual(refusal("“high” is not one"));
+    expect(await feedCount()).toBe(0);
+    expect((await h.cli(["feeds", "add", "https://wire.example.com/rss.xml", "--priority", "5"])).code).toBe(0);
+    expect((await h.cli(["feeds", "add", "https://blog.example.com/rss.xml"])).code).toBe(0);
+    expect((await (await h.db()).prisma.feed.findMany({ select: { url: true, priority: true }, orderBy: { id: "asc" } }))).toEqual([
+      { url: "https://wire.example.com/rss.xml", priority: 5 },
+      { url: "https://blog.example.com/rss.xml", priority: 3 },
+    ]);
+    expect((await h.cli(["feeds", "list"])).stdout).toBe(
+      "#1 https://wire.example.com/rss.xml (priority 5) — new (not fetched yet)\n#2 https://blog.example.com/rss.xml — new (not fetched yet)\n",
+    );
+  });
+
   it("fetches a feed before adding it, and refuses one that does not answer, answers an error or is not a feed", async () => {
     server.use(
       http.get("https://gone.example.com/rss.xml", () => new HttpResponse("Not here", { status: 404, statusText: "Not Found" })),

@@ -9,6 +9,8 @@ import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createApp, type App } from "../../src/app/create-app.js";
+import { createArticlesRepository } from "../../src/db/articles.js";
+import { seedNotPostedStories } from "../support/articles.js";
 import { memoryLogger, testConfig } from "../support/config.js";
 import { TEST_PROVIDERS } from "../support/database.js";
 import { server } from "../support/msw.js";
@@ -54,6 +56,7 @@ describe.each(TEST_PROVIDERS)("cli status on %s", (provider) => {
         "Last successful ingest: never",
         "Feeds: 0 (0 failing, 0 paused)",
         "Alerts waiting: 0",
+        "Not posted: 0 (stories that outlived the 24-hour auto-post window in the last 7 days)",
         "Failed or uncertain posts: none",
         "Bot: no bot has been seen running",
         "",
@@ -94,5 +97,16 @@ describe.each(TEST_PROVIDERS)("cli status on %s", (provider) => {
     const gone = await h.cli(["status"], { now: clock.now });
     expect(gone.stdout.split("\n").slice(1, 2)).toEqual(["Problems: none"]);
     expect(gone.stdout.split("\n").at(-2)).toBe(`Bot: none seen for 15 minutes (the last was version 0.1.0 on ${hostname()}, pid ${process.pid})`);
+  });
+
+  it("counts the stories that outlived the auto-post window as not posted, in text and JSON", async () => {
+    const db = await h.db();
+    await seedNotPostedStories(db, createArticlesRepository(db.prisma), START);
+    const text = await h.cli(["status"], { now: clock.now });
+    expect(text.stdout.split("\n").filter((line) => line.startsWith("Not posted"))).toEqual([
+      "Not posted: 2 (stories that outlived the 24-hour auto-post window in the last 7 days)",
+    ]);
+    const json = JSON.parse((await h.cli(["status", "--json"], { now: clock.now })).stdout) as Record<string, unknown>;
+    expect(json.notPosted).toBe(2);
   });
 });

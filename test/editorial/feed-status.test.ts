@@ -9,6 +9,7 @@ const base: FeedRecord = {
   title: null,
   defaultTopic: null,
   fullPage: false,
+  priority: 3,
   etag: null,
   lastModified: null,
   lastFetchedAt: null,

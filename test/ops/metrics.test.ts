@@ -27,7 +27,7 @@ import { publishNextPost, type OutboxDeps } from "../../src/publish/outbox.js";
 import type { SendBudget } from "../../src/publish/send-budget.js";
 import { createServer, type HttpServer } from "../../src/server/create-server.js";
 import { createMetricsRoute } from "../../src/server/metrics-route.js";
-import { numberedStory } from "../support/articles.js";
+import { numberedStory, seedNotPostedStories } from "../support/articles.js";
 import { CHANNEL_ID, memoryLogger } from "../support/config.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../support/database.js";
 import { allowLoopback, server } from "../support/msw.js";
@@ -166,6 +166,11 @@ describe.each(TEST_PROVIDERS)("metrics on %s", (provider) => {
 
     clock = new Date("2026-11-28T12:15:00Z");
     expect(samples(await scrape(), "newsdesk_outbox_")).toEqual(["newsdesk_outbox_due 1", "newsdesk_outbox_oldest_due_seconds 900"]);
+  });
+
+  it("counts the stories that outlived the auto-post window unposted", async () => {
+    await seedNotPostedStories(db, repos.articles, T0);
+    expect(samples(await scrape(), "newsdesk_stories_not_posted")).toEqual(["newsdesk_stories_not_posted 2"]);
   });
 
   it("counts feed items by what became of them, times fetches, and counts feeds by state", async () => {

@@ -53,7 +53,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     await database.drop();
   });
 
-  it("sends the oldest recent story first and skips stories older than 24 hours", async () => {
+  it("sends the best recent story first (here, of equals, the freshest) and skips stories older than 24 hours", async () => {
     const app = await startApp();
     await app.services.articles.storeBatch([
       article(1),
@@ -63,7 +63,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
     expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
-    expect(channelSends().map((c) => String(c.payload.text).split("\n")[0])).toEqual(["<b>Story number 2</b>", "<b>Story number 1</b>"]);
+    expect(channelSends().map((c) => String(c.payload.text).split("\n")[0])).toEqual(["<b>Story number 1</b>", "<b>Story number 2</b>"]);
   });
 
   it("a post that waits too long for the send budget goes back to the queue instead of becoming uncertain", async () => {
@@ -158,13 +158,13 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     const app = await startApp();
     await app.services.articles.storeBatch([article(1, { headline: "Bad one" }), article(2)]);
     telegram.answer("sendMessage", (payload) =>
-      payload.chat_id === CHANNEL_ID && String(payload.text).includes("Story number 2")
+      payload.chat_id === CHANNEL_ID && String(payload.text).includes("Bad one")
         ? { error_code: 400, description: "Bad Request: can't parse entities" }
         : { result: { message_id: 9, date: 0, chat: { id: Number(payload.chat_id), type: "channel" } } },
     );
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "fail" });
     expect(adminSends().map((c) => c.payload.text)).toEqual([
-      "❌ Post #1 “Story number 2” could not be sent: Bad Request: can&#39;t parse entities.".replace("&#39;", "'"),
+      "❌ Post #1 “Bad one” could not be sent: Bad Request: can&#39;t parse entities.".replace("&#39;", "'"),
     ]);
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
     expect(await app.services.posts.get(1)).toMatchObject({ status: "failed", lastError: "Bad Request: can't parse entities" });

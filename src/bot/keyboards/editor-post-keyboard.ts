@@ -3,7 +3,7 @@ import { InlineKeyboard } from "grammy";
 
 import { EDITOR_CALLBACK_PREFIX } from "../filters/editor-guard.js";
 
-const POST_ACTIONS = ["now", "schedule", "edit", "cancel", "delete", "keep", "resend", "marksent", "leave"] as const;
+const POST_ACTIONS = ["now", "breaking", "schedule", "edit", "cancel", "delete", "keep", "resend", "marksent", "leave"] as const;
 export type PostAction = (typeof POST_ACTIONS)[number];
 
 /** Callback data for an action on a post. */
@@ -18,14 +18,21 @@ export function parsePostCallback(data: string): { action: PostAction; postId: n
   return { action: match[1] as PostAction, postId: Number(match[2]) };
 }
 
-/** Under a preview: Post now · Schedule · Edit · Cancel. */
+/** The "🔴 Breaking" button: posts at once, ahead of the queue, with notification (review cards use it too). */
+export function breakingButton(postId: number) {
+  return InlineKeyboard.text("🔴 Breaking", postCallback("breaking", postId));
+}
+
+/** Under a preview: Post now · Schedule · Edit · Cancel · 🔴 Breaking. */
 export function previewKeyboard(postId: number): InlineKeyboard {
   return new InlineKeyboard()
     .text("Post now", postCallback("now", postId))
     .text("Schedule", postCallback("schedule", postId))
     .row()
     .text("Edit", postCallback("edit", postId))
-    .text("Cancel", postCallback("cancel", postId));
+    .text("Cancel", postCallback("cancel", postId))
+    .row()
+    .add(breakingButton(postId));
 }
 
 /** Under /scheduled: one row per post. */

@@ -1,6 +1,6 @@
 /**
  * Fan-out: every channel post sent recently becomes one instant alert per reader who
- * follows one of its topics (instant mode, not blocked). Which posts were already
+ * follows one of its topics (instant mode, not blocked; breaking news: digest mode too). Which posts were already
  * fanned out is kept in the Setting table; the unique (reader, post) key makes a
  * repeated run — after a crash between queueing and remembering — add nothing twice.
  */
@@ -64,7 +64,11 @@ export async function fanOutNewPosts(deps: FanOutDeps): Promise<FanOutReport> {
 }
 
 async function fanOutPost(deps: FanOutDeps, post: SentPost, now: Date): Promise<number> {
-  const recipients = await deps.alerts.instantRecipients(post.topics.map((t) => t.id));
+  // Breaking news reaches readers who chose a daily digest at once too.
+  const recipients = await deps.alerts.instantRecipients(
+    post.topics.map((t) => t.id),
+    { alsoDigest: post.breaking },
+  );
   if (recipients.length === 0) return 0;
   const link = postLink(post.id, post.url, deps.publicUrl);
   const alerts: NewAlert[] = [];

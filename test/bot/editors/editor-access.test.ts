@@ -18,6 +18,7 @@ const ATTEMPTS: Record<string, string> = {
   compose: "/compose",
   scheduled: "/scheduled",
   postnow: "/postnow 1",
+  breaking: "/breaking 1",
   reschedule: "/reschedule 1 tomorrow 9am",
   cancel: "/cancel 1",
   edit: "/edit 1 headline Changed",

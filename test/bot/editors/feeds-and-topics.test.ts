@@ -49,6 +49,25 @@ describe.each(TEST_PROVIDERS)("editors' feeds and topics on %s", (provider) => {
   const prisma = () => editors.harness.app.services.db.prisma;
   const ingest = () => ingestAllFeeds(editors.harness.app.ingestDeps);
 
+  it("/addfeed takes a priority word (priority 4, priority=1), refusing anything but 1 to 5 in plain words", async () => {
+    serve(FEED, harbourFeed(1));
+    serve("https://wire.example.com/rss.xml", rss([{ title: "Wire story", link: "https://wire.example.com/a" }], "Wire"));
+    await editors.harness.say(`/addfeed ${FEED} priority nine`);
+    await editors.harness.say(`/addfeed ${FEED} world priority`);
+    await editors.harness.say(`/addfeed ${FEED} world priority 4`);
+    await editors.harness.say("/addfeed https://wire.example.com/rss.xml priority=1 force");
+    expect(editors.harness.sent()).toEqual([
+      "The priority must be a whole number from 1 (least) to 5 (most), 3 being the default; “nine” is not one. Nothing was added. For example: /addfeed https://example.com/rss.xml priority 4",
+      "The priority must be a whole number from 1 (least) to 5 (most), 3 being the default; nothing was given. Nothing was added. For example: /addfeed https://example.com/rss.xml priority 4",
+      `Added feed #1 ${FEED} [world] (priority 4): “Harbour News”, 1 item. It is fetched at the next ingest.`,
+      "Added feed #2 https://wire.example.com/rss.xml (priority 1): “Wire”, 1 item. It is fetched at the next ingest.",
+    ]);
+    expect(await prisma().feed.findMany({ select: { id: true, priority: true, defaultTopic: true }, orderBy: { id: "asc" } })).toEqual([
+      { id: 1, priority: 4, defaultTopic: "world" },
+      { id: 2, priority: 1, defaultTopic: null },
+    ]);
+  });
+
   it("/addfeed fetches the link, reports its title and size, and refuses what is not a working feed unless forced", async () => {
     serve(FEED, harbourFeed(2));
     server.use(http.get(GONE, () => new HttpResponse("gone", { status: 404, statusText: "Not Found" })));

@@ -87,6 +87,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
               { text: "Edit", callback_data: "ed:edit:1" },
               { text: "Cancel", callback_data: "ed:cancel:1" },
             ],
+            [{ text: "🔴 Breaking", callback_data: "ed:breaking:1" }],
           ],
         },
       },

@@ -8,7 +8,8 @@ import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 
 import { TEST_PROVIDERS } from "../../support/database.js";
-import { queueEditorPost, useEditorHarness } from "./editor-harness.js";
+import { seedNotPostedStories } from "../../support/articles.js";
+import { queueEditorPost, START, useEditorHarness } from "./editor-harness.js";
 
 const at = (hhmm: string) => new Date(`2026-11-30T${hhmm}:00Z`);
 
@@ -30,6 +31,7 @@ describe.each(TEST_PROVIDERS)("/status on %s", (provider) => {
         "Last successful ingest: never",
         "Feeds: 0 (0 failing, 0 paused)",
         "Alerts waiting: 0",
+        "Not posted: 0 (stories that outlived the 24-hour auto-post window in the last 7 days)",
         "Failed or uncertain posts: none",
         `Bot: version 0.1.0 on ${hostname()} (pid ${process.pid}), up 0 seconds (this one)`,
       ].join("\n"),
@@ -73,10 +75,21 @@ describe.each(TEST_PROVIDERS)("/status on %s", (provider) => {
         "  #2 https://failing.example.com/rss.xml — error (HTTP 503; 1 failure in a row; next try Mon 30 Nov 10:25 (Europe/London))",
         "  #3 https://gone.example.com/rss.xml — paused since Mon 30 Nov 09:40 (Europe/London) (the feed is gone (HTTP 410))",
         "Alerts waiting: 0",
+        "Not posted: 0 (stories that outlived the 24-hour auto-post window in the last 7 days)",
         "Failed or uncertain posts: 1",
         "  #2 failed: Bad Request: message is too long “A story too long to send”",
         `Bot: version 0.1.0 on ${hostname()} (pid ${process.pid}), up 5 minutes (this one)`,
       ].join("\n"),
     );
+  });
+
+  it("counts the stories that outlived the auto-post window as not posted", async () => {
+    const { services } = editors.harness.app;
+    await seedNotPostedStories(services.db, services.articles, START);
+    await editors.harness.say("/status");
+    const lines = editors.harness.sent().at(-1)!.split("\n");
+    expect(lines.filter((line) => line.startsWith("Not posted"))).toEqual([
+      "Not posted: 2 (stories that outlived the 24-hour auto-post window in the last 7 days)",
+    ]);
   });
 });

@@ -10,19 +10,28 @@ import type { BotContext } from "../../context.js";
 import { RESUME_FEED_CALLBACK } from "../../keyboards/feed-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
 
-const ADDFEED_USAGE = "/addfeed <feed link> [topic] [force], e.g. /addfeed https://example.com/rss.xml asia";
+const ADDFEED_USAGE = "/addfeed <feed link> [topic] [priority 1-5] [force], e.g. /addfeed https://example.com/rss.xml asia priority 4";
 const REMOVEFEED_USAGE = "/removefeed <id>, e.g. /removefeed 3 (ids are in /feeds)";
 const RESUMEFEED_USAGE = "/resumefeed <id>, e.g. /resumefeed 3 (ids are in /feeds)";
 
 /**
- * "<link> [topic] [force]": the last word "force" (also typed as --force, or —force when a
- * phone turned the dashes into one) adds the feed even when the check fails.
+ * "<link> [topic] [priority N] [force]": the last word "force" (also typed as --force, or —force
+ * when a phone turned the dashes into one) adds the feed even when the check fails; "priority 4"
+ * (or priority=4, --priority 4) anywhere after the link sets the feed's priority.
  */
-function parseAddFeed(args: string): { link: string; topic: string; force: boolean } {
+function parseAddFeed(args: string): { link: string; topic: string; priority: string | null; force: boolean } {
   const [link, rest] = splitFirstWord(args);
   const words = rest.split(/\s+/).filter(Boolean);
   const force = /^(?:--|—|–)?force$/i.test(words.at(-1) ?? "");
-  return { link, topic: (force ? words.slice(0, -1) : words).join(" "), force };
+  if (force) words.pop();
+  let priority: string | null = null;
+  const at = words.findIndex((word) => /^(?:--|—|–)?priority(?:[=:].*)?$/i.test(word));
+  if (at >= 0) {
+    const inline = /[=:](.*)$/.exec(words[at] ?? "");
+    priority = inline ? (inline[1] ?? "") : (words[at + 1] ?? "");
+    words.splice(at, inline ? 1 : 2);
+  }
+  return { link, topic: words.join(" "), priority, force };
 }
 
 /** "“Test News”, 25 items". */
@@ -37,6 +46,8 @@ function addFeedText(outcome: AddFeedOutcome): string {
       return `${outcome.reason}. Nothing was added.`;
     case "invalid-topic":
       return `“${outcome.input}” is not a usable topic name: use letters or digits, e.g. asia or north-korea. Nothing was added.`;
+    case "invalid-priority":
+      return `${outcome.error} Nothing was added. For example: /addfeed https://example.com/rss.xml priority 4`;
     case "duplicate": {
       const page = outcome.discovery ? `${outcome.discovery.page} is a web page; the feed it declares, ${outcome.existing.url}, ` : "This feed ";
       return `${page}is already there as #${outcome.existing.id}.`;
@@ -49,7 +60,7 @@ function addFeedText(outcome: AddFeedOutcome): string {
       const { feed, check } = outcome;
       const lines: string[] = [];
       if (check.discovery) lines.push(`${check.discovery.page} is a web page: I added the feed it declares instead.`);
-      const topic = feed.defaultTopic ? ` [${feed.defaultTopic}]` : "";
+      const topic = `${feed.defaultTopic ? ` [${feed.defaultTopic}]` : ""}${feed.priority !== 3 ? ` (priority ${feed.priority})` : ""}`;
       lines.push(
         check.found
           ? `Added feed #${feed.id} ${feed.url}${topic}: ${foundText(check.found)}. It is fetched at the next ingest.`
@@ -77,9 +88,9 @@ export function createFeedsFeature(deps: EditorDeps): Composer<BotContext> {
   });
 
   feature.command("addfeed", async (ctx) => {
-    const { link, topic, force } = parseAddFeed(argsOf(ctx));
+    const { link, topic, priority, force } = parseAddFeed(argsOf(ctx));
     if (!link) return replyText(ctx, `Which feed? Use ${ADDFEED_USAGE}`);
-    await replyText(ctx, addFeedText(await feeds.add({ url: link, topic: topic || null, force, actor: actorOf(ctx) })));
+    await replyText(ctx, addFeedText(await feeds.add({ url: link, topic: topic || null, priority, force, actor: actorOf(ctx) })));
   });
 
   /** The feed id after the command, or null once the editor was told how to write it. */

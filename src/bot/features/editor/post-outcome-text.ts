@@ -4,6 +4,7 @@ import { describeEdit } from "../../../editorial/describe-edit.js";
 import { formatWhen } from "../../../editorial/format-when.js";
 import { maybeInChannelText } from "../../../editorial/maybe-in-channel-text.js";
 import type {
+  BreakingOutcome,
   CancelOutcome,
   DeleteCheck,
   DeleteOutcome,
@@ -74,6 +75,28 @@ export function postNowText(outcome: PostNowOutcome, timezone: string, now: Date
       return `Post #${id} could not be sent: ${outcome.reason}.`;
     case "held":
       return `Post #${id} was not sent: ${outcome.reason}.`;
+  }
+}
+
+/** What /breaking (or the Breaking button) did, in plain text. */
+export function breakingText(outcome: BreakingOutcome, timezone: string, now: Date): string {
+  switch (outcome.kind) {
+    case "sent":
+      return `🔴 Breaking: post #${outcome.postId} is in the channel now, with notification; readers following its topics are alerted at once.`;
+    case "not-found":
+      return `There is no post #${outcome.postId}. Use /breaking <link> or the id of a post from /scheduled.`;
+    case "invalid-ref":
+      return `“${outcome.input}” is neither a post id nor a web address. Use /breaking <link> or /breaking <post id>, e.g. /breaking 12.`;
+    case "invalid-url":
+    case "fetch-failed":
+    case "unreadable":
+    case "no-article":
+      return queueRefusalText(outcome).replace("Nothing was queued.", "Nothing was posted.");
+    case "queued-by-someone-else":
+    case "changed-meanwhile":
+      return placeRefusalText(outcome);
+    default:
+      return postNowText(outcome, timezone, now);
   }
 }
 

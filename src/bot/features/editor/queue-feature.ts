@@ -10,13 +10,14 @@ import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
 import { maybeInChannelKeyboard, parsePostCallback, previewKeyboard, queueKeyboard } from "../../keyboards/editor-post-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
-import { cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
+import { breakingText, cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
 
 const QUEUE_USAGE = "/queue <link> [when], e.g. /queue https://example.com/story tomorrow 9am";
 const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 18:30";
 const CANCEL_USAGE = "/cancel <id>, e.g. /cancel 12";
+const BREAKING_USAGE = "/breaking <link> or /breaking <post id>, e.g. /breaking https://example.com/story";
 
-/** /queue, /scheduled, /postnow, /reschedule, /cancel <id>, and the Post now · Schedule · Edit · Cancel buttons. */
+/** /queue, /scheduled, /postnow, /breaking, /reschedule, /cancel <id>, and the Post now · Schedule · Edit · Cancel · Breaking buttons. */
 export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
   const { posts } = deps.newsroom;
   const { timezone } = deps;
@@ -61,6 +62,29 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     const id = parsePostId(argsOf(ctx), "/postnow <id>, e.g. /postnow 12");
     if (!id.ok) return replyText(ctx, id.error);
     await replyPostNow(ctx, await posts.postNow({ postId: id.id, actor: actorOf(ctx) }));
+  });
+
+  feature.command("breaking", async (ctx) => {
+    const ref = argsOf(ctx).trim();
+    if (!ref) return replyText(ctx, `Which story? Use ${BREAKING_USAGE}`);
+    const outcome = await posts.postBreaking({ ref, actor: actorOf(ctx) });
+    await replyHtml(
+      ctx,
+      escapeHtml(breakingText(outcome, timezone, deps.now())),
+      outcome.kind === "maybe-in-channel" ? maybeInChannelKeyboard(outcome.postId) : undefined,
+    );
+  });
+
+  feature.callbackQuery(/^ed:breaking:\d+$/, async (ctx) => {
+    const parsed = parsePostCallback(ctx.callbackQuery.data);
+    if (!parsed) return ctx.answerCallbackQuery();
+    await ctx.answerCallbackQuery({ text: `Sending post #${parsed.postId} as breaking news…` });
+    const outcome = await posts.postBreaking({ ref: String(parsed.postId), actor: actorOf(ctx) });
+    await replyHtml(
+      ctx,
+      escapeHtml(breakingText(outcome, timezone, deps.now())),
+      outcome.kind === "maybe-in-channel" ? maybeInChannelKeyboard(outcome.postId) : undefined,
+    );
   });
 
   feature.command("reschedule", async (ctx) => {
