@@ -12,8 +12,6 @@ import type { Config } from "../config.js";
 import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
-import type { Language } from "../i18n/languages.js";
-import type { Translate } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, SLOT_GRACE_MS, type OutboxDeps } from "../publish/outbox.js";
