@@ -2,7 +2,8 @@
 import type { CommandInfo } from "./reader-commands.js";
 
 export const EDITOR_COMMANDS: CommandInfo[] = [
-  { command: "queue", description: "Queue a story by link: /queue <link> [when]" },
+  { command: "queue", description: "Queue a story by link: /queue <link> [when]; /queue alone shows the queue" },
+  { command: "review", description: "The stories waiting for review, one card at a time" },
   { command: "compose", description: "Write a post step by step" },
   { command: "scheduled", description: "The posts waiting to go out" },
   { command: "postnow", description: "Send a post now: /postnow <id>" },
@@ -11,7 +12,7 @@ export const EDITOR_COMMANDS: CommandInfo[] = [
   { command: "edit", description: "Correct a post: /edit <id> headline|summary <text>" },
   { command: "delete", description: "Take a post down (within 48 h): /delete <id>" },
   { command: "feeds", description: "The feeds and their health" },
-  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [force]" },
+  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [review] [force]" },
   { command: "removefeed", description: "Remove a feed: /removefeed <id>" },
   { command: "resumefeed", description: "Resume a paused feed: /resumefeed <id>" },
   { command: "topics", description: "Topics: list, add, rename, merge, remove" },

@@ -9,6 +9,8 @@ export interface FeedRecord {
   title: string | null;
   defaultTopic: string | null;
   fullPage: boolean;
+  /** New stories wait for an editor's decision (a review card) instead of being posted automatically. */
+  review: boolean;
   etag: string | null;
   lastModified: string | null;
   lastFetchedAt: Date | null;
@@ -49,7 +51,7 @@ export type FeedsRepository = ReturnType<typeof createFeedsRepository>;
 export function createFeedsRepository(prisma: Db) {
   return {
     /** Stores a new feed; throws DuplicateFeedError when the URL is already there. */
-    async add(input: { url: string; title?: string | null; defaultTopic?: string | null; fullPage?: boolean }): Promise<FeedRecord> {
+    async add(input: { url: string; title?: string | null; defaultTopic?: string | null; fullPage?: boolean; review?: boolean }): Promise<FeedRecord> {
       try {
         return await prisma.feed.create({
           data: {
@@ -57,6 +59,7 @@ export function createFeedsRepository(prisma: Db) {
             title: input.title ?? null,
             defaultTopic: input.defaultTopic ?? null,
             fullPage: input.fullPage ?? false,
+            review: input.review ?? false,
           },
         });
       } catch (error) {

@@ -89,9 +89,9 @@ export function createFeedActions(deps: FeedActionsDeps) {
      * Adds a feed after checking the address's form and the topic name, then fetching it once:
      * a web page is replaced by the first feed it declares; an address that does not answer,
      * answers an error or is not a feed is refused, unless `force`. The topic becomes an
-     * editors' topic.
+     * editors' topic. With `review`, the feed's new stories wait for an editor's decision.
      */
-    async add(input: { url: string; topic?: string | null; fullPage?: boolean; force?: boolean; actor: Actor }): Promise<AddFeedOutcome> {
+    async add(input: { url: string; topic?: string | null; fullPage?: boolean; review?: boolean; force?: boolean; actor: Actor }): Promise<AddFeedOutcome> {
       let url: string;
       try {
         url = parseFeedUrl(input.url);
@@ -119,7 +119,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
 
       let feed: FeedRecord;
       try {
-        feed = await feeds.add({ url, title: found?.title ?? null, defaultTopic: topic, fullPage: input.fullPage ?? false });
+        feed = await feeds.add({ url, title: found?.title ?? null, defaultTopic: topic, fullPage: input.fullPage ?? false, review: input.review ?? false });
       } catch (error) {
         if (error instanceof DuplicateFeedError) return { kind: "duplicate", existing: error.existing, discovery };
         throw error;
@@ -135,6 +135,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
           url,
           defaultTopic: topic,
           ...(input.fullPage ? { fullPage: true } : {}),
+          ...(input.review ? { review: true } : {}),
           ...(discovery ? { discoveredOn: discovery.page } : {}),
           ...(forcedPast ? { forced: forcedPast } : {}),
         },

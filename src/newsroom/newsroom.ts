@@ -4,6 +4,7 @@ import type { PostActions } from "./post-actions.js";
 import type { PostingActions } from "./posting-actions.js";
 import type { NewsroomStatusActions } from "./newsroom-status.js";
 import type { NewsroomReports } from "./reports.js";
+import type { ReviewActions } from "./review-actions.js";
 import type { TopicActions } from "./topic-actions.js";
 
 export interface Newsroom {
@@ -11,6 +12,7 @@ export interface Newsroom {
   topics: TopicActions;
   posts: PostActions;
   posting: PostingActions;
+  reviews: ReviewActions;
   reports: NewsroomReports;
   status: NewsroomStatusActions;
 }

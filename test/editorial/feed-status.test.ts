@@ -9,6 +9,7 @@ const base: FeedRecord = {
   title: null,
   defaultTopic: null,
   fullPage: false,
+  review: false,
   etag: null,
   lastModified: null,
   lastFetchedAt: null,

@@ -10,19 +10,28 @@ import type { BotContext } from "../../context.js";
 import { RESUME_FEED_CALLBACK } from "../../keyboards/feed-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
 
-const ADDFEED_USAGE = "/addfeed <feed link> [topic] [force], e.g. /addfeed https://example.com/rss.xml asia";
+const ADDFEED_USAGE = "/addfeed <feed link> [topic] [review] [force], e.g. /addfeed https://example.com/rss.xml asia review";
 const REMOVEFEED_USAGE = "/removefeed <id>, e.g. /removefeed 3 (ids are in /feeds)";
 const RESUMEFEED_USAGE = "/resumefeed <id>, e.g. /resumefeed 3 (ids are in /feeds)";
 
 /**
- * "<link> [topic] [force]": the last word "force" (also typed as --force, or —force when a
- * phone turned the dashes into one) adds the feed even when the check fails.
+ * "<link> [topic] [review] [force]": the last words "review" and "force" (also typed as --force,
+ * or —force when a phone turned the dashes into one), in either order. "force" adds the feed even
+ * when the check fails; "review" makes its new stories wait for an editor's decision.
  */
-function parseAddFeed(args: string): { link: string; topic: string; force: boolean } {
+function parseAddFeed(args: string): { link: string; topic: string; force: boolean; review: boolean } {
   const [link, rest] = splitFirstWord(args);
   const words = rest.split(/\s+/).filter(Boolean);
-  const force = /^(?:--|—|–)?force$/i.test(words.at(-1) ?? "");
-  return { link, topic: (force ? words.slice(0, -1) : words).join(" "), force };
+  let force = false;
+  let review = false;
+  for (;;) {
+    const last = words.at(-1) ?? "";
+    if (!force && /^(?:--|—|–)?force$/i.test(last)) force = true;
+    else if (!review && /^(?:--|—|–)?review$/i.test(last)) review = true;
+    else break;
+    words.pop();
+  }
+  return { link, topic: words.join(" "), force, review };
 }
 
 /** "“Test News”, 25 items". */
@@ -55,6 +64,7 @@ function addFeedText(outcome: AddFeedOutcome): string {
           ? `Added feed #${feed.id} ${feed.url}${topic}: ${foundText(check.found)}. It is fetched at the next ingest.`
           : `Added feed #${feed.id} ${feed.url}${topic} anyway, as asked: ${check.forcedPast ?? ""}. /feeds shows how its fetches go.`,
       );
+      if (feed.review) lines.push("Its new stories wait for review: each comes here as a card to post, schedule or skip.");
       const others = check.discovery?.others ?? [];
       if (others.length > 0) {
         lines.push(`The page declares ${others.length === 1 ? "another feed" : `${others.length} other feeds`}, not added (add one with /addfeed <link>):`);
@@ -77,9 +87,9 @@ export function createFeedsFeature(deps: EditorDeps): Composer<BotContext> {
   });
 
   feature.command("addfeed", async (ctx) => {
-    const { link, topic, force } = parseAddFeed(argsOf(ctx));
+    const { link, topic, force, review } = parseAddFeed(argsOf(ctx));
     if (!link) return replyText(ctx, `Which feed? Use ${ADDFEED_USAGE}`);
-    await replyText(ctx, addFeedText(await feeds.add({ url: link, topic: topic || null, force, actor: actorOf(ctx) })));
+    await replyText(ctx, addFeedText(await feeds.add({ url: link, topic: topic || null, force, review, actor: actorOf(ctx) })));
   });
 
   /** The feed id after the command, or null once the editor was told how to write it. */
