@@ -68,6 +68,8 @@ export interface Config {
    * editors' topics, and feeds' categories reach them only through keyword rules.
    */
   topicsOpen: boolean;
+  /** Review before posting: every feed's new stories wait for an editor (REVIEW_ALL), and how many cards one ingest run sends. */
+  review: { all: boolean; cardsPerRun: number };
   /** The language of the channel's own texts ("Read more", the digest's title) and of notices to the admin chat. */
   channelLanguage: Language;
   summary: {
@@ -356,6 +358,13 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       .pipe(z.enum(["true", "false"], { error: () => `TOPICS_OPEN must be true or false, got "${raw.TOPICS_OPEN ?? ""}"` }))
       .optional()
       .transform((value) => value !== "false"),
+    REVIEW_ALL: z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(["true", "false"], { error: () => `REVIEW_ALL must be true or false, got "${raw.REVIEW_ALL ?? ""}"` }))
+      .optional()
+      .transform((value) => value === "true"),
+    REVIEW_CARDS_PER_RUN: integer("REVIEW_CARDS_PER_RUN", 10, 1, 100),
     SUMMARY_MAX_CHARS: integer("SUMMARY_MAX_CHARS", 400, 80, 3500),
     SUMMARY_LLM_URL: optional(httpUrl("SUMMARY_LLM_URL")),
     SUMMARY_LLM_MODEL:
@@ -438,6 +447,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     feedMaxFailures: e.FEED_MAX_FAILURES,
     extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS ?? null },
     topicsOpen: e.TOPICS_OPEN,
+    review: { all: e.REVIEW_ALL, cardsPerRun: e.REVIEW_CARDS_PER_RUN },
     channelLanguage: e.CHANNEL_LANGUAGE,
     summary: {
       maxChars: e.SUMMARY_MAX_CHARS,

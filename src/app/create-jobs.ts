@@ -13,6 +13,7 @@ import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
 import type { Logger } from "../logger.js";
+import type { ReviewActions } from "../newsroom/review-actions.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, SLOT_GRACE_MS, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
@@ -53,6 +54,7 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
     topicsOpen: services.config.topicsOpen,
     resumeFeedButton: resumeFeedKeyboard,
     corrections: { articles: services.articles, corrections: services.corrections, admin, buttons: correctionKeyboard },
+    reviewAll: services.config.review.all,
   };
 }
 
@@ -95,6 +97,8 @@ export function createJobs(deps: {
   services: Services;
   ingest: IngestDeps;
   outbox: OutboxDeps;
+  /** Sends the review cards of each ingest run's new stories. */
+  reviews: Pick<ReviewActions, "mark" | "sendNewCards">;
   api: Pick<Api, "sendMessage">;
   budget: SendBudget;
   /** Channel posts and alerts are sent only by the instance holding it. */
@@ -117,7 +121,16 @@ export function createJobs(deps: {
     digestJobs.push({ name: CHANNEL_DIGEST_JOB, cron: config.channelDigestCron, when: () => sender.holds(), run: () => sendChannelDigest(digest) });
   }
   return [
-    { name: INGEST_JOB, cron: services.config.ingestCron, run: (signal) => ingestAllFeeds(ingest, { signal }) },
+    {
+      name: INGEST_JOB,
+      cron: services.config.ingestCron,
+      run: async (signal) => {
+        const mark = await deps.reviews.mark();
+        const report = await ingestAllFeeds(ingest, { signal });
+        await deps.reviews.sendNewCards(mark);
+        return report;
+      },
+    },
     { name: "publish", cron: services.config.postCron, when: () => sender.holds(), run: () => publishNextPost(outbox) },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
     ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger, translator: deps.translations.translator }),

@@ -6,11 +6,12 @@ import { createFeedActions } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createPostActions, type ChannelMessages } from "../newsroom/post-actions.js";
 import { createPostingActions } from "../newsroom/posting-actions.js";
+import { createReviewActions, type ReviewCards } from "../newsroom/review-actions.js";
 import { createNewsroomStatus } from "../newsroom/newsroom-status.js";
 import { createNewsroomReports } from "../newsroom/reports.js";
 import { createTopicActions } from "../newsroom/topic-actions.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
-import type { PublishOutcome } from "../publish/outbox.js";
+import { renderPost, type PublishOutcome } from "../publish/outbox.js";
 import type { Health } from "./create-health.js";
 import type { Services } from "./create-services.js";
 
@@ -21,6 +22,8 @@ export interface ChannelAccess {
   messages: ChannelMessages;
   /** Breaking news went out: readers' alerts are fanned out and sent now, not at the next tick. */
   breakingSent?: (postId: number) => void;
+  /** The editors' cards in the admin chat (drafts, review stories). */
+  cards: ReviewCards;
 }
 
 /** For front ends that never post (the CLI): every attempt says so instead of posting. */
@@ -30,12 +33,30 @@ export const NO_CHANNEL: ChannelAccess = {
     edit: () => Promise.reject(new Error("the CLI does not edit channel posts")),
     remove: () => Promise.reject(new Error("the CLI does not delete channel posts")),
   },
+  // The running bot sends review cards at its next ingest run; /review shows every waiting story.
+  cards: {
+    send: () => Promise.resolve(null),
+    edit: () => Promise.reject(new Error("the CLI does not edit cards")),
+  },
 };
 
 export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health }): Newsroom {
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, alerts, corrections, now } = services;
+  const reviews = createReviewActions({
+    posts,
+    audit,
+    cards: channel.cards,
+    publish: (postId) => channel.publish(postId),
+    // The outbox's own formatter: a card shows the post exactly as it would go out.
+    render: (post) => renderPost(post, services.config.publicUrl),
+    now,
+    timezone: services.config.timezone,
+    cardsPerRun: services.config.review.cardsPerRun,
+    onCardError: (postId, error) => services.logger.warn({ postId, err: error }, "could not update the post's card in the admin chat"),
+  });
   return {
+    reviews,
     // The feed parser and the HTML reader load when a feed is first checked, not with the bot.
     feeds: createFeedActions({ feeds, topics, audit, probe: async (url) => (await import("../ingest/feeds/probe-feed.js")).probeFeed(services.fetcher, url) }),
     topics: createTopicActions({ topics, audit, topicsOpen: services.config.topicsOpen }),
@@ -49,6 +70,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
       ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}),
+      reviews,
       now,
       publicUrl: services.config.publicUrl,
       summaryMaxChars: services.config.summary.maxChars,

@@ -2,7 +2,8 @@
 import type { CommandInfo } from "./reader-commands.js";
 
 export const EDITOR_COMMANDS: CommandInfo[] = [
-  { command: "queue", description: "Queue a story by link: /queue <link> [when]" },
+  { command: "queue", description: "Queue a story by link: /queue <link> [when]; /queue alone shows the queue" },
+  { command: "review", description: "The stories waiting for review, one card at a time" },
   { command: "compose", description: "Write a post step by step" },
   { command: "scheduled", description: "The posts waiting to go out" },
   { command: "postnow", description: "Send a post now: /postnow <id>" },
@@ -13,7 +14,7 @@ export const EDITOR_COMMANDS: CommandInfo[] = [
   { command: "delete", description: "Take a post down (within 48 h): /delete <id>" },
   { command: "kill", description: "Never post a story; hide it from readers: /kill <id|link>" },
   { command: "feeds", description: "The feeds and their health" },
-  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [priority 1-5] [force]" },
+  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [priority 1-5] [review] [force]" },
   { command: "removefeed", description: "Remove a feed: /removefeed <id>" },
   { command: "resumefeed", description: "Resume a paused feed: /resumefeed <id>" },
   { command: "topics", description: "Topics: list, add, rename, merge, remove" },

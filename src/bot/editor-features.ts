@@ -16,6 +16,7 @@ import { createKillFeature } from "./features/editor/kill-feature.js";
 import { createPostingSwitchFeature } from "./features/editor/posting-switch-feature.js";
 import { createQueueFeature } from "./features/editor/queue-feature.js";
 import { createReportFeature } from "./features/editor/report-feature.js";
+import { createReviewFeature } from "./features/editor/review-feature.js";
 import { createStatusFeature } from "./features/editor/status-feature.js";
 import { createEditorTopicsFeature } from "./features/editor/topics-feature.js";
 import { createEditorCheck, createEditorGuard, EDITOR_CALLBACK_PREFIX } from "./filters/editor-guard.js";
@@ -65,6 +66,7 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
   );
   adminChat.command("compose", (ctx) => ctx.conversation.enter(COMPOSE_CONVERSATION));
   features.use(createQueueFeature(deps));
+  features.use(createReviewFeature(deps));
   features.use(createCorrectionsFeature(deps));
   features.use(createKillFeature(deps));
   features.use(createHeadlineCorrectionsFeature(deps));

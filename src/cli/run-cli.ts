@@ -88,6 +88,7 @@ function addedFeedLines(outcome: Extract<AddFeedOutcome, { kind: "added" }>): st
     ? `${check.found.title ? `"${check.found.title}"` : "no title"}, ${check.found.items} item${check.found.items === 1 ? "" : "s"}`
     : `without a working check (--force): ${check.forcedPast ?? ""}`;
   lines.push(`added feed #${feed.id} ${feed.url}${topic}: ${found}`);
+  if (feed.review) lines.push("its new stories wait for review: each goes to the admin chat as a card for an editor to post, schedule or skip");
   const others = check.discovery?.others ?? [];
   if (others.length > 0) {
     lines.push(`the page declares ${others.length} other feed${others.length === 1 ? "" : "s"}, not added:`);
@@ -208,14 +209,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--topic <slug>", "topic given to every article of this feed")
     .option("--full-page", "always fetch and extract the article pages")
     .option("--priority <1-5>", "how much this feed's stories weigh when the outbox picks the best story (default 3)")
+    .option("--review", "its new stories wait for an editor's decision (a review card) instead of being posted automatically")
     .option("--force", "add it even when the check fails")
-    .action(async (url: string, options: { topic?: string; fullPage?: boolean; priority?: string; force?: boolean }) => {
+    .action(async (url: string, options: { topic?: string; fullPage?: boolean; priority?: string; review?: boolean; force?: boolean }) => {
       const { newsroom } = await open();
       const outcome = await newsroom.feeds.add({
         url,
         topic: options.topic ?? null,
         fullPage: options.fullPage ?? false,
         priority: options.priority ?? null,
+        review: options.review ?? false,
         force: options.force ?? false,
         actor,
       });

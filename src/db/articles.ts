@@ -26,6 +26,10 @@ export interface NewArticle {
   otherUrls: string[];
   /** The headline as the feed gave it (feed items only): a later change is offered as a correction. */
   feedHeadline?: string | null;
+  /** Why it is not posted automatically (a dead link), in plain words. */
+  holdReason?: string | null;
+  /** Waits for an editor's decision: stored with its post in status "review" (a review card). */
+  review?: boolean;
 }
 
 /** What readers and the publisher need of a stored article. */
@@ -171,8 +175,10 @@ export function createArticlesRepository(prisma: Db) {
             (await tx.article.findUnique({ where: { url: article.url }, select: { id: true } })) ??
             (await tx.articleAlias.findUnique({ where: { url: article.url }, select: { articleId: true } }));
           if (taken) continue;
-          const { topics, otherUrls, ...data } = article;
-          const row = await tx.article.create({ data, select: { id: true } });
+          const { topics, otherUrls, review, ...data } = article;
+          // A story for review gets its post with it, so no publish tick sees it without one.
+          const post = review ? { post: { create: { status: "review", origin: "auto" } } } : {};
+          const row = await tx.article.create({ data: { ...data, ...post }, select: { id: true } });
           for (const url of otherUrls) aliases.push({ url, articleId: row.id });
           for (const topic of topics) {
             let topicId = topicIds.get(topic.slug);
@@ -208,6 +214,22 @@ export function createArticlesRepository(prisma: Db) {
       return prisma.article
         .findFirst({ where: { OR: [{ url }, { aliases: { some: { url } } }] }, select: viewSelect })
         .then((row) => (row ? toView(row) : null));
+    },
+
+    /** What the same-story check needs of one article. */
+    storyOf(id: number): Promise<{ id: number; headlineKey: string; publishedAt: Date | null } | null> {
+      return prisma.article.findUnique({ where: { id }, select: { id: true, headlineKey: true, publishedAt: true } });
+    },
+
+    /** Articles published (or first seen) between `from` and `to` whose post reached the channel, with that post. */
+    async postedStories(range: { from: Date; to: Date }): Promise<
+      { id: number; url: string; headline: string; headlineKey: string; publishedAt: Date | null; postId: number; sentAt: Date | null }[]
+    > {
+      const rows = await prisma.article.findMany({
+        where: { sortAt: { gte: range.from, lte: range.to }, headlineKey: { not: "" }, post: { is: { status: { in: ["sent", "sending", "uncertain"] } } } },
+        select: { id: true, url: true, headline: true, headlineKey: true, publishedAt: true, post: { select: { id: true, sentAt: true } } },
+      });
+      return rows.flatMap(({ post, ...a }) => (post ? [{ ...a, postId: post.id, sentAt: post.sentAt }] : []));
     },
 
     /** The newest articles readers may see (not removed), optionally of one topic. */

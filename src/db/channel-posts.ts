@@ -102,6 +102,36 @@ export interface DigestCandidate {
 
 const WAITING: PostStatus[] = ["queued", "scheduled"];
 
+/** Posts waiting for an editor's decision: an editor's draft (/queue without a time) or a story for review. */
+export const PENDING: PostStatus[] = ["draft", "review"];
+
+/** A decision on a draft or a review card. */
+export type PostDecision = "posted" | "scheduled" | "breaking" | "skipped" | "cancelled";
+
+/** A draft or review story as its card shows it: the post, its source and time, and the decision once made. */
+export interface CardRecord {
+  post: PostRecord;
+  breaking: boolean;
+  card: { chatId: string; messageId: number } | null;
+  decision: { kind: PostDecision; byId: bigint | null; byName: string | null; at: Date | null } | null;
+  /** og:site_name, else the feed's title, else null (the caller falls back to the host name). */
+  sourceName: string | null;
+  holdReason: string | null;
+  publishedAt: Date | null;
+  sortAt: Date;
+}
+
+const cardSelect = {
+  breaking: true,
+  cardChatId: true,
+  cardMessageId: true,
+  decision: true,
+  decidedById: true,
+  decidedByName: true,
+  decidedAt: true,
+  article: { select: { sourceName: true, holdReason: true, publishedAt: true, sortAt: true, feed: { select: { title: true } } } },
+} as const;
+
 /** Waiting posts whose time has come: schedule reached, retry delay over. */
 function dueNow(now: Date) {
   return {
@@ -135,13 +165,15 @@ export function createChannelPostsRepository(prisma: Db) {
       scheduledAt?: Date | null;
       queuedById?: bigint | null;
       queuedByName?: string | null;
+      /** "draft": an editor's preview that waits for Post now or Schedule. */
+      status?: "draft";
     }): Promise<PostRecord | null> {
       try {
         const row = await prisma.channelPost.create({
           data: {
             articleId: input.articleId,
             origin: input.origin,
-            status: input.scheduledAt ? "scheduled" : "queued",
+            status: input.status ?? (input.scheduledAt ? "scheduled" : "queued"),
             scheduledAt: input.scheduledAt ?? null,
             queuedById: input.queuedById ?? null,
             queuedByName: input.queuedByName ?? null,
@@ -356,18 +388,22 @@ export function createChannelPostsRepository(prisma: Db) {
 
     /**
      * Makes an existing post of an article an editor's post (an editor queued a
-     * known URL): waiting, cancelled and failed posts only. Null when the post
-     * meanwhile went to another state.
+     * known URL): waiting, draft, review, cancelled, skipped and failed posts only (an
+     * earlier decision is forgotten). Null when the post meanwhile went to another state.
      */
     async takeOverForEditor(
       id: number,
-      input: { scheduledAt: Date | null; queuedById: bigint; queuedByName: string | null },
+      input: { scheduledAt: Date | null; queuedById: bigint; queuedByName: string | null; status?: "draft" },
     ): Promise<PostRecord | null> {
       const updated = await prisma.channelPost.updateMany({
-        where: { id, status: { in: [...WAITING, "cancelled", "failed"] } },
+        where: { id, status: { in: [...WAITING, ...PENDING, "cancelled", "failed", "skipped"] } },
         data: {
           origin: "editor",
-          status: input.scheduledAt ? "scheduled" : "queued",
+          status: input.status ?? (input.scheduledAt ? "scheduled" : "queued"),
+          decision: null,
+          decidedById: null,
+          decidedByName: null,
+          decidedAt: null,
           scheduledAt: input.scheduledAt,
           queuedById: input.queuedById,
           queuedByName: input.queuedByName,
@@ -473,6 +509,104 @@ export function createChannelPostsRepository(prisma: Db) {
     async markDeleted(id: number): Promise<boolean> {
       const updated = await prisma.channelPost.updateMany({ where: { id, status: "sent" }, data: { status: "deleted" } });
       return updated.count === 1;
+    },
+
+    /** A post with what its card shows; null when there is no such post. */
+    async getCard(id: number): Promise<CardRecord | null> {
+      const [post, extra] = await Promise.all([
+        prisma.channelPost.findUnique({ where: { id }, select: postSelect }),
+        prisma.channelPost.findUnique({ where: { id }, select: cardSelect }),
+      ]);
+      if (!post || !extra) return null;
+      const { article } = extra;
+      return {
+        post: toRecord(post),
+        breaking: extra.breaking,
+        card: extra.cardChatId && extra.cardMessageId !== null ? { chatId: extra.cardChatId, messageId: Number(extra.cardMessageId) } : null,
+        decision: extra.decision
+          ? { kind: extra.decision as PostDecision, byId: extra.decidedById, byName: extra.decidedByName, at: extra.decidedAt }
+          : null,
+        sourceName: article.sourceName ?? article.feed?.title ?? null,
+        holdReason: article.holdReason,
+        publishedAt: article.publishedAt,
+        sortAt: article.sortAt,
+      };
+    },
+
+    /**
+     * Records an editor's decision on a draft or review story, atomically: of two editors
+     * deciding at once exactly one gets true. The post leaves `from` for `status`.
+     */
+    async decide(
+      id: number,
+      input: {
+        from: PostStatus[];
+        status: PostStatus;
+        decision: PostDecision;
+        by: { id: bigint; name: string | null };
+        at: Date;
+        scheduledAt?: Date | null;
+        breaking?: boolean;
+      },
+    ): Promise<boolean> {
+      const { count } = await prisma.channelPost.updateMany({
+        where: { id, status: { in: input.from } },
+        data: {
+          status: input.status,
+          decision: input.decision,
+          decidedById: input.by.id,
+          decidedByName: input.by.name,
+          decidedAt: input.at,
+          ...(input.scheduledAt !== undefined ? { scheduledAt: input.scheduledAt, nextAttemptAt: null } : {}),
+          // An approved story is an editor's choice: it goes ahead of automatic posts.
+          ...(input.status === "queued" || input.status === "scheduled" ? { origin: "editor", queuedById: input.by.id, queuedByName: input.by.name } : {}),
+          ...(input.breaking ? { breaking: true } : {}),
+        },
+      });
+      return count === 1;
+    },
+
+    /** Remembers where a post's card is (the admin chat's message), so decisions edit it in place. */
+    async setCard(id: number, card: { chatId: string; messageId: number } | null): Promise<void> {
+      await prisma.channelPost.updateMany({
+        where: { id },
+        data: { cardChatId: card?.chatId ?? null, cardMessageId: card ? BigInt(card.messageId) : null },
+      });
+    },
+
+    /** Forgets the card of any post shown in this message (a /review page now shows another story). */
+    async clearCardAt(card: { chatId: string; messageId: number }): Promise<void> {
+      await prisma.channelPost.updateMany({
+        where: { cardChatId: card.chatId, cardMessageId: BigInt(card.messageId) },
+        data: { cardChatId: null, cardMessageId: null },
+      });
+    },
+
+    /** The newest post's id (0 without posts): what an ingest run creates comes after it. */
+    async lastId(): Promise<number> {
+      const row = await prisma.channelPost.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+      return row?.id ?? 0;
+    },
+
+    /** Review stories after post `afterId` that have no card yet, oldest first (at most `limit`). */
+    async reviewWithoutCard(afterId: number, limit: number): Promise<number[]> {
+      const rows = await prisma.channelPost.findMany({
+        where: { status: "review", cardMessageId: null, id: { gt: afterId } },
+        orderBy: { id: "asc" },
+        take: limit,
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
+
+    /** Posts waiting for an editor's decision in `statuses`, oldest first: one page, and how many there are. */
+    async listPending(statuses: PostStatus[], page: { skip: number; take: number }): Promise<{ total: number; posts: PostRecord[] }> {
+      const where = { status: { in: statuses } };
+      const [total, rows] = await Promise.all([
+        prisma.channelPost.count({ where }),
+        prisma.channelPost.findMany({ where, orderBy: { id: "asc" }, skip: page.skip, take: page.take, select: postSelect }),
+      ]);
+      return { total, posts: rows.map(toRecord) };
     },
   };
 }

@@ -11,6 +11,8 @@ export interface FeedRecord {
   fullPage: boolean;
   /** 1 (least) to 5 (most): weighs in the selection score of this feed's stories. */
   priority: number;
+  /** New stories wait for an editor's decision (a review card) instead of being posted automatically. */
+  review: boolean;
   etag: string | null;
   lastModified: string | null;
   lastFetchedAt: Date | null;
@@ -51,7 +53,14 @@ export type FeedsRepository = ReturnType<typeof createFeedsRepository>;
 export function createFeedsRepository(prisma: Db) {
   return {
     /** Stores a new feed; throws DuplicateFeedError when the URL is already there. */
-    async add(input: { url: string; title?: string | null; defaultTopic?: string | null; fullPage?: boolean; priority?: number }): Promise<FeedRecord> {
+    async add(input: {
+      url: string;
+      title?: string | null;
+      defaultTopic?: string | null;
+      fullPage?: boolean;
+      priority?: number;
+      review?: boolean;
+    }): Promise<FeedRecord> {
       try {
         return await prisma.feed.create({
           data: {
@@ -60,6 +69,7 @@ export function createFeedsRepository(prisma: Db) {
             defaultTopic: input.defaultTopic ?? null,
             fullPage: input.fullPage ?? false,
             ...(input.priority !== undefined ? { priority: input.priority } : {}),
+            review: input.review ?? false,
           },
         });
       } catch (error) {

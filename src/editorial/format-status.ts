@@ -59,6 +59,7 @@ export function formatStatus(status: NewsroomStatus, timezone: string): string {
       lines.push(`  #${post.id} ${at} “${shorten(post.headline)}”`);
     }
   }
+  lines.push(`Waiting for review: ${status.reviewWaiting === 0 ? "none" : `${status.reviewWaiting} (/review)`}`);
   lines.push(status.lastPost ? `Last post: #${status.lastPost.id} at ${when(status.lastPost.sentAt)} “${shorten(status.lastPost.headline)}”` : "Last post: none yet");
   lines.push(`Last successful ingest: ${status.lastIngestAt ? when(status.lastIngestAt) : "never"}`);
   const { feeds } = status;

@@ -13,7 +13,7 @@ import type { TopicsRepository } from "../db/topics.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
-import { sortDateOf, toNewArticle, type BuildContext, type CleanArticle } from "./build-article.js";
+import { itemText, sortDateOf, toNewArticle, type BuildContext, type CleanArticle } from "./build-article.js";
 import type { Fetcher } from "./fetch/create-fetcher.js";
 import { FetchError } from "./fetch/create-fetcher.js";
 import { judgeFeedFailure } from "./feed-health.js";
@@ -57,6 +57,8 @@ export interface IngestDeps {
   resumeFeedButton?: (feedId: number) => InlineKeyboardMarkup;
   /** Offers editors a posted story's changed headline; without it, changes are not looked for. */
   corrections?: HeadlineCorrectionDeps;
+  /** REVIEW_ALL: every feed's new stories wait for an editor's decision. Default false. */
+  reviewAll?: boolean;
 }
 
 export interface FeedIngestResult {
@@ -347,7 +349,7 @@ async function buildNewArticles(
   // Every URL this story is known by, so the next run recognises the feed's link without a page fetch.
   const urlsOf = (clean: CleanArticle, itemUrl: string) => [...new Set([clean.canonicalUrl, itemUrl, ...clean.otherUrls])];
   for (const { item, url, needsPage } of fresh) {
-    const clean = await buildFromItem(deps, feed, { item, url, needsPage }, context, log);
+    const { clean, holdReason } = await buildFromItem(deps, feed, { item, url, needsPage }, context, log);
     if (!clean) {
       skipped++;
       invalid++;
@@ -380,6 +382,9 @@ async function buildNewArticles(
       ? await deps.summariser({ headline: clean.headline, body: clean.body, fallback: clean.summary })
       : clean.summary;
     const sortAt = sortDateOf(clean, now);
+    const postable = !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_MAX_AGE_MS;
+    // A review feed's story, or a dead link, waits for an editor instead of going out by itself.
+    const review = postable && (feed.review || deps.reviewAll === true || holdReason !== null);
     articles.push({
       ...toNewArticle(clean, {
         now,
@@ -387,10 +392,12 @@ async function buildNewArticles(
         feedId: feed.id,
         guid: item.guid,
         summary,
-        autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_MAX_AGE_MS,
+        autoPost: postable && !review,
         otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
       }),
       feedHeadline: item.title.trim(),
+      ...(holdReason !== null ? { holdReason } : {}),
+      ...(review ? { review: true } : {}),
     });
   }
   return { articles, seenAgain, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid };
@@ -400,6 +407,8 @@ async function buildNewArticles(
  * The clean article of one item: from its page when the feed says too little, else from the
  * feed's text. A page that cannot be fetched or read in time falls back to the feed's text; an
  * item whose own text cannot be read in time is skipped. Each reason is logged once, one line.
+ * A page that answered an HTTP error for an item without any text of its own is a dead link:
+ * the story is kept, with the reason it must not go out by itself.
  */
 async function buildFromItem(
   deps: IngestDeps,
@@ -407,24 +416,33 @@ async function buildFromItem(
   candidate: { item: FeedItem; url: string; needsPage: boolean },
   { rules, closedTo, signal }: Pick<IngestContext, "rules" | "closedTo" | "signal">,
   log: Logger,
-): Promise<CleanArticle | null> {
+): Promise<{ clean: CleanArticle | null; holdReason: string | null }> {
   const { item, url } = candidate;
   const context: BuildContext = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules, closedTo: closedTo ?? null };
+  let holdReason: string | null = null;
   if (candidate.needsPage) {
     try {
-      return (await fetchArticlePage(deps, url, context, item, signal)).article;
+      return { clean: (await fetchArticlePage(deps, url, context, item, signal)).article, holdReason };
     } catch (error) {
       // A stopped run stores nothing of this feed, rather than its items without their pages.
       if (error instanceof FetchError && error.code === "cancelled") throw error;
       log.warn({ ...describeError(error), url }, "article page could not be read; using the feed's text");
+      holdReason = deadLinkReason(error, item);
     }
   }
   try {
-    return await deps.extractor.extract({ item, pageUrl: url }, context);
+    return { clean: await deps.extractor.extract({ item, pageUrl: url }, context), holdReason };
   } catch (error) {
     log.warn({ ...describeError(error), url }, "item could not be read; skipped");
-    return null;
+    return { clean: null, holdReason };
   }
+}
+
+/** "its page answered 404 and the feed gave no text", when the page answered an HTTP error and the item has no text; else null. */
+function deadLinkReason(error: unknown, item: FeedItem): string | null {
+  const status = error instanceof FetchError ? error.status : undefined;
+  if (status === undefined || status === null || status < 400) return null;
+  return itemText(item).body.trim() === "" ? `its page answered ${status} and the feed gave no text` : null;
 }
 
 

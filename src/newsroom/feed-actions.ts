@@ -93,8 +93,17 @@ export function createFeedActions(deps: FeedActionsDeps) {
      * a web page is replaced by the first feed it declares; an address that does not answer,
      * answers an error or is not a feed is refused, unless `force`. The topic becomes an
      * editors' topic. `priority` is as typed (1-5; unset: 3), weighing in the selection score.
+     * With `review`, the feed's new stories wait for an editor's decision.
      */
-    async add(input: { url: string; topic?: string | null; fullPage?: boolean; priority?: string | null; force?: boolean; actor: Actor }): Promise<AddFeedOutcome> {
+    async add(input: {
+      url: string;
+      topic?: string | null;
+      fullPage?: boolean;
+      priority?: string | null;
+      review?: boolean;
+      force?: boolean;
+      actor: Actor;
+    }): Promise<AddFeedOutcome> {
       let url: string;
       try {
         url = parseFeedUrl(input.url);
@@ -128,7 +137,14 @@ export function createFeedActions(deps: FeedActionsDeps) {
 
       let feed: FeedRecord;
       try {
-        feed = await feeds.add({ url, title: found?.title ?? null, defaultTopic: topic, fullPage: input.fullPage ?? false, ...(priority !== undefined ? { priority } : {}) });
+        feed = await feeds.add({
+          url,
+          title: found?.title ?? null,
+          defaultTopic: topic,
+          fullPage: input.fullPage ?? false,
+          ...(priority !== undefined ? { priority } : {}),
+          review: input.review ?? false,
+        });
       } catch (error) {
         if (error instanceof DuplicateFeedError) return { kind: "duplicate", existing: error.existing, discovery };
         throw error;
@@ -145,6 +161,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
           defaultTopic: topic,
           ...(input.fullPage ? { fullPage: true } : {}),
           ...(priority !== undefined ? { priority } : {}),
+          ...(input.review ? { review: true } : {}),
           ...(discovery ? { discoveredOn: discovery.page } : {}),
           ...(forcedPast ? { forced: forcedPast } : {}),
         },

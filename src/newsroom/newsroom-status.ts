@@ -32,6 +32,8 @@ export interface NewsroomStatus {
   /** The first posts of the queue, in the order they go out. */
   nextPosts: UpcomingPost[];
   waitingCount: number;
+  /** Stories waiting for an editor's decision (review cards, /review). */
+  reviewWaiting: number;
   lastPost: { id: number; headline: string; sentAt: Date } | null;
   lastIngestAt: Date | null;
   feeds: { total: number; failing: FeedRecord[]; paused: FeedRecord[] };
@@ -98,10 +100,11 @@ export function createNewsroomStatus(deps: {
       const report = await deps.health.evaluate({ fresh: true });
       const { snapshot } = report;
       const { from, before } = notPostedRange(snapshot.now);
-      const [alertsWaiting, unsent, notPosted] = await Promise.all([
+      const [alertsWaiting, unsent, notPosted, review] = await Promise.all([
         deps.alerts.countWaiting(),
         deps.posts.listUnsent(STATUS_LIST_LIMIT),
         deps.articles.countNotPosted(from, before),
+        deps.posts.listPending(["review"], { skip: 0, take: 0 }),
       ]);
       const { feeds } = report;
       const successes = feeds.flatMap((f) => (f.lastSuccessAt ? [f.lastSuccessAt.getTime()] : []));
@@ -119,6 +122,7 @@ export function createNewsroomStatus(deps: {
           limit: STATUS_LIST_LIMIT,
         }),
         waitingCount: snapshot.waiting.length,
+        reviewWaiting: review.total,
         lastPost: report.lastSent,
         lastIngestAt: successes.length > 0 ? new Date(Math.max(...successes)) : null,
         feeds: {

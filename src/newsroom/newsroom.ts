@@ -6,6 +6,7 @@ import type { PostingActions } from "./posting-actions.js";
 import type { RemovalActions } from "./removal-actions.js";
 import type { NewsroomStatusActions } from "./newsroom-status.js";
 import type { NewsroomReports } from "./reports.js";
+import type { ReviewActions } from "./review-actions.js";
 import type { TopicActions } from "./topic-actions.js";
 
 export interface Newsroom {
@@ -17,6 +18,7 @@ export interface Newsroom {
   /** Headline corrections offered when a feed changes a posted story's headline. */
   corrections: CorrectionActions;
   posting: PostingActions;
+  reviews: ReviewActions;
   reports: NewsroomReports;
   status: NewsroomStatusActions;
 }

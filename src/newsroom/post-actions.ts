@@ -6,7 +6,7 @@
 import type { AlertsRepository } from "../db/alerts.js";
 import type { ArticlesRepository } from "../db/articles.js";
 import type { AuditLogRepository } from "../db/audit-log.js";
-import type { ChannelPostsRepository, PostRecord, PostStatus } from "../db/channel-posts.js";
+import { PENDING, type ChannelPostsRepository, type PostRecord, type PostStatus } from "../db/channel-posts.js";
 import type { TopicsRepository } from "../db/topics.js";
 import { withinDeleteWindow } from "../editorial/delete-refusal.js";
 import type { EditField } from "../editorial/parse-edit-command.js";
@@ -14,13 +14,14 @@ import type { Draft } from "../editorial/read-draft.js";
 import { toNewArticle, type BuildContext, type CleanArticle } from "../ingest/build-article.js";
 import { FetchError } from "../ingest/fetch/create-fetcher.js";
 import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
-import { headlineKey } from "../ingest/identity/same-story.js";
+import { headlineKey, isSameStory, SAME_STORY_WINDOW_MS } from "../ingest/identity/same-story.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { topicNameFromSlug } from "../ingest/topics/slugify-topic.js";
 import { errorReason } from "../ops/error-reason.js";
 import { renderPost, type PublishOutcome } from "../publish/outbox.js";
 import type { Actor } from "./actor.js";
 import { withdrawStory } from "./removal-actions.js";
+import type { ReviewActions } from "./review-actions.js";
 
 /** The channel's messages, as the corrections need them (Telegram in production). */
 export interface ChannelMessages {
@@ -43,6 +44,8 @@ export interface PostActionsDeps {
   channel: ChannelMessages;
   /** Told when breaking news went out, so readers' alerts go at once rather than at the next tick. */
   breakingSent?: (postId: number) => void;
+  /** Decisions on drafts and review stories (Post now, Schedule, Cancel reach them through /postnow, /reschedule, /cancel too). */
+  reviews: Pick<ReviewActions, "decide" | "refreshCard">;
   now: () => Date;
   publicUrl: string | null;
   summaryMaxChars: number;
@@ -60,7 +63,10 @@ export type PlaceRefusal =
   | { kind: "killed" };
 
 export type QueueOutcome =
+  /** Queued for a time, or (without one) a draft waiting for Post now or Schedule. */
   | { kind: "queued"; post: PostRecord }
+  /** The channel already carried this story under another URL: queued only when the editor says so. */
+  | { kind: "same-story"; articleId: number; carried: { postId: number; headline: string; url: string; sentAt: Date | null } }
   | PlaceRefusal
   | { kind: "invalid-url"; input: string }
   | { kind: "fetch-failed"; reason: string }
@@ -161,17 +167,22 @@ export function createPostActions(deps: PostActionsDeps) {
   const { posts, articles, audit } = deps;
 
   /** The editor's post of a stored article: a new one, or its waiting/cancelled/failed post taken over. */
-  const placeEditorPost = async (articleId: number, when: Date | null, actor: Actor): Promise<{ kind: "placed"; post: PostRecord } | PlaceRefusal> => {
+  const placeEditorPost = async (
+    articleId: number,
+    when: Date | null,
+    actor: Actor,
+    draft = false,
+  ): Promise<{ kind: "placed"; post: PostRecord } | PlaceRefusal> => {
     const who = { queuedById: BigInt(actor.id), queuedByName: actor.name };
     if ((await articles.removal(articleId))?.reason === "killed") return { kind: "killed" };
     const existing = await posts.findByArticle(articleId);
     if (existing) {
       const refusal = existingPostRefusal(existing);
       if (refusal) return refusal;
-      const taken = await posts.takeOverForEditor(existing.id, { scheduledAt: when, ...who });
+      const taken = await posts.takeOverForEditor(existing.id, { scheduledAt: when, ...who, ...(draft ? { status: "draft" as const } : {}) });
       return taken ? { kind: "placed", post: taken } : { kind: "changed-meanwhile", postId: existing.id };
     }
-    const created = await posts.create({ articleId, origin: "editor", scheduledAt: when, ...who });
+    const created = await posts.create({ articleId, origin: "editor", scheduledAt: when, ...who, ...(draft ? { status: "draft" as const } : {}) });
     return created ? { kind: "placed", post: created } : { kind: "queued-by-someone-else" };
   };
 
@@ -204,6 +215,13 @@ export function createPostActions(deps: PostActionsDeps) {
     const post = await posts.get(postId);
     if (!post) return { kind: "not-found", postId };
     if ((await articles.removal(post.article.id))?.reason === "killed") return { kind: "killed", postId };
+    if (PENDING.includes(post.status)) {
+      const decided = await deps.reviews.decide({ postId, action: "post", actor });
+      if (decided.kind === "posted") return { kind: "sent", postId, messageId: decided.messageId };
+      if (decided.kind === "approved") return { kind: "held", postId, reason: decided.reason };
+      // Decided by someone else meanwhile: answer for the post as it is now.
+      return postNow(postId, actor, sendAnyway);
+    }
     if (post.status === "uncertain" && !sendAnyway) {
       return { kind: "maybe-in-channel", postId, headline: post.article.headline, interruptedAt: post.sendStartedAt };
     }
@@ -243,6 +261,16 @@ export function createPostActions(deps: PostActionsDeps) {
     return { kind: outcome.kind === "not-sent" ? "failed" : "held", postId, reason: outcome.reason };
   };
 
+  /** A post in the channel of the same story as `articleId` under another URL, if any. */
+  const carriedSameStory = async (articleId: number): Promise<{ postId: number; headline: string; url: string; sentAt: Date | null } | null> => {
+    const story = await articles.storyOf(articleId);
+    if (!story || story.headlineKey === "") return null;
+    const around = (story.publishedAt ?? deps.now()).getTime();
+    const carried = await articles.postedStories({ from: new Date(around - SAME_STORY_WINDOW_MS), to: new Date(around + SAME_STORY_WINDOW_MS) });
+    const same = carried.find((c) => c.id !== articleId && isSameStory(c, story));
+    return same ? { postId: same.postId, headline: same.headline, url: same.url, sentAt: same.sentAt } : null;
+  };
+
   /** The post a /breaking reference names: a post id, or the story at a link (fetched and given a post when new). */
   const breakingPost = async (ref: string, actor: Actor): Promise<{ post: PostRecord } | BreakingOutcome> => {
     const id = /^#?(\d{1,9})$/.exec(ref.trim());
@@ -277,26 +305,49 @@ export function createPostActions(deps: PostActionsDeps) {
     /** The queue, in the order the outbox takes it (editors' posts first). */
     listWaiting: (): Promise<PostRecord[]> => posts.listWaiting(),
 
+    /** Editors' drafts waiting for Post now or Schedule, oldest first. */
+    listDrafts: async (): Promise<PostRecord[]> => (await posts.listPending(["draft"], { skip: 0, take: 50 })).posts,
+
     /** The exact HTML a post is (or will be) sent with. */
     render: (post: PostRecord): string => renderPost(post, deps.publicUrl),
 
     /** The headline of the story stored under `url` (or one of its aliases), if any. */
     storedHeadline: async (url: string): Promise<string | null> => (await articles.findByUrl(url))?.headline ?? null,
 
-    /** Queues the story at `url` (fetched and built as ingestion does, or the stored one) for `when` or the next slot. */
-    async queue(input: { url: string; when: Date | null; actor: Actor }): Promise<QueueOutcome> {
-      const url = normaliseUrl(input.url);
-      if (!url) return { kind: "invalid-url", input: input.url };
-      const found = await findOrStoreArticle(url);
+    /**
+     * Queues the story at `url` (fetched and built as ingestion does, or the stored one) for
+     * `when`; without a time it becomes a draft that waits for Post now or Schedule. A story the
+     * channel already carried under another URL is queued only with `anyway` (then `articleId`
+     * names the stored story, as the warning gave it).
+     */
+    async queue(input: ({ url: string } | { articleId: number }) & { when: Date | null; actor: Actor; anyway?: boolean }): Promise<QueueOutcome> {
+      let found: Awaited<ReturnType<typeof findOrStoreArticle>>;
+      if ("url" in input) {
+        const url = normaliseUrl(input.url);
+        if (!url) return { kind: "invalid-url", input: input.url };
+        found = await findOrStoreArticle(url);
+      } else {
+        found = (await articles.get(input.articleId)) ? { articleId: input.articleId } : { kind: "no-article" };
+      }
       if (!("articleId" in found)) return found;
-      const placed = await placeEditorPost(found.articleId, input.when, input.actor);
+      if (!input.anyway) {
+        const carried = await carriedSameStory(found.articleId);
+        if (carried) return { kind: "same-story", articleId: found.articleId, carried };
+      }
+      const placed = await placeEditorPost(found.articleId, input.when, input.actor, input.when === null);
       if (placed.kind !== "placed") return placed;
       await audit.record({
         actorId: input.actor.id,
         actorName: input.actor.name,
         action: "post.queue",
         subject: `post #${placed.post.id}`,
-        after: { url: placed.post.article.url, headline: placed.post.article.headline, scheduledAt: input.when?.toISOString() ?? null },
+        after: {
+          url: placed.post.article.url,
+          headline: placed.post.article.headline,
+          scheduledAt: input.when?.toISOString() ?? null,
+          ...(placed.post.status === "draft" ? { status: "draft" } : {}),
+          ...(input.anyway ? { sameStoryAnyway: true } : {}),
+        },
       });
       return { kind: "queued", post: placed.post };
     },
@@ -399,6 +450,12 @@ export function createPostActions(deps: PostActionsDeps) {
     async reschedule(input: { postId: number; when: Date; actor: Actor }): Promise<RescheduleOutcome> {
       const post = await posts.get(input.postId);
       if (!post) return { kind: "not-found", postId: input.postId };
+      if (PENDING.includes(post.status)) {
+        const decided = await deps.reviews.decide({ postId: post.id, action: "schedule", when: input.when, actor: input.actor });
+        if (decided.kind === "scheduled") return { kind: "rescheduled", postId: post.id, when: decided.when };
+        const now = await posts.get(post.id);
+        return { kind: "not-waiting", postId: post.id, status: now?.status ?? post.status };
+      }
       if (!(await posts.schedule(input.postId, input.when))) return { kind: "not-waiting", postId: input.postId, status: post.status };
       await audit.record({
         actorId: input.actor.id,
@@ -415,6 +472,12 @@ export function createPostActions(deps: PostActionsDeps) {
     async cancel(input: { postId: number; actor: Actor }): Promise<CancelOutcome> {
       const post = await posts.get(input.postId);
       if (!post) return { kind: "not-found", postId: input.postId };
+      if (PENDING.includes(post.status)) {
+        const decided = await deps.reviews.decide({ postId: post.id, action: "skip", actor: input.actor });
+        if (decided.kind === "skipped") return { kind: "cancelled", postId: post.id };
+        const now = await posts.get(post.id);
+        return { kind: "not-waiting", postId: post.id, status: now?.status ?? post.status };
+      }
       if (post.status === "sent") return { kind: "already-sent", postId: input.postId };
       if (!(await posts.cancel(input.postId))) return { kind: "not-waiting", postId: input.postId, status: post.status };
       await audit.record({
@@ -436,7 +499,8 @@ export function createPostActions(deps: PostActionsDeps) {
       const post = await posts.get(input.postId);
       if (!post) return { kind: "not-found", postId: input.postId };
       const published = post.status === "sent";
-      if (!published && post.status !== "queued" && post.status !== "scheduled") return { kind: "not-editable", postId: post.id, status: post.status };
+      const pending = PENDING.includes(post.status);
+      if (!published && !pending && post.status !== "queued" && post.status !== "scheduled") return { kind: "not-editable", postId: post.id, status: post.status };
       const before = post.article[input.field];
       if (before === input.text) return { kind: "unchanged", postId: post.id, field: input.field };
       if (published) {
@@ -457,6 +521,8 @@ export function createPostActions(deps: PostActionsDeps) {
         before: { [input.field]: before },
         after: { [input.field]: input.text },
       });
+      // A draft's or review story's card shows the post as it now is.
+      if (pending) await deps.reviews.refreshCard(post.id);
       return { kind: "edited", postId: post.id, published, field: input.field, before, after: input.text };
     },
 

@@ -172,6 +172,20 @@ describe.each(TEST_PROVIDERS)("feed commands on %s", (provider) => {
     ]);
   });
 
+  it("adds a review feed with --review: its new stories will wait for an editor's decision", async () => {
+    serveFeed("https://wire.example.com/rss.xml", "Wire", 2);
+    expect(await h.cli(["feeds", "add", "https://wire.example.com/rss.xml", "--review"])).toEqual({
+      code: 0,
+      stdout:
+        'added feed #1 https://wire.example.com/rss.xml: "Wire", 2 items\n' +
+        "its new stories wait for review: each goes to the admin chat as a card for an editor to post, schedule or skip\n",
+      stderr: "",
+    });
+    expect(await (await h.db()).prisma.feed.findMany({ select: { url: true, review: true } })).toEqual([{ url: "https://wire.example.com/rss.xml", review: true }]);
+    const audit = await (await h.db()).prisma.auditLog.findMany({ select: { action: true, after: true } });
+    expect(audit).toEqual([{ action: "feed.add", after: '{"url":"https://wire.example.com/rss.xml","defaultTopic":null,"review":true}' }]);
+  });
+
   it("adds the feed a web page declares instead of the page, saying so and listing the page's other feeds", async () => {
     const page = (links: string) => `<!doctype html><html><head><title>The Paper</title>${links}</head><body><h1>The Paper</h1></body></html>`;
     serve("https://blog.example.com/", page('<link rel="alternate" type="application/atom+xml" href="/atom.xml">'), "text/html");

@@ -52,6 +52,7 @@ describe.each(TEST_PROVIDERS)("cli status on %s", (provider) => {
         "Posting: on",
         "Channel: the bot may post",
         "Next posts: none waiting",
+        "Waiting for review: none",
         "Last post: none yet",
         "Last successful ingest: never",
         "Feeds: 0 (0 failing, 0 paused)",

@@ -10,6 +10,7 @@ const base: FeedRecord = {
   defaultTopic: null,
   fullPage: false,
   priority: 3,
+  review: false,
   etag: null,
   lastModified: null,
   lastFetchedAt: null,

@@ -15,6 +15,7 @@ const OTHER_GROUP = -1003333333333;
 /** Each editors' command with arguments that would change something if it ran. */
 const ATTEMPTS: Record<string, string> = {
   queue: "/queue https://news.example.com/story",
+  review: "/review",
   compose: "/compose",
   scheduled: "/scheduled",
   postnow: "/postnow 1",

@@ -21,7 +21,7 @@ export const TIMEZONE = "Europe/London";
 let nextUpdateId = 5_000_000;
 
 /** A press on an inline button under a bot message in `chatId`. */
-export function buttonPress(data: string, from: { id: number; first_name?: string }, chatId: number = ADMIN_CHAT_ID) {
+export function buttonPress(data: string, from: { id: number; first_name?: string }, chatId: number = ADMIN_CHAT_ID, messageId = 9000) {
   const id = nextUpdateId++;
   return {
     update_id: id,
@@ -31,7 +31,7 @@ export function buttonPress(data: string, from: { id: number; first_name?: strin
       chat_instance: "ci-1",
       data,
       message: {
-        message_id: 9000,
+        message_id: messageId,
         date: Math.floor(START.getTime() / 1000),
         chat: { id: chatId, type: "supergroup" as const, title: "Editors" },
         from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name },
@@ -49,6 +49,8 @@ export interface Harness {
   sayIn(chatId: number, text: string, from?: { id: number; first_name?: string }): Promise<void>;
   sayPrivately(text: string, from?: { id: number; first_name?: string }): Promise<void>;
   press(data: string, from?: { id: number; first_name?: string }): Promise<void>;
+  /** A press on a button under the bot's message `messageId` in the admin chat. */
+  pressOn(messageId: number, data: string, from?: { id: number; first_name?: string }): Promise<void>;
   /** Texts the bot sent to a chat (the admin chat by default), in order. */
   sent(chatId?: number): string[];
   /** The last message the bot sent to the admin chat, with its options. */
@@ -80,6 +82,7 @@ export async function startHarness(
     sayIn: (chatId, text, from = EDITOR) => app.bot.handleUpdate(groupMessage(text, chatId, from)),
     sayPrivately: (text, from = EDITOR) => app.bot.handleUpdate(privateMessage(text, from)),
     press: (data, from = EDITOR) => app.bot.handleUpdate(buttonPress(data, from)),
+    pressOn: (messageId, data, from = EDITOR) => app.bot.handleUpdate(buttonPress(data, from, ADMIN_CHAT_ID, messageId)),
     sent: (chatId = ADMIN_CHAT_ID) => messages(chatId).map((c) => String(c.payload.text)),
     last: () => messages(ADMIN_CHAT_ID).at(-1)?.payload ?? {},
   };

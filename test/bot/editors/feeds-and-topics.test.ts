@@ -76,7 +76,7 @@ describe.each(TEST_PROVIDERS)("editors' feeds and topics on %s", (provider) => {
 
     await editors.harness.say(`/addfeed ${FEED} World News`);
     await editors.harness.say(`/addfeed ${GONE} world`);
-    await editors.harness.say(`/addfeed ${GONE} world --force`);
+    await editors.harness.say(`/addfeed ${GONE} world review --force`);
     await editors.harness.say(`/addfeed ${PAPER}`);
     await editors.harness.say(`/addfeed ${PAPER}`);
     await editors.harness.say("/addfeed http://127.0.0.1:8080/rss.xml");
@@ -84,7 +84,8 @@ describe.each(TEST_PROVIDERS)("editors' feeds and topics on %s", (provider) => {
     expect(editors.harness.sent()).toEqual([
       `Added feed #1 ${FEED} [world-news]: “Harbour News”, 2 items. It is fetched at the next ingest.`,
       `Cannot add ${GONE}: ${GONE} answered 404 Not Found. Nothing was added. Check the link, or add it anyway with /addfeed &lt;link&gt; [topic] force.`,
-      `Added feed #2 ${GONE} [world] anyway, as asked: ${GONE} answered 404 Not Found. /feeds shows how its fetches go.`,
+      `Added feed #2 ${GONE} [world] anyway, as asked: ${GONE} answered 404 Not Found. /feeds shows how its fetches go.\n` +
+        "Its new stories wait for review: each comes here as a card to post, schedule or skip.",
       `${PAPER} is a web page: I added the feed it declares instead.\n` +
         "Added feed #3 https://paper.example.com/feeds/all.xml: “The Paper: all stories”, 1 item. It is fetched at the next ingest.\n" +
         "The page declares 2 other feeds, not added (add one with /addfeed &lt;link&gt;):\n" +
@@ -94,6 +95,7 @@ describe.each(TEST_PROVIDERS)("editors' feeds and topics on %s", (provider) => {
       "Cannot add http://127.0.0.1:8080/rss.xml: refused http://127.0.0.1:8080/rss.xml: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_URLS to allow it. " +
         "Nothing was added. Check the link, or add it anyway with /addfeed &lt;link&gt; [topic] force.",
     ]);
+    expect(await prisma().feed.findMany({ where: { review: true }, select: { id: true } })).toEqual([{ id: 2 }]);
     expect(await prisma().feed.findMany({ select: { id: true, url: true, title: true, defaultTopic: true }, orderBy: { id: "asc" } })).toEqual([
       { id: 1, url: FEED, title: "Harbour News", defaultTopic: "world-news" },
       { id: 2, url: GONE, title: null, defaultTopic: "world" },
@@ -106,7 +108,7 @@ describe.each(TEST_PROVIDERS)("editors' feeds and topics on %s", (provider) => {
     ]);
     expect((await prisma().auditLog.findMany({ orderBy: { id: "asc" } })).map((e) => [e.actorName, e.action, e.after])).toEqual([
       ["Ann", "feed.add", `{"url":"${FEED}","defaultTopic":"world-news"}`],
-      ["Ann", "feed.add", `{"url":"${GONE}","defaultTopic":"world","forced":"${GONE} answered 404 Not Found"}`],
+      ["Ann", "feed.add", `{"url":"${GONE}","defaultTopic":"world","review":true,"forced":"${GONE} answered 404 Not Found"}`],
       ["Ann", "feed.add", `{"url":"https://paper.example.com/feeds/all.xml","defaultTopic":null,"discoveredOn":"${PAPER}"}`],
     ]);
   });

@@ -72,7 +72,7 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
     await editors.harness.say("/removefeed 1");
     await editors.harness.say("/removefeed one");
     expect(editors.harness.sent()).toEqual([
-      "No feeds yet: add one with /addfeed &lt;feed link&gt; [topic] [priority 1-5] [force], e.g. /addfeed https://example.com/rss.xml asia priority 4",
+      "No feeds yet: add one with /addfeed &lt;feed link&gt; [topic] [priority 1-5] [review] [force], e.g. /addfeed https://example.com/rss.xml asia priority 4 review",
       "Added feed #1 https://news.example.com/rss.xml [north-korea]: “Korea Desk”, 1 item. It is fetched at the next ingest.",
       "This feed is already there as #1.",
       // The CLI's own wording (parseFeedUrl), whatever it says today.

@@ -7,12 +7,13 @@ import { describe, expect, it } from "vitest";
 
 import { publishNextPost, renderPost } from "../../../src/publish/outbox.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
+import { formatWhen } from "../../../src/editorial/format-when.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
 import { server } from "../../support/msw.js";
 
 import { serve } from "../../support/web.js";
-import { articlePage, EDITOR, startHarness, useEditorHarness } from "./editor-harness.js";
+import { articlePage, EDITOR, startHarness, TIMEZONE, useEditorHarness } from "./editor-harness.js";
 
 const STORY_URL = "https://news.example.com/islands/ferry-line";
 const HEADLINE = "Ferry line <to> link the islands & the mainland";
@@ -54,38 +55,36 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     }
   };
 
-  it("queues a story by link and previews exactly what will be posted; Post now sends that", async () => {
+  it("queues a story by link as a draft showing exactly what will be posted; Post now sends it and the card says so", async () => {
     serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
     await editors.harness.say(`/queue ${STORY_URL}`);
 
     const post = await editors.harness.app.services.posts.get(1);
-    expect(post).toMatchObject({ status: "queued", origin: "editor", scheduledAt: null, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
+    expect(post).toMatchObject({ status: "draft", origin: "editor", scheduledAt: null, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
     expect(post!.article).toMatchObject({ url: STORY_URL, headline: HEADLINE });
     expect(await prisma().article.findUniqueOrThrow({ where: { id: 1 }, select: { source: true, autoPost: true } })).toEqual({ source: "page", autoPost: false });
 
     const preview = renderPost(post!, null);
     expect(preview.startsWith("<b>Ferry line &lt;to&gt; link the islands &amp; the mainland</b>\n\n")).toBe(true);
+    const article = await prisma().article.findUniqueOrThrow({ where: { id: 1 } });
+    const facts = `📝 Draft #1 by Ann · news.example.com · ${formatWhen(article.publishedAt ?? article.sortAt, TIMEZONE)}`;
     const replies = editors.telegram.callsTo("sendMessage").map((c) => c.payload);
     expect(replies).toEqual([
       {
         chat_id: ADMIN_CHAT_ID,
-        text: "Post #1: queued for the next slot (editors' posts go first). This is what will be posted:",
+        text: `${preview}\n\n${facts}\nNothing goes out until an editor presses Post now or Schedule.`,
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
-      },
-      {
-        chat_id: ADMIN_CHAT_ID,
-        text: preview,
-        parse_mode: "HTML",
         reply_markup: {
           inline_keyboard: [
             [
-              { text: "Post now", callback_data: "ed:now:1" },
-              { text: "Schedule", callback_data: "ed:schedule:1" },
+              { text: "✅ Post now", callback_data: "ed:rpost:1" },
+              { text: "🕒 Schedule", callback_data: "ed:rsched:1" },
+              { text: "✏️ Edit", callback_data: "ed:redit:1" },
             ],
             [
-              { text: "Edit", callback_data: "ed:edit:1" },
-              { text: "Cancel", callback_data: "ed:cancel:1" },
+              { text: "🔴 Breaking", callback_data: "ed:rbreak:1" },
+              { text: "🗑 Cancel", callback_data: "ed:rskip:1" },
             ],
             [{ text: "🔴 Breaking", callback_data: "ed:breaking:1" }],
           ],
@@ -96,17 +95,99 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: BigInt(EDITOR.id), actorName: "Ann", action: "post.queue", subject: "post #1", before: null });
 
-    await editors.harness.press("ed:now:1");
+    // A draft never goes out by itself.
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(channelPosts()).toHaveLength(0);
+
+    const cardId = Number((await prisma().channelPost.findUniqueOrThrow({ where: { id: 1 } })).cardMessageId);
+    await editors.harness.pressOn(cardId, "ed:rpost:1");
     expect(channelPosts().map((c) => c.payload)).toEqual([{ chat_id: CHANNEL_ID, text: preview, parse_mode: "HTML" }]);
-    expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["Sending post #1…"]);
-    expect(editors.harness.sent().at(-1)).toBe("Post #1 is in the channel now.");
+    expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["Posted as #1."]);
+    // The preview is updated: no buttons left once the post went out.
+    expect(editors.telegram.callsTo("editMessageText").map((c) => c.payload)).toEqual([
+      {
+        chat_id: ADMIN_CHAT_ID,
+        message_id: cardId,
+        text: `${preview}\n\n${facts}\n✅ Posted by Ann at 10:00 as #1`,
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        reply_markup: { inline_keyboard: [] },
+      },
+    ]);
     expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "sent", chatId: String(CHANNEL_ID) });
 
     // Pressed twice (or the publish job running): nothing is sent twice.
-    await editors.harness.press("ed:now:1");
+    await editors.harness.pressOn(cardId, "ed:rpost:1");
     await publishNextPost(editors.harness.app.outboxDeps);
     expect(channelPosts()).toHaveLength(1);
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Already decided by Ann.");
+    await editors.harness.say("/postnow 1");
     expect(editors.harness.sent().at(-1)).toMatch(/^Post #1 is already in the channel \(sent Mon 30 Nov 10:00 \(Europe\/London\)\)\.$/);
+  });
+
+  it("a draft's Cancel, and /cancel, end it and update its card", async () => {
+    serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
+    await editors.harness.say(`/queue ${STORY_URL}`);
+    const cardId = Number((await prisma().channelPost.findUniqueOrThrow({ where: { id: 1 } })).cardMessageId);
+    await editors.harness.say("/cancel 1");
+    expect(editors.harness.sent().at(-1)).toBe("Post #1 is cancelled: it will not be posted.");
+    const edit = editors.telegram.callsTo("editMessageText").at(-1)?.payload;
+    expect(edit).toMatchObject({ message_id: cardId, reply_markup: { inline_keyboard: [] } });
+    expect(String(edit?.text).endsWith("\n🗑 Cancelled by Ann at 10:00")).toBe(true);
+    expect(await prisma().channelPost.findUniqueOrThrow({ where: { id: 1 }, select: { status: true, decision: true } })).toEqual({
+      status: "cancelled",
+      decision: "cancelled",
+    });
+    await editors.harness.pressOn(cardId, "ed:rpost:1");
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Already decided by Ann.");
+    expect(channelPosts()).toHaveLength(0);
+  });
+
+  it("warns when the channel already carried the story under another URL: Queue anyway or Cancel", async () => {
+    const COPY_URL = "https://mirror.example.org/ferry-copy";
+    serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
+    serve(COPY_URL, articlePage(HEADLINE, COPY_URL), "text/html; charset=utf-8");
+    await editors.harness.say(`/queue ${STORY_URL}`);
+    await editors.harness.say("/postnow 1");
+    expect(channelPosts()).toHaveLength(1);
+
+    await editors.harness.say(`/queue ${COPY_URL}`);
+    expect(editors.harness.last()).toEqual({
+      chat_id: ADMIN_CHAT_ID,
+      text:
+        "The channel already carried this story as #1 on Mon 30 Nov 10:00 (Europe/London): “Ferry line &lt;to&gt; link the islands &amp; the mainland” " +
+        `(${STORY_URL}). Queue this link anyway?`,
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      reply_markup: {
+        inline_keyboard: [
+          [
+            { text: "Queue anyway", callback_data: "ed:qany:2:0" },
+            { text: "Cancel", callback_data: "ed:qstop" },
+          ],
+        ],
+      },
+    });
+    expect(await prisma().channelPost.count()).toBe(1);
+
+    await editors.harness.press("ed:qstop");
+    expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Nothing was queued.");
+    expect(editors.telegram.callsTo("editMessageText").at(-1)?.payload).toMatchObject({
+      text: "earlier message\n\nNothing was queued.",
+      reply_markup: { inline_keyboard: [] },
+    });
+    expect(await prisma().channelPost.count()).toBe(1);
+
+    await editors.harness.say(`/queue ${COPY_URL} 18:00`);
+    expect(editors.harness.last()).toMatchObject({
+      reply_markup: { inline_keyboard: [[{ text: "Queue anyway", callback_data: `ed:qany:2:${Date.parse("2026-11-30T18:00:00Z") / 1000}` }, { text: "Cancel", callback_data: "ed:qstop" }]] },
+    });
+    await editors.harness.press(`ed:qany:2:${Date.parse("2026-11-30T18:00:00Z") / 1000}`);
+    expect(editors.telegram.callsTo("editMessageText").at(-1)?.payload).toMatchObject({ text: "earlier message\n\nQueued anyway.", reply_markup: { inline_keyboard: [] } });
+    expect(editors.harness.sent().at(-2)).toBe("Post #2: scheduled for Mon 30 Nov 18:00 (Europe/London). This is what will be posted:");
+    expect(await editors.harness.app.services.posts.get(2)).toMatchObject({ status: "scheduled", articleId: 2 });
+    const queued = (await prisma().auditLog.findMany({ where: { action: "post.queue" }, orderBy: { id: "asc" } })).at(-1);
+    expect(JSON.parse(String(queued?.after))).toMatchObject({ sameStoryAnyway: true });
   });
 
   it("schedules at once when given a time, saying when in TIMEZONE", async () => {
@@ -134,7 +215,8 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(sent[1]).toMatch(/^I could not fetch that page: .*private.*\. Nothing was queued\.$/i);
     expect(sent[2]).toMatch(/^I could not fetch that page: .*404.*\. Nothing was queued\.$/);
     expect(sent[3]).toBe("“not-a-link” is not a web address: give the article's full link, e.g. https://example.com/story.");
-    expect(sent[4]).toBe("Which story? Use /queue &lt;link&gt; [when], e.g. /queue https://example.com/story tomorrow 9am");
+    // /queue alone shows the queue.
+    expect(sent[4]).toBe("Nothing is waiting to be posted. Queue a story with /queue &lt;link&gt; or /compose.");
     expect(await prisma().article.count()).toBe(0);
     expect(await prisma().channelPost.count()).toBe(0);
     expect(await prisma().auditLog.count()).toBe(0);
@@ -146,7 +228,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     await editors.harness.say(`/queue ${STORY_URL} 18:00`);
     // The stored article was reused: fetched once, and the waiting post rescheduled.
     expect(page.count).toBe(1);
-    expect(editors.harness.sent()[2]).toBe("Post #1: scheduled for Mon 30 Nov 18:00 (Europe/London). This is what will be posted:");
+    expect(editors.harness.sent()[1]).toBe("Post #1: scheduled for Mon 30 Nov 18:00 (Europe/London). This is what will be posted:");
     await editors.harness.say("/postnow 1");
     await editors.harness.say(`/queue ${STORY_URL}`);
     expect(editors.harness.sent().at(-1)).toBe("This story is already in the channel as post #1.");

@@ -10,20 +10,28 @@ import type { BotContext } from "../../context.js";
 import { RESUME_FEED_CALLBACK } from "../../keyboards/feed-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
 
-const ADDFEED_USAGE = "/addfeed <feed link> [topic] [priority 1-5] [force], e.g. /addfeed https://example.com/rss.xml asia priority 4";
+const ADDFEED_USAGE = "/addfeed <feed link> [topic] [priority 1-5] [review] [force], e.g. /addfeed https://example.com/rss.xml asia priority 4 review";
 const REMOVEFEED_USAGE = "/removefeed <id>, e.g. /removefeed 3 (ids are in /feeds)";
 const RESUMEFEED_USAGE = "/resumefeed <id>, e.g. /resumefeed 3 (ids are in /feeds)";
 
 /**
- * "<link> [topic] [priority N] [force]": the last word "force" (also typed as --force, or —force
- * when a phone turned the dashes into one) adds the feed even when the check fails; "priority 4"
- * (or priority=4, --priority 4) anywhere after the link sets the feed's priority.
+ * "<link> [topic] [priority N] [review] [force]": the last words "review" and "force" (also typed
+ * as --force, or —force when a phone turned the dashes into one), in either order. "force" adds
+ * the feed even when the check fails; "review" makes its new stories wait for an editor's decision;
+ * "priority 4" (or priority=4, --priority 4) anywhere after the link sets the feed's priority.
  */
-function parseAddFeed(args: string): { link: string; topic: string; priority: string | null; force: boolean } {
+function parseAddFeed(args: string): { link: string; topic: string; priority: string | null; force: boolean; review: boolean } {
   const [link, rest] = splitFirstWord(args);
   const words = rest.split(/\s+/).filter(Boolean);
-  const force = /^(?:--|—|–)?force$/i.test(words.at(-1) ?? "");
-  if (force) words.pop();
+  let force = false;
+  let review = false;
+  for (;;) {
+    const last = words.at(-1) ?? "";
+    if (!force && /^(?:--|—|–)?force$/i.test(last)) force = true;
+    else if (!review && /^(?:--|—|–)?review$/i.test(last)) review = true;
+    else break;
+    words.pop();
+  }
   let priority: string | null = null;
   const at = words.findIndex((word) => /^(?:--|—|–)?priority(?:[=:].*)?$/i.test(word));
   if (at >= 0) {
@@ -31,7 +39,7 @@ function parseAddFeed(args: string): { link: string; topic: string; priority: st
     priority = inline ? (inline[1] ?? "") : (words[at + 1] ?? "");
     words.splice(at, inline ? 1 : 2);
   }
-  return { link, topic: words.join(" "), priority, force };
+  return { link, topic: words.join(" "), priority, force, review };
 }
 
 /** "“Test News”, 25 items". */
@@ -66,6 +74,7 @@ function addFeedText(outcome: AddFeedOutcome): string {
           ? `Added feed #${feed.id} ${feed.url}${topic}: ${foundText(check.found)}. It is fetched at the next ingest.`
           : `Added feed #${feed.id} ${feed.url}${topic} anyway, as asked: ${check.forcedPast ?? ""}. /feeds shows how its fetches go.`,
       );
+      if (feed.review) lines.push("Its new stories wait for review: each comes here as a card to post, schedule or skip.");
       const others = check.discovery?.others ?? [];
       if (others.length > 0) {
         lines.push(`The page declares ${others.length === 1 ? "another feed" : `${others.length} other feeds`}, not added (add one with /addfeed <link>):`);
@@ -88,9 +97,9 @@ export function createFeedsFeature(deps: EditorDeps): Composer<BotContext> {
   });
 
   feature.command("addfeed", async (ctx) => {
-    const { link, topic, priority, force } = parseAddFeed(argsOf(ctx));
+    const { link, topic, priority, force, review } = parseAddFeed(argsOf(ctx));
     if (!link) return replyText(ctx, `Which feed? Use ${ADDFEED_USAGE}`);
-    await replyText(ctx, addFeedText(await feeds.add({ url: link, topic: topic || null, priority, force, actor: actorOf(ctx) })));
+    await replyText(ctx, addFeedText(await feeds.add({ url: link, topic: topic || null, priority, force, review, actor: actorOf(ctx) })));
   });
 
   /** The feed id after the command, or null once the editor was told how to write it. */

@@ -38,7 +38,7 @@ export function placeRefusalText(refusal: PlaceRefusal): string {
 }
 
 /** /queue's refusal in plain text (the queued case has its own preview). */
-export function queueRefusalText(outcome: Exclude<QueueOutcome, { kind: "queued" }>): string {
+export function queueRefusalText(outcome: Exclude<QueueOutcome, { kind: "queued" | "same-story" }>): string {
   switch (outcome.kind) {
     case "invalid-url":
       return `“${outcome.input}” is not a web address: give the article's full link, e.g. https://example.com/story.`;

@@ -5,21 +5,22 @@ import { waitingText } from "../../../editorial/waiting-text.js";
 import { parsePostId, splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { parseWhen, WHEN_EXAMPLES } from "../../../editorial/parse-when.js";
 import { scheduledLine } from "../../../editorial/scheduled-line.js";
-import type { PostNowOutcome } from "../../../newsroom/post-actions.js";
+import { formatWhen } from "../../../editorial/format-when.js";
+import type { PostNowOutcome, QueueOutcome } from "../../../newsroom/post-actions.js";
 import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
 import { maybeInChannelKeyboard, parsePostCallback, previewKeyboard, queueKeyboard } from "../../keyboards/editor-post-keyboard.js";
+import { cardMarkup, QUEUE_ANYWAY_CALLBACK, QUEUE_STOP, sameStoryKeyboard } from "../../keyboards/review-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
 import { breakingText, cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
 
-const QUEUE_USAGE = "/queue <link> [when], e.g. /queue https://example.com/story tomorrow 9am";
 const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 18:30";
 const CANCEL_USAGE = "/cancel <id>, e.g. /cancel 12";
 const BREAKING_USAGE = "/breaking <link> or /breaking <post id>, e.g. /breaking https://example.com/story";
 
 /** /queue, /scheduled, /postnow, /breaking, /reschedule, /cancel <id>, and the Post now · Schedule · Edit · Cancel · Breaking buttons. */
 export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
-  const { posts } = deps.newsroom;
+  const { posts, reviews } = deps.newsroom;
   const { timezone } = deps;
   const feature = new Composer<BotContext>();
 
@@ -31,32 +32,74 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
       outcome.kind === "maybe-in-channel" ? maybeInChannelKeyboard(outcome.postId) : undefined,
     );
 
+  /** /queue's answer: a draft's card (its buttons wait for an editor), a scheduled post's preview, the same-story question, or why not. */
+  const replyQueued = async (ctx: BotContext, outcome: QueueOutcome, when: Date | null): Promise<void> => {
+    if (outcome.kind === "same-story") {
+      const { carried } = outcome;
+      const on = carried.sentAt ? ` on ${formatWhen(carried.sentAt, timezone)}` : "";
+      const text = `The channel already carried this story as #${carried.postId}${on}: “${carried.headline}” (${carried.url}). Queue this link anyway?`;
+      return replyHtml(ctx, escapeHtml(text), sameStoryKeyboard(outcome.articleId, when));
+    }
+    if (outcome.kind !== "queued") return replyText(ctx, queueRefusalText(outcome));
+    if (outcome.post.status === "draft") {
+      const card = await reviews.draftCard(outcome.post.id);
+      if (!card) return replyText(ctx, `Draft #${outcome.post.id} is gone; see /queue.`);
+      const message = await ctx.reply(card.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: cardMarkup(card.buttons, card.postId) });
+      return reviews.attachCard(card.postId, { chatId: String(message.chat.id), messageId: message.message_id });
+    }
+    await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone)} This is what will be posted:`);
+    // Exactly the channel post: same HTML, same options as the outbox sends it with.
+    await ctx.reply(posts.render(outcome.post), { parse_mode: "HTML", reply_markup: previewKeyboard(outcome.post.id) });
+  };
+
+  /** The queue: posts waiting to go out, then drafts, then how many stories wait for review. */
+  const replyQueue = async (ctx: BotContext): Promise<void> => {
+    const [waiting, drafts, counts] = await Promise.all([posts.listWaiting(), posts.listDrafts(), reviews.counts()]);
+    if (waiting.length === 0 && drafts.length === 0 && counts.review === 0) {
+      return replyText(ctx, "Nothing is waiting to be posted. Queue a story with /queue <link> or /compose.");
+    }
+    const lines = waiting.length > 0 ? ["<b>Waiting to be posted</b>", ...waiting.map((p) => scheduledLine(p, timezone))] : ["Nothing is waiting to be posted."];
+    if (drafts.length > 0) {
+      lines.push("", "<b>Drafts</b> (nothing goes out until an editor presses Post now or Schedule)");
+      lines.push(...drafts.map((p) => `#${p.id} ${escapeHtml(p.article.headline)} · draft by ${escapeHtml(p.queuedByName ?? "an editor")}`));
+    }
+    if (counts.review > 0) lines.push("", `<b>For review</b>: ${counts.review} ${counts.review === 1 ? "story" : "stories"}; /review shows them one card at a time.`);
+    const text = fitLines(lines);
+    // Buttons only for the posts whose line fits; at most Telegram's 100 buttons.
+    const shownLines = text.split("\n");
+    const shown = waiting.filter((p) => shownLines.some((line) => line.startsWith(`#${p.id} `))).slice(0, 50);
+    await replyHtml(ctx, text, shown.length > 0 ? queueKeyboard(shown.map((p) => p.id)) : undefined);
+  };
+
   feature.command("queue", async (ctx) => {
     const [link, whenText] = splitFirstWord(argsOf(ctx));
-    if (!link) return replyText(ctx, `Which story? Use ${QUEUE_USAGE}`);
+    if (!link) return replyQueue(ctx);
     let when: Date | null = null;
     if (whenText) {
       const parsed = parseWhen(whenText, deps.now(), timezone);
       if (!parsed.ok) return replyText(ctx, `${parsed.error} Nothing was queued.`);
       when = parsed.date;
     }
-    const outcome = await posts.queue({ url: link, when, actor: actorOf(ctx) });
-    if (outcome.kind !== "queued") return replyText(ctx, queueRefusalText(outcome));
-    await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone)} This is what will be posted:`);
-    // Exactly the channel post: same HTML, same options as the outbox sends it with.
-    await ctx.reply(posts.render(outcome.post), { parse_mode: "HTML", reply_markup: previewKeyboard(outcome.post.id) });
+    await replyQueued(ctx, await posts.queue({ url: link, when, actor: actorOf(ctx) }), when);
   });
 
-  feature.command("scheduled", async (ctx) => {
-    const waiting = await posts.listWaiting();
-    if (waiting.length === 0) return replyText(ctx, "Nothing is waiting to be posted. Queue a story with /queue <link> or /compose.");
-    const lines = ["<b>Waiting to be posted</b>", ...waiting.map((p) => scheduledLine(p, timezone))];
-    const text = fitLines(lines);
-    // Buttons only for the posts whose line fits; at most Telegram's 100 buttons.
-    const shownLines = text.split("\n");
-    const shown = waiting.filter((p) => shownLines.some((line) => line.startsWith(`#${p.id} `))).slice(0, 50);
-    await replyHtml(ctx, text, queueKeyboard(shown.map((p) => p.id)));
+  // The same-story question: Queue anyway (the time asked for travels in the button) · Cancel.
+  feature.callbackQuery(QUEUE_ANYWAY_CALLBACK, async (ctx) => {
+    const match = QUEUE_ANYWAY_CALLBACK.exec(ctx.callbackQuery.data);
+    const articleId = Number(match?.[1]);
+    const seconds = Number(match?.[2]);
+    const when = seconds > 0 ? new Date(seconds * 1000) : null;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(`${escapeHtml(ctx.callbackQuery.message?.text ?? "")}\n\nQueued anyway.`, { parse_mode: "HTML", reply_markup: { inline_keyboard: [] } });
+    await replyQueued(ctx, await posts.queue({ articleId, when, actor: actorOf(ctx), anyway: true }), when);
   });
+
+  feature.callbackQuery(QUEUE_STOP, async (ctx) => {
+    await ctx.answerCallbackQuery({ text: "Nothing was queued." });
+    await ctx.editMessageText(`${escapeHtml(ctx.callbackQuery.message?.text ?? "")}\n\nNothing was queued.`, { parse_mode: "HTML", reply_markup: { inline_keyboard: [] } });
+  });
+
+  feature.command("scheduled", (ctx) => replyQueue(ctx));
 
   feature.command("postnow", async (ctx) => {
     const id = parsePostId(argsOf(ctx), "/postnow <id>, e.g. /postnow 12");

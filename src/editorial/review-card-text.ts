@@ -1,0 +1,82 @@
+/**
+ * The editors' card for a draft or a review story: the post exactly as it would appear, then
+ * where it comes from and what waits (or what an editor decided, once decided). Pure.
+ */
+import { DateTime } from "luxon";
+
+import type { PostDecision, PostStatus } from "../db/channel-posts.js";
+import { escapeHtml } from "../publish/telegram-html.js";
+import { formatWhen } from "./format-when.js";
+
+export interface CardFacts {
+  /** An editor's draft (/queue without a time) or a story offered for review. */
+  kind: "draft" | "review";
+  postId: number;
+  /** The post's HTML, from the outbox's own formatter. */
+  postHtml: string;
+  status: PostStatus;
+  url: string;
+  sourceName: string | null;
+  /** When the story was published (or first seen). */
+  time: Date;
+  holdReason: string | null;
+  queuedByName: string | null;
+  scheduledAt: Date | null;
+  lastError: string | null;
+  decision: { kind: PostDecision; byName: string | null; at: Date | null } | null;
+}
+
+/** The source as a reader would name it: the stored name, else the link's host. */
+function sourceOf(facts: Pick<CardFacts, "sourceName" | "url">): string {
+  if (facts.sourceName) return facts.sourceName;
+  try {
+    return new URL(facts.url).hostname.replace(/^www\./, "");
+  } catch {
+    return facts.url;
+  }
+}
+
+/** "12:00" in the newsroom's time zone. */
+function clock(date: Date, timezone: string): string {
+  return DateTime.fromJSDate(date, { zone: timezone }).toFormat("HH:mm");
+}
+
+/** "✅ Posted by Eda at 12:00 as #15", or what else the decision was; null while undecided. */
+export function decisionLine(facts: CardFacts, timezone: string): string | null {
+  const { decision } = facts;
+  if (!decision) return null;
+  const by = decision.byName ?? "an editor";
+  const at = decision.at ? ` at ${clock(decision.at, timezone)}` : "";
+  const id = `#${facts.postId}`;
+  switch (decision.kind) {
+    case "posted":
+    case "breaking": {
+      const what = decision.kind === "breaking" ? "as breaking news " : "";
+      if (facts.status === "sent") return `${decision.kind === "breaking" ? "🔴" : "✅"} Posted ${what}by ${by}${at} as ${id}`;
+      const why = facts.lastError ? `: ${facts.lastError}` : "";
+      return `${decision.kind === "breaking" ? "🔴" : "✅"} Approved ${what}by ${by}${at} as ${id}; not in the channel yet${why}`;
+    }
+    case "scheduled":
+      return `🕒 Scheduled by ${by} for ${facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone) : "the next slot"} as ${id}`;
+    case "skipped":
+      return `🗑 Skipped by ${by}${at}`;
+    case "cancelled":
+      return `🗑 Cancelled by ${by}${at}`;
+  }
+}
+
+/** The card's HTML: the post, a blank line, then the facts (escaped) and the decision, if made. */
+export function reviewCardText(facts: CardFacts, timezone: string): string {
+  const lines: string[] = [];
+  const from = `${sourceOf(facts)} · ${formatWhen(facts.time, timezone)}`;
+  if (facts.kind === "draft") {
+    lines.push(`📝 Draft #${facts.postId}${facts.queuedByName ? ` by ${facts.queuedByName}` : ""} · ${from}`);
+  } else {
+    lines.push(`🔎 For review #${facts.postId} · ${from}`);
+  }
+  if (facts.holdReason) lines.push(`⚠️ Not posted automatically: ${facts.holdReason}.`);
+  const decided = decisionLine(facts, timezone);
+  if (decided) lines.push(decided);
+  else if (facts.kind === "draft") lines.push("Nothing goes out until an editor presses Post now or Schedule.");
+  return `${facts.postHtml}\n\n${lines.map(escapeHtml).join("\n")}`;
+}

@@ -1,0 +1,254 @@
+/**
+ * Review before posting: stories that wait for an editor's decision (a review feed's new
+ * stories, dead links, editors' drafts) and the cards that show them in the admin chat.
+ * Decisions are race-safe (the post's status decides who wins), audited, and edit every
+ * card of the story in place so no card keeps buttons after the story was decided.
+ */
+import type { AuditLogRepository } from "../db/audit-log.js";
+import { PENDING, type CardRecord, type ChannelPostsRepository, type PostDecision, type PostRecord, type PostStatus } from "../db/channel-posts.js";
+import { reviewCardText } from "../editorial/review-card-text.js";
+import type { PublishOutcome } from "../publish/outbox.js";
+import type { Actor } from "./actor.js";
+
+/** Which buttons a card carries: a review story's, a draft's, or none (decided). */
+export type CardButtons = "review" | "draft" | null;
+
+/** A card as the admin chat shows it. */
+export interface CardView {
+  postId: number;
+  html: string;
+  buttons: CardButtons;
+}
+
+export interface CardRef {
+  chatId: string;
+  messageId: number;
+}
+
+/** The admin chat's cards (Telegram in production). */
+export interface ReviewCards {
+  /** Sends a card to the admin chat; null when there is none or it could not be reached. */
+  send(card: CardView): Promise<CardRef | null>;
+  /** Edits a card in place (text and buttons). */
+  edit(at: CardRef, card: CardView): Promise<void>;
+}
+
+export interface ReviewActionsDeps {
+  posts: ChannelPostsRepository;
+  audit: AuditLogRepository;
+  cards: ReviewCards;
+  /** Sends one post through the outbox. */
+  publish: (postId: number) => Promise<PublishOutcome>;
+  /** The exact HTML the outbox sends a post with. */
+  render: (post: PostRecord) => string;
+  now: () => Date;
+  timezone: string;
+  /** REVIEW_CARDS_PER_RUN. */
+  cardsPerRun: number;
+  /** Logs a card that could not be edited (the decision stands). */
+  onCardError?: (postId: number, error: unknown) => void;
+}
+
+/** What an editor can decide on a draft or review story. */
+export type DecisionAction = "post" | "breaking" | "schedule" | "skip";
+
+export type DecisionOutcome =
+  | { kind: "posted"; postId: number; messageId: number; breaking: boolean }
+  /** Decided, but the outbox did not send it now (paused rights, Telegram refused…): it stays queued. */
+  | { kind: "approved"; postId: number; breaking: boolean; reason: string }
+  | { kind: "scheduled"; postId: number; when: Date }
+  | { kind: "skipped"; postId: number; status: "skipped" | "cancelled" }
+  | { kind: "already-decided"; postId: number; decision: PostDecision; byName: string | null }
+  | { kind: "not-pending"; postId: number; status: PostStatus }
+  | { kind: "not-found"; postId: number };
+
+/** One /review page: the card of the `index`-th story waiting for review. */
+export type ReviewPage = { kind: "empty" } | { kind: "page"; index: number; total: number; card: CardView };
+
+const STATUS_OF: Record<DecisionAction, { decision: PostDecision; status: PostStatus }> = {
+  post: { decision: "posted", status: "queued" },
+  breaking: { decision: "breaking", status: "queued" },
+  schedule: { decision: "scheduled", status: "scheduled" },
+  skip: { decision: "skipped", status: "skipped" },
+};
+
+export type ReviewActions = ReturnType<typeof createReviewActions>;
+
+export function createReviewActions(deps: ReviewActionsDeps) {
+  const { posts } = deps;
+
+  /** The card of a post as it stands; `kind` says whether it is a draft's (an editor's /queue) or a review story's. */
+  const viewOf = (record: CardRecord, kind: "draft" | "review"): CardView => {
+    const { post } = record;
+    const html = reviewCardText(
+      {
+        kind,
+        postId: post.id,
+        postHtml: deps.render(post),
+        status: post.status,
+        url: post.article.url,
+        sourceName: record.sourceName,
+        time: record.publishedAt ?? record.sortAt,
+        holdReason: record.holdReason,
+        queuedByName: post.queuedByName,
+        scheduledAt: post.scheduledAt,
+        lastError: post.lastError,
+        decision: record.decision,
+      },
+      deps.timezone,
+    );
+    const pending = PENDING.includes(post.status);
+    return { postId: post.id, html, buttons: pending ? kind : null };
+  };
+
+  /** A waiting post's card kind (decided cards are drawn by the decision, which knows what it was). */
+  const kindOf = (record: CardRecord): "draft" | "review" => (record.post.status === "draft" ? "draft" : "review");
+
+  /** Edits the story's card and the card pressed (when another message) to show it as it stands now. */
+  const refreshCards = async (postId: number, pressed: CardRef | null, kind?: "draft" | "review"): Promise<void> => {
+    const record = await posts.getCard(postId);
+    if (!record) return;
+    const view = viewOf(record, kind ?? kindOf(record));
+    const refs = [record.card, pressed].filter((r): r is CardRef => r !== null);
+    const unique = refs.filter((r, i) => refs.findIndex((o) => o.chatId === r.chatId && o.messageId === r.messageId) === i);
+    for (const ref of unique) {
+      try {
+        await deps.cards.edit(ref, view);
+      } catch (error) {
+        deps.onCardError?.(postId, error);
+      }
+    }
+  };
+
+  const decide = async (input: { postId: number; action: DecisionAction; when?: Date | null; actor: Actor; pressed?: CardRef | null }): Promise<DecisionOutcome> => {
+    const { postId, action, actor } = input;
+    const record = await posts.getCard(postId);
+    if (!record) return { kind: "not-found", postId };
+    const before = record.post;
+    if (!PENDING.includes(before.status)) {
+      return record.decision
+        ? { kind: "already-decided", postId, decision: record.decision.kind, byName: record.decision.byName }
+        : { kind: "not-pending", postId, status: before.status };
+    }
+    const kind = before.status === "draft" ? "draft" : "review";
+    const target = STATUS_OF[action];
+    const skipped = action === "skip" && kind === "draft" ? ({ decision: "cancelled", status: "cancelled" } as const) : target;
+    const when = action === "schedule" ? (input.when ?? null) : null;
+    const won = await posts.decide(postId, {
+      from: PENDING,
+      status: action === "schedule" && !when ? "queued" : skipped.status,
+      decision: skipped.decision,
+      by: { id: BigInt(actor.id), name: actor.name },
+      at: deps.now(),
+      scheduledAt: action === "skip" ? undefined : when,
+      breaking: action === "breaking",
+    });
+    if (!won) {
+      // Another editor decided first: theirs stands.
+      const now = await posts.getCard(postId);
+      if (now?.decision) return { kind: "already-decided", postId, decision: now.decision.kind, byName: now.decision.byName };
+      return { kind: "not-pending", postId, status: now?.post.status ?? before.status };
+    }
+    await deps.audit.record({
+      actorId: actor.id,
+      actorName: actor.name,
+      action: `post.${skipped.decision === "posted" ? "approve" : skipped.decision}`,
+      subject: `post #${postId}`,
+      before: { status: before.status },
+      after: { status: skipped.status, ...(when ? { scheduledAt: when.toISOString() } : {}), ...(action === "breaking" ? { breaking: true } : {}) },
+    });
+    let outcome: DecisionOutcome;
+    if (action === "post" || action === "breaking") {
+      const published = await deps.publish(postId);
+      const breaking = action === "breaking";
+      outcome =
+        published.kind === "sent"
+          ? { kind: "posted", postId, messageId: published.messageId, breaking }
+          : { kind: "approved", postId, breaking, reason: published.reason };
+    } else if (action === "schedule") {
+      outcome = when ? { kind: "scheduled", postId, when } : { kind: "approved", postId, breaking: false, reason: "queued for the next slot" };
+    } else {
+      outcome = { kind: "skipped", postId, status: skipped.status as "skipped" | "cancelled" };
+    }
+    await refreshCards(postId, input.pressed ?? null, kind);
+    return outcome;
+  };
+
+  /** The card of the `index`-th story waiting for review (clamped), or empty. */
+  const page = async (index: number): Promise<ReviewPage> => {
+    const first = await posts.listPending(["review"], { skip: Math.max(0, index), take: 1 });
+    if (first.total === 0) return { kind: "empty" };
+    const at = Math.min(Math.max(0, index), first.total - 1);
+    const list = at === index ? first : await posts.listPending(["review"], { skip: at, take: 1 });
+    const post = list.posts[0];
+    const record = post ? await posts.getCard(post.id) : null;
+    if (!record) return { kind: "empty" };
+    return { kind: "page", index: at, total: list.total, card: viewOf(record, "review") };
+  };
+
+  return {
+    decide,
+
+    /** Where an ingest run starts: the stories it offers for review come after this mark. */
+    mark: (): Promise<number> => posts.lastId(),
+
+    /**
+     * Sends the cards of review stories created after `mark` (this ingest run) that have none,
+     * at most REVIEW_CARDS_PER_RUN; the rest wait under /review. Returns how many went and wait.
+     */
+    async sendNewCards(mark: number): Promise<{ sent: number; waiting: number }> {
+      const ids = await posts.reviewWithoutCard(mark, deps.cardsPerRun);
+      let sent = 0;
+      for (const id of ids.slice(0, deps.cardsPerRun)) {
+        const record = await posts.getCard(id);
+        if (!record || record.post.status !== "review") continue;
+        const ref = await deps.cards.send(viewOf(record, "review"));
+        if (!ref) break;
+        await posts.setCard(id, ref);
+        sent++;
+      }
+      const { total } = await posts.listPending(["review"], { skip: 0, take: 0 });
+      return { sent, waiting: total };
+    },
+
+    /** Why a story takes no decision now (decided, gone, never pending), or null while it waits for one. */
+    async whyNotPending(postId: number): Promise<Extract<DecisionOutcome, { kind: "already-decided" | "not-pending" | "not-found" }> | null> {
+      const record = await posts.getCard(postId);
+      if (!record) return { kind: "not-found", postId };
+      if (PENDING.includes(record.post.status)) return null;
+      return record.decision
+        ? { kind: "already-decided", postId, decision: record.decision.kind, byName: record.decision.byName }
+        : { kind: "not-pending", postId, status: record.post.status };
+    },
+
+    /** One /review page. */
+    page,
+
+    /** Records that `at` now shows the story's card (a /review page or a /queue preview), forgetting what it showed before. */
+    async attachCard(postId: number, at: CardRef): Promise<void> {
+      await posts.clearCardAt(at);
+      await posts.setCard(postId, at);
+    },
+
+    /** The card of a draft (the /queue preview). */
+    async draftCard(postId: number): Promise<CardView | null> {
+      const record = await posts.getCard(postId);
+      return record ? viewOf(record, "draft") : null;
+    },
+
+    /** Shows a changed story (an edit) on its card; decided cards are left as they are. */
+    async refreshCard(postId: number): Promise<void> {
+      const record = await posts.getCard(postId);
+      if (record && PENDING.includes(record.post.status)) await refreshCards(postId, null);
+    },
+
+    /** How many stories wait for review and how many drafts wait for Post now or Schedule. */
+    async counts(): Promise<{ review: number; drafts: number }> {
+      const [review, drafts] = await Promise.all([
+        posts.listPending(["review"], { skip: 0, take: 0 }),
+        posts.listPending(["draft"], { skip: 0, take: 0 }),
+      ]);
+      return { review: review.total, drafts: drafts.total };
+    },
+  };
+}
