@@ -169,8 +169,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
-        edit: async (chatId, messageId, html) => {
-          await editingApi.editMessageText(parseChatRef(chatId), messageId, html, { parse_mode: "HTML" });
+        edit: async (chatId, messageId, message) => {
+          if (message.media === "photo") {
+            await editingApi.editMessageCaption(parseChatRef(chatId), messageId, { caption: message.caption, parse_mode: "HTML" });
+          } else {
+            await editingApi.editMessageText(parseChatRef(chatId), messageId, message.text, { parse_mode: "HTML", link_preview_options: message.linkPreview });
+          }
         },
         remove: async (chatId, messageId) => {
           await editingApi.deleteMessage(parseChatRef(chatId), messageId);

@@ -55,7 +55,7 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
 /** Everything the outbox needs; `api` has no auto-retry, since the outbox applies its own policy. */
 export function createOutboxDeps(deps: {
   services: Services;
-  api: Pick<Api, "sendMessage">;
+  api: Pick<Api, "sendMessage" | "sendPhoto">;
   budget: SendBudget;
   admin: AdminNotifier;
   logger: Logger;
@@ -74,7 +74,7 @@ export function createOutboxDeps(deps: {
     logger,
     instanceId: services.instanceId,
     now: services.now,
-    publicUrl: config.publicUrl,
+    style: services.postStyle(),
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
     metrics: services.metrics,
     confirmations: createSendConfirmations({ logger }),

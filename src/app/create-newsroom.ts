@@ -44,7 +44,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
       now,
-      publicUrl: services.config.publicUrl,
+      style: services.postStyle(),
       summaryMaxChars: services.config.summary.maxChars,
     }),
     posting: createPostingActions({ settings, audit, admin, now }),

@@ -369,6 +369,7 @@ async function buildNewArticles(
         feedId: feed.id,
         guid: item.guid,
         summary,
+        feedTitle: feed.title,
         autoPost: !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_MAX_AGE_MS,
         otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
       }),

@@ -35,6 +35,7 @@ const page = (overrides: Partial<ExtractedArticle> = {}): ExtractedArticle => ({
   language: null,
   imageUrl: null,
   description: null,
+  siteName: null,
   body: PAGE_BODY,
   ...overrides,
 });

@@ -5,7 +5,7 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 
-import { publishNextPost, renderPost } from "../../../src/publish/outbox.js";
+import { publishNextPost } from "../../../src/publish/outbox.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
@@ -63,8 +63,12 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(post!.article).toMatchObject({ url: STORY_URL, headline: HEADLINE });
     expect(await prisma().article.findUniqueOrThrow({ where: { id: 1 }, select: { source: true, autoPost: true } })).toEqual({ source: "page", autoPost: false });
 
-    const preview = renderPost(post!, null);
-    expect(preview.startsWith("<b>Ferry line &lt;to&gt; link the islands &amp; the mainland</b>\n\n")).toBe(true);
+    const preview = editors.harness.app.newsroom.posts.render(post!);
+    // No picture on the page: the post goes out as a large link preview, naming the source by its host.
+    expect(preview).toMatch(
+      /^<b>Ferry line &lt;to&gt; link the islands &amp; the mainland<\/b>\n\nThe harbour authority confirmed .+\n\n<a href="https:\/\/news\.example\.com\/islands\/ferry-line">Read more<\/a> · news\.example\.com\n\n#islands$/s,
+    );
+    const largePreview = { url: STORY_URL, prefer_large_media: true, show_above_text: true };
     const replies = editors.telegram.callsTo("sendMessage").map((c) => c.payload);
     expect(replies).toEqual([
       {
@@ -77,6 +81,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
         chat_id: ADMIN_CHAT_ID,
         text: preview,
         parse_mode: "HTML",
+        link_preview_options: largePreview,
         reply_markup: {
           inline_keyboard: [
             [
@@ -96,7 +101,10 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(audit[0]).toMatchObject({ actorId: BigInt(EDITOR.id), actorName: "Ann", action: "post.queue", subject: "post #1", before: null });
 
     await editors.harness.press("ed:now:1");
-    expect(channelPosts().map((c) => c.payload)).toEqual([{ chat_id: CHANNEL_ID, text: preview, parse_mode: "HTML" }]);
+    // Routine posts are silent and carry no buttons.
+    expect(channelPosts().map((c) => c.payload)).toEqual([
+      { chat_id: CHANNEL_ID, text: preview, parse_mode: "HTML", link_preview_options: largePreview, disable_notification: true },
+    ]);
     expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["Sending post #1…"]);
     expect(editors.harness.sent().at(-1)).toBe("Post #1 is in the channel now.");
     expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "sent", chatId: String(CHANNEL_ID) });

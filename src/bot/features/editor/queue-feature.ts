@@ -10,6 +10,7 @@ import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
 import { maybeInChannelKeyboard, parsePostCallback, previewKeyboard, queueKeyboard } from "../../keyboards/editor-post-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
+import { replyWithPost } from "./post-preview.js";
 import { cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
 
 const QUEUE_USAGE = "/queue <link> [when], e.g. /queue https://example.com/story tomorrow 9am";
@@ -43,7 +44,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (outcome.kind !== "queued") return replyText(ctx, queueRefusalText(outcome));
     await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone)} This is what will be posted:`);
     // Exactly the channel post: same HTML, same options as the outbox sends it with.
-    await ctx.reply(posts.render(outcome.post), { parse_mode: "HTML", reply_markup: previewKeyboard(outcome.post.id) });
+    await replyWithPost(ctx, posts.preview(outcome.post), previewKeyboard(outcome.post.id));
   });
 
   feature.command("scheduled", async (ctx) => {
