@@ -42,6 +42,7 @@ import { createReaderRoutes } from "../server/reader-routes.js";
 import { createHealth, type Health } from "./create-health.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
+import { createPostStyle } from "./create-post-style.js";
 import { createOperationsJobs } from "./operations-jobs.js";
 import { createServices, type Services } from "./create-services.js";
 import { StartupError } from "../startup-error.js";
@@ -160,12 +161,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     telegram: { watch: telegram, recheck: () => plainApi.getMe(AbortSignal.timeout(3_000) as unknown as Parameters<Api["getMe"]>[0]) },
   });
 
+  const translations = createTranslations();
+  const postStyle = createPostStyle(config, translations.translator(config.channelLanguage));
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
-  const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }) });
+  const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }), style: postStyle });
   const newsroom = createNewsroom({
     services,
     admin,
     health,
+    postStyle: () => postStyle,
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
@@ -182,7 +186,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   });
-  const translations = createTranslations();
   const languages = createLanguageNegotiator({
     chosenLanguage: (userId) => services.subscribers.chosenLanguage(userId),
     channelLanguage: config.channelLanguage,

@@ -12,6 +12,7 @@ import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
 import type { Logger } from "../logger.js";
+import type { PostStyle } from "../publish/post-message.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
@@ -59,6 +60,7 @@ export function createOutboxDeps(deps: {
   budget: SendBudget;
   admin: AdminNotifier;
   logger: Logger;
+  style: PostStyle;
 }): OutboxDeps {
   const { services, api, budget, admin, logger } = deps;
   const { config } = services;
@@ -74,7 +76,7 @@ export function createOutboxDeps(deps: {
     logger,
     instanceId: services.instanceId,
     now: services.now,
-    style: services.postStyle(),
+    style: deps.style,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
     metrics: services.metrics,
     confirmations: createSendConfirmations({ logger }),

@@ -9,6 +9,7 @@ import { createNewsroomReports } from "../newsroom/reports.js";
 import { createTopicActions } from "../newsroom/topic-actions.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { PublishOutcome } from "../publish/outbox.js";
+import type { PostStyle } from "../publish/post-message.js";
 import type { Health } from "./create-health.js";
 import type { Services } from "./create-services.js";
 
@@ -19,6 +20,11 @@ export interface ChannelAccess {
   messages: ChannelMessages;
 }
 
+/** For front ends that never format posts (the CLI): the channel's words load with the bot, not with every command. */
+export const NO_POST_STYLE = (): PostStyle => {
+  throw new Error("channel posts are formatted by the running bot, not by the CLI");
+};
+
 /** For front ends that never post (the CLI): every attempt says so instead of posting. */
 export const NO_CHANNEL: ChannelAccess = {
   publish: () => Promise.resolve({ kind: "idle", reason: "posting is done by the running bot, not by the CLI" }),
@@ -28,7 +34,11 @@ export const NO_CHANNEL: ChannelAccess = {
   },
 };
 
-export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health }): Newsroom {
+/**
+ * The newsroom's use cases. `postStyle` gives how posts look (previews, corrections); the CLI,
+ * which never formats posts, passes one that says so.
+ */
+export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health; postStyle: () => PostStyle }): Newsroom {
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, now } = services;
   return {
@@ -44,7 +54,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
       now,
-      style: services.postStyle(),
+      style: deps.postStyle,
       summaryMaxChars: services.config.summary.maxChars,
     }),
     posting: createPostingActions({ settings, audit, admin, now }),

@@ -28,10 +28,7 @@ import {
   type Fetcher,
   type FetcherDeps,
 } from "../ingest/fetch/create-fetcher.js";
-import { createTranslations } from "../i18n/create-i18n.js";
 import type { Logger } from "../logger.js";
-import { createPostFormat } from "../publish/format-post.js";
-import type { PostStyle } from "../publish/post-message.js";
 import { createMetrics, metricsSourcesFrom, type Metrics } from "../ops/metrics.js";
 import { createExtractionPool, type Extractor } from "../ingest/workers/create-extraction-pool.js";
 
@@ -59,8 +56,6 @@ export interface Services {
   /** Reads feeds and extracts pages in worker threads; closed with the fetcher. */
   extractor: Extractor;
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
-  /** How channel posts look and sound, for the outbox, previews and edits alike (built on first use). */
-  postStyle(): PostStyle;
   /**
    * The editors' chat: ADMIN_CHAT_ID, unless Telegram upgraded that group to a
    * supergroup (a new id, remembered in the database). Call `load()` once at start.
@@ -98,7 +93,6 @@ export function createServices(deps: {
   const alerts = createAlertsRepository(prisma);
   const metrics = createMetrics({ sources: metricsSourcesFrom({ posts, alerts, feeds }), now });
   let adminChatId: ChatRef | null = config.adminChatId;
-  let postStyle: PostStyle | null = null;
   return {
     config,
     logger: deps.logger,
@@ -130,7 +124,6 @@ export function createServices(deps: {
     metrics,
     extractor: createExtractionPool(config.extract),
     sessionStorage: <T>(prefix: string) => createSessionStorage<T>(prisma, prefix),
-    postStyle: () => (postStyle ??= createPostStyle(config)),
     adminChat: {
       get: () => adminChatId,
       async set(chatId) {
@@ -146,13 +139,3 @@ export function createServices(deps: {
   };
 }
 
-/** The channel's post style from the configuration; the link's words come in CHANNEL_LANGUAGE. */
-function createPostStyle(config: Config): PostStyle {
-  const t = createTranslations().translator(config.channelLanguage);
-  return {
-    media: config.posts.media,
-    silent: config.posts.silent,
-    publicUrl: config.publicUrl,
-    format: createPostFormat({ template: config.posts.template, readMore: t("post-read-more"), breakingMarker: config.posts.breakingMarker }),
-  };
-}

@@ -40,7 +40,7 @@ export interface PostActionsDeps {
   channel: ChannelMessages;
   now: () => Date;
   /** How posts look (the outbox's own): previews and corrections match the channel exactly. */
-  style: PostStyle;
+  style: () => PostStyle;
   summaryMaxChars: number;
 }
 
@@ -239,10 +239,10 @@ export function createPostActions(deps: PostActionsDeps) {
     listWaiting: (): Promise<PostRecord[]> => posts.listWaiting(),
 
     /** The exact HTML a post is (or will be) sent with: its text, or its caption when it goes out as a photo. */
-    render: (post: PostRecord): string => postHtml(planPostMessage(post, deps.style)),
+    render: (post: PostRecord): string => postHtml(planPostMessage(post, deps.style())),
 
     /** The exact message a post is (or will be) sent as: method, picture, text and options. */
-    preview: (post: PostRecord): PostMessage => planPostMessage(post, deps.style),
+    preview: (post: PostRecord): PostMessage => planPostMessage(post, deps.style()),
 
     /** The message a /compose draft would go out as, before it is stored (its link: the article itself). */
     previewDraft: (draft: Draft): PostMessage =>
@@ -261,7 +261,7 @@ export function createPostActions(deps: PostActionsDeps) {
             feedTitle: null,
           },
         },
-        { ...deps.style, publicUrl: null },
+        { ...deps.style(), publicUrl: null },
       ),
 
     /**
@@ -428,7 +428,7 @@ export function createPostActions(deps: PostActionsDeps) {
       if (before === input.text) return { kind: "unchanged", postId: post.id, field: input.field };
       if (published) {
         if (!post.chatId || post.telegramMessageId === null) return { kind: "no-message", postId: post.id };
-        const message = planPostEdit({ ...post, article: { ...post.article, [input.field]: input.text } }, deps.style);
+        const message = planPostEdit({ ...post, article: { ...post.article, [input.field]: input.text } }, deps.style());
         try {
           await deps.channel.edit(post.chatId, Number(post.telegramMessageId), message);
         } catch (error) {
