@@ -287,22 +287,24 @@ describe("the documented configuration", () => {
   });
 });
 
+/** Runs `npm start`'s entry point in an empty directory with only `env`; its exit code and output. */
+async function startWith(env: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string } | null> {
+  const run = promisify(execFile);
+  // An empty working directory: a developer's own .env (with a real token) must never be read here.
+  const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
+  const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url));
+  const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+  return run(process.execPath, ["--import", tsx, main], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, cwd, timeout: 50_000 })
+    .then(
+      () => null,
+      (e: unknown) => e as { code: number; stderr: string; stdout: string },
+    )
+    .finally(() => rmSync(cwd, { recursive: true, force: true }));
+}
+
 describe("npm start with a POST_TEMPLATE Telegram would refuse", () => {
   it("stops with exit code 1 and one line naming POST_TEMPLATE", { timeout: 60_000 }, async () => {
-    const run = promisify(execFile);
-    const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
-    const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url));
-    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-    const error = await run(process.execPath, ["--import", tsx, main], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", POST_TEMPLATE: "{headline} {url}" },
-      cwd,
-      timeout: 50_000,
-    })
-      .then(
-        () => null,
-        (e: unknown) => e as { code: number; stderr: string; stdout: string },
-      )
-      .finally(() => rmSync(cwd, { recursive: true, force: true }));
+    const error = await startWith({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", POST_TEMPLATE: "{headline} {url}" });
     expect(error?.code).toBe(1);
     expect(error?.stderr).toBe("POST_TEMPLATE has an unknown placeholder {url}: use {headline}, {summary}, {link}, {source}, {hashtags}, {marker}\n");
     expect(error?.stdout).toBe("");
@@ -311,21 +313,7 @@ describe("npm start with a POST_TEMPLATE Telegram would refuse", () => {
 
 describe("npm start without a token", () => {
   it("stops with exit code 1 and the line saying how to get one", { timeout: 60_000 }, async () => {
-    const run = promisify(execFile);
-    // An empty working directory: a developer's own .env (with a real token) must never be read here.
-    const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
-    const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url));
-    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-    const error = await run(process.execPath, ["--import", tsx, main], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
-      cwd,
-      timeout: 50_000,
-    })
-      .then(
-        () => null,
-        (e: unknown) => e as { code: number; stderr: string; stdout: string },
-      )
-      .finally(() => rmSync(cwd, { recursive: true, force: true }));
+    const error = await startWith({});
     expect(error?.code).toBe(1);
     expect(error?.stderr).toBe(
       "BOT_TOKEN is missing: create a bot with @BotFather and put its token in .env\n" +

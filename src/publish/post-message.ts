@@ -5,25 +5,14 @@
 import type { LinkPreviewOptions } from "grammy/types";
 
 import type { PostMedia } from "../config.js";
+import type { PostRecord } from "../db/channel-posts.js";
 import { sourceNameOf } from "../ingest/source-name.js";
 import { formatPost, postLink, TELEGRAM_CAPTION_LIMIT, type PostContent, type PostFormat } from "./format-post.js";
 
-/** What a post is made of (a post record's article, and whether the post is breaking news). */
-export interface PostSubject {
-  id: number;
-  breaking: boolean;
-  article: {
-    url: string;
-    headline: string;
-    summary: string;
-    topics: string[];
-    imageUrl: string | null;
-    /** A Telegram file_id an editor attached: it wins over imageUrl. */
-    editorImage: string | null;
-    sourceName: string | null;
-    feedTitle: string | null;
-  };
-}
+/** What a post is made of: its article (an editor's photo wins over the image) and whether it is breaking news. */
+export type PostSubject = Pick<PostRecord, "id" | "breaking"> & {
+  article: Pick<PostRecord["article"], "url" | "headline" | "summary" | "topics" | "imageUrl" | "editorImage" | "sourceName" | "feedTitle">;
+};
 
 /** The channel's presentation settings (POST_MEDIA, SILENT_POSTS, the format, PUBLIC_URL). */
 export interface PostStyle {

@@ -54,24 +54,14 @@ export function installFakeTelegram(options: { apiRoot?: string; token?: string 
       case "getMe":
         return { result: BOT_INFO };
       case "sendMessage":
-        return {
-          result: {
-            message_id: ++nextMessageId,
-            date,
-            chat: { id: typeof payload.chat_id === "number" ? payload.chat_id : -100, type: "channel" },
-            text: payload.text,
-          },
-        };
-      case "sendPhoto":
-        return {
-          result: {
-            message_id: ++nextMessageId,
-            date,
-            chat: { id: typeof payload.chat_id === "number" ? payload.chat_id : -100, type: "channel" },
-            photo: [{ file_id: String(payload.photo), file_unique_id: "photo", width: 800, height: 600 }],
-            ...(payload.caption ? { caption: payload.caption } : {}),
-          },
-        };
+      case "sendPhoto": {
+        const content =
+          method === "sendMessage"
+            ? { text: payload.text }
+            : { photo: [{ file_id: String(payload.photo), file_unique_id: "photo", width: 800, height: 600 }], ...(payload.caption ? { caption: payload.caption } : {}) };
+        const chat = { id: typeof payload.chat_id === "number" ? payload.chat_id : -100, type: "channel" };
+        return { result: { message_id: ++nextMessageId, date, chat, ...content } };
+      }
       case "editMessageText":
       case "editMessageCaption":
       case "editMessageMedia":
