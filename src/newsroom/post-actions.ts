@@ -3,6 +3,7 @@
  * now, reschedule, cancel, correct and take down. Each action is audited and returns a
  * typed outcome; the admin chat (and any other front end) renders it in words.
  */
+import type { PostMedia } from "../config.js";
 import type { ArticlesRepository } from "../db/articles.js";
 import type { AuditLogRepository } from "../db/audit-log.js";
 import type { ChannelPostsRepository, PostRecord, PostStatus } from "../db/channel-posts.js";
@@ -241,8 +242,8 @@ export function createPostActions(deps: PostActionsDeps) {
     /** The exact HTML a post is (or will be) sent with: its text, or its caption when it goes out as a photo. */
     render: (post: PostRecord): string => postHtml(planPostMessage(post, deps.style())),
 
-    /** The exact message a post is (or will be) sent as: method, picture, text and options. */
-    preview: (post: PostRecord): PostMessage => planPostMessage(post, deps.style()),
+    /** The exact message a post is (or will be) sent as: method, picture, text and options; `media` forces a way (as the outbox's fallback does). */
+    preview: (post: PostRecord, media?: PostMedia): PostMessage => planPostMessage(post, deps.style(), media),
 
     /** The message a /compose draft would go out as, before it is stored (its link: the article itself). */
     previewDraft: (draft: Draft): PostMessage =>

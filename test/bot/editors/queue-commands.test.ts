@@ -116,6 +116,20 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(editors.harness.sent().at(-1)).toMatch(/^Post #1 is already in the channel \(sent Mon 30 Nov 10:00 \(Europe\/London\)\)\.$/);
   });
 
+  it("previews a story with a picture as the photo post it will be, or as a preview when Telegram refuses the picture", async () => {
+    const image = "https://news.example.com/images/ferry.jpg";
+    serve(STORY_URL, articlePage(HEADLINE, STORY_URL).replace("</head>", `<meta property="og:image" content="${image}"></head>`), "text/html; charset=utf-8");
+    editors.telegram.answer("sendPhoto", () => ({ error_code: 400, description: "Bad Request: failed to get HTTP URL content" }));
+    await editors.harness.say(`/queue ${STORY_URL}`);
+    const post = await editors.harness.app.services.posts.get(1);
+    expect(editors.telegram.callsTo("sendPhoto").map((c) => [c.payload.photo, c.payload.caption])).toEqual([[image, editors.harness.app.newsroom.posts.render(post!)]]);
+    expect(editors.harness.last()).toMatchObject({
+      text: expect.stringMatching(/^<b>Ferry line &lt;to&gt; link the islands &amp; the mainland<\/b>\n\n.+· news\.example\.com\n\n#islands$/s),
+      link_preview_options: { url: STORY_URL, prefer_large_media: true, show_above_text: true },
+      reply_markup: { inline_keyboard: expect.any(Array) },
+    });
+  });
+
   it("schedules at once when given a time, saying when in TIMEZONE", async () => {
     serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
     await editors.harness.say(`/queue ${STORY_URL} tomorrow 7:00`);

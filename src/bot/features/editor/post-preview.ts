@@ -3,12 +3,26 @@ import type { Context } from "grammy";
 import type { InlineKeyboardMarkup, Message, PhotoSize } from "grammy/types";
 
 import type { PostMessage } from "../../../publish/post-message.js";
+import { isPictureRefused } from "../../../publish/send-failure-policy.js";
 
-/** Replies with a post as the channel will see it, with the editors' buttons under it. */
-export async function replyWithPost(ctx: Context, message: PostMessage, keyboard?: InlineKeyboardMarkup): Promise<Message> {
+/**
+ * Replies with a post as the channel will see it, with the editors' buttons under it. When
+ * Telegram refuses the picture, `withoutPicture` is shown instead, as the outbox would send it.
+ */
+export async function replyWithPost(
+  ctx: Context,
+  message: PostMessage,
+  keyboard?: InlineKeyboardMarkup,
+  withoutPicture?: () => PostMessage,
+): Promise<Message> {
   const markup = keyboard ? { reply_markup: keyboard } : {};
-  if (message.media === "photo") return ctx.replyWithPhoto(message.photo, { caption: message.caption, parse_mode: "HTML", ...markup });
-  return ctx.reply(message.text, { parse_mode: "HTML", link_preview_options: message.linkPreview, ...markup });
+  if (message.media !== "photo") return ctx.reply(message.text, { parse_mode: "HTML", link_preview_options: message.linkPreview, ...markup });
+  try {
+    return await ctx.replyWithPhoto(message.photo, { caption: message.caption, parse_mode: "HTML", ...markup });
+  } catch (error) {
+    if (!withoutPicture || !isPictureRefused(error)) throw error;
+    return replyWithPost(ctx, withoutPicture(), keyboard);
+  }
 }
 
 /** The largest size of a photo Telegram sent (the last is the largest; the area decides if not). */

@@ -44,7 +44,8 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (outcome.kind !== "queued") return replyText(ctx, queueRefusalText(outcome));
     await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone)} This is what will be posted:`);
     // Exactly the channel post: same HTML, same options as the outbox sends it with.
-    await replyWithPost(ctx, posts.preview(outcome.post), previewKeyboard(outcome.post.id));
+    const post = outcome.post;
+    await replyWithPost(ctx, posts.preview(post), previewKeyboard(post.id), () => posts.preview(post, "preview"));
   });
 
   feature.command("scheduled", async (ctx) => {
