@@ -145,19 +145,13 @@ export function groupMessage(text: string, chatId: number, from: { id: number; f
 }
 
 /** A photo in a group chat (e.g. the admin chat), optionally in reply to an earlier message, as an Update. */
-export function groupPhoto(
-  fileId: string,
-  chatId: number,
-  from: { id: number; first_name?: string },
-  replyTo?: Record<string, unknown>,
-) {
+export function groupPhoto(fileId: string, chatId: number, from: { id: number; first_name?: string }, replyTo?: Record<string, unknown>) {
+  const { update_id, message } = groupMessage("", chatId, from);
   return {
-    update_id: updateId++,
+    update_id,
     message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: "supergroup" as const, title: "Editors" },
-      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Editor" },
+      ...message,
+      text: undefined,
       photo: [
         { file_id: `${fileId}-small`, file_unique_id: `${fileId}-s`, width: 90, height: 60 },
         { file_id: fileId, file_unique_id: `${fileId}-l`, width: 1280, height: 853 },
