@@ -13,6 +13,7 @@ import { backupFolderBeside } from "./db/backup-files.js";
 import { LANGUAGES, type Language } from "./i18n/languages.js";
 import { parsePostSlots } from "./publish/post-slots.js";
 import { parseDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseTarget } from "./db/database-url.js";
+import { parsePostTemplate, type PostTemplate } from "./publish/post-template.js";
 import { trustedProxyProblem } from "./server/client-address.js";
 
 /** A chat given as a numeric id (-100…) or a public @username. */
@@ -78,6 +79,17 @@ export interface Config {
   };
   quietHours: { start: string; end: string } | null;
   maxPostsPerHour: number | null;
+  /** How channel posts look and sound. */
+  posts: {
+    /** photo: the story's picture with the post as its caption (else as preview); preview: a large link preview above the text; text: no preview. */
+    media: PostMedia;
+    /** Routine posts without a notification (breaking posts always notify). */
+    silent: boolean;
+    /** Put before a breaking post's headline ("🔴"); "" for none. */
+    breakingMarker: string;
+    /** POST_TEMPLATE, checked; null: the default layout. */
+    template: PostTemplate | null;
+  };
   backup: {
     /** When to copy the SQLite database into `dir`; null: no scheduled backups. */
     cron: string | null;
@@ -101,6 +113,10 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/** How a channel post goes out (POST_MEDIA). */
+export const POST_MEDIA = ["photo", "preview", "text"] as const;
+export type PostMedia = (typeof POST_MEDIA)[number];
 
 const CHAT_REF = /^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,31})$/;
 const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
@@ -381,6 +397,29 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
         .transform(([start, end]) => ({ start: start!, end: end! })),
     ),
     MAX_POSTS_PER_HOUR: optional(integer("MAX_POSTS_PER_HOUR", 0, 1, 10_000)),
+    POST_MEDIA: z
+      .enum(POST_MEDIA, { error: (issue) => `POST_MEDIA must be one of ${POST_MEDIA.join(", ")}, got "${String(issue.input)}"` })
+      .optional()
+      .transform((media) => media ?? "photo"),
+    SILENT_POSTS: z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(["true", "false"], { error: () => `SILENT_POSTS must be true or false, got "${raw.SILENT_POSTS ?? ""}"` }))
+      .optional()
+      .transform((value) => value !== "false"),
+    BREAKING_MARKER: z
+      .string()
+      .max(16, { error: () => `BREAKING_MARKER must be at most 16 characters, got "${raw.BREAKING_MARKER ?? ""}"` })
+      .optional()
+      .transform((marker) => marker ?? "🔴"),
+    POST_TEMPLATE: optional(
+      z.string().transform((text, ctx): PostTemplate => {
+        const parsed = parsePostTemplate(text);
+        if (parsed.ok) return parsed.template;
+        ctx.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }),
+    ),
     BACKUP_CRON: optional(cronExpression("BACKUP_CRON")),
     BACKUP_DIR: z.string().optional(),
     BACKUP_KEEP: integer("BACKUP_KEEP", 7, 1, 1000),
@@ -457,6 +496,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     },
     quietHours: e.QUIET_HOURS ?? null,
     maxPostsPerHour: e.MAX_POSTS_PER_HOUR ?? null,
+    posts: { media: e.POST_MEDIA, silent: e.SILENT_POSTS, breakingMarker: e.BREAKING_MARKER, template: e.POST_TEMPLATE ?? null },
     backup: {
       cron: e.BACKUP_CRON ?? null,
       dir: e.BACKUP_DIR !== undefined ? resolve(e.BACKUP_DIR) : defaultBackupDir(e.DATABASE_URL),

@@ -253,6 +253,33 @@ describe("configuration", () => {
     expect(problemsOf({ ...env, TOPICS_OPEN: "no" })).toEqual(['TOPICS_OPEN must be true or false, got "no"']);
   });
 
+  it("posts photos, silently, marking breaking news with 🔴, in the default layout unless told otherwise", () => {
+    const env = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
+    expect(createConfig(env).posts).toEqual({ media: "photo", silent: true, breakingMarker: "🔴", template: null });
+    const own = createConfig({ ...env, POST_MEDIA: "text", SILENT_POSTS: "FALSE", BREAKING_MARKER: "⚡", POST_TEMPLATE: "<b>{headline}</b>\\n{link}" }).posts;
+    expect(own).toEqual({
+      media: "text",
+      silent: false,
+      breakingMarker: "⚡",
+      template: { parts: [{ text: "<b>" }, { placeholder: "headline" }, { text: "</b>\n" }, { placeholder: "link" }] },
+    });
+    expect(problemsOf({ ...env, POST_MEDIA: "video", SILENT_POSTS: "maybe" })).toEqual([
+      'POST_MEDIA must be one of photo, preview, text, got "video"',
+      'SILENT_POSTS must be true or false, got "maybe"',
+    ]);
+  });
+
+  it("refuses a POST_TEMPLATE with an unknown placeholder or markup Telegram would refuse, one line naming it", () => {
+    const env = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
+    expect(problemsOf({ ...env, POST_TEMPLATE: "<b>{title}</b> {link}" })).toEqual([
+      "POST_TEMPLATE has an unknown placeholder {title}: use {headline}, {summary}, {link}, {source}, {hashtags}, {marker}",
+    ]);
+    expect(problemsOf({ ...env, POST_TEMPLATE: "<b>{headline} {link}" })).toEqual(["POST_TEMPLATE leaves <b> open"]);
+    expect(problemsOf({ ...env, POST_TEMPLATE: '<div>{headline}</div> <a href="{link}">more</a>' })).toEqual([
+      "POST_TEMPLATE uses <div>, which Telegram does not support (use b, i, u, s, a, code, pre, blockquote, tg-spoiler)",
+    ]);
+  });
+
   it("reads the reverse proxies to trust as a list", () => {
     expect(createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
   });
@@ -273,23 +300,33 @@ describe("the documented configuration", () => {
   });
 });
 
+/** Runs `npm start`'s entry point in an empty directory with only `env`; its exit code and output. */
+async function startWith(env: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string } | null> {
+  const run = promisify(execFile);
+  // An empty working directory: a developer's own .env (with a real token) must never be read here.
+  const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
+  const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url));
+  const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+  return run(process.execPath, ["--import", tsx, main], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, cwd, timeout: 50_000 })
+    .then(
+      () => null,
+      (e: unknown) => e as { code: number; stderr: string; stdout: string },
+    )
+    .finally(() => rmSync(cwd, { recursive: true, force: true }));
+}
+
+describe("npm start with a POST_TEMPLATE Telegram would refuse", () => {
+  it("stops with exit code 1 and one line naming POST_TEMPLATE", { timeout: 60_000 }, async () => {
+    const error = await startWith({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", POST_TEMPLATE: "{headline} {url}" });
+    expect(error?.code).toBe(1);
+    expect(error?.stderr).toBe("POST_TEMPLATE has an unknown placeholder {url}: use {headline}, {summary}, {link}, {source}, {hashtags}, {marker}\n");
+    expect(error?.stdout).toBe("");
+  });
+});
+
 describe("npm start without a token", () => {
   it("stops with exit code 1 and the line saying how to get one", { timeout: 60_000 }, async () => {
-    const run = promisify(execFile);
-    // An empty working directory: a developer's own .env (with a real token) must never be read here.
-    const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
-    const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url));
-    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-    const error = await run(process.execPath, ["--import", tsx, main], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
-      cwd,
-      timeout: 50_000,
-    })
-      .then(
-        () => null,
-        (e: unknown) => e as { code: number; stderr: string; stdout: string },
-      )
-      .finally(() => rmSync(cwd, { recursive: true, force: true }));
+    const error = await startWith({});
     expect(error?.code).toBe(1);
     expect(error?.stderr).toBe(
       "BOT_TOKEN is missing: create a bot with @BotFather and put its token in .env\n" +

@@ -46,6 +46,7 @@ import { createHealth, type Health } from "./create-health.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
 import { cardMarkup } from "../bot/keyboards/review-keyboard.js";
+import { createPostStyle } from "./create-post-style.js";
 import { createOperationsJobs } from "./operations-jobs.js";
 import { createServices, type Services } from "./create-services.js";
 import { StartupError } from "../startup-error.js";
@@ -165,19 +166,24 @@ export async function createApp(options: AppOptions): Promise<App> {
     telegram: { watch: telegram, recheck: () => plainApi.getMe(AbortSignal.timeout(3_000) as unknown as Parameters<Api["getMe"]>[0]) },
   });
 
+  const translations = createTranslations();
+  const postStyle = createPostStyle(config, translations.translator(config.channelLanguage));
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
-  const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }) });
+  const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }), style: postStyle });
   const newsroom = createNewsroom({
     services,
     admin,
     health,
+    postStyle: () => postStyle,
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
-        edit: async (chatId, messageId, html, media) => {
-          // A photo post's text is its caption.
-          if (media === "photo") await editingApi.editMessageCaption(parseChatRef(chatId), messageId, { caption: html, parse_mode: "HTML" });
-          else await editingApi.editMessageText(parseChatRef(chatId), messageId, html, { parse_mode: "HTML" });
+        edit: async (chatId, messageId, message) => {
+          if (message.media === "photo") {
+            await editingApi.editMessageCaption(parseChatRef(chatId), messageId, { caption: message.caption, parse_mode: "HTML" });
+          } else {
+            await editingApi.editMessageText(parseChatRef(chatId), messageId, message.text, { parse_mode: "HTML", link_preview_options: message.linkPreview });
+          }
         },
         remove: async (chatId, messageId) => {
           await editingApi.deleteMessage(parseChatRef(chatId), messageId);
@@ -216,7 +222,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   });
-  const translations = createTranslations();
   const languages = createLanguageNegotiator({
     chosenLanguage: (userId) => services.subscribers.chosenLanguage(userId),
     channelLanguage: config.channelLanguage,

@@ -14,6 +14,7 @@ import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-fe
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
 import type { Logger } from "../logger.js";
 import type { ReviewActions } from "../newsroom/review-actions.js";
+import type { PostStyle } from "../publish/post-message.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { publishNextPost, recoverOutbox, SLOT_GRACE_MS, type OutboxDeps } from "../publish/outbox.js";
 import type { SendBudget } from "../publish/send-budget.js";
@@ -61,10 +62,11 @@ export function createIngestDeps(deps: { services: Services; admin: AdminNotifie
 /** Everything the outbox needs; `api` has no auto-retry, since the outbox applies its own policy. */
 export function createOutboxDeps(deps: {
   services: Services;
-  api: Pick<Api, "sendMessage">;
+  api: Pick<Api, "sendMessage" | "sendPhoto">;
   budget: SendBudget;
   admin: AdminNotifier;
   logger: Logger;
+  style: PostStyle;
 }): OutboxDeps {
   const { services, api, budget, admin, logger } = deps;
   const { config } = services;
@@ -80,7 +82,7 @@ export function createOutboxDeps(deps: {
     logger,
     instanceId: services.instanceId,
     now: services.now,
-    publicUrl: config.publicUrl,
+    style: deps.style,
     rules: { quietHours: config.quietHours, maxPostsPerHour: config.maxPostsPerHour, timezone: config.timezone },
     slots: config.postSlots ? { minutes: config.postSlots, graceMs: SLOT_GRACE_MS } : null,
     metrics: services.metrics,

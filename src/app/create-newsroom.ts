@@ -11,7 +11,8 @@ import { createNewsroomStatus } from "../newsroom/newsroom-status.js";
 import { createNewsroomReports } from "../newsroom/reports.js";
 import { createTopicActions } from "../newsroom/topic-actions.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
-import { renderPost, type PublishOutcome } from "../publish/outbox.js";
+import type { PublishOutcome } from "../publish/outbox.js";
+import { planPostMessage, postHtml, type PostStyle } from "../publish/post-message.js";
 import type { Health } from "./create-health.js";
 import type { Services } from "./create-services.js";
 
@@ -25,6 +26,11 @@ export interface ChannelAccess {
   /** The editors' cards in the admin chat (drafts, review stories). */
   cards: ReviewCards;
 }
+
+/** For front ends that never format posts (the CLI): the channel's words load with the bot, not with every command. */
+export const NO_POST_STYLE = (): PostStyle => {
+  throw new Error("channel posts are formatted by the running bot, not by the CLI");
+};
 
 /** For front ends that never post (the CLI): every attempt says so instead of posting. */
 export const NO_CHANNEL: ChannelAccess = {
@@ -40,7 +46,11 @@ export const NO_CHANNEL: ChannelAccess = {
   },
 };
 
-export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health }): Newsroom {
+/**
+ * The newsroom's use cases. `postStyle` gives how posts look (previews, corrections); the CLI,
+ * which never formats posts, passes one that says so.
+ */
+export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health; postStyle: () => PostStyle }): Newsroom {
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, alerts, corrections, now } = services;
   const reviews = createReviewActions({
@@ -49,7 +59,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
     cards: channel.cards,
     publish: (postId) => channel.publish(postId),
     // The outbox's own formatter: a card shows the post exactly as it would go out.
-    render: (post) => renderPost(post, services.config.publicUrl),
+    render: (post) => postHtml(planPostMessage(post, deps.postStyle())),
     now,
     timezone: services.config.timezone,
     cardsPerRun: services.config.review.cardsPerRun,
@@ -72,11 +82,11 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}),
       reviews,
       now,
-      publicUrl: services.config.publicUrl,
+      style: deps.postStyle,
       summaryMaxChars: services.config.summary.maxChars,
     }),
     removal: createRemovalActions({ articles, posts, alerts, audit, now }),
-    corrections: createCorrectionActions({ corrections, posts, articles, audit, channel: channel.messages, now, publicUrl: services.config.publicUrl }),
+    corrections: createCorrectionActions({ corrections, posts, articles, audit, channel: channel.messages, now, style: deps.postStyle }),
     posting: createPostingActions({ settings, audit, admin, now }),
     reports: createNewsroomReports({ subscribers, posts, feeds, audit, now }),
     status: createNewsroomStatus({

@@ -146,3 +146,4 @@ export function createServices(deps: {
     },
   };
 }
+

@@ -13,6 +13,7 @@ import type { EditorDeps } from "./features/editor/editor-context.js";
 import { createFeedsFeature } from "./features/editor/feeds-feature.js";
 import { createHeadlineCorrectionsFeature } from "./features/editor/headline-corrections-feature.js";
 import { createKillFeature } from "./features/editor/kill-feature.js";
+import { createPhotoFeature } from "./features/editor/photo-feature.js";
 import { createPostingSwitchFeature } from "./features/editor/posting-switch-feature.js";
 import { createQueueFeature } from "./features/editor/queue-feature.js";
 import { createReportFeature } from "./features/editor/report-feature.js";
@@ -33,9 +34,10 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
 
   // Service updates first: they come from Telegram, not from an editor.
   features.use(createChannelRightsFeature(deps));
+  const check = createEditorCheck({ editorIds: deps.editorIds, now: deps.now });
   features.use(
     createEditorGuard({
-      check: createEditorCheck({ editorIds: deps.editorIds, now: deps.now }),
+      check,
       commands: EDITOR_COMMANDS.map((c) => c.command),
       readerCommands: READER_COMMANDS.map((c) => c.command),
       adminChatId: () => deps.adminChat.get(),
@@ -67,6 +69,7 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
   adminChat.command("compose", (ctx) => ctx.conversation.enter(COMPOSE_CONVERSATION));
   features.use(createQueueFeature(deps));
   features.use(createReviewFeature(deps));
+  features.use(createPhotoFeature(deps, check));
   features.use(createCorrectionsFeature(deps));
   features.use(createKillFeature(deps));
   features.use(createHeadlineCorrectionsFeature(deps));

@@ -11,7 +11,7 @@ import { Api } from "grammy";
 
 import { createHealth } from "../app/create-health.js";
 import { createIngestDeps } from "../app/create-jobs.js";
-import { createNewsroom, NO_CHANNEL } from "../app/create-newsroom.js";
+import { createNewsroom, NO_CHANNEL, NO_POST_STYLE } from "../app/create-newsroom.js";
 import { createServices, describeInstance, type Services } from "../app/create-services.js";
 import { ConfigError, createConfig, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
@@ -174,7 +174,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         : { notify: () => Promise.resolve(false) };
       // No Telegram watch here: the running bots' heartbeats say how Telegram and their jobs fare.
       const health = createHealth({ services, admin, telegram: null });
-      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health }), admin };
+      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health, postStyle: NO_POST_STYLE }), admin };
     }
     return opened;
   };

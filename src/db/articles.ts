@@ -15,6 +15,10 @@ export interface NewArticle {
   author: string | null;
   language: string | null;
   imageUrl: string | null;
+  /** A photo an editor attached (a Telegram file_id); it wins over imageUrl. */
+  editorImage?: string | null;
+  /** The source's name for posts (og:site_name, else the feed's title, else the host name). */
+  sourceName?: string | null;
   publishedAt: Date | null;
   modifiedAt: Date | null;
   sortAt: Date;
@@ -279,7 +283,7 @@ export function createArticlesRepository(prisma: Db) {
     },
 
     /** Corrects an article's headline or summary (editors' edits). */
-    async update(id: number, data: { headline?: string; summary?: string }): Promise<void> {
+    async update(id: number, data: { headline?: string; summary?: string; editorImage?: string }): Promise<void> {
       await prisma.article.update({ where: { id }, data });
     },
   

@@ -20,8 +20,10 @@ export interface PostRecord {
   articleId: number;
   status: PostStatus;
   origin: PostOrigin;
-  /** Breaking news: sent at once, ahead of the queue, with notification. */
+  /** Breaking news: sent with notification and marked. */
   breaking: boolean;
+  /** How it went out (photo, preview or text); null until sent. */
+  media: string | null;
   scheduledAt: Date | null;
   queuedById: bigint | null;
   queuedByName: string | null;
@@ -35,10 +37,19 @@ export interface PostRecord {
   sentAt: Date | null;
   reactionCount: number;
   clickCount: number;
-  /** How it went out (photo, preview or text); null before it went out. */
-  media: string | null;
   createdAt: Date;
-  article: { id: number; url: string; headline: string; summary: string; topics: string[] };
+  article: {
+    id: number;
+    url: string;
+    headline: string;
+    summary: string;
+    topics: string[];
+    imageUrl: string | null;
+    editorImage: string | null;
+    sourceName: string | null;
+    /** The feed's title, the source's name for stories stored before sourceName was. */
+    feedTitle: string | null;
+  };
 }
 
 const postSelect = {
@@ -47,6 +58,7 @@ const postSelect = {
   status: true,
   origin: true,
   breaking: true,
+  media: true,
   scheduledAt: true,
   queuedById: true,
   queuedByName: true,
@@ -59,7 +71,6 @@ const postSelect = {
   sentAt: true,
   reactionCount: true,
   clickCount: true,
-  media: true,
   createdAt: true,
   article: {
     select: {
@@ -67,6 +78,10 @@ const postSelect = {
       url: true,
       headline: true,
       summary: true,
+      imageUrl: true,
+      editorImage: true,
+      sourceName: true,
+      feed: { select: { title: true } },
       topics: { select: { topic: { select: { slug: true } } }, orderBy: { topicId: "asc" } },
     },
   },
@@ -75,15 +90,16 @@ const postSelect = {
 type PostRow = Omit<PostRecord, "status" | "origin" | "article"> & {
   status: string;
   origin: string;
-  article: Omit<PostRecord["article"], "topics"> & { topics: { topic: { slug: string } }[] };
+  article: Omit<PostRecord["article"], "topics" | "feedTitle"> & { topics: { topic: { slug: string } }[]; feed: { title: string | null } | null };
 };
 
 function toRecord(row: PostRow): PostRecord {
+  const { feed, topics, ...article } = row.article;
   return {
     ...row,
     status: row.status as PostStatus,
     origin: row.origin as PostOrigin,
-    article: { ...row.article, topics: row.article.topics.map((t) => t.topic.slug) },
+    article: { ...article, topics: topics.map((t) => t.topic.slug), feedTitle: feed?.title ?? null },
   };
 }
 
@@ -237,11 +253,12 @@ export function createChannelPostsRepository(prisma: Db) {
      * Records a delivered post. The lease owner may; so may a sender whose lease ran
      * out meanwhile (the post went to "uncertain"), since now the outcome is known.
      */
-    async markSent(id: number, owner: string, result: { chatId: string; messageId: number; now: Date }): Promise<boolean> {
+    async markSent(id: number, owner: string, result: { chatId: string; messageId: number; now: Date; media?: string }): Promise<boolean> {
       const updated = await prisma.channelPost.updateMany({
         where: { id, OR: [{ status: "sending", leaseOwner: owner }, { status: "uncertain" }] },
         data: {
           status: "sent",
+          ...(result.media ? { media: result.media } : {}),
           chatId: result.chatId,
           telegramMessageId: BigInt(result.messageId),
           sentAt: result.now,

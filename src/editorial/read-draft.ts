@@ -16,6 +16,8 @@ export interface Draft {
   topics: string[];
   /** Epoch ms; null: the next slot; "now": send on confirmation. */
   when: number | null | "now";
+  /** A photo the editor attached (a Telegram file_id), or null/absent for none. */
+  photo?: string | null;
 }
 
 /** A headline: one line, not empty, at most 300 characters. */
@@ -64,3 +66,7 @@ export function readWhen(text: string, now: Date, timezone: string): Answer<Draf
   return parsed.ok ? { ok: true, value: parsed.date.getTime() } : parsed;
 }
 
+/** The answer to the photo question in text: "skip" (or "-", "no") for none; a photo itself is read by the bot. */
+export function readPhotoSkip(text: string): Answer<null> {
+  return /^(skip|-|no|none)$/i.test(text.trim()) ? { ok: true, value: null } : { ok: false, error: "Send a photo, or skip." };
+}

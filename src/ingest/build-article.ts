@@ -9,6 +9,7 @@ import type { FeedItem } from "./feeds/parse-feed.js";
 import { htmlToText } from "./html-to-text.js";
 import { chooseCanonicalUrl, normaliseUrl } from "./identity/normalise-url.js";
 import { headlineKey } from "./identity/same-story.js";
+import { sourceNameOf } from "./source-name.js";
 import { summarise } from "./summary/summarise.js";
 import { assignTopics, type TopicRule } from "./topics/assign-topics.js";
 import { topicNameFromSlug } from "./topics/slugify-topic.js";
@@ -26,6 +27,8 @@ export interface CleanArticle {
   author: string | null;
   language: string | null;
   image: string | null;
+  /** The page's own name for its site (og:site_name), when the page was read. */
+  siteName: string | null;
   summary: string;
   body: string;
   headlineKey: string;
@@ -109,6 +112,7 @@ export function buildArticle(
     author: item?.author ?? page?.author ?? null,
     language: page?.language ?? null,
     image: item?.imageUrl ?? page?.imageUrl ?? null,
+    siteName: page?.siteName ?? null,
     summary,
     body,
     headlineKey: headlineKey(headline),
@@ -129,6 +133,8 @@ export function toNewArticle(
     guid?: string | null;
     summary?: string;
     otherUrls?: string[];
+    /** The feed's title: the source's name when the page gave none. */
+    feedTitle?: string | null;
   },
 ): NewArticle {
   return {
@@ -142,6 +148,7 @@ export function toNewArticle(
     author: clean.author,
     language: clean.language,
     imageUrl: clean.image,
+    sourceName: sourceNameOf({ sourceName: clean.siteName, feedTitle: origin.feedTitle ?? null, url: clean.canonicalUrl }) || null,
     publishedAt: clean.publishedAt,
     modifiedAt: clean.modifiedAt,
     sortAt: sortDateOf(clean, origin.now),

@@ -392,6 +392,7 @@ async function buildNewArticles(
         feedId: feed.id,
         guid: item.guid,
         summary,
+        feedTitle: feed.title,
         autoPost: postable && !review,
         otherUrls: urlsOf(clean, url).filter((u) => u !== clean.canonicalUrl && !known.has(u)),
       }),

@@ -7,7 +7,7 @@ import type { AuditLogRepository } from "../db/audit-log.js";
 import type { ChannelPostsRepository } from "../db/channel-posts.js";
 import type { CorrectionRecord, CorrectionStatus, PostCorrectionsRepository } from "../db/post-corrections.js";
 import { errorReason } from "../ops/error-reason.js";
-import { renderPost } from "../publish/outbox.js";
+import { planPostEdit, type PostStyle } from "../publish/post-message.js";
 import type { Actor } from "./actor.js";
 import type { ChannelMessages } from "./post-actions.js";
 
@@ -18,7 +18,8 @@ export interface CorrectionActionsDeps {
   audit: AuditLogRepository;
   channel: Pick<ChannelMessages, "edit">;
   now: () => Date;
-  publicUrl: string | null;
+  /** How posts look (the outbox's style): the edited post keeps its layout. */
+  style: () => PostStyle;
 }
 
 /** Why a correction was not decided now. */
@@ -66,9 +67,9 @@ export function createCorrectionActions(deps: CorrectionActionsDeps) {
       if (!post || post.status !== "sent" || !post.chatId || post.telegramMessageId === null) return { kind: "not-in-channel", postId: found.postId };
       const decided = await decide(found, "applied", input.actor);
       if ("kind" in decided) return decided;
-      const html = renderPost({ ...post, article: { ...post.article, headline: found.newHeadline } }, deps.publicUrl);
+      const message = planPostEdit({ ...post, article: { ...post.article, headline: found.newHeadline } }, deps.style());
       try {
-        await deps.channel.edit(post.chatId, Number(post.telegramMessageId), html, post.media);
+        await deps.channel.edit(post.chatId, Number(post.telegramMessageId), message);
       } catch (error) {
         await corrections.reopen(found.id);
         return { kind: "telegram-refused", postId: post.id, reason: errorReason(error) };

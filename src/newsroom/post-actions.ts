@@ -4,6 +4,7 @@
  * typed outcome; the admin chat (and any other front end) renders it in words.
  */
 import type { AlertsRepository } from "../db/alerts.js";
+import type { PostMedia } from "../config.js";
 import type { ArticlesRepository } from "../db/articles.js";
 import type { AuditLogRepository } from "../db/audit-log.js";
 import { PENDING, type ChannelPostsRepository, type PostRecord, type PostStatus } from "../db/channel-posts.js";
@@ -18,15 +19,16 @@ import { headlineKey, isSameStory, SAME_STORY_WINDOW_MS } from "../ingest/identi
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { topicNameFromSlug } from "../ingest/topics/slugify-topic.js";
 import { errorReason } from "../ops/error-reason.js";
-import { renderPost, type PublishOutcome } from "../publish/outbox.js";
+import type { PublishOutcome } from "../publish/outbox.js";
+import { planPostEdit, planPostMessage, postHtml, type PostMessage, type PostStyle } from "../publish/post-message.js";
 import type { Actor } from "./actor.js";
 import { withdrawStory } from "./removal-actions.js";
 import type { ReviewActions } from "./review-actions.js";
 
 /** The channel's messages, as the corrections need them (Telegram in production). */
 export interface ChannelMessages {
-  /** Replaces a post's text, or its caption when it went out as a photo (`media` "photo"). */
-  edit(chatId: string, messageId: number, html: string, media: string | null): Promise<void>;
+  /** Replaces a channel message's text, or its caption when it is a photo. */
+  edit(chatId: string, messageId: number, message: PostMessage): Promise<void>;
   remove(chatId: string, messageId: number): Promise<void>;
 }
 
@@ -47,7 +49,8 @@ export interface PostActionsDeps {
   /** Decisions on drafts and review stories (Post now, Schedule, Cancel reach them through /postnow, /reschedule, /cancel too). */
   reviews: Pick<ReviewActions, "decide" | "refreshCard">;
   now: () => Date;
-  publicUrl: string | null;
+  /** How posts look (the outbox's own): previews and corrections match the channel exactly. */
+  style: () => PostStyle;
   summaryMaxChars: number;
 }
 
@@ -129,6 +132,8 @@ export type EditOutcome =
   | { kind: "unchanged"; postId: number; field: EditField }
   | { kind: "no-message"; postId: number }
   | { kind: "telegram-refused"; postId: number; reason: string };
+
+export type SetPhotoOutcome = { kind: "photo-set"; post: PostRecord } | { kind: "not-found"; postId: number };
 
 /** Whether a post may be taken down now. */
 export type DeleteCheck =
@@ -308,8 +313,52 @@ export function createPostActions(deps: PostActionsDeps) {
     /** Editors' drafts waiting for Post now or Schedule, oldest first. */
     listDrafts: async (): Promise<PostRecord[]> => (await posts.listPending(["draft"], { skip: 0, take: 50 })).posts,
 
-    /** The exact HTML a post is (or will be) sent with. */
-    render: (post: PostRecord): string => renderPost(post, deps.publicUrl),
+    /** The exact HTML a post is (or will be) sent with: its text, or its caption when it goes out as a photo. */
+    render: (post: PostRecord): string => postHtml(planPostMessage(post, deps.style())),
+
+    /** The exact message a post is (or will be) sent as: method, picture, text and options; `media` forces a way (as the outbox's fallback does). */
+    preview: (post: PostRecord, media?: PostMedia): PostMessage => planPostMessage(post, deps.style(), media),
+
+    /** The message a /compose draft would go out as, before it is stored (its link: the article itself). */
+    previewDraft: (draft: Draft): PostMessage =>
+      planPostMessage(
+        {
+          id: 0,
+          breaking: false,
+          article: {
+            url: draft.url,
+            headline: draft.headline,
+            summary: draft.summary,
+            topics: draft.topics,
+            imageUrl: null,
+            editorImage: draft.photo ?? null,
+            sourceName: null,
+            feedTitle: null,
+          },
+        },
+        { ...deps.style(), publicUrl: null },
+      ),
+
+    /**
+     * Replaces a story's picture with an editor's photo (a Telegram file_id) for its post,
+     * sent or not (a sent post keeps the picture it went out with). Audited.
+     */
+    async setPhoto(input: { postId: number; photo: string; actor: Actor }): Promise<SetPhotoOutcome> {
+      const post = await posts.get(input.postId);
+      if (!post) return { kind: "not-found", postId: input.postId };
+      const before = post.article.editorImage;
+      await articles.update(post.article.id, { editorImage: input.photo });
+      await audit.record({
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        action: "post.photo",
+        subject: `post #${post.id}`,
+        before: { photo: before ?? post.article.imageUrl },
+        after: { photo: input.photo },
+      });
+      const updated = await posts.get(post.id);
+      return { kind: "photo-set", post: updated ?? post };
+    },
 
     /** The headline of the story stored under `url` (or one of its aliases), if any. */
     storedHeadline: async (url: string): Promise<string | null> => (await articles.findByUrl(url))?.headline ?? null,
@@ -369,6 +418,7 @@ export function createPostActions(deps: PostActionsDeps) {
           author: actor.name,
           language: null,
           imageUrl: null,
+          editorImage: draft.photo ?? null,
           publishedAt: now,
           modifiedAt: null,
           sortAt: now,
@@ -388,7 +438,14 @@ export function createPostActions(deps: PostActionsDeps) {
         actorName: actor.name,
         action: "post.compose",
         subject: `post #${placed.post.id}`,
-        after: { headline: draft.headline, summary: draft.summary, url: draft.url, topics: draft.topics, scheduledAt: scheduledAt?.toISOString() ?? null },
+        after: {
+          headline: draft.headline,
+          summary: draft.summary,
+          url: draft.url,
+          topics: draft.topics,
+          photo: draft.photo ?? null,
+          scheduledAt: scheduledAt?.toISOString() ?? null,
+        },
       });
       if (draft.when === "now") return { kind: "posted-now", result: await postNow(placed.post.id, actor) };
       return { kind: "waiting", post: placed.post };
@@ -505,9 +562,9 @@ export function createPostActions(deps: PostActionsDeps) {
       if (before === input.text) return { kind: "unchanged", postId: post.id, field: input.field };
       if (published) {
         if (!post.chatId || post.telegramMessageId === null) return { kind: "no-message", postId: post.id };
-        const html = renderPost({ ...post, article: { ...post.article, [input.field]: input.text } }, deps.publicUrl);
+        const message = planPostEdit({ ...post, article: { ...post.article, [input.field]: input.text } }, deps.style());
         try {
-          await deps.channel.edit(post.chatId, Number(post.telegramMessageId), html, post.media);
+          await deps.channel.edit(post.chatId, Number(post.telegramMessageId), message);
         } catch (error) {
           return { kind: "telegram-refused", postId: post.id, reason: errorReason(error) };
         }

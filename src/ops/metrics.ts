@@ -85,6 +85,8 @@ export interface Metrics {
   scrape(): Promise<string>;
   postsSent: { inc(): void };
   postsFailed: { inc(reason: SendFailureCause, count?: number): void };
+  /** Photo posts whose picture Telegram refused: each went out as a preview instead. */
+  photosRefused: { inc(): void };
   alertsSent: { inc(): void };
   telegramErrors: { inc(code: TelegramErrorCode): void };
   ingestItems: { inc(result: IngestItemResult, count: number): void };
@@ -128,6 +130,11 @@ export function createMetrics(options: { sources?: MetricsSources; now?: () => D
     "reason",
     SEND_FAILURE_CAUSES,
   );
+  const photosRefused = new Counter({
+    name: `${PREFIX}post_photos_refused_total`,
+    help: "Photo posts whose picture Telegram refused (each went out once as a link preview instead)",
+    registers: [registry],
+  });
   const alertsSent = new Counter({ name: `${PREFIX}alerts_sent_total`, help: "Alerts and digests sent to readers", registers: [registry] });
   const telegramErrors = labelledCounter(
     registry,
@@ -194,6 +201,7 @@ export function createMetrics(options: { sources?: MetricsSources; now?: () => D
     },
     postsSent: { inc: () => postsSent.inc() },
     postsFailed: { inc: (reason, count = 1) => postsFailed.inc({ reason }, count) },
+    photosRefused: { inc: () => photosRefused.inc() },
     alertsSent: { inc: () => alertsSent.inc() },
     telegramErrors: { inc: (code) => telegramErrors.inc({ code }) },
     ingestItems: { inc: (result, count) => ingestItems.inc({ result }, count) },

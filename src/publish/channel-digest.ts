@@ -24,7 +24,7 @@ const DIGEST_LEASE_MS = 90_000;
 /** What the outbox has (the digest is sent like a post), with the digests' table and the title. */
 export type ChannelDigestDeps = Pick<
   OutboxDeps,
-  "posts" | "articles" | "api" | "budget" | "channelId" | "admin" | "logger" | "instanceId" | "now" | "publicUrl"
+  "posts" | "articles" | "api" | "budget" | "channelId" | "admin" | "logger" | "instanceId" | "now" | "style"
 > & {
   digests: ChannelDigestsRepository;
   /** The digest's title in CHANNEL_LANGUAGE ("Top stories"). */
@@ -121,7 +121,7 @@ async function gatherItems(deps: ChannelDigestDeps, since: Date, now: Date): Pro
     deps.articles.listNotPosted(new Date(since.getTime() - AUTO_POST_MAX_AGE_MS), new Date(now.getTime() - AUTO_POST_MAX_AGE_MS)),
   ]);
   return [
-    ...posts.map((p) => ({ ...p, link: postLink(p.postId, p.url, deps.publicUrl) })),
+    ...posts.map((p) => ({ ...p, link: postLink(p.postId, p.url, deps.style.publicUrl) })),
     ...notPosted.map((a) => ({ ...a, postId: null, link: a.url, engagement: 0 })),
   ];
 }

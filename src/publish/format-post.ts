@@ -1,36 +1,54 @@
 /** The channel post: the one format used for posting, previews and edits. */
 import { topicHashtag } from "../ingest/topics/slugify-topic.js";
-import { cutText, escapeHtml, TELEGRAM_TEXT_LIMIT } from "./telegram-html.js";
+import { defaultPostTemplateText, parsePostTemplate, renderPostTemplate, type PostTemplate } from "./post-template.js";
+import { TELEGRAM_TEXT_LIMIT } from "./telegram-html.js";
+
+/** Telegram's limit for a photo's caption, after entity parsing. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 export interface PostContent {
   headline: string;
   summary: string;
-  /** Where "Read more" leads: the article, or the bot's click-counting redirect. */
+  /** Where the post leads: the article, or the bot's click-counting redirect. */
   link: string;
   topics: string[];
+  /** The source's name ("Island Times"). */
+  source: string;
+  /** Breaking news carries the marker before its headline. */
+  breaking: boolean;
 }
 
-const READ_MORE = "Read more";
-const MAX_HEADLINE = 300;
+/** How posts are laid out: the template (POST_TEMPLATE or the default) and the breaking-news marker. */
+export interface PostFormat {
+  template: PostTemplate;
+  breakingMarker: string;
+}
 
 /**
- * Formats a post as Telegram HTML:
- * `<b>Headline</b>`, blank line, summary, blank line, `<a href="…">Read more</a>`,
- * then the topics as hashtags. Everything interpolated is escaped, and the text
- * Telegram counts stays within its 4096-character limit (the summary is cut at a
- * sentence or word when it must be).
+ * The post format from the configuration: POST_TEMPLATE when set, else the default layout with
+ * the link's words (`readMore`) in the channel's language.
  */
-export function formatPost(content: PostContent, limit: number = TELEGRAM_TEXT_LIMIT): string {
-  const headline = cutText(content.headline.trim(), MAX_HEADLINE);
+export function createPostFormat(options: { template: PostTemplate | null; readMore: string; breakingMarker: string }): PostFormat {
+  if (options.template) return { template: options.template, breakingMarker: options.breakingMarker };
+  const parsed = parsePostTemplate(defaultPostTemplateText(options.readMore));
+  if (!parsed.ok) throw new Error(`the default post layout is invalid: ${parsed.error}`);
+  return { template: parsed.template, breakingMarker: options.breakingMarker };
+}
+
+/**
+ * Formats a post as Telegram HTML through the template (by default: the marker of breaking
+ * news, `<b>Headline</b>`, the summary, `<a href="…">Read more</a> · Source`, the topics as
+ * hashtags). Everything interpolated is escaped, and the text Telegram counts stays within
+ * `limit` (4096 for a message, 1024 for a caption): only the summary is shortened.
+ */
+export function formatPost(content: PostContent, format: PostFormat, limit: number = TELEGRAM_TEXT_LIMIT): string {
   const hashtags = [...new Set(content.topics.map(topicHashtag).filter(Boolean))].join(" ");
-  const separators = hashtags ? 6 : 4; // "\n\n" between the parts
-  const summaryRoom = limit - headline.length - READ_MORE.length - hashtags.length - separators;
-  const summary = cutText(content.summary.trim(), Math.max(0, summaryRoom));
-  const parts = [`<b>${escapeHtml(headline)}</b>`];
-  if (summary) parts.push(escapeHtml(summary));
-  parts.push(`<a href="${escapeHtml(content.link)}">${READ_MORE}</a>`);
-  if (hashtags) parts.push(hashtags);
-  return parts.join("\n\n");
+  const marker = content.breaking && format.breakingMarker ? `${format.breakingMarker} ` : "";
+  return renderPostTemplate(
+    format.template,
+    { headline: content.headline, summary: content.summary, link: content.link, source: content.source, hashtags, marker },
+    limit,
+  );
 }
 
 /** The link behind "Read more": the bot's click-counting redirect when PUBLIC_URL is set. */

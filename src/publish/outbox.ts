@@ -16,12 +16,12 @@ import { maybeInChannelText } from "../editorial/maybe-in-channel-text.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
-import { formatPost, postLink } from "./format-post.js";
 import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
 import { slotToServe } from "./post-slots.js";
 import type { SendBudget } from "./send-budget.js";
 import type { SendConfirmations } from "./send-confirmations.js";
-import { classifySendFailure, decideSendFailure } from "./send-failure-policy.js";
+import { planPostMessage, type PostMessage, type PostStyle } from "./post-message.js";
+import { classifySendFailure, decideSendFailure, isPictureRefused } from "./send-failure-policy.js";
 import { pickBestStory } from "./story-score.js";
 import { escapeHtml } from "./telegram-html.js";
 
@@ -44,7 +44,7 @@ export interface OutboxDeps {
   articles: ArticlesRepository;
   settings: SettingsRepository;
   /** An Api without auto-retry: the outbox applies its own retry policy. */
-  api: Pick<Api, "sendMessage">;
+  api: Pick<Api, "sendMessage" | "sendPhoto">;
   /** Shared with readers' alerts; channel posts take priority. */
   budget: SendBudget;
   channelId: ChatRef;
@@ -52,14 +52,15 @@ export interface OutboxDeps {
   logger: Logger;
   instanceId: string;
   now: () => Date;
-  publicUrl: string | null;
+  /** How posts look and sound (POST_MEDIA, SILENT_POSTS, the format, PUBLIC_URL). */
+  style: PostStyle;
   rules: PostingRules;
   /** POST_SLOTS; null or absent: every run may post (POST_CRON). */
   slots?: SlotRules | null;
   /** Defaults to {@link BUDGET_WAIT_MS}. */
   budgetWaitMs?: number;
   /** Counts posts sent and failed sends; optional (nothing is counted without it). */
-  metrics?: Pick<Metrics, "postsSent" | "postsFailed">;
+  metrics?: Pick<Metrics, "postsSent" | "postsFailed" | "photosRefused">;
   /** Message ids Telegram returned that are still being recorded (shared by every send of this process). */
   confirmations: SendConfirmations;
   /** The buttons under the editors' notice of an uncertain post (Send anyway · Mark as sent). */
@@ -73,14 +74,16 @@ export type PublishOutcome =
   | { kind: "idle"; reason: string }
   | { kind: "not-sent"; postId: number; action: string; reason: string };
 
-/** The exact HTML a post is (or will be) sent with; previews use it too. */
-export function renderPost(post: PostRecord, publicUrl: string | null): string {
-  return formatPost({
-    headline: post.article.headline,
-    summary: post.article.summary,
-    link: postLink(post.id, post.article.url, publicUrl),
-    topics: post.article.topics,
-  });
+/**
+ * Sends a post's message to the channel. Channel posts never carry an inline keyboard: it
+ * would hide the channel's comments button.
+ */
+async function sendToChannel(deps: OutboxDeps, message: PostMessage): Promise<number> {
+  const common = { parse_mode: "HTML" as const, disable_notification: message.disableNotification };
+  if (message.media === "photo") {
+    return (await deps.api.sendPhoto(deps.channelId, message.photo, { ...common, caption: message.caption })).message_id;
+  }
+  return (await deps.api.sendMessage(deps.channelId, message.text, { ...common, link_preview_options: message.linkPreview })).message_id;
 }
 
 /** POST_SLOTS, as the outbox needs them. */
@@ -197,40 +200,35 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
 }
 
 async function sendClaimedPost(deps: OutboxDeps, post: PostRecord, log: Logger, stopRenewing: () => void): Promise<PublishOutcome> {
-  const text = renderPost(post, deps.publicUrl);
-  try {
-    await deps.budget.take(deps.channelId, "channel", AbortSignal.timeout(deps.budgetWaitMs ?? BUDGET_WAIT_MS));
-  } catch {
-    const reason = "Telegram asked the bot to slow down and the wait outlasted this attempt; the post stays queued";
-    await deps.posts.release(post.id, deps.instanceId, { error: reason, nextAttemptAt: deps.now() });
-    deps.metrics?.postsFailed.inc("flood_wait");
-    log.warn("channel post not sent: the send budget stayed paused");
-    return { kind: "not-sent", postId: post.id, action: "retry", reason };
-  }
-  let messageId: number;
-  try {
-    const message = await deps.api.sendMessage(deps.channelId, text, { parse_mode: "HTML" });
-    messageId = message.message_id;
-  } catch (error) {
-    const attempt = post.attempts + 1;
-    const action = decideSendFailure(error, attempt, deps.now());
-    deps.metrics?.postsFailed.inc(classifySendFailure(error));
-    if (action.kind === "retry" && action.floodWaitMs !== null) deps.budget.pause(action.floodWaitMs);
-    log.warn({ ...describeError(error), action: action.kind }, "channel post not sent");
-    if (action.kind === "retry") {
-      await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });
-    } else if (action.kind === "forbidden") {
-      await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: deps.now() });
-      await pauseForLostRights(deps, action.reason);
-    } else {
-      await deps.posts.markUnsent(post.id, deps.instanceId, { status: action.kind === "fail" ? "failed" : "uncertain", error: action.reason });
-      await reportProblemPosts(deps);
+  let message = planPostMessage(post, deps.style);
+  let messageId: number | null = null;
+  // At most two sends within this claim: the post as planned and, when Telegram refused its
+  // picture (a 400: certainly not sent), the same post once as a preview.
+  while (messageId === null) {
+    try {
+      await deps.budget.take(deps.channelId, "channel", AbortSignal.timeout(deps.budgetWaitMs ?? BUDGET_WAIT_MS));
+    } catch {
+      const reason = "Telegram asked the bot to slow down and the wait outlasted this attempt; the post stays queued";
+      await deps.posts.release(post.id, deps.instanceId, { error: reason, nextAttemptAt: deps.now() });
+      deps.metrics?.postsFailed.inc("flood_wait");
+      log.warn("channel post not sent: the send budget stayed paused");
+      return { kind: "not-sent", postId: post.id, action: "retry", reason };
     }
-    return { kind: "not-sent", postId: post.id, action: action.kind, reason: action.reason };
+    try {
+      messageId = await sendToChannel(deps, message);
+    } catch (error) {
+      if (message.media === "photo" && isPictureRefused(error)) {
+        deps.metrics?.photosRefused.inc();
+        log.warn({ ...describeError(error), photo: message.photo }, "Telegram refused the post's picture; sending it as a preview instead");
+        message = planPostMessage(post, deps.style, "preview");
+        continue;
+      }
+      return handleSendFailure(deps, post, log, error);
+    }
   }
   // Logged before anything else can fail: with this line an operator can always record the post by hand.
   deps.metrics?.postsSent.inc();
-  log.info({ messageId }, "channel post sent");
+  log.info({ messageId, media: message.media }, "channel post sent");
   const chatId = String(deps.channelId);
   await deps.confirmations.confirm({
     postId: post.id,
@@ -238,11 +236,30 @@ async function sendClaimedPost(deps: OutboxDeps, post: PostRecord, log: Logger, 
     chatId,
     // A write that reached the database but whose answer was lost shows up as already recorded.
     record: async () =>
-      (await deps.posts.markSent(post.id, deps.instanceId, { chatId, messageId, now: deps.now() })) ||
+      (await deps.posts.markSent(post.id, deps.instanceId, { chatId, messageId, now: deps.now(), media: message.media })) ||
       (await deps.posts.get(post.id))?.telegramMessageId === BigInt(messageId),
     settled: stopRenewing,
   });
   return { kind: "sent", postId: post.id, messageId };
+}
+
+/** A send Telegram did not take: retried, paused for lost rights, or ended and reported, as the policy says. */
+async function handleSendFailure(deps: OutboxDeps, post: PostRecord, log: Logger, error: unknown): Promise<PublishOutcome> {
+  const attempt = post.attempts + 1;
+  const action = decideSendFailure(error, attempt, deps.now());
+  deps.metrics?.postsFailed.inc(classifySendFailure(error));
+  if (action.kind === "retry" && action.floodWaitMs !== null) deps.budget.pause(action.floodWaitMs);
+  log.warn({ ...describeError(error), action: action.kind }, "channel post not sent");
+  if (action.kind === "retry") {
+    await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });
+  } else if (action.kind === "forbidden") {
+    await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: deps.now() });
+    await pauseForLostRights(deps, action.reason);
+  } else {
+    await deps.posts.markUnsent(post.id, deps.instanceId, { status: action.kind === "fail" ? "failed" : "uncertain", error: action.reason });
+    await reportProblemPosts(deps);
+  }
+  return { kind: "not-sent", postId: post.id, action: action.kind, reason: action.reason };
 }
 
 async function pauseForLostRights(deps: OutboxDeps, reason: string): Promise<void> {

@@ -97,3 +97,16 @@ export function decideSendFailure(error: unknown, attempt: number, now: Date): S
       return { kind: "uncertain", reason: `the connection to Telegram failed during the call (${findCode(error) ?? description})` };
   }
 }
+
+/** What Telegram says when it cannot use a post's picture (a dead or wrong link, an unreadable or too large image). */
+const PICTURE_REFUSED =
+  /wrong file identifier|failed to get HTTP URL content|IMAGE_PROCESS_FAILED|PHOTO_|wrong type of the web page content|file is too big|too large|wrong remote file|WEBPAGE_MEDIA_EMPTY|MEDIA_EMPTY/i;
+
+/**
+ * Whether a failed sendPhoto was refused because of its picture: a 400, so certainly not sent,
+ * and the same post can go out at once without it.
+ */
+export function isPictureRefused(error: unknown): boolean {
+  const err = error as TelegramErrorShape;
+  return err.error_code === 400 && PICTURE_REFUSED.test(descriptionOf(error));
+}

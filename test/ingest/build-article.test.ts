@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { buildArticle } from "../../src/ingest/build-article.js";
+import { buildArticle, toNewArticle } from "../../src/ingest/build-article.js";
+import { extractArticle } from "../../src/ingest/extract/extract-article.js";
 import type { ExtractedArticle } from "../../src/ingest/extract/extract-article.js";
 import type { FeedItem } from "../../src/ingest/feeds/parse-feed.js";
 
@@ -35,6 +36,7 @@ const page = (overrides: Partial<ExtractedArticle> = {}): ExtractedArticle => ({
   language: null,
   imageUrl: null,
   description: null,
+  siteName: null,
   body: PAGE_BODY,
   ...overrides,
 });
@@ -66,5 +68,18 @@ describe("building a clean article from a feed item and its page", () => {
     expect(buildArticle({ page: page(), pageUrl: "https://news.example.com/a" }, context)?.headline).toBe("Kim to visit Russia for summit with Putin");
     expect(buildArticle({ item: item({ title: "" }), page: page({ headline: "" }), pageUrl: "https://news.example.com/a" }, context)).toBeNull();
     expect(buildArticle({ item: item(), pageUrl: "mailto:desk@example.com" }, context)).toBeNull();
+  });
+
+  it("names the source by the page's og:site_name, else the feed's title, else the host name", () => {
+    const html =
+      '<html><head><meta property="og:site_name" content="Korea &amp; World Times"><meta property="og:title" content="Kim to visit Russia"></head>' +
+      `<body><article><h1>Kim to visit Russia</h1><p>${PAGE_BODY}</p></article></body></html>`;
+    const fromPage = buildArticle({ item: item(), page: extractArticle(html, "https://news.example.com/asia/kim-russia"), pageUrl: "https://news.example.com/asia/kim-russia" }, context);
+    expect(fromPage?.siteName).toBe("Korea & World Times");
+    const store = (clean: typeof fromPage, feedTitle: string | null) => toNewArticle(clean!, { now, source: "feed", autoPost: true, feedTitle }).sourceName;
+    expect(store(fromPage, "Korea News – Asia")).toBe("Korea & World Times");
+    const fromFeed = buildArticle({ item: item(), pageUrl: "https://www.news.example.com/asia/kim-russia" }, context);
+    expect(store(fromFeed, "Korea News – Asia")).toBe("Korea News – Asia");
+    expect(store(fromFeed, null)).toBe("news.example.com");
   });
 });

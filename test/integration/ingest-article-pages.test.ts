@@ -281,7 +281,7 @@ describe.each(TEST_PROVIDERS)("article pages on %s", (provider) => {
         [
           "<b>Kim to visit Russia for summit with Putin</b>",
           "Kim will travel to Russia &amp; meet Putin; the &lt;b&gt; tag &amp; &quot;talks&quot; &lt; 2 days.",
-          `<a href="${CANONICAL}">Read more</a>`,
+          `<a href="${CANONICAL}">Read more</a> · Test News`,
           "#asia",
         ].join("\n\n"),
       ]);

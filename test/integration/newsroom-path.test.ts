@@ -93,13 +93,16 @@ describe.each(TEST_PROVIDERS)("the newsroom path on %s", (provider) => {
 
     const sends = telegram.callsTo("sendMessage");
     expect(sends).toHaveLength(1);
+    // No picture in the feed: a silent post with a large link preview, naming the feed as the source.
     expect(sends[0]!.payload).toEqual({
       chat_id: CHANNEL_ID,
       parse_mode: "HTML",
+      disable_notification: true,
+      link_preview_options: { url: "https://news.example.com/asia/kim-russia", prefer_large_media: true, show_above_text: true },
       text:
         "<b>Kim to visit Russia for &quot;summit&quot; with Putin &amp; aides</b>\n\n" +
         "SEOUL – North Korean leader Kim Jong Un will soon visit Russia to meet President Vladimir Putin, the two countries confirmed on Monday. Mr Kim will travel by train.\n\n" +
-        '<a href="https://news.example.com/asia/kim-russia">Read more</a>\n\n' +
+        '<a href="https://news.example.com/asia/kim-russia">Read more</a> · Test News\n\n' +
         "#north_korea #asia",
     });
 

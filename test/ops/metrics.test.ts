@@ -33,6 +33,7 @@ import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../suppor
 import { allowLoopback, server } from "../support/msw.js";
 import { BOT_INFO, installFakeTelegram, privateMessage, TEST_API_ROOT, TEST_TOKEN, type FakeTelegram } from "../support/telegram.js";
 import { createTestFetcher, rss, serve } from "../support/web.js";
+import { testPostStyle } from "../support/post-style.js";
 
 /** One extraction pool for the file: a worker thread starts once. */
 const extractor = createExtractionPool({ timeoutMs: 15_000, workers: 1 });
@@ -97,7 +98,7 @@ describe.each(TEST_PROVIDERS)("metrics on %s", (provider) => {
     logger: memoryLogger().logger,
     instanceId: "test",
     now: () => clock,
-    publicUrl: null,
+    style: testPostStyle(),
     rules: { quietHours: null, maxPostsPerHour: null, timezone: "UTC" },
     metrics,
   });

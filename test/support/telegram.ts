@@ -3,7 +3,7 @@
  * and answers like Telegram does. Tests assert on the exact payloads sent.
  */
 import { delay, http, HttpResponse } from "msw";
-import type { UserFromGetMe } from "grammy/types";
+import type { Message, UserFromGetMe } from "grammy/types";
 
 import { server } from "./msw.js";
 
@@ -57,15 +57,17 @@ export function installFakeTelegram(options: { apiRoot?: string; token?: string 
       case "getMe":
         return { result: BOT_INFO };
       case "sendMessage":
-        return {
-          result: {
-            message_id: ++nextMessageId,
-            date,
-            chat: { id: typeof payload.chat_id === "number" ? payload.chat_id : -100, type: "channel" },
-            text: payload.text,
-          },
-        };
+      case "sendPhoto": {
+        const content =
+          method === "sendMessage"
+            ? { text: payload.text }
+            : { photo: [{ file_id: String(payload.photo), file_unique_id: "photo", width: 800, height: 600 }], ...(payload.caption ? { caption: payload.caption } : {}) };
+        const chat = { id: typeof payload.chat_id === "number" ? payload.chat_id : -100, type: "channel" };
+        return { result: { message_id: ++nextMessageId, date, chat, ...content } };
+      }
       case "editMessageText":
+      case "editMessageCaption":
+      case "editMessageMedia":
       case "editMessageReplyMarkup":
         return { result: { message_id: payload.message_id ?? 1, date, chat: { id: payload.chat_id, type: "private" }, text: payload.text } };
       case "getChatMember":
@@ -144,6 +146,24 @@ export function groupMessage(text: string, chatId: number, from: { id: number; f
       from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Editor", ...(from.username ? { username: from.username } : {}) },
       text,
       ...(entities ? { entities } : {}),
+    },
+  };
+}
+
+/** A photo in a group chat (e.g. the admin chat), optionally in reply to an earlier message, as an Update. */
+export function groupPhoto(fileId: string, chatId: number, from: { id: number; first_name?: string }, replyTo?: Record<string, unknown>) {
+  const { update_id, message } = groupMessage("", chatId, from);
+  return {
+    update_id,
+    message: {
+      ...message,
+      text: undefined,
+      photo: [
+        { file_id: `${fileId}-small`, file_unique_id: `${fileId}-s`, width: 90, height: 60 },
+        { file_id: fileId, file_unique_id: `${fileId}-l`, width: 1280, height: 853 },
+      ],
+      // The message replied to, as Telegram includes it (the test gives its fields).
+      ...(replyTo ? { reply_to_message: replyTo as unknown as Message & { reply_to_message: undefined } } : {}),
     },
   };
 }

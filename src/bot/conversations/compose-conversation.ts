@@ -10,13 +10,13 @@ import type { Context } from "grammy";
 import { formatWhen } from "../../editorial/format-when.js";
 import { waitingText } from "../../editorial/waiting-text.js";
 import { WHEN_EXAMPLES } from "../../editorial/parse-when.js";
-import { readHeadline, readLink, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
+import { readHeadline, readLink, readPhotoSkip, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
 import type { ComposeOutcome } from "../../newsroom/post-actions.js";
-import { formatPost } from "../../publish/format-post.js";
 import { escapeHtml } from "../../publish/telegram-html.js";
 import type { BotContext } from "../context.js";
 import { actorOf, type EditorDeps } from "../features/editor/editor-context.js";
 import { placeRefusalText, postNowText } from "../features/editor/post-outcome-text.js";
+import { largestPhoto, replyWithPost } from "../features/editor/post-preview.js";
 import { COMPOSE_DISCARD, COMPOSE_POST, composeConfirmKeyboard } from "../keyboards/editor-post-keyboard.js";
 
 export const COMPOSE_CONVERSATION = "compose";
@@ -24,11 +24,12 @@ export const COMPOSE_CONVERSATION = "compose";
 export const COMPOSE_TIMEOUT_MS = 60 * 60_000;
 
 const QUESTIONS = {
-  headline: "1/5 What is the headline?",
-  summary: "2/5 The summary (the text under the headline)? Send - for none.",
-  link: "3/5 The link behind “Read more”?",
-  topics: "4/5 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
-  when: `5/5 When should it go out? now, next (the next free slot), or a time: ${WHEN_EXAMPLES}.`,
+  headline: "1/6 What is the headline?",
+  summary: "2/6 The summary (the text under the headline)? Send - for none.",
+  link: "3/6 The link behind “Read more”?",
+  topics: "4/6 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
+  photo: "5/6 A photo for the post? Send one, or skip.",
+  when: `6/6 When should it go out? now, next (the next free slot), or a time: ${WHEN_EXAMPLES}.`,
 };
 
 /** The editor's reply once the draft is stored. */
@@ -59,11 +60,17 @@ export function createComposeConversation(deps: EditorDeps) {
     const actor = actorOf(ctx);
     const say = (c: Context, text: string) => c.reply(escapeHtml(text), { parse_mode: "HTML" });
 
-    /** Asks until the answer reads well; null when the editor cancelled. */
-    const ask = async <T>(question: string, read: (text: string) => Answer<T> | Promise<Answer<T>>): Promise<{ value: T } | null> => {
+    /** Asks until the answer reads well (a photo too, when `readPhoto` takes one); null when the editor cancelled. */
+    const ask = async <T>(
+      question: string,
+      read: (text: string) => Answer<T> | Promise<Answer<T>>,
+      readPhoto?: (fileId: string) => T,
+    ): Promise<{ value: T } | null> => {
       await say(ctx, question);
       for (;;) {
         const answer = await conversation.waitFrom(actor.id, { next: true });
+        const sent = readPhoto && answer.message?.photo ? largestPhoto(answer.message.photo) : null;
+        if (readPhoto && sent) return { value: readPhoto(sent.file_id) };
         const text = answer.message?.text;
         if (text === undefined) {
           // Buttons of other messages (e.g. /scheduled) still work while composing.
@@ -102,15 +109,17 @@ export function createComposeConversation(deps: EditorDeps) {
     if (!url) return;
     const topics = await ask(QUESTIONS.topics, readTopics);
     if (!topics) return;
+    const photo = await ask<string | null>(QUESTIONS.photo, readPhotoSkip, (fileId) => fileId);
+    if (!photo) return;
     const when = await ask(QUESTIONS.when, async (text) => {
       const now = await conversation.external(() => deps.now().getTime());
       return readWhen(text, new Date(now), timezone);
     });
     if (!when) return;
-    const draft: Draft = { headline: headline.value, summary: summary.value, url: url.value, topics: topics.value, when: when.value };
+    const draft: Draft = { headline: headline.value, summary: summary.value, url: url.value, topics: topics.value, photo: photo.value, when: when.value };
 
     const whenText = draft.when === "now" ? "at once" : draft.when === null ? "at the next free slot" : `on ${formatWhen(new Date(draft.when), timezone)}`;
-    await ctx.reply(formatPost({ headline: draft.headline, summary: draft.summary, link: draft.url, topics: draft.topics }), { parse_mode: "HTML" });
+    await replyWithPost(ctx, posts.previewDraft(draft));
     await ctx.reply(escapeHtml(`This is the post. It goes out ${whenText}. Post it?`), { parse_mode: "HTML", reply_markup: composeConfirmKeyboard() });
     for (;;) {
       const answer = await conversation.waitFrom(actor.id, { next: true });

@@ -18,6 +18,7 @@ const EMPTY: ExtractedArticle = {
   language: null,
   imageUrl: null,
   description: null,
+  siteName: null,
   body: "",
 };
 

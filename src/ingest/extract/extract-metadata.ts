@@ -17,6 +17,8 @@ export interface ArticleMetadata {
   language: string | null;
   imageUrl: string | null;
   description: string | null;
+  /** The site's own name (og:site_name, else application-name): the source named in posts. */
+  siteName: string | null;
 }
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Posting|Report|Review|NewsItem)$/;
@@ -52,6 +54,7 @@ export function extractMetadata(document: DomDocument, pageUrl: string): Article
     language: readLanguage(document, meta),
     imageUrl: readImage(document, articles, meta, base),
     description: plainText(meta.get("description") ?? meta.get("og:description") ?? meta.get("twitter:description")),
+    siteName: plainText(siteName),
   };
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createTranslations } from "../../../src/i18n/create-i18n.js";
 import { formatAlert } from "../../../src/publish/alerts/format-alert.js";
 import { fanOutNewPosts } from "../../../src/publish/alerts/fan-out-alerts.js";
-import { publishNextPost, renderPost } from "../../../src/publish/outbox.js";
+import { publishNextPost } from "../../../src/publish/outbox.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID, memoryLogger } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
 import { server } from "../../support/msw.js";
@@ -44,7 +44,12 @@ describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
     await editors.harness.say(`/breaking ${id}`);
 
     const post = (await editors.harness.app.services.posts.get(id))!;
-    expect(channelSends().map((c) => c.payload)).toEqual([{ chat_id: CHANNEL_ID, text: renderPost(post, null), parse_mode: "HTML" }]);
+    const text = editors.harness.app.newsroom.posts.render(post);
+    expect(text.startsWith("🔴 <b>Earthquake hits the coast</b>")).toBe(true);
+    // Breaking news notifies: no disable_notification.
+    expect(channelSends().map((c) => c.payload)).toEqual([
+      { chat_id: CHANNEL_ID, text, parse_mode: "HTML", link_preview_options: { url: post.article.url, prefer_large_media: true, show_above_text: true } },
+    ]);
     expect(editors.harness.sent()).toEqual([
       `🔴 Breaking: post #${id} is in the channel now, with notification; readers following its topics are alerted at once.`,
     ]);

@@ -10,11 +10,12 @@ import { EDITOR, OUTSIDER, startHarness, useEditorHarness } from "./editor-harne
 
 const INTRO = "Let's write a post. Send /cancel at any step to stop.";
 const Q = {
-  headline: "1/5 What is the headline?",
-  summary: "2/5 The summary (the text under the headline)? Send - for none.",
-  link: "3/5 The link behind “Read more”?",
-  topics: "4/5 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
-  when: "5/5 When should it go out? now, next (the next free slot), or a time: now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.",
+  headline: "1/6 What is the headline?",
+  summary: "2/6 The summary (the text under the headline)? Send - for none.",
+  link: "3/6 The link behind “Read more”?",
+  topics: "4/6 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
+  photo: "5/6 A photo for the post? Send one, or skip.",
+  when: "6/6 When should it go out? now, next (the next free slot), or a time: now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.",
 };
 const HEADLINE = "Ferries <return> & islands cheer";
 const SUMMARY = "The first ferry in thirty years docked on Monday.";
@@ -34,10 +35,12 @@ describe.each(TEST_PROVIDERS)("composing a post on %s", (provider) => {
     await editors.harness.say(LINK);
     await editors.harness.say("Asia, North Korea, !!!");
     await editors.harness.say("Asia, North Korea");
+    await editors.harness.say("a nice one");
+    await editors.harness.say("skip");
     await editors.harness.say("yesterday 9am");
     await editors.harness.say("tomorrow 9am");
     const preview =
-      '<b>Ferries &lt;return&gt; &amp; islands cheer</b>\n\nThe first ferry in thirty years docked on Monday.\n\n<a href="https://news.example.com/islands/ferries-return">Read more</a>\n\n#asia #north_korea';
+      '<b>Ferries &lt;return&gt; &amp; islands cheer</b>\n\nThe first ferry in thirty years docked on Monday.\n\n<a href="https://news.example.com/islands/ferries-return">Read more</a> · news.example.com\n\n#asia #north_korea';
     expect(editors.harness.sent()).toEqual([
       INTRO,
       Q.headline,
@@ -47,11 +50,20 @@ describe.each(TEST_PROVIDERS)("composing a post on %s", (provider) => {
       `“not a link” is not a web link: send the full address, starting with https://. ${Q.link}`,
       Q.topics,
       `“!!!” is not a usable topic name: use letters or digits, e.g. asia or north-korea. ${Q.topics}`,
+      Q.photo,
+      `Send a photo, or skip. ${Q.photo}`,
       Q.when,
       `Sun 29 Nov 09:00 (Europe/London) is in the past. ${Q.when}`,
       preview,
       "This is the post. It goes out on Tue 1 Dec 09:00 (Europe/London). Post it?",
     ]);
+    // The preview is the post as the channel will show it: without a photo, a large link preview.
+    expect(editors.telegram.callsTo("sendMessage").find((c) => c.payload.text === preview)?.payload).toEqual({
+      chat_id: ADMIN_CHAT_ID,
+      text: preview,
+      parse_mode: "HTML",
+      link_preview_options: { url: LINK, prefer_large_media: true, show_above_text: true },
+    });
     expect(editors.harness.last().reply_markup).toEqual({
       inline_keyboard: [
         [
@@ -86,7 +98,7 @@ describe.each(TEST_PROVIDERS)("composing a post on %s", (provider) => {
     expect(editors.harness.sent()).toHaveLength(before);
   });
 
-  it("survives a restart in the middle, and posts at once when told now", async () => {
+  it("survives a restart in the middle, takes the editor's photo, and posts it at once when told now", async () => {
     await editors.harness.say("/compose");
     await editors.harness.say(HEADLINE);
     await editors.harness.say(SUMMARY);
@@ -95,18 +107,19 @@ describe.each(TEST_PROVIDERS)("composing a post on %s", (provider) => {
     editors.harness = await startHarness(editors.database, editors.telegram);
     await editors.harness.say(LINK);
     await editors.harness.say("-");
+    await editors.harness.showPhoto("editor-photo-1");
     await editors.harness.say("now");
     await editors.harness.say("yes");
-    const post =
-      '<b>Ferries &lt;return&gt; &amp; islands cheer</b>\n\nThe first ferry in thirty years docked on Monday.\n\n<a href="https://news.example.com/islands/ferries-return">Read more</a>';
-    expect(editors.harness.sent().slice(-4)).toEqual([
-      Q.when,
-      post,
-      "This is the post. It goes out at once. Post it?",
-      "Post #1 is in the channel now.",
+    const caption =
+      '<b>Ferries &lt;return&gt; &amp; islands cheer</b>\n\nThe first ferry in thirty years docked on Monday.\n\n<a href="https://news.example.com/islands/ferries-return">Read more</a> · news.example.com';
+    expect(editors.harness.sent().slice(-3)).toEqual([Q.when, "This is the post. It goes out at once. Post it?", "Post #1 is in the channel now."]);
+    // The largest size of the photo, in the preview and in the channel; the channel's post is silent and has no buttons.
+    expect(editors.telegram.callsTo("sendPhoto").map((c) => c.payload)).toEqual([
+      { chat_id: ADMIN_CHAT_ID, photo: "editor-photo-1", caption, parse_mode: "HTML" },
+      { chat_id: CHANNEL_ID, photo: "editor-photo-1", caption, parse_mode: "HTML", disable_notification: true },
     ]);
-    expect(editors.harness.sent(CHANNEL_ID)).toEqual([post]);
-    expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "sent", article: { headline: HEADLINE } });
+    expect(editors.harness.sent(CHANNEL_ID)).toEqual([]);
+    expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "sent", media: "photo", article: { headline: HEADLINE, editorImage: "editor-photo-1" } });
   });
 
   it("leaves at /cancel, storing nothing; /cancel outside says there is nothing to cancel", async () => {
@@ -128,7 +141,7 @@ describe.each(TEST_PROVIDERS)("composing a post on %s", (provider) => {
 
   it("discards the draft with the Discard button", async () => {
     await editors.harness.say("/compose");
-    for (const answer of [HEADLINE, "-", LINK, "-", "next"]) await editors.harness.say(answer);
+    for (const answer of [HEADLINE, "-", LINK, "-", "skip", "next"]) await editors.harness.say(answer);
     await editors.harness.press("ed:compose:discard");
     expect(editors.harness.sent().at(-1)).toBe("Cancelled: the draft is discarded, nothing was stored.");
     expect(editors.telegram.callsTo("editMessageReplyMarkup")).toHaveLength(1);

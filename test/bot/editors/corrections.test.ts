@@ -52,8 +52,10 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
       {
         chat_id: CHANNEL_ID,
         message_id: messageId,
-        text: '<b>Harbour &lt;reopens&gt; &amp; ferries return</b>\n\nThe harbour reopened on Monday.\n\n<a href="https://news.example.com/story-0">Read more</a>\n\n#islands',
+        text: '<b>Harbour &lt;reopens&gt; &amp; ferries return</b>\n\nThe harbour reopened on Monday.\n\n<a href="https://news.example.com/story-0">Read more</a> · news.example.com\n\n#islands',
         parse_mode: "HTML",
+        // Corrected as it went out: with the large preview above the text.
+        link_preview_options: { url: "https://news.example.com/story-0", prefer_large_media: true, show_above_text: true },
       },
     ]);
     expect(editors.harness.sent()).toEqual(["Post #1 corrected in the channel. Headline: “Harbour reopens after storm” → “Harbour &lt;reopens&gt; &amp; ferries return”"]);
@@ -64,6 +66,25 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
         subject: "post #1",
         before: JSON.stringify({ headline: "Harbour reopens after storm" }),
         after: JSON.stringify({ headline: "Harbour <reopens> & ferries return" }),
+      },
+    ]);
+  });
+
+  it("corrects a post that went out as a photo by editing its caption", async () => {
+    await prisma().article.update({ where: { id: 2 }, data: { imageUrl: "https://news.example.com/story-1.jpg", sourceName: "Harbour News" } });
+    await publishNextPost(editors.harness.app.outboxDeps, { postId: 2 });
+    expect(editors.telegram.callsTo("sendPhoto").map((c) => c.payload.photo)).toEqual(["https://news.example.com/story-1.jpg"]);
+    expect(await prisma().channelPost.findUniqueOrThrow({ where: { id: 2 }, select: { media: true } })).toEqual({ media: "photo" });
+    const messageId = Number((await editors.harness.app.services.posts.get(2))!.telegramMessageId);
+    await editors.harness.say("/edit 2 summary Ferries run again & the port is open.");
+    expect(editors.telegram.callsTo("editMessageText")).toEqual([]);
+    expect(editors.telegram.callsTo("editMessageCaption").map((c) => c.payload)).toEqual([
+      {
+        chat_id: CHANNEL_ID,
+        message_id: messageId,
+        caption:
+          '<b>Waiting story</b>\n\nFerries run again &amp; the port is open.\n\n<a href="https://news.example.com/story-1">Read more</a> · Harbour News\n\n#islands',
+        parse_mode: "HTML",
       },
     ]);
   });

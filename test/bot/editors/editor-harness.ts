@@ -8,7 +8,7 @@ import { createApp, type App } from "../../../src/app/create-app.js";
 import type { Provider } from "../../../src/db/schema-files.js";
 import { ADMIN_CHAT_ID, memoryLogger, testConfig } from "../../support/config.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
-import { BOT_INFO, groupMessage, installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
+import { BOT_INFO, groupMessage, groupPhoto, installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
 import { publicLookup } from "../../support/web.js";
 import { virtualTimeBudget } from "../../support/send-budget.js";
 
@@ -51,6 +51,8 @@ export interface Harness {
   press(data: string, from?: { id: number; first_name?: string }): Promise<void>;
   /** A press on a button under the bot's message `messageId` in the admin chat. */
   pressOn(messageId: number, data: string, from?: { id: number; first_name?: string }): Promise<void>;
+  /** A photo in the admin chat (by default from the editor), optionally in reply to a message the bot sent. */
+  showPhoto(fileId: string, options?: { replyTo?: Record<string, unknown>; from?: { id: number; first_name?: string } }): Promise<void>;
   /** Texts the bot sent to a chat (the admin chat by default), in order. */
   sent(chatId?: number): string[];
   /** The last message the bot sent to the admin chat, with its options. */
@@ -83,6 +85,7 @@ export async function startHarness(
     sayPrivately: (text, from = EDITOR) => app.bot.handleUpdate(privateMessage(text, from)),
     press: (data, from = EDITOR) => app.bot.handleUpdate(buttonPress(data, from)),
     pressOn: (messageId, data, from = EDITOR) => app.bot.handleUpdate(buttonPress(data, from, ADMIN_CHAT_ID, messageId)),
+    showPhoto: (fileId, photoOptions = {}) => app.bot.handleUpdate(groupPhoto(fileId, ADMIN_CHAT_ID, photoOptions.from ?? EDITOR, photoOptions.replyTo)),
     sent: (chatId = ADMIN_CHAT_ID) => messages(chatId).map((c) => String(c.payload.text)),
     last: () => messages(ADMIN_CHAT_ID).at(-1)?.payload ?? {},
   };

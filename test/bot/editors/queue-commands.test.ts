@@ -5,7 +5,7 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 
-import { publishNextPost, renderPost } from "../../../src/publish/outbox.js";
+import { publishNextPost } from "../../../src/publish/outbox.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
 import { formatWhen } from "../../../src/editorial/format-when.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
@@ -64,8 +64,12 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(post!.article).toMatchObject({ url: STORY_URL, headline: HEADLINE });
     expect(await prisma().article.findUniqueOrThrow({ where: { id: 1 }, select: { source: true, autoPost: true } })).toEqual({ source: "page", autoPost: false });
 
-    const preview = renderPost(post!, null);
-    expect(preview.startsWith("<b>Ferry line &lt;to&gt; link the islands &amp; the mainland</b>\n\n")).toBe(true);
+    const preview = editors.harness.app.newsroom.posts.render(post!);
+    // No picture on the page: the post goes out as a large link preview, naming the source by its host.
+    expect(preview).toMatch(
+      /^<b>Ferry line &lt;to&gt; link the islands &amp; the mainland<\/b>\n\nThe harbour authority confirmed .+\n\n<a href="https:\/\/news\.example\.com\/islands\/ferry-line">Read more<\/a> · news\.example\.com\n\n#islands$/s,
+    );
+    const largePreview = { url: STORY_URL, prefer_large_media: true, show_above_text: true };
     const article = await prisma().article.findUniqueOrThrow({ where: { id: 1 } });
     const facts = `📝 Draft #1 by Ann · news.example.com · ${formatWhen(article.publishedAt ?? article.sortAt, TIMEZONE)}`;
     const replies = editors.telegram.callsTo("sendMessage").map((c) => c.payload);
@@ -101,7 +105,9 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
 
     const cardId = Number((await prisma().channelPost.findUniqueOrThrow({ where: { id: 1 } })).cardMessageId);
     await editors.harness.pressOn(cardId, "ed:rpost:1");
-    expect(channelPosts().map((c) => c.payload)).toEqual([{ chat_id: CHANNEL_ID, text: preview, parse_mode: "HTML" }]);
+    expect(channelPosts().map((c) => c.payload)).toEqual([
+      { chat_id: CHANNEL_ID, text: preview, parse_mode: "HTML", link_preview_options: largePreview, disable_notification: true },
+    ]);
     expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual(["Posted as #1."]);
     // The preview is updated: no buttons left once the post went out.
     expect(editors.telegram.callsTo("editMessageText").map((c) => c.payload)).toEqual([
@@ -188,6 +194,20 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(await editors.harness.app.services.posts.get(2)).toMatchObject({ status: "scheduled", articleId: 2 });
     const queued = (await prisma().auditLog.findMany({ where: { action: "post.queue" }, orderBy: { id: "asc" } })).at(-1);
     expect(JSON.parse(String(queued?.after))).toMatchObject({ sameStoryAnyway: true });
+  });
+
+  it("previews a story with a picture as the photo post it will be, or as a preview when Telegram refuses the picture", async () => {
+    const image = "https://news.example.com/images/ferry.jpg";
+    serve(STORY_URL, articlePage(HEADLINE, STORY_URL).replace("</head>", `<meta property="og:image" content="${image}"></head>`), "text/html; charset=utf-8");
+    editors.telegram.answer("sendPhoto", () => ({ error_code: 400, description: "Bad Request: failed to get HTTP URL content" }));
+    await editors.harness.say(`/queue ${STORY_URL} 18:00`);
+    const post = await editors.harness.app.services.posts.get(1);
+    expect(editors.telegram.callsTo("sendPhoto").map((c) => [c.payload.photo, c.payload.caption])).toEqual([[image, editors.harness.app.newsroom.posts.render(post!)]]);
+    expect(editors.harness.last()).toMatchObject({
+      text: expect.stringMatching(/^<b>Ferry line &lt;to&gt; link the islands &amp; the mainland<\/b>\n\n.+· news\.example\.com\n\n#islands$/s),
+      link_preview_options: { url: STORY_URL, prefer_large_media: true, show_above_text: true },
+      reply_markup: { inline_keyboard: expect.any(Array) },
+    });
   });
 
   it("schedules at once when given a time, saying when in TIMEZONE", async () => {

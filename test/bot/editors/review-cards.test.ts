@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 
 import { INGEST_JOB } from "../../../src/ingest/ingest-feeds.js";
 import { formatWhen } from "../../../src/editorial/format-when.js";
-import { renderPost } from "../../../src/publish/outbox.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
 import { server } from "../../support/msw.js";
@@ -58,7 +57,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
     const post = await editors.harness.app.services.posts.get(id);
     const article = await prisma().article.findUniqueOrThrow({ where: { id: post!.articleId } });
     const when = formatWhen(article.publishedAt ?? article.sortAt, TIMEZONE);
-    return `${renderPost(post!, null)}\n\n${lines.map((l) => l.replace("{when}", when)).join("\n")}`;
+    return `${editors.harness.app.newsroom.posts.render(post!)}\n\n${lines.map((l) => l.replace("{when}", when)).join("\n")}`;
   };
 
   it("sends at most REVIEW_CARDS_PER_RUN cards, keeps the rest under /review, and posts nothing by itself", async () => {
@@ -125,7 +124,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
   it("Post sends the story and edits the card; a second press, and a non-editor's, change nothing", async () => {
     await ingestReviewFeed(STORIES.slice(0, 1));
     const cardId = Number((await prisma().channelPost.findUniqueOrThrow({ where: { id: 1 } })).cardMessageId);
-    const preview = renderPost((await editors.harness.app.services.posts.get(1))!, null);
+    const preview = editors.harness.app.newsroom.posts.render((await editors.harness.app.services.posts.get(1))!);
 
     await editors.harness.pressOn(cardId, "ed:rpost:1", OUTSIDER);
     expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({

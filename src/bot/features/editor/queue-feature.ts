@@ -12,6 +12,7 @@ import type { BotContext } from "../../context.js";
 import { maybeInChannelKeyboard, parsePostCallback, previewKeyboard, queueKeyboard } from "../../keyboards/editor-post-keyboard.js";
 import { cardMarkup, QUEUE_ANYWAY_CALLBACK, QUEUE_STOP, sameStoryKeyboard } from "../../keyboards/review-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
+import { replyWithPost } from "./post-preview.js";
 import { breakingText, cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
 
 const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 18:30";
@@ -49,7 +50,8 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     }
     await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone)} This is what will be posted:`);
     // Exactly the channel post: same HTML, same options as the outbox sends it with.
-    await ctx.reply(posts.render(outcome.post), { parse_mode: "HTML", reply_markup: previewKeyboard(outcome.post.id) });
+    const post = outcome.post;
+    await replyWithPost(ctx, posts.preview(post), previewKeyboard(post.id), () => posts.preview(post, "preview"));
   };
 
   /** The queue: posts waiting to go out, then drafts, then how many stories wait for review. */
