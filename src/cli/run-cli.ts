@@ -231,7 +231,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async () => {
       const list = await (await open()).newsroom.feeds.list();
       if (list.length === 0) out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
-      for (const feed of list) out(feedLine(feed, config.timezone));
+      for (const feed of list) out(feedLine(feed, config.timezone, io.now?.() ?? new Date()));
     });
   feeds
     .command("remove <id>")
@@ -361,7 +361,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.signal ? { signal: io.signal } : {},
       );
       if (run.kind === "held-elsewhere") {
-        const holder = run.holder ? `${run.holder.owner} has been running it since ${formatWhen(run.holder.acquiredAt, config.timezone)}` : "another instance is running it";
+        const holder = run.holder ? `${run.holder.owner} has been running it since ${formatWhen(run.holder.acquiredAt, config.timezone, s.now())}` : "another instance is running it";
         throw new UsageError(`another ingest is running (${holder}); try again when it has finished`);
       }
       const report = run.result;

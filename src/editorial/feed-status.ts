@@ -7,8 +7,8 @@ import { formatWhen } from "./format-when.js";
  * the failure count and the next try, "paused" with why, "resumed" after
  * `feeds resume` until the next fetch, or "new" before its first fetch.
  */
-function feedState(feed: FeedRecord, timezone: string): string {
-  const when = (date: Date) => formatWhen(date, timezone);
+function feedState(feed: FeedRecord, timezone: string, now: Date): string {
+  const when = (date: Date) => formatWhen(date, timezone, now);
   if (feed.pausedAt) return `paused since ${when(feed.pausedAt)} (${feed.pausedReason ?? "paused by hand"})`;
   if (feed.lastError) {
     // `feeds resume` clears the failure count but keeps the last error until the next fetch.
@@ -21,9 +21,9 @@ function feedState(feed: FeedRecord, timezone: string): string {
   return "new (not fetched yet)";
 }
 
-/** "#3 https://example.com/rss.xml [asia] — ok, last ok Mon 2 Mar 09:00 (UTC)", times in `timezone`. */
-export function feedLine(feed: FeedRecord, timezone: string): string {
+/** "#3 https://example.com/rss.xml [asia] — ok, last ok Mon 2 Mar 09:00", times in `timezone` as of `now`. */
+export function feedLine(feed: FeedRecord, timezone: string, now: Date): string {
   const topic = feed.defaultTopic ? ` [${feed.defaultTopic}]` : "";
   const fullPage = feed.fullPage ? " (full page)" : "";
-  return `#${feed.id} ${feed.url}${topic}${fullPage} — ${feedState(feed, timezone)}`;
+  return `#${feed.id} ${feed.url}${topic}${fullPage} — ${feedState(feed, timezone, now)}`;
 }

@@ -90,9 +90,9 @@ export function parseWhen(text: string, now: Date, timezone: string): WhenResult
   const result = readWhen(cleaned, now, timezone);
   if (!result.ok) return result;
   const startOfMinute = Math.floor(now.getTime() / 60_000) * 60_000;
-  if (result.date.getTime() < startOfMinute) return { ok: false, error: `${formatWhen(result.date, timezone)} is in the past.` };
+  if (result.date.getTime() < startOfMinute) return { ok: false, error: `${formatWhen(result.date, timezone, now)} is in the past.` };
   if (result.date.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000) {
-    return { ok: false, error: `${formatWhen(result.date, timezone)} is more than a year ahead; check the date.` };
+    return { ok: false, error: `${formatWhen(result.date, timezone, now)} is more than a year ahead; check the date.` };
   }
   return result;
 }

@@ -33,8 +33,8 @@ describe("parseWhen", () => {
   });
 
   it("refuses a time in the past, saying so", () => {
-    expect(when("09:00")).toBe("error: Mon 30 Nov 09:00 (Europe/London) is in the past.");
-    expect(when("2025-01-01 10:00")).toBe("error: Wed 1 Jan 10:00 (Europe/London) is in the past.");
+    expect(when("09:00")).toBe("error: Mon 30 Nov 09:00 is in the past.");
+    expect(when("2025-01-01 10:00")).toBe("error: Wed 1 Jan 2025 10:00 is in the past.");
   });
 
   it("accepts the current minute (an editor typing the time it is now)", () => {
@@ -48,7 +48,7 @@ describe("parseWhen", () => {
     expect(when("in 2 weeks")).toBe("error: I don't know the unit “weeks”: use minutes, hours or days, e.g. in 90 minutes, in 2h.");
     expect(when("18:30 or so")).toBe("error: I don't understand “18:30 or so” as a time. Try now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.");
     expect(when("2026-02-30 10:00")).toBe("error: “2026-02-30 10:00” is not a real date and time.");
-    expect(when("2028-01-01 10:00")).toBe("error: Sat 1 Jan 10:00 (Europe/London) is more than a year ahead; check the date.");
+    expect(when("2028-01-01 10:00")).toBe("error: Sat 1 Jan 2028 10:00 is more than a year ahead; check the date.");
   });
 
   describe("around the clock changes (Europe/London)", () => {
@@ -76,9 +76,23 @@ describe("parseWhen", () => {
   });
 });
 
-describe("formatWhen", () => {
-  it("names the day, time and zone", () => {
-    expect(formatWhen(new Date("2026-12-01T07:00:00Z"), LONDON)).toBe("Tue 1 Dec 07:00 (Europe/London)");
-    expect(formatWhen(new Date("2027-07-01T07:00:00Z"), LONDON)).toBe("Thu 1 Jul 08:00 (Europe/London)");
+describe("formatWhen, the one time format for people", () => {
+  const now = new Date("2026-12-06T12:00:00Z");
+
+  it("names the day and the time in TIMEZONE", () => {
+    expect(formatWhen(new Date("2026-12-06T18:30:00Z"), LONDON, now)).toBe("Sun 6 Dec 18:30");
+    expect(formatWhen(new Date("2026-07-01T07:00:00Z"), LONDON, now)).toBe("Wed 1 Jul 08:00");
+    expect(formatWhen(new Date("2026-12-06T18:30:00Z"), "Asia/Tokyo", now)).toBe("Mon 7 Dec 03:30");
+  });
+
+  it("shows the year of a date in another year than now's", () => {
+    expect(formatWhen(new Date("2027-01-04T09:00:00Z"), LONDON, now)).toBe("Mon 4 Jan 2027 09:00");
+    expect(formatWhen(new Date("2025-12-06T18:30:00Z"), LONDON, now)).toBe("Sat 6 Dec 2025 18:30");
+  });
+
+  it("compares years in TIMEZONE: New Year's Eve in UTC is already next year in Tokyo", () => {
+    const newYearsEve = new Date("2026-12-31T20:00:00Z");
+    expect(formatWhen(newYearsEve, "Asia/Tokyo", newYearsEve)).toBe("Fri 1 Jan 05:00");
+    expect(formatWhen(newYearsEve, "Asia/Tokyo", now)).toBe("Fri 1 Jan 2027 05:00");
   });
 });

@@ -35,7 +35,7 @@ const QUESTIONS = {
 function composedText(outcome: ComposeOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "waiting":
-      return waitingText(outcome.post.id, outcome.post.scheduledAt, timezone);
+      return waitingText(outcome.post.id, outcome.post.scheduledAt, timezone, now);
     case "posted-now":
       return postNowText(outcome.result, timezone, now);
     case "not-stored":
@@ -109,7 +109,8 @@ export function createComposeConversation(deps: EditorDeps) {
     if (!when) return;
     const draft: Draft = { headline: headline.value, summary: summary.value, url: url.value, topics: topics.value, when: when.value };
 
-    const whenText = draft.when === "now" ? "at once" : draft.when === null ? "at the next free slot" : `on ${formatWhen(new Date(draft.when), timezone)}`;
+    const shownAt = new Date(await conversation.external(() => deps.now().getTime()));
+    const whenText = draft.when === "now" ? "at once" : draft.when === null ? "at the next free slot" : `on ${formatWhen(new Date(draft.when), timezone, shownAt)}`;
     await ctx.reply(formatPost({ headline: draft.headline, summary: draft.summary, link: draft.url, topics: draft.topics }), { parse_mode: "HTML" });
     await ctx.reply(escapeHtml(`This is the post. It goes out ${whenText}. Post it?`), { parse_mode: "HTML", reply_markup: composeConfirmKeyboard() });
     for (;;) {

@@ -41,7 +41,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     }
     const outcome = await posts.queue({ url: link, when, actor: actorOf(ctx) });
     if (outcome.kind !== "queued") return replyText(ctx, queueRefusalText(outcome));
-    await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone)} This is what will be posted:`);
+    await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone, deps.now())} This is what will be posted:`);
     // Exactly the channel post: same HTML, same options as the outbox sends it with.
     await ctx.reply(posts.render(outcome.post), { parse_mode: "HTML", reply_markup: previewKeyboard(outcome.post.id) });
   });
@@ -49,7 +49,8 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
   feature.command("scheduled", async (ctx) => {
     const waiting = await posts.listWaiting();
     if (waiting.length === 0) return replyText(ctx, "Nothing is waiting to be posted. Queue a story with /queue <link> or /compose.");
-    const lines = ["<b>Waiting to be posted</b>", ...waiting.map((p) => scheduledLine(p, timezone))];
+    const now = deps.now();
+    const lines = ["<b>Waiting to be posted</b>", ...waiting.map((p) => scheduledLine(p, timezone, now))];
     const text = fitLines(lines);
     // Buttons only for the posts whose line fits; at most Telegram's 100 buttons.
     const shownLines = text.split("\n");
@@ -70,7 +71,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (!whenText) return replyText(ctx, `When should post #${id.id} go out? Use ${RESCHEDULE_USAGE} (${WHEN_EXAMPLES}).`);
     const when = parseWhen(whenText, deps.now(), timezone);
     if (!when.ok) return replyText(ctx, `${when.error} Post #${id.id} was not changed.`);
-    await replyText(ctx, rescheduleText(await posts.reschedule({ postId: id.id, when: when.date, actor: actorOf(ctx) }), timezone));
+    await replyText(ctx, rescheduleText(await posts.reschedule({ postId: id.id, when: when.date, actor: actorOf(ctx) }), timezone, deps.now()));
   });
 
   feature.command("cancel", async (ctx) => {
