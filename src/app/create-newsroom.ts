@@ -1,5 +1,4 @@
 /** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
-import { fetchArticlePage } from "../ingest/ingest-feeds.js";
 import { createFeedActions } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
 import { createPostActions, type ChannelMessages } from "../newsroom/post-actions.js";
@@ -40,7 +39,8 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       articles,
       topics,
       audit,
-      fetchPage: (url, context) => fetchArticlePage(services, url, context),
+      // Ingestion (feed parsing, extraction) loads when an editor first queues a link, not for every CLI command.
+      fetchPage: async (url, context) => (await import("../ingest/ingest-feeds.js")).fetchArticlePage(services, url, context),
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
       now,

@@ -1,6 +1,13 @@
 /** One line per feed for `feeds list`, the editors' /feeds and /stats: id, full URL, state. Pure. */
-import type { FeedRecord } from "../db/feeds.js";
+import type { FeedRecord, FeedState } from "../db/feeds.js";
 import { formatWhen } from "./format-when.js";
+
+/** The feed's health in one word, as the metrics count it and `feeds list --json` gives it. */
+export function feedStateOf(feed: FeedRecord): FeedState {
+  if (feed.pausedAt) return "paused";
+  if (feed.lastError) return feed.consecutiveFailures === 0 ? "resumed" : "error";
+  return feed.lastSuccessAt ? "ok" : "new";
+}
 
 /**
  * The feed's health in words: "ok" with its last success, "error" with the reason,
