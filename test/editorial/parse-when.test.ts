@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { formatWhen } from "../../src/editorial/format-when.js";
-import { parseWhen } from "../../src/editorial/parse-when.js";
+import { parseWhen, whenExamples } from "../../src/editorial/parse-when.js";
 
 const LONDON = "Europe/London";
 // Monday 30 November 2026, 10:00 in London (GMT, UTC+0).
@@ -42,11 +42,11 @@ describe("parseWhen", () => {
   });
 
   it("explains what it does not understand", () => {
-    expect(when("whenever")).toBe("error: I don't understand “whenever” as a time. Try now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.");
-    expect(when("")).toBe("error: Say when, e.g. now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.");
+    expect(when("whenever")).toBe("error: I don't understand “whenever” as a time. Try now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.");
+    expect(when("")).toBe("error: Say when, e.g. now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.");
     expect(when("tomorrow")).toBe("error: “tomorrow” needs a time of day too, e.g. tomorrow 9am.");
     expect(when("in 2 weeks")).toBe("error: I don't know the unit “weeks”: use minutes, hours or days, e.g. in 90 minutes, in 2h.");
-    expect(when("18:30 or so")).toBe("error: I don't understand “18:30 or so” as a time. Try now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.");
+    expect(when("18:30 or so")).toBe("error: I don't understand “18:30 or so” as a time. Try now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.");
     expect(when("2026-02-30 10:00")).toBe("error: “2026-02-30 10:00” is not a real date and time.");
     expect(when("2028-01-01 10:00")).toBe("error: Sat 1 Jan 2028 10:00 is more than a year ahead; check the date.");
   });
@@ -73,6 +73,26 @@ describe("parseWhen", () => {
       // Sunday 25 October 2026: 01:00-02:00 happens twice (BST, then GMT).
       expect(when("2026-10-25 01:30", new Date("2026-10-24T12:00:00Z"))).toBe("2026-10-25T00:30:00.000Z");
     });
+  });
+});
+
+describe("whenExamples, the hint beside every time an editor types", () => {
+  it("suggests only times still ahead: two hours on, tomorrow, and tomorrow's date", () => {
+    expect(whenExamples(NOW, LONDON)).toBe("now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00");
+    expect(whenExamples(new Date("2026-11-30T18:45:00Z"), LONDON)).toBe("now, 20:00, tomorrow 9am, in 2h, 2026-12-01 07:00");
+  });
+
+  it("leaves out a clock time that would be past midnight, and turns the year", () => {
+    expect(whenExamples(new Date("2026-12-31T22:10:00Z"), LONDON)).toBe("now, tomorrow 9am, in 2h, 2027-01-01 07:00");
+  });
+
+  it("every example it gives is understood and in the future", () => {
+    for (const now of [NOW, new Date("2026-11-30T21:59:00Z"), new Date("2026-11-30T23:59:00Z")]) {
+      for (const example of whenExamples(now, LONDON).split(", ").filter((e) => e !== "now")) {
+        const result = parseWhen(example, now, LONDON);
+        expect(result.ok && result.date.getTime() > now.getTime(), `${example} at ${now.toISOString()}`).toBe(true);
+      }
+    }
   });
 });
 

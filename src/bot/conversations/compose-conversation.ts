@@ -9,7 +9,7 @@ import type { Context } from "grammy";
 
 import { formatWhen } from "../../editorial/format-when.js";
 import { waitingText } from "../../editorial/waiting-text.js";
-import { WHEN_EXAMPLES } from "../../editorial/parse-when.js";
+import { whenExamples } from "../../editorial/parse-when.js";
 import { readHeadline, readLink, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
 import type { ComposeOutcome } from "../../newsroom/post-actions.js";
 import { formatPost } from "../../publish/format-post.js";
@@ -28,7 +28,8 @@ const QUESTIONS = {
   summary: "2/5 The summary (the text under the headline)? Send - for none.",
   link: "3/5 The link behind “Read more”?",
   topics: "4/5 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
-  when: `5/5 When should it go out? now, next (the next free slot), or a time: ${WHEN_EXAMPLES}.`,
+  /** The examples are times still ahead when the question is asked. */
+  when: (examples: string) => `5/5 When should it go out? now, next (the next free slot), or a time: ${examples}.`,
 };
 
 /** The editor's reply once the draft is stored. */
@@ -102,7 +103,8 @@ export function createComposeConversation(deps: EditorDeps) {
     if (!url) return;
     const topics = await ask(QUESTIONS.topics, readTopics);
     if (!topics) return;
-    const when = await ask(QUESTIONS.when, async (text) => {
+    const askedAt = new Date(await conversation.external(() => deps.now().getTime()));
+    const when = await ask(QUESTIONS.when(whenExamples(askedAt, timezone)), async (text) => {
       const now = await conversation.external(() => deps.now().getTime());
       return readWhen(text, new Date(now), timezone);
     });

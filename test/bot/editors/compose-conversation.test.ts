@@ -14,7 +14,7 @@ const Q = {
   summary: "2/5 The summary (the text under the headline)? Send - for none.",
   link: "3/5 The link behind “Read more”?",
   topics: "4/5 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
-  when: "5/5 When should it go out? now, next (the next free slot), or a time: now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.",
+  when: "5/5 When should it go out? now, next (the next free slot), or a time: now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.",
 };
 const HEADLINE = "Ferries <return> & islands cheer";
 const SUMMARY = "The first ferry in thirty years docked on Monday.";

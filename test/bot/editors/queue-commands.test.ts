@@ -241,7 +241,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     await editors.harness.say("/reschedule 4 18:00");
     expect(editors.harness.sent().slice(1)).toEqual([
       "Sun 29 Nov 10:00 is in the past. Post #1 was not changed.",
-      "When should post #1 go out? Use /reschedule &lt;id&gt; &lt;when&gt;, e.g. /reschedule 12 18:30 (now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00).",
+      "When should post #1 go out? Use /reschedule &lt;id&gt; &lt;when&gt;, e.g. /reschedule 12 tomorrow 9am (now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00).",
       "There is no post #4.",
     ]);
     expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ scheduledAt: new Date("2026-11-30T12:00:00Z") });
@@ -270,7 +270,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     await editors.harness.press("ed:edit:1");
     expect(editors.telegram.callsTo("answerCallbackQuery")).toHaveLength(2);
     expect(editors.harness.sent()).toEqual([
-      "When should post #1 go out? Send /reschedule 1 &lt;when&gt;, e.g. /reschedule 1 tomorrow 9am (now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00).",
+      "When should post #1 go out? Send /reschedule 1 &lt;when&gt;, e.g. /reschedule 1 tomorrow 9am (now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00).",
       "To correct post #1, send /edit 1 headline &lt;new headline&gt; or /edit 1 summary &lt;new summary&gt;.",
     ]);
   });

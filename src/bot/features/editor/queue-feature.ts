@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 
 import { waitingText } from "../../../editorial/waiting-text.js";
 import { parsePostId, splitFirstWord } from "../../../editorial/parse-post-id.js";
-import { parseWhen, WHEN_EXAMPLES } from "../../../editorial/parse-when.js";
+import { parseWhen, whenExamples } from "../../../editorial/parse-when.js";
 import { scheduledLine } from "../../../editorial/scheduled-line.js";
 import type { PostNowOutcome } from "../../../newsroom/post-actions.js";
 import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
@@ -13,7 +13,7 @@ import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor
 import { cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
 
 const QUEUE_USAGE = "/queue <link> [when], e.g. /queue https://example.com/story tomorrow 9am";
-const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 18:30";
+const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 tomorrow 9am";
 const CANCEL_USAGE = "/cancel <id>, e.g. /cancel 12";
 
 /** /queue, /scheduled, /postnow, /reschedule, /cancel <id>, and the Post now · Schedule · Edit · Cancel buttons. */
@@ -68,7 +68,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     const [idWord, whenText] = splitFirstWord(argsOf(ctx));
     const id = parsePostId(idWord, RESCHEDULE_USAGE);
     if (!id.ok) return replyText(ctx, id.error);
-    if (!whenText) return replyText(ctx, `When should post #${id.id} go out? Use ${RESCHEDULE_USAGE} (${WHEN_EXAMPLES}).`);
+    if (!whenText) return replyText(ctx, `When should post #${id.id} go out? Use ${RESCHEDULE_USAGE} (${whenExamples(deps.now(), timezone)}).`);
     const when = parseWhen(whenText, deps.now(), timezone);
     if (!when.ok) return replyText(ctx, `${when.error} Post #${id.id} was not changed.`);
     await replyText(ctx, rescheduleText(await posts.reschedule({ postId: id.id, when: when.date, actor: actorOf(ctx) }), timezone, deps.now()));
@@ -97,7 +97,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     if (action === "schedule") {
-      return replyText(ctx, `When should post #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${WHEN_EXAMPLES}).`);
+      return replyText(ctx, `When should post #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${whenExamples(deps.now(), timezone)}).`);
     }
     return replyText(ctx, `To correct post #${postId}, send /edit ${postId} headline <new headline> or /edit ${postId} summary <new summary>.`);
   });
