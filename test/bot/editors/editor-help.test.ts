@@ -15,7 +15,7 @@ describe.each(TEST_PROVIDERS)("/help in the admin chat on %s", (provider) => {
       [
         "Editors' commands, in this chat:",
         "",
-        "/queue — Queue a story by link: /queue &lt;link&gt; [when]",
+        "/queue — Queue a story by link: /queue &lt;link&gt; [when]; /queue alone shows the queue",
         ...EDITOR_COMMANDS.slice(1).map((c) => `/${c.command} — ${c.description.replace(/</g, "&lt;").replace(/>/g, "&gt;")}`),
       ].join("\n"),
     );

@@ -189,7 +189,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
 
     await editors.harness.pressOn(await cardOf(3), "ed:rsched:3");
     expect(editors.harness.sent().at(-1)).toBe(
-      "When should #3 go out? Send /reschedule 3 &lt;when&gt;, e.g. /reschedule 3 tomorrow 9am (now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00).",
+      "When should #3 go out? Send /reschedule 3 &lt;when&gt;, e.g. /reschedule 3 tomorrow 9am (now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00).",
     );
     await editors.harness.say("/reschedule 3 18:30");
     expect(editors.harness.sent().at(-1)).toMatch(/^Post #3 .*18:30/);
