@@ -1,5 +1,4 @@
 /** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
-import { fetchArticlePage } from "../ingest/ingest-feeds.js";
 import { createCorrectionActions } from "../newsroom/correction-actions.js";
 import { createRemovalActions } from "../newsroom/removal-actions.js";
 import { createFeedActions } from "../newsroom/feed-actions.js";
@@ -76,7 +75,8 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       topics,
       audit,
       alerts,
-      fetchPage: (url, context) => fetchArticlePage(services, url, context),
+      // Ingestion (feed parsing, extraction) loads when an editor first queues a link, not for every CLI command.
+      fetchPage: async (url, context) => (await import("../ingest/ingest-feeds.js")).fetchArticlePage(services, url, context),
       publish: (postId) => channel.publish(postId),
       channel: channel.messages,
       ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}),

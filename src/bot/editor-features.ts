@@ -10,6 +10,7 @@ import { EDITOR_COMMANDS } from "./editor-commands.js";
 import { createChannelRightsFeature } from "./features/editor/channel-rights-feature.js";
 import { createCorrectionsFeature } from "./features/editor/corrections-feature.js";
 import type { EditorDeps } from "./features/editor/editor-context.js";
+import { createEditorHelpFeature } from "./features/editor/editor-help-feature.js";
 import { createFeedsFeature } from "./features/editor/feeds-feature.js";
 import { createHeadlineCorrectionsFeature } from "./features/editor/headline-corrections-feature.js";
 import { createKillFeature } from "./features/editor/kill-feature.js";
@@ -78,6 +79,7 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
   features.use(createPostingSwitchFeature(deps));
   features.use(createReportFeature(deps));
   features.use(createStatusFeature(deps));
+  features.use(createEditorHelpFeature(deps, check));
   // A button of a finished draft or of an old message: answer it, so the editor's client stops waiting.
   features.callbackQuery(new RegExp(`^${EDITOR_CALLBACK_PREFIX}`), (ctx) =>
     ctx.answerCallbackQuery({ text: "This button is no longer active.", show_alert: true }),

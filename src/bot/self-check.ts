@@ -18,7 +18,7 @@ export interface SelfCheckResult {
 }
 
 /** What is wrong with the bot's membership of the channel, or null when it may post. */
-export function channelProblem(member: ChatMember, channel: ChatRef): string | null {
+export function channelProblem(member: ChatMember, channel: ChatRef | string): string | null {
   if (member.status === "creator") return null;
   if (member.status !== "administrator") {
     return `the bot is not an administrator of the channel ${channel}: add it as an administrator with the right to post messages`;
@@ -30,7 +30,7 @@ export function channelProblem(member: ChatMember, channel: ChatRef): string | n
 }
 
 /** What is wrong with the bot's membership of the admin chat, or null. */
-export function adminChatProblem(member: ChatMember, chat: ChatRef): string | null {
+export function adminChatProblem(member: ChatMember, chat: ChatRef | string): string | null {
   if (member.status === "left" || member.status === "kicked") {
     return `the bot is not a member of the admin chat ${chat}: add it (as an administrator, so it sees the editors' answers)`;
   }
@@ -51,10 +51,22 @@ export async function runSelfCheck(deps: {
 }): Promise<SelfCheckResult> {
   const problems: string[] = [];
   const signal = () => AbortSignal.timeout(deps.timeoutMs ?? 10_000) as unknown as Parameters<Api["getChatMember"]>[2];
-  const check = async (chat: ChatRef, judge: (member: ChatMember, chat: ChatRef) => string | null, what: string) => {
+  /** The chat as people know it: its title (or @username), asked of Telegram once; the id when it will not say. */
+  const nameOf = async (chat: ChatRef): Promise<string> => {
+    try {
+      const info = await deps.api.getChat(chat, signal());
+      if ("title" in info && info.title) return `“${info.title}”`;
+      if ("username" in info && info.username) return `@${info.username}`;
+    } catch {
+      // The membership check below reports what is wrong with the chat.
+    }
+    return String(chat);
+  };
+  const check = async (chat: ChatRef, judge: (member: ChatMember, chat: string) => string | null, what: string) => {
     try {
       const member = await deps.api.getChatMember(chat, deps.botId, signal());
-      const problem = judge(member, chat);
+      // Telegram is asked for the chat's name only when there is something to say about it.
+      const problem = judge(member, String(chat)) === null ? null : judge(member, await nameOf(chat));
       if (problem) problems.push(problem);
     } catch (error) {
       problems.push(`cannot check the ${what} ${chat} (${errorReason(error)}): check the id and that the bot was added to it`);

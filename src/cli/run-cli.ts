@@ -2,45 +2,42 @@
  * The operator's commands (`npm run cli -- <command>`). Output goes to `stdout`
  * and nothing else does (logs go to stderr), so `feeds export > feeds.opml` and
  * `extract … | jq` work. Returns the exit code.
+ *
+ * Start-up time matters here (a read-only command should answer in well under a
+ * second), so this file imports only what parsing and printing need; the database,
+ * the composition root and the heavy modules (extraction, feed parsing, OPML, grammY)
+ * are loaded with `await import()` by the commands that use them.
  */
 import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 
-import { Command, CommanderError } from "commander";
-import { Api } from "grammy";
+import { Command, CommanderError, Option } from "commander";
 
-import { createHealth } from "../app/create-health.js";
-import { createIngestDeps } from "../app/create-jobs.js";
-import { createNewsroom, NO_CHANNEL, NO_POST_STYLE } from "../app/create-newsroom.js";
-import { createServices, describeInstance, type Services } from "../app/create-services.js";
+import type { Services } from "../app/create-services.js";
 import { ConfigError, createConfig, type Config } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import { POST_STATUSES, type PostStatus } from "../db/channel-posts.js";
 import type { FilterKind } from "../db/feeds.js";
-import { migrateDatabase } from "../db/migrations.js";
 import { feedLine } from "../editorial/feed-status.js";
 import { formatWhen } from "../editorial/format-when.js";
 import { formatStatus } from "../editorial/format-status.js";
 import { parseFeedId } from "../editorial/parse-post-id.js";
+import { postDetails, postLine } from "../editorial/post-lines.js";
 import { topicLine, topicOutcomeText } from "../editorial/topic-text.js";
-import { backupDatabase } from "../ops/backup-database.js";
-import { buildArticle, type CleanArticle } from "../ingest/build-article.js";
-import { extractArticle } from "../ingest/extract/extract-article.js";
-import { decodeBody } from "../ingest/fetch/decode-body.js";
-import { FetchError, type FetcherDeps } from "../ingest/fetch/create-fetcher.js";
+import type { CleanArticle } from "../ingest/build-article.js";
+import type { FetcherDeps } from "../ingest/fetch/create-fetcher.js";
+import { FetchError } from "../ingest/fetch/fetch-error.js";
 import { FIRST_FETCH_REASON, storyCount } from "../ingest/feed-notices.js";
-import { fetchArticlePage, ingestAllFeeds, INGEST_JOB, type FeedIngestResult } from "../ingest/ingest-feeds.js";
-import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
-import { normaliseUrl } from "../ingest/identity/normalise-url.js";
-import { buildOpml, OpmlError, parseOpml } from "../ingest/opml/opml.js";
+import type { FeedIngestResult } from "../ingest/ingest-feeds.js";
 import type { TopicRule } from "../ingest/topics/assign-topics.js";
 import { createLogger, type Logger } from "../logger.js";
 import { StartupError } from "../startup-error.js";
 import { operatorActor } from "../newsroom/actor.js";
 import type { AddFeedOutcome } from "../newsroom/feed-actions.js";
 import type { Newsroom } from "../newsroom/newsroom.js";
-import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
-import { createAdminNotifier, type AdminNotifier } from "../ops/admin-notifier.js";
+import type { AdminNotifier } from "../ops/admin-notifier.js";
+import { readAppVersion } from "../ops/app-version.js";
 import { runUnderLease } from "../ops/run-under-lease.js";
+import { feedJson, postJson, statusJson, topicJson, toJson } from "./json-output.js";
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -69,7 +66,7 @@ function currentUser(): string | null {
 
 function parseId(input: string, what = "feed"): number {
   const id = parseFeedId(input);
-  if (id === null) throw new UsageError(`"${input}" is not a ${what} id: use the number shown by \`feeds list\``);
+  if (id === null) throw new UsageError(`"${input}" is not a ${what} id: use the number shown by \`${what}s list\``);
   return id;
 }
 
@@ -123,23 +120,19 @@ function articleJson(article: CleanArticle) {
   };
 }
 
-/** `status --json`: the status with ISO times, feeds and bots trimmed to what an operator's script reads. */
-function statusJson(status: NewsroomStatus) {
-  const feed = (f: NewsroomStatus["feeds"]["failing"][number]) => ({
-    id: f.id,
-    url: f.url,
-    lastError: f.lastError,
-    consecutiveFailures: f.consecutiveFailures,
-    pausedAt: f.pausedAt,
-    pausedReason: f.pausedReason,
-  });
-  const { thisBot: _self, otherBots, feeds, ...rest } = status;
-  return {
-    ready: status.problems.length === 0,
-    ...rest,
-    feeds: { total: feeds.total, failing: feeds.failing.map(feed), paused: feeds.paused.map(feed) },
-    bots: otherBots,
+/**
+ * Tells the admin chat through the Bot API, loading grammY only when there is something
+ * to tell (most commands never notify); without BOT_TOKEN nothing is sent.
+ */
+function createLazyAdminNotifier(config: Config, adminChatId: () => ReturnType<Services["adminChat"]["get"]>, logger: Logger): AdminNotifier {
+  const token = config.botToken;
+  if (!token) return { notify: () => Promise.resolve(false) };
+  let notifier: Promise<AdminNotifier> | null = null;
+  const load = async () => {
+    const [{ Api }, { createAdminNotifier }] = await Promise.all([import("grammy"), import("../ops/admin-notifier.js")]);
+    return createAdminNotifier({ api: new Api(token, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }), adminChatId, logger });
   };
+  return { notify: async (html, options) => (await (notifier ??= load())).notify(html, options) };
 }
 
 /** Runs one CLI command; `argv` are the arguments after `npm run cli --`. */
@@ -157,6 +150,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {
     if (!opened) {
+      const [{ openDatabase }, { createServices, describeInstance }, { createHealth }, { createNewsroom, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
+        import("../db/client.js"),
+        import("../app/create-services.js"),
+        import("../app/create-health.js"),
+        import("../app/create-newsroom.js"),
+      ]);
       const db = await openDatabase(config.database, { backupDir: config.backup.dir, logger });
       const services = createServices({
         config,
@@ -168,10 +167,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       });
       // The admin chat may have moved (group → supergroup); the bot remembers where.
       await services.adminChat.load();
-      const api = config.botToken ? new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }) : null;
-      const admin: AdminNotifier = api
-        ? createAdminNotifier({ api, adminChatId: () => services.adminChat.get(), logger })
-        : { notify: () => Promise.resolve(false) };
+      const admin = createLazyAdminNotifier(config, () => services.adminChat.get(), logger);
       // No Telegram watch here: the running bots' heartbeats say how Telegram and their jobs fare.
       const health = createHealth({ services, admin, telegram: null });
       opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health, postStyle: NO_POST_STYLE }), admin };
@@ -180,23 +176,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   const actor = operatorActor(currentUser());
   const out = (line: string) => io.stdout(`${line}\n`);
+  const now = () => io.now?.() ?? new Date();
   let exitCode = 0;
 
   const program = new Command("newsdesk")
     .description("Newsdesk operator commands")
+    .version(readAppVersion(), "-V, --version", "print the version of Newsdesk")
+    .helpOption("-h, --help", "show the commands, or a command's options")
+    .helpCommand("help [command]", "show help for a command")
+    .showSuggestionAfterError(true)
+    // Wide enough that every description stays on its line, whatever the terminal says.
+    .configureHelp({ helpWidth: 120 })
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const JSON_OPTION = ["--json", "print JSON for scripts instead of lines for people"] as const;
 
   const db = program.command("db").description("database commands");
   db.command("migrate")
     .description("apply pending migrations (every command also does this first)")
     .action(async () => {
+      const { migrateDatabase } = await import("../db/migrations.js");
       const applied = await migrateDatabase(config.database, { backupDir: config.backup.dir, logger });
       out(applied.length > 0 ? `applied: ${applied.join(", ")}` : "the database is up to date");
     });
   db.command("backup <file>")
-    .description("copy the SQLite database to <file>, consistent while the bot runs (PostgreSQL: prints the pg_dump command)")
+    .description("copy the SQLite database to <file> while the bot runs (PostgreSQL: prints the pg_dump command)")
     .action(async (file: string) => {
+      const { backupDatabase } = await import("../ops/backup-database.js");
       const outcome = await backupDatabase(config.database, file);
       if (!outcome.ok) throw new UsageError(outcome.lines.join("\n"));
       out(outcome.line);
@@ -205,7 +211,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const feeds = program.command("feeds").description("manage feeds");
   feeds
     .command("add <url>")
-    .description("add a feed: fetched once, refused when it does not answer or is not a feed (a web page's declared feed is added instead)")
+    .description("add a feed, checked first: refused unless it answers as a feed (a web page's own feed is found)")
     .option("--topic <slug>", "topic given to every article of this feed")
     .option("--full-page", "always fetch and extract the article pages")
     .option("--priority <1-5>", "how much this feed's stories weigh when the outbox picks the best story (default 3)")
@@ -241,10 +247,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   feeds
     .command("list")
     .description("list feeds with their health")
-    .action(async () => {
+    .option(...JSON_OPTION)
+    .action(async (options: { json?: boolean }) => {
       const list = await (await open()).newsroom.feeds.list();
+      if (options.json) return out(toJson(list.map(feedJson)));
       if (list.length === 0) out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
-      for (const feed of list) out(feedLine(feed, config.timezone));
+      for (const feed of list) out(feedLine(feed, config.timezone, now()));
     });
   feeds
     .command("remove <id>")
@@ -296,6 +304,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command("import <file>")
     .description("add the feeds of an OPML file (existing ones are kept)")
     .action(async (file: string) => {
+      const { OpmlError, parseOpml } = await import("../ingest/opml/opml.js");
       let entries;
       try {
         entries = parseOpml(readFileSync(file, "utf8"));
@@ -312,6 +321,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("print the feed list as OPML")
     .action(async () => {
       const list = await (await open()).newsroom.feeds.list();
+      const { buildOpml } = await import("../ingest/opml/opml.js");
       io.stdout(buildOpml(list.map((f) => ({ url: f.url, title: f.title, topic: f.defaultTopic })), "Newsdesk feeds"));
     });
 
@@ -325,8 +335,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   topics
     .command("list")
     .description("every topic: articles, subscribers, keywords, and whether editors made it")
-    .action(async () => {
+    .option(...JSON_OPTION)
+    .action(async (options: { json?: boolean }) => {
       const list = await (await open()).newsroom.topics.list();
+      if (options.json) return out(toJson(list.map(topicJson)));
       if (list.length === 0) out("no topics yet: they come from the feeds, or add one with `npm run cli -- topics add <name>`");
       for (const topic of list) out(topicLine(topic));
     });
@@ -363,6 +375,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("fetch every due feed once and store new articles")
     .action(async () => {
       const { services: s, admin } = await open();
+      const [{ createIngestDeps }, { ingestAllFeeds, INGEST_JOB }] = await Promise.all([import("../app/create-jobs.js"), import("../ingest/ingest-feeds.js")]);
       // The summary below is the command's output; at the default level the job's own lines
       // would only repeat it, so they show from LOG_LEVEL=debug, warnings and errors always.
       const jobLogger = logger.child({ job: "ingest" }, logger.level === "info" ? { level: "warn" } : {});
@@ -374,7 +387,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.signal ? { signal: io.signal } : {},
       );
       if (run.kind === "held-elsewhere") {
-        const holder = run.holder ? `${run.holder.owner} has been running it since ${formatWhen(run.holder.acquiredAt, config.timezone)}` : "another instance is running it";
+        const holder = run.holder ? `${run.holder.owner} has been running it since ${formatWhen(run.holder.acquiredAt, config.timezone, s.now())}` : "another instance is running it";
         throw new UsageError(`another ingest is running (${holder}); try again when it has finished`);
       }
       const report = run.result;
@@ -393,19 +406,56 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command("status")
-    .description("problems, posting, the queue, feeds, alerts and the running bot, on one screen")
-    .option("--json", "print it as JSON")
+    .description("problems, posting, the queue, feeds, alerts and the bot on one screen")
+    .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
       const status = await (await open()).newsroom.status.current();
-      out(options.json ? JSON.stringify(statusJson(status), null, 2) : formatStatus(status, config.timezone));
+      out(options.json ? toJson(statusJson(status)) : formatStatus(status, config.timezone));
+    });
+
+  const posts = program.command("posts").description("the channel's posts, whatever their status");
+  posts
+    .command("list")
+    .description("the newest posts, optionally only those in some statuses")
+    .addOption(new Option("--status <status...>", "only posts in these statuses").choices(POST_STATUSES))
+    .option("--limit <n>", "show at most this many", "20")
+    .option(...JSON_OPTION)
+    .action(async (options: { status?: PostStatus[]; limit: string; json?: boolean }) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, got "${options.limit}"`);
+      const statuses = options.status ?? [];
+      const found = await (await open()).newsroom.reports.posts({ statuses, limit });
+      if (options.json) return out(toJson({ total: found.total, posts: found.posts.map(postJson) }));
+      const which = statuses.length > 0 ? ` ${statuses.join(" or ")}` : "";
+      if (found.total === 0) return out(`no${which} posts`);
+      for (const post of found.posts) out(postLine(post, config.timezone, now()));
+      if (found.total > found.posts.length) out(`… ${found.total - found.posts.length} older${which} posts not shown (--limit)`);
+    });
+  posts
+    .command("show <id>")
+    .description("one post: its story, status, times, attempts and errors")
+    .option(...JSON_OPTION)
+    .action(async (id: string, options: { json?: boolean }) => {
+      const postId = parseId(id, "post");
+      const post = await (await open()).newsroom.reports.post(postId);
+      if (!post) throw new UsageError(`there is no post #${postId}`);
+      out(options.json ? toJson(postJson(post)) : postDetails(post, config.timezone, now()).join("\n"));
     });
 
   program
     .command("extract <source>")
-    .description("print the article extracted from a URL or a saved HTML file, as JSON")
+    .description("print the article in a URL or a saved HTML file, as JSON")
     .option("--url <address>", "the page's address, for a file (relative links, canonical URL)")
     .action(async (source: string, options: { url?: string }) => {
-      const context = { now: io.now?.() ?? new Date(), summaryMaxChars: config.summary.maxChars, feedDefaultTopic: null, rules: [] as TopicRule[] };
+      const [{ buildArticle }, { extractArticle }, { decodeBody }, { fetchArticlePage }, { ExtractionTimeoutError }, { normaliseUrl }] = await Promise.all([
+        import("../ingest/build-article.js"),
+        import("../ingest/extract/extract-article.js"),
+        import("../ingest/fetch/decode-body.js"),
+        import("../ingest/ingest-feeds.js"),
+        import("../ingest/workers/create-extraction-pool.js"),
+        import("../ingest/identity/normalise-url.js"),
+      ]);
+      const context = { now: now(), summaryMaxChars: config.summary.maxChars, feedDefaultTopic: null, rules: [] as TopicRule[] };
       let article: CleanArticle | null;
       let knownAddress = true;
       if (/^https?:\/\//i.test(source)) {

@@ -625,5 +625,15 @@ export function createChannelPostsRepository(prisma: Db) {
       ]);
       return { total, posts: rows.map(toRecord) };
     },
+
+    /** Posts in any of `statuses` (every post when empty), the newest first, at most `limit`, and how many there are. */
+    async listByStatus(statuses: readonly PostStatus[], limit: number): Promise<{ total: number; posts: PostRecord[] }> {
+      const where = statuses.length > 0 ? { status: { in: [...statuses] } } : {};
+      const [total, rows] = await Promise.all([
+        prisma.channelPost.count({ where }),
+        prisma.channelPost.findMany({ where, orderBy: { id: "desc" }, take: limit, select: postSelect }),
+      ]);
+      return { total, posts: rows.map(toRecord) };
+    },
   };
 }

@@ -13,7 +13,7 @@ export function withinDeleteWindow(sentAt: Date | null, now: Date): boolean {
 export function deleteRefusal(id: number, sentAt: Date | null, now: Date, timezone: string): string | null {
   if (!sentAt) return `Post #${id} has no send time recorded, so I cannot tell whether Telegram still lets me delete it.`;
   if (now.getTime() - sentAt.getTime() >= DELETE_WINDOW_MS) {
-    return `Post #${id} went out on ${formatWhen(sentAt, timezone)}: Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.`;
+    return `Post #${id} went out on ${formatWhen(sentAt, timezone, now)}: Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.`;
   }
   return null;
 }

@@ -44,9 +44,10 @@ function botLines(status: NewsroomStatus, now: Date): string[] {
 
 /** The status screen, one line per fact. */
 export function formatStatus(status: NewsroomStatus, timezone: string): string {
-  const when = (date: Date) => formatWhen(date, timezone);
   const now = status.checkedAt;
-  const lines = [`Newsdesk status at ${when(now)}`];
+  const when = (date: Date) => formatWhen(date, timezone, now);
+  // The zone is named once, here; every other time on the screen is in it.
+  const lines = [`Newsdesk status at ${when(now)} (${timezone})`];
   if (status.problems.length === 0) lines.push("Problems: none");
   else lines.push(`Problems (${status.problems.length}):`, ...status.problems.map((p) => `• ${p.sentence}`));
   lines.push(postingLine(status.posting, when));
@@ -65,7 +66,7 @@ export function formatStatus(status: NewsroomStatus, timezone: string): string {
   const { feeds } = status;
   lines.push(`Feeds: ${feeds.total} (${feeds.failing.length} failing, ${feeds.paused.length} paused)`);
   const troubled = [...feeds.failing, ...feeds.paused];
-  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(feed, timezone)}`);
+  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(feed, timezone, now)}`);
   if (troubled.length > FEED_LINES) lines.push(`  … and ${troubled.length - FEED_LINES} more (/feeds lists them all)`);
   lines.push(`Alerts waiting: ${status.alertsWaiting}`);
   lines.push(`Not posted: ${status.notPosted} (stories that outlived the 24-hour auto-post window in the last 7 days)`);

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { formatWhen } from "./format-when.js";
 
 /** A post whose send was interrupted: Telegram may or may not have it. */
 export interface InterruptedPost {
@@ -10,19 +10,12 @@ export interface InterruptedPost {
   reason?: string | null;
 }
 
-/** The time of day alone when it was today in `timezone`, else with the day: "18:30", "Mon 30 Nov 18:30". */
-function shortWhen(date: Date, now: Date, timezone: string): string {
-  const local = DateTime.fromJSDate(date, { zone: timezone }).setLocale("en-GB");
-  const today = DateTime.fromJSDate(now, { zone: timezone }).hasSame(local, "day");
-  return local.toFormat(today ? "HH:mm" : "ccc d LLL HH:mm");
-}
-
 /**
  * Warns that a post may already be in the channel, naming when its send was interrupted,
  * so an editor knows where to look before sending it again. Plain text. Pure.
  */
 export function maybeInChannelText(post: InterruptedPost, now: Date, timezone: string): string {
-  const when = post.interruptedAt ? `the send was interrupted at ${shortWhen(post.interruptedAt, now, timezone)}` : "its send was interrupted";
+  const when = post.interruptedAt ? `the send was interrupted at ${formatWhen(post.interruptedAt, timezone, now)}` : "its send was interrupted";
   const why = post.reason ? `: ${post.reason}` : "";
   return `Post #${post.postId} “${post.headline}” may already be in the channel (${when}${why}). Check the channel first.`;
 }

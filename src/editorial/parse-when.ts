@@ -10,8 +10,18 @@ import { formatWhen } from "./format-when.js";
 
 export type WhenResult = { ok: true; date: Date } | { ok: false; error: string };
 
-/** Examples shown whenever a time is not understood. */
-export const WHEN_EXAMPLES = "now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00";
+/**
+ * Examples of what an editor may type, shown whenever a time is asked for or not understood:
+ * "now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00". Every one is in the future as of `now`
+ * in `timezone` (a hint must never suggest a past time): the clock time is two hours ahead,
+ * left out late in the evening, and the date is tomorrow's.
+ */
+export function whenExamples(now: Date, timezone: string): string {
+  const local = DateTime.fromJSDate(now, { zone: timezone });
+  const later = local.plus({ hours: 2 }).startOf("hour");
+  const today = later.hasSame(local, "day") ? [later.toFormat("HH:mm")] : [];
+  return ["now", ...today, "tomorrow 9am", "in 2h", `${local.plus({ days: 1 }).toFormat("yyyy-LL-dd")} 07:00`].join(", ");
+}
 
 /** A schedule further ahead than this is almost certainly a typo in the year. */
 const MAX_AHEAD_DAYS = 366;
@@ -69,7 +79,7 @@ function readWhen(text: string, now: Date, timezone: string): WhenResult {
   const results = chrono.en.GB.parse(text, { instant: now, timezone: today.offset }, { forwardDate: true });
   const found = results[0];
   if (results.length !== 1 || !found || found.index !== 0 || found.text.length !== text.length) {
-    return { ok: false, error: `I don't understand “${text}” as a time. Try ${WHEN_EXAMPLES}.` };
+    return { ok: false, error: `I don't understand “${text}” as a time. Try ${whenExamples(now, timezone)}.` };
   }
   if (!found.start.isCertain("hour")) {
     return { ok: false, error: `“${text}” needs a time of day too, e.g. ${text} 9am.` };
@@ -86,13 +96,13 @@ function readWhen(text: string, now: Date, timezone: string): WhenResult {
  */
 export function parseWhen(text: string, now: Date, timezone: string): WhenResult {
   const cleaned = text.trim().toLowerCase().replace(/\s+/g, " ");
-  if (cleaned === "") return { ok: false, error: `Say when, e.g. ${WHEN_EXAMPLES}.` };
+  if (cleaned === "") return { ok: false, error: `Say when, e.g. ${whenExamples(now, timezone)}.` };
   const result = readWhen(cleaned, now, timezone);
   if (!result.ok) return result;
   const startOfMinute = Math.floor(now.getTime() / 60_000) * 60_000;
-  if (result.date.getTime() < startOfMinute) return { ok: false, error: `${formatWhen(result.date, timezone)} is in the past.` };
+  if (result.date.getTime() < startOfMinute) return { ok: false, error: `${formatWhen(result.date, timezone, now)} is in the past.` };
   if (result.date.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000) {
-    return { ok: false, error: `${formatWhen(result.date, timezone)} is more than a year ahead; check the date.` };
+    return { ok: false, error: `${formatWhen(result.date, timezone, now)} is more than a year ahead; check the date.` };
   }
   return result;
 }

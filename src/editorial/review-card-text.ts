@@ -42,7 +42,7 @@ function clock(date: Date, timezone: string): string {
 }
 
 /** "✅ Posted by Eda at 12:00 as #15", or what else the decision was; null while undecided. */
-export function decisionLine(facts: CardFacts, timezone: string): string | null {
+export function decisionLine(facts: CardFacts, timezone: string, now: Date): string | null {
   const { decision } = facts;
   if (!decision) return null;
   const by = decision.byName ?? "an editor";
@@ -57,7 +57,7 @@ export function decisionLine(facts: CardFacts, timezone: string): string | null 
       return `${decision.kind === "breaking" ? "🔴" : "✅"} Approved ${what}by ${by}${at} as ${id}; not in the channel yet${why}`;
     }
     case "scheduled":
-      return `🕒 Scheduled by ${by} for ${facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone) : "the next slot"} as ${id}`;
+      return `🕒 Scheduled by ${by} for ${facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone, now) : "the next slot"} as ${id}`;
     case "skipped":
       return `🗑 Skipped by ${by}${at}`;
     case "cancelled":
@@ -66,16 +66,16 @@ export function decisionLine(facts: CardFacts, timezone: string): string | null 
 }
 
 /** The card's HTML: the post, a blank line, then the facts (escaped) and the decision, if made. */
-export function reviewCardText(facts: CardFacts, timezone: string): string {
+export function reviewCardText(facts: CardFacts, timezone: string, now: Date): string {
   const lines: string[] = [];
-  const from = `${sourceOf(facts)} · ${formatWhen(facts.time, timezone)}`;
+  const from = `${sourceOf(facts)} · ${formatWhen(facts.time, timezone, now)}`;
   if (facts.kind === "draft") {
     lines.push(`📝 Draft #${facts.postId}${facts.queuedByName ? ` by ${facts.queuedByName}` : ""} · ${from}`);
   } else {
     lines.push(`🔎 For review #${facts.postId} · ${from}`);
   }
   if (facts.holdReason) lines.push(`⚠️ Not posted automatically: ${facts.holdReason}.`);
-  const decided = decisionLine(facts, timezone);
+  const decided = decisionLine(facts, timezone, now);
   if (decided) lines.push(decided);
   else if (facts.kind === "draft") lines.push("Nothing goes out until an editor presses Post now or Schedule.");
   return `${facts.postHtml}\n\n${lines.map(escapeHtml).join("\n")}`;

@@ -12,8 +12,8 @@ export interface WaitingPost {
 }
 
 /** HTML; every interpolated text is escaped. */
-export function scheduledLine(post: WaitingPost, timezone: string): string {
-  const when = post.scheduledAt ? formatWhen(post.scheduledAt, timezone) : "next slot";
+export function scheduledLine(post: WaitingPost, timezone: string, now: Date): string {
+  const when = post.scheduledAt ? formatWhen(post.scheduledAt, timezone, now) : "next slot";
   const who = post.origin === "editor" ? `queued by ${escapeHtml(post.queuedByName ?? "an editor")}` : "automatic";
   const retry = post.lastError ? ` (retrying: ${escapeHtml(post.lastError)})` : "";
   return `#${post.id} ${escapeHtml(when)} · ${escapeHtml(post.article.headline)} · ${who}${retry}`;

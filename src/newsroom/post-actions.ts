@@ -12,7 +12,7 @@ import type { TopicsRepository } from "../db/topics.js";
 import { withinDeleteWindow } from "../editorial/delete-refusal.js";
 import type { EditField } from "../editorial/parse-edit-command.js";
 import type { Draft } from "../editorial/read-draft.js";
-import { toNewArticle, type BuildContext, type CleanArticle } from "../ingest/build-article.js";
+import type { BuildContext, CleanArticle } from "../ingest/build-article.js";
 import { FetchError } from "../ingest/fetch/create-fetcher.js";
 import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
 import { headlineKey, isSameStory, SAME_STORY_WINDOW_MS } from "../ingest/identity/same-story.js";
@@ -209,6 +209,8 @@ export function createPostActions(deps: PostActionsDeps) {
     if (!clean) return { kind: "no-article" };
     const stored = await articles.findByUrl(clean.canonicalUrl);
     if (stored) return { articleId: stored.id };
+    // Loaded here, not with the module: article building pulls in the HTML reader, which read-only commands never need.
+    const { toNewArticle } = await import("../ingest/build-article.js");
     await articles.storeBatch([toNewArticle(clean, { now, source: "page", autoPost: false })]);
     // storeBatch skips a URL stored meanwhile by someone else; either way it is there now.
     const article = await articles.findByUrl(clean.canonicalUrl);

@@ -1,6 +1,6 @@
 /** What the newsroom has been doing: /stats and /log. */
 import type { AuditEntry, AuditLogRepository } from "../db/audit-log.js";
-import type { ChannelPostsRepository } from "../db/channel-posts.js";
+import type { ChannelPostsRepository, PostRecord, PostStatus } from "../db/channel-posts.js";
 import type { FeedRecord, FeedsRepository } from "../db/feeds.js";
 import type { SubscribersRepository } from "../db/subscribers.js";
 import type { NewsroomStats } from "../editorial/format-stats.js";
@@ -45,5 +45,12 @@ export function createNewsroomReports(deps: {
 
     /** The newest audit entries first. */
     log: (limit: number): Promise<AuditEntry[]> => deps.audit.latest(limit),
+
+    /** `posts list`: the newest posts in `statuses` (all when none), at most `limit`, with how many match. */
+    posts: (filter: { statuses: readonly PostStatus[]; limit: number }): Promise<{ total: number; posts: PostRecord[] }> =>
+      deps.posts.listByStatus(filter.statuses, filter.limit),
+
+    /** `posts show`: one post with its article, or null when there is no such post. */
+    post: (id: number): Promise<PostRecord | null> => deps.posts.get(id),
   };
 }

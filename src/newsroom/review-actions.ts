@@ -96,6 +96,7 @@ export function createReviewActions(deps: ReviewActionsDeps) {
         decision: record.decision,
       },
       deps.timezone,
+      deps.now(),
     );
     const pending = PENDING.includes(post.status);
     return { postId: post.id, html, buttons: pending ? kind : null };

@@ -55,6 +55,30 @@ describe("the bot core", () => {
     ]);
   });
 
+  it("the self-check names the chats by their titles", async () => {
+    telegram.answer("getChatMember", () => ({ result: { status: "member", user: BOT_INFO } }));
+    telegram.answer("getChat", (payload) =>
+      payload.chat_id === CHANNEL_ID
+        ? { result: { id: CHANNEL_ID, type: "channel", title: "Harbour News" } }
+        : { result: { id: ADMIN_CHAT_ID, type: "supergroup", title: "Harbour <editors>" } },
+    );
+    const { logger } = memoryLogger();
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    expect(result.problems).toEqual([
+      "the bot is not an administrator of the channel “Harbour News”: add it as an administrator with the right to post messages",
+      "the bot is only a member of the admin chat “Harbour <editors>”: make it an administrator so it sees the editors' plain-text answers",
+    ]);
+    expect(telegram.callsTo("getChat").map((c) => c.payload.chat_id)).toEqual([CHANNEL_ID, ADMIN_CHAT_ID]);
+    expect(telegram.callsTo("sendMessage").map((c) => c.payload.text)).toEqual([
+      [
+        "⚠️ Start-up check found problems:",
+        "• the bot is not an administrator of the channel “Harbour News”: add it as an administrator with the right to post messages",
+        "• the bot is only a member of the admin chat “Harbour &lt;editors&gt;”: make it an administrator so it sees the editors' plain-text answers",
+      ].join("\n"),
+    ]);
+  });
+
   it("the self-check reports a channel the bot cannot see", async () => {
     telegram.answer("getChatMember", (payload) =>
       payload.chat_id === CHANNEL_ID ? { error_code: 400, description: "Bad Request: chat not found" } : { result: { status: "administrator", user: BOT_INFO } },

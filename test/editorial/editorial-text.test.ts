@@ -61,7 +61,7 @@ describe("deleteRefusal", () => {
   it("allows deletion for 48 hours, then says why not", () => {
     expect(deleteRefusal(4, sentAt, new Date("2026-11-30T06:59:59Z"), LONDON)).toBeNull();
     expect(deleteRefusal(4, sentAt, new Date("2026-11-30T07:00:00Z"), LONDON)).toBe(
-      "Post #4 went out on Sat 28 Nov 07:00 (Europe/London): Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.",
+      "Post #4 went out on Sat 28 Nov 07:00: Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.",
     );
   });
 });
@@ -69,13 +69,14 @@ describe("deleteRefusal", () => {
 describe("lines for editors", () => {
   it("escapes headlines and names in /scheduled lines", () => {
     const post = { id: 7, origin: "editor", scheduledAt: new Date("2026-12-01T07:00:00Z"), queuedByName: "Ann <Ed>", lastError: null, article: { headline: "<script>alert(1)</script> & co" } };
-    expect(scheduledLine(post, LONDON)).toBe("#7 Tue 1 Dec 07:00 (Europe/London) · &lt;script&gt;alert(1)&lt;/script&gt; &amp; co · queued by Ann &lt;Ed&gt;");
-    expect(scheduledLine({ ...post, origin: "auto", scheduledAt: null, queuedByName: null }, LONDON)).toBe(
+    const now = new Date("2026-11-30T12:00:00Z");
+    expect(scheduledLine(post, LONDON, now)).toBe("#7 Tue 1 Dec 07:00 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; co · queued by Ann &lt;Ed&gt;");
+    expect(scheduledLine({ ...post, origin: "auto", scheduledAt: null, queuedByName: null }, LONDON, now)).toBe(
       "#7 next slot · &lt;script&gt;alert(1)&lt;/script&gt; &amp; co · automatic",
     );
   });
 
-  it("shows an audit entry with its change, escaped", () => {
+  it("shows an audit entry as a sentence, escaped", () => {
     const entry = {
       actorId: 7n,
       actorName: "Ann",
@@ -85,9 +86,7 @@ describe("lines for editors", () => {
       after: JSON.stringify({ headline: "new & better" }),
       createdAt: new Date("2026-11-28T07:05:00Z"),
     };
-    expect(auditLine(entry, LONDON)).toBe(
-      'Sat 28 Nov 07:05 · Ann (7) · post.edit post #3: {&quot;headline&quot;:&quot;&lt;old&gt;&quot;} → {&quot;headline&quot;:&quot;new &amp; better&quot;}',
-    );
+    expect(auditLine(entry, LONDON, new Date("2026-11-30T12:00:00Z"))).toBe("Sat 28 Nov 07:05 · Ann changed the headline of #3 from “&lt;old&gt;” to “new &amp; better”");
   });
 
   it("describes an edit", () => {
@@ -98,10 +97,10 @@ describe("lines for editors", () => {
 describe("maybeInChannelText", () => {
   const now = new Date("2026-11-30T20:00:00Z");
 
-  it("says when the interrupted send began, with the day when it was not today in TIMEZONE", () => {
+  it("says when the interrupted send began, in TIMEZONE", () => {
     const post = { postId: 12, headline: "Ferry <line>", reason: null };
     expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-30T18:30:00Z") }, now, LONDON)).toBe(
-      "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at 18:30). Check the channel first.",
+      "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at Mon 30 Nov 18:30). Check the channel first.",
     );
     expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-29T23:50:00Z") }, now, "Asia/Tokyo")).toBe(
       "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at Mon 30 Nov 08:50). Check the channel first.",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { formatWhen } from "../../src/editorial/format-when.js";
-import { parseWhen } from "../../src/editorial/parse-when.js";
+import { parseWhen, whenExamples } from "../../src/editorial/parse-when.js";
 
 const LONDON = "Europe/London";
 // Monday 30 November 2026, 10:00 in London (GMT, UTC+0).
@@ -33,8 +33,8 @@ describe("parseWhen", () => {
   });
 
   it("refuses a time in the past, saying so", () => {
-    expect(when("09:00")).toBe("error: Mon 30 Nov 09:00 (Europe/London) is in the past.");
-    expect(when("2025-01-01 10:00")).toBe("error: Wed 1 Jan 10:00 (Europe/London) is in the past.");
+    expect(when("09:00")).toBe("error: Mon 30 Nov 09:00 is in the past.");
+    expect(when("2025-01-01 10:00")).toBe("error: Wed 1 Jan 2025 10:00 is in the past.");
   });
 
   it("accepts the current minute (an editor typing the time it is now)", () => {
@@ -42,13 +42,13 @@ describe("parseWhen", () => {
   });
 
   it("explains what it does not understand", () => {
-    expect(when("whenever")).toBe("error: I don't understand “whenever” as a time. Try now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.");
-    expect(when("")).toBe("error: Say when, e.g. now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.");
+    expect(when("whenever")).toBe("error: I don't understand “whenever” as a time. Try now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.");
+    expect(when("")).toBe("error: Say when, e.g. now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.");
     expect(when("tomorrow")).toBe("error: “tomorrow” needs a time of day too, e.g. tomorrow 9am.");
     expect(when("in 2 weeks")).toBe("error: I don't know the unit “weeks”: use minutes, hours or days, e.g. in 90 minutes, in 2h.");
-    expect(when("18:30 or so")).toBe("error: I don't understand “18:30 or so” as a time. Try now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.");
+    expect(when("18:30 or so")).toBe("error: I don't understand “18:30 or so” as a time. Try now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.");
     expect(when("2026-02-30 10:00")).toBe("error: “2026-02-30 10:00” is not a real date and time.");
-    expect(when("2028-01-01 10:00")).toBe("error: Sat 1 Jan 10:00 (Europe/London) is more than a year ahead; check the date.");
+    expect(when("2028-01-01 10:00")).toBe("error: Sat 1 Jan 2028 10:00 is more than a year ahead; check the date.");
   });
 
   describe("around the clock changes (Europe/London)", () => {
@@ -76,9 +76,43 @@ describe("parseWhen", () => {
   });
 });
 
-describe("formatWhen", () => {
-  it("names the day, time and zone", () => {
-    expect(formatWhen(new Date("2026-12-01T07:00:00Z"), LONDON)).toBe("Tue 1 Dec 07:00 (Europe/London)");
-    expect(formatWhen(new Date("2027-07-01T07:00:00Z"), LONDON)).toBe("Thu 1 Jul 08:00 (Europe/London)");
+describe("whenExamples, the hint beside every time an editor types", () => {
+  it("suggests only times still ahead: two hours on, tomorrow, and tomorrow's date", () => {
+    expect(whenExamples(NOW, LONDON)).toBe("now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00");
+    expect(whenExamples(new Date("2026-11-30T18:45:00Z"), LONDON)).toBe("now, 20:00, tomorrow 9am, in 2h, 2026-12-01 07:00");
+  });
+
+  it("leaves out a clock time that would be past midnight, and turns the year", () => {
+    expect(whenExamples(new Date("2026-12-31T22:10:00Z"), LONDON)).toBe("now, tomorrow 9am, in 2h, 2027-01-01 07:00");
+  });
+
+  it("every example it gives is understood and in the future", () => {
+    for (const now of [NOW, new Date("2026-11-30T21:59:00Z"), new Date("2026-11-30T23:59:00Z")]) {
+      for (const example of whenExamples(now, LONDON).split(", ").filter((e) => e !== "now")) {
+        const result = parseWhen(example, now, LONDON);
+        expect(result.ok && result.date.getTime() > now.getTime(), `${example} at ${now.toISOString()}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("formatWhen, the one time format for people", () => {
+  const now = new Date("2026-12-06T12:00:00Z");
+
+  it("names the day and the time in TIMEZONE", () => {
+    expect(formatWhen(new Date("2026-12-06T18:30:00Z"), LONDON, now)).toBe("Sun 6 Dec 18:30");
+    expect(formatWhen(new Date("2026-07-01T07:00:00Z"), LONDON, now)).toBe("Wed 1 Jul 08:00");
+    expect(formatWhen(new Date("2026-12-06T18:30:00Z"), "Asia/Tokyo", now)).toBe("Mon 7 Dec 03:30");
+  });
+
+  it("shows the year of a date in another year than now's", () => {
+    expect(formatWhen(new Date("2027-01-04T09:00:00Z"), LONDON, now)).toBe("Mon 4 Jan 2027 09:00");
+    expect(formatWhen(new Date("2025-12-06T18:30:00Z"), LONDON, now)).toBe("Sat 6 Dec 2025 18:30");
+  });
+
+  it("compares years in TIMEZONE: New Year's Eve in UTC is already next year in Tokyo", () => {
+    const newYearsEve = new Date("2026-12-31T20:00:00Z");
+    expect(formatWhen(newYearsEve, "Asia/Tokyo", newYearsEve)).toBe("Fri 1 Jan 05:00");
+    expect(formatWhen(newYearsEve, "Asia/Tokyo", now)).toBe("Fri 1 Jan 2027 05:00");
   });
 });

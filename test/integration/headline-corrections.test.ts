@@ -16,7 +16,7 @@ const FEED = "https://news.example.com/islands/rss.xml";
 const LINK = "https://news.example.com/islands/ferry-line";
 const TEXT = "The harbour authority confirmed on Monday that the new ferry line will start running next spring, linking the two islands for the first time in decades.";
 /** The ferry story's channel post under `headline`, exactly as the outbox formats it. */
-const ferryPost = (headline: string, summary: string) => `<b>${headline}</b>\n\n${summary}\n\n<a href="${LINK}">Read more</a>\n\n#islands`;
+const ferryPost = (headline: string, summary: string) => `<b>${headline}</b>\n\n${summary}\n\n<a href="${LINK}">Read more</a> · Test News\n\n#islands`;
 const ARCHIVE = { title: "Archive: lighthouse restored", link: "https://news.example.com/islands/lighthouse", description: TEXT };
 
 describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (provider) => {
@@ -80,13 +80,19 @@ describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (
 
     await editors.harness.press("ed:corr:apply:1");
     expect(editors.telegram.callsTo("editMessageText").map((c) => c.payload)).toEqual([
-      { chat_id: CHANNEL_ID, message_id: messageId, text: ferryPost("Ferry line to start in April", summary), parse_mode: "HTML" },
+      {
+        chat_id: CHANNEL_ID,
+        message_id: messageId,
+        text: ferryPost("Ferry line to start in April", summary),
+        parse_mode: "HTML",
+        link_preview_options: { url: LINK, prefer_large_media: true, show_above_text: true },
+      },
       {
         chat_id: ADMIN_CHAT_ID,
         message_id: 9000,
         text:
           "✏️ The feed changed the headline of post #1.\nOld: “Ferry line to start in spring”\nNew: “Ferry line to start in April”\n" +
-          "✅ Applied to the channel post by Ann at Mon 30 Nov 10:15 (Europe/London).",
+          "✅ Applied to the channel post by Ann at Mon 30 Nov 10:15.",
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
       },
@@ -110,7 +116,7 @@ describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (
     await editors.harness.press("ed:corr:ignore:1");
     expect(lastAnswer()).toEqual({
       callback_query_id: expect.any(String),
-      text: "Already decided by Ann at Mon 30 Nov 10:15 (Europe/London) (applied).",
+      text: "Already decided by Ann at Mon 30 Nov 10:15 (applied).",
       show_alert: true,
     });
     expect(editors.telegram.callsTo("editMessageText")).toHaveLength(2);
@@ -128,7 +134,7 @@ describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (
         message_id: 9000,
         text:
           "✏️ The feed changed the headline of post #1.\nOld: “Ferry line to start in spring”\nNew: “Ferry line to start in April”\n" +
-          "🚫 Ignored by Ann at Mon 30 Nov 10:10 (Europe/London); the post keeps its headline.",
+          "🚫 Ignored by Ann at Mon 30 Nov 10:10; the post keeps its headline.",
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
       },

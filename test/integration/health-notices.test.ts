@@ -73,7 +73,7 @@ describe.each(TEST_PROVIDERS)("notices to the admin chat on %s", (provider) => {
     const failing = notices();
     const schema = provider === "sqlite" ? "main" : "public";
     expect(failing).toEqual([
-      `⚠️ The alerts-send job has been failing since Mon 30 Nov 10:00 (Europe/London): The table \`${schema}.AlertDelivery\` does not exist in the current database.`,
+      `⚠️ The alerts-send job has been failing since Mon 30 Nov 10:00: The table \`${schema}.AlertDelivery\` does not exist in the current database.`,
     ]);
 
     await prisma.$executeRawUnsafe(`ALTER TABLE "AlertDeliveryGone" RENAME TO "AlertDelivery"`);

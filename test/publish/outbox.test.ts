@@ -120,7 +120,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     // The publish tick and the watchdog may look at the same moment: the editors hear it once.
     await Promise.all([recoverOutbox(app.outboxDeps), recoverOutbox(app.outboxDeps)]);
     expect(adminSends().map((c) => c.payload.text)).toEqual([
-      `⚠️ Post #${post!.id} “Kim &amp; Putin meet” may already be in the channel (the send was interrupted at 12:00: the sending process stopped before Telegram answered). Check the channel first.`,
+      `⚠️ Post #${post!.id} “Kim &amp; Putin meet” may already be in the channel (the send was interrupted at Sat 28 Nov 12:00: the sending process stopped before Telegram answered). Check the channel first.`,
     ]);
     expect(adminSends()[0]!.payload.reply_markup).toEqual({
       inline_keyboard: [

@@ -208,9 +208,10 @@ describe.each(TEST_PROVIDERS)("how posts look on %s", (provider) => {
     await app.services.articles.storeBatch([numberedStory(2, T0, { sourceName: null })]);
     await publishNextPost(app.outboxDeps);
     await publishNextPost(app.outboxDeps);
-    expect(channelCalls().map((c) => String(c.payload.text).split("\n\n")[2])).toEqual([
-      '<a href="https://news.example.com/story-2">Read more</a> · news.example.com',
+    // Which goes first is the selection's business; each names its source.
+    expect(channelCalls().map((c) => String(c.payload.text).split("\n\n")[2]).sort()).toEqual([
       '<a href="https://news.example.com/story-1">Read more</a> · Harbour Gazette',
+      '<a href="https://news.example.com/story-2">Read more</a> · news.example.com',
     ]);
   });
 });

@@ -9,7 +9,7 @@ import type { Context } from "grammy";
 
 import { formatWhen } from "../../editorial/format-when.js";
 import { waitingText } from "../../editorial/waiting-text.js";
-import { WHEN_EXAMPLES } from "../../editorial/parse-when.js";
+import { whenExamples } from "../../editorial/parse-when.js";
 import { readHeadline, readLink, readPhotoSkip, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
 import type { ComposeOutcome } from "../../newsroom/post-actions.js";
 import { escapeHtml } from "../../publish/telegram-html.js";
@@ -29,14 +29,15 @@ const QUESTIONS = {
   link: "3/6 The link behind “Read more”?",
   topics: "4/6 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
   photo: "5/6 A photo for the post? Send one, or skip.",
-  when: `6/6 When should it go out? now, next (the next free slot), or a time: ${WHEN_EXAMPLES}.`,
+  /** The examples are times still ahead when the question is asked. */
+  when: (examples: string) => `6/6 When should it go out? now, next (the next free slot), or a time: ${examples}.`,
 };
 
 /** The editor's reply once the draft is stored. */
 function composedText(outcome: ComposeOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "waiting":
-      return waitingText(outcome.post.id, outcome.post.scheduledAt, timezone);
+      return waitingText(outcome.post.id, outcome.post.scheduledAt, timezone, now);
     case "posted-now":
       return postNowText(outcome.result, timezone, now);
     case "not-stored":
@@ -111,14 +112,16 @@ export function createComposeConversation(deps: EditorDeps) {
     if (!topics) return;
     const photo = await ask<string | null>(QUESTIONS.photo, readPhotoSkip, (fileId) => fileId);
     if (!photo) return;
-    const when = await ask(QUESTIONS.when, async (text) => {
+    const askedAt = new Date(await conversation.external(() => deps.now().getTime()));
+    const when = await ask(QUESTIONS.when(whenExamples(askedAt, timezone)), async (text) => {
       const now = await conversation.external(() => deps.now().getTime());
       return readWhen(text, new Date(now), timezone);
     });
     if (!when) return;
     const draft: Draft = { headline: headline.value, summary: summary.value, url: url.value, topics: topics.value, photo: photo.value, when: when.value };
 
-    const whenText = draft.when === "now" ? "at once" : draft.when === null ? "at the next free slot" : `on ${formatWhen(new Date(draft.when), timezone)}`;
+    const shownAt = new Date(await conversation.external(() => deps.now().getTime()));
+    const whenText = draft.when === "now" ? "at once" : draft.when === null ? "at the next free slot" : `on ${formatWhen(new Date(draft.when), timezone, shownAt)}`;
     await replyWithPost(ctx, posts.previewDraft(draft));
     await ctx.reply(escapeHtml(`This is the post. It goes out ${whenText}. Post it?`), { parse_mode: "HTML", reply_markup: composeConfirmKeyboard() });
     for (;;) {

@@ -142,14 +142,14 @@ function ingestProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[]
   }
   const grace = Math.min(run.getTime() - previous.getTime(), INGEST_RUN_GRACE_MS);
   if (snapshot.now.getTime() < run.getTime() + grace) return [];
-  const since = lastSuccess ? `since ${formatWhen(lastSuccess, rules.timezone)}` : "yet";
+  const since = lastSuccess ? `since ${formatWhen(lastSuccess, rules.timezone, snapshot.now)}` : "yet";
   return [{ key: "ingest:stale", sentence: `Ingest has not succeeded ${since}: three runs of INGEST_CRON have passed without one.` }];
 }
 
 /** Every current problem, most fundamental first. */
 export function judgeProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[] {
   const { now } = snapshot;
-  const when = (date: Date) => formatWhen(date, rules.timezone);
+  const when = (date: Date) => formatWhen(date, rules.timezone, now);
   const problems: Problem[] = [];
   if (!snapshot.database.writable) {
     problems.push({ key: "database", sentence: `The database is not writable: ${clause(snapshot.database.reason)}.` });

@@ -46,9 +46,9 @@ describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
     const post = (await editors.harness.app.services.posts.get(id))!;
     const text = editors.harness.app.newsroom.posts.render(post);
     expect(text.startsWith("🔴 <b>Earthquake hits the coast</b>")).toBe(true);
-    // Breaking news notifies: no disable_notification.
+    // Breaking news notifies.
     expect(channelSends().map((c) => c.payload)).toEqual([
-      { chat_id: CHANNEL_ID, text, parse_mode: "HTML", link_preview_options: { url: post.article.url, prefer_large_media: true, show_above_text: true } },
+      { chat_id: CHANNEL_ID, text, parse_mode: "HTML", link_preview_options: { url: post.article.url, prefer_large_media: true, show_above_text: true }, disable_notification: false },
     ]);
     expect(editors.harness.sent()).toEqual([
       `🔴 Breaking: post #${id} is in the channel now, with notification; readers following its topics are alerted at once.`,

@@ -15,7 +15,7 @@ const Q = {
   link: "3/6 The link behind “Read more”?",
   topics: "4/6 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
   photo: "5/6 A photo for the post? Send one, or skip.",
-  when: "6/6 When should it go out? now, next (the next free slot), or a time: now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00.",
+  when: "6/6 When should it go out? now, next (the next free slot), or a time: now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00.",
 };
 const HEADLINE = "Ferries <return> & islands cheer";
 const SUMMARY = "The first ferry in thirty years docked on Monday.";
@@ -53,9 +53,9 @@ describe.each(TEST_PROVIDERS)("composing a post on %s", (provider) => {
       Q.photo,
       `Send a photo, or skip. ${Q.photo}`,
       Q.when,
-      `Sun 29 Nov 09:00 (Europe/London) is in the past. ${Q.when}`,
+      `Sun 29 Nov 09:00 is in the past. ${Q.when}`,
       preview,
-      "This is the post. It goes out on Tue 1 Dec 09:00 (Europe/London). Post it?",
+      "This is the post. It goes out on Tue 1 Dec 09:00. Post it?",
     ]);
     // The preview is the post as the channel will show it: without a photo, a large link preview.
     expect(editors.telegram.callsTo("sendMessage").find((c) => c.payload.text === preview)?.payload).toEqual({
@@ -77,7 +77,7 @@ describe.each(TEST_PROVIDERS)("composing a post on %s", (provider) => {
 
     await editors.harness.press("ed:compose:post");
     expect(editors.telegram.callsTo("answerCallbackQuery")).toHaveLength(1);
-    expect(editors.harness.sent().at(-1)).toBe("Post #1: scheduled for Tue 1 Dec 09:00 (Europe/London).");
+    expect(editors.harness.sent().at(-1)).toBe("Post #1: scheduled for Tue 1 Dec 09:00.");
     const post = await editors.harness.app.services.posts.get(1);
     expect(post).toMatchObject({
       status: "scheduled",

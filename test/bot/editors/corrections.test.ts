@@ -166,7 +166,7 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
     await editors.harness.press("ed:delete:1");
     await editors.harness.say("/delete 1");
     await editors.harness.say("/delete 2");
-    const refusal = "Post #1 went out on Mon 30 Nov 10:00 (Europe/London): Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.";
+    const refusal = "Post #1 went out on Mon 30 Nov 10:00: Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.";
     expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: refusal, show_alert: true });
     expect(editors.harness.sent().slice(1)).toEqual([refusal, "Post #2 is not in the channel (it is queued); to stop a waiting post use /cancel 2."]);
     expect(editors.telegram.callsTo("deleteMessage")).toEqual([]);

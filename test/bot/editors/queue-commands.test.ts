@@ -71,7 +71,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     );
     const largePreview = { url: STORY_URL, prefer_large_media: true, show_above_text: true };
     const article = await prisma().article.findUniqueOrThrow({ where: { id: 1 } });
-    const facts = `📝 Draft #1 by Ann · news.example.com · ${formatWhen(article.publishedAt ?? article.sortAt, TIMEZONE)}`;
+    const facts = `📝 Draft #1 by Ann · news.example.com · ${formatWhen(article.publishedAt ?? article.sortAt, TIMEZONE, editors.harness.clock.now)}`;
     const replies = editors.telegram.callsTo("sendMessage").map((c) => c.payload);
     expect(replies).toEqual([
       {
@@ -90,7 +90,6 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
               { text: "🔴 Breaking", callback_data: "ed:rbreak:1" },
               { text: "🗑 Cancel", callback_data: "ed:rskip:1" },
             ],
-            [{ text: "🔴 Breaking", callback_data: "ed:breaking:1" }],
           ],
         },
       },
@@ -128,7 +127,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(channelPosts()).toHaveLength(1);
     expect(editors.telegram.callsTo("answerCallbackQuery").at(-1)?.payload.text).toBe("Already decided by Ann.");
     await editors.harness.say("/postnow 1");
-    expect(editors.harness.sent().at(-1)).toMatch(/^Post #1 is already in the channel \(sent Mon 30 Nov 10:00 \(Europe\/London\)\)\.$/);
+    expect(editors.harness.sent().at(-1)).toMatch(/^Post #1 is already in the channel \(sent Mon 30 Nov 10:00\)\.$/);
   });
 
   it("a draft's Cancel, and /cancel, end it and update its card", async () => {
@@ -161,7 +160,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(editors.harness.last()).toEqual({
       chat_id: ADMIN_CHAT_ID,
       text:
-        "The channel already carried this story as #1 on Mon 30 Nov 10:00 (Europe/London): “Ferry line &lt;to&gt; link the islands &amp; the mainland” " +
+        "The channel already carried this story as #1 on Mon 30 Nov 10:00: “Ferry line &lt;to&gt; link the islands &amp; the mainland” " +
         `(${STORY_URL}). Queue this link anyway?`,
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
@@ -190,7 +189,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     });
     await editors.harness.press(`ed:qany:2:${Date.parse("2026-11-30T18:00:00Z") / 1000}`);
     expect(editors.telegram.callsTo("editMessageText").at(-1)?.payload).toMatchObject({ text: "earlier message\n\nQueued anyway.", reply_markup: { inline_keyboard: [] } });
-    expect(editors.harness.sent().at(-2)).toBe("Post #2: scheduled for Mon 30 Nov 18:00 (Europe/London). This is what will be posted:");
+    expect(editors.harness.sent().at(-2)).toBe("Post #2: scheduled for Mon 30 Nov 18:00. This is what will be posted:");
     expect(await editors.harness.app.services.posts.get(2)).toMatchObject({ status: "scheduled", articleId: 2 });
     const queued = (await prisma().auditLog.findMany({ where: { action: "post.queue" }, orderBy: { id: "asc" } })).at(-1);
     expect(JSON.parse(String(queued?.after))).toMatchObject({ sameStoryAnyway: true });
@@ -213,7 +212,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
   it("schedules at once when given a time, saying when in TIMEZONE", async () => {
     serve(STORY_URL, articlePage(HEADLINE, STORY_URL), "text/html; charset=utf-8");
     await editors.harness.say(`/queue ${STORY_URL} tomorrow 7:00`);
-    expect(editors.harness.sent()[0]).toBe("Post #1: scheduled for Tue 1 Dec 07:00 (Europe/London). This is what will be posted:");
+    expect(editors.harness.sent()[0]).toBe("Post #1: scheduled for Tue 1 Dec 07:00. This is what will be posted:");
     expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-12-01T07:00:00Z") });
 
     // Not before its time…
@@ -231,7 +230,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     await editors.harness.say("/queue not-a-link");
     await editors.harness.say("/queue");
     const sent = editors.harness.sent();
-    expect(sent[0]).toBe("Mon 30 Nov 09:00 (Europe/London) is in the past. Nothing was queued.");
+    expect(sent[0]).toBe("Mon 30 Nov 09:00 is in the past. Nothing was queued.");
     expect(sent[1]).toMatch(/^I could not fetch that page: .*private.*\. Nothing was queued\.$/i);
     expect(sent[2]).toMatch(/^I could not fetch that page: .*404.*\. Nothing was queued\.$/);
     expect(sent[3]).toBe("“not-a-link” is not a web address: give the article's full link, e.g. https://example.com/story.");
@@ -248,7 +247,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     await editors.harness.say(`/queue ${STORY_URL} 18:00`);
     // The stored article was reused: fetched once, and the waiting post rescheduled.
     expect(page.count).toBe(1);
-    expect(editors.harness.sent()[1]).toBe("Post #1: scheduled for Mon 30 Nov 18:00 (Europe/London). This is what will be posted:");
+    expect(editors.harness.sent()[1]).toBe("Post #1: scheduled for Mon 30 Nov 18:00. This is what will be posted:");
     await editors.harness.say("/postnow 1");
     await editors.harness.say(`/queue ${STORY_URL}`);
     expect(editors.harness.sent().at(-1)).toBe("This story is already in the channel as post #1.");
@@ -264,7 +263,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
       text: [
         "<b>Waiting to be posted</b>",
         "#1 next slot · &lt;script&gt;alert(1)&lt;/script&gt; &amp; co · queued by Ann",
-        "#2 Tue 1 Dec 07:00 (Europe/London) · Second story · queued by Ann",
+        "#2 Tue 1 Dec 07:00 · Second story · queued by Ann",
       ].join("\n"),
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
@@ -337,14 +336,14 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
   it("reschedules, refusing a time in the past without changing the post", async () => {
     await seedPosts(["Movable story"]);
     await editors.harness.say("/reschedule 1 in 2h");
-    expect(editors.harness.sent()).toEqual(["Post #1 rescheduled: scheduled for Mon 30 Nov 12:00 (Europe/London)."]);
+    expect(editors.harness.sent()).toEqual(["Post #1 rescheduled: scheduled for Mon 30 Nov 12:00."]);
     expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-11-30T12:00:00Z") });
     await editors.harness.say("/reschedule 1 2026-11-29 10:00");
     await editors.harness.say("/reschedule 1");
     await editors.harness.say("/reschedule 4 18:00");
     expect(editors.harness.sent().slice(1)).toEqual([
-      "Sun 29 Nov 10:00 (Europe/London) is in the past. Post #1 was not changed.",
-      "When should post #1 go out? Use /reschedule &lt;id&gt; &lt;when&gt;, e.g. /reschedule 12 18:30 (now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00).",
+      "Sun 29 Nov 10:00 is in the past. Post #1 was not changed.",
+      "When should post #1 go out? Use /reschedule &lt;id&gt; &lt;when&gt;, e.g. /reschedule 12 tomorrow 9am (now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00).",
       "There is no post #4.",
     ]);
     expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ scheduledAt: new Date("2026-11-30T12:00:00Z") });
@@ -373,7 +372,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     await editors.harness.press("ed:edit:1");
     expect(editors.telegram.callsTo("answerCallbackQuery")).toHaveLength(2);
     expect(editors.harness.sent()).toEqual([
-      "When should post #1 go out? Send /reschedule 1 &lt;when&gt;, e.g. /reschedule 1 tomorrow 9am (now, 18:30, tomorrow 9am, in 2h, 2026-12-01 07:00).",
+      "When should post #1 go out? Send /reschedule 1 &lt;when&gt;, e.g. /reschedule 1 tomorrow 9am (now, 12:00, tomorrow 9am, in 2h, 2026-12-01 07:00).",
       "To correct post #1, send /edit 1 headline &lt;new headline&gt; or /edit 1 summary &lt;new summary&gt;.",
     ]);
   });

@@ -41,7 +41,7 @@ describe.each(TEST_PROVIDERS)("posts that may already be in the channel, on %s",
       chat_id: ADMIN_CHAT_ID,
       text:
         "⚠️ Post #1 “Harbour &lt;reopens&gt; &amp; ferries return” may already be in the channel " +
-        "(the send was interrupted at 09:30: the sending process stopped before Telegram answered). Check the channel first.",
+        "(the send was interrupted at Mon 30 Nov 09:30: the sending process stopped before Telegram answered). Check the channel first.",
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       reply_markup: CHOICE,
@@ -61,14 +61,14 @@ describe.each(TEST_PROVIDERS)("posts that may already be in the channel, on %s",
     // An old copy of the buttons: nothing goes out twice.
     await editors.harness.press("ed:resend:1");
     expect(channelPosts()).toHaveLength(1);
-    expect(edited().at(-1)?.text).toBe("Post #1 is already in the channel (sent Mon 30 Nov 10:00 (Europe/London)).");
+    expect(edited().at(-1)?.text).toBe("Post #1 is already in the channel (sent Mon 30 Nov 10:00).");
   });
 
   it("/postnow asks first; Cancel changes nothing; Mark as sent records it without a message, audited", async () => {
     await editors.harness.say("/postnow 1");
     expect(editors.harness.last()).toEqual({
       chat_id: ADMIN_CHAT_ID,
-      text: "Post #1 “Harbour &lt;reopens&gt; &amp; ferries return” may already be in the channel (the send was interrupted at 09:30). Check the channel first.",
+      text: "Post #1 “Harbour &lt;reopens&gt; &amp; ferries return” may already be in the channel (the send was interrupted at Mon 30 Nov 09:30). Check the channel first.",
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       reply_markup: CHOICE,
@@ -106,7 +106,7 @@ describe.each(TEST_PROVIDERS)("posts that may already be in the channel, on %s",
     await editors.harness.say("/edit 1 headline Harbour reopens");
     await editors.harness.say("/delete 1");
     expect(editors.harness.sent().slice(-3)).toEqual([
-      "Post #1 is already in the channel (sent Mon 30 Nov 09:30 (Europe/London)).",
+      "Post #1 is already in the channel (sent Mon 30 Nov 09:30).",
       "Post #1 was marked as sent by hand, so I have no record of its channel message: correct it in the channel itself.",
       "Post #1 was marked as sent by hand, so I have no record of its channel message: delete it in the channel itself.",
     ]);

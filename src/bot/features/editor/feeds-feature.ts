@@ -93,7 +93,7 @@ export function createFeedsFeature(deps: EditorDeps): Composer<BotContext> {
   feature.command("feeds", async (ctx) => {
     const list = await feeds.list();
     if (list.length === 0) return replyText(ctx, `No feeds yet: add one with ${ADDFEED_USAGE}`);
-    await replyHtml(ctx, fitLines(["<b>Feeds</b>", ...list.map((feed) => escapeHtml(feedLine(feed, deps.timezone)))]));
+    await replyHtml(ctx, fitLines(["<b>Feeds</b>", ...list.map((feed) => escapeHtml(feedLine(feed, deps.timezone, deps.now())))]));
   });
 
   feature.command("addfeed", async (ctx) => {

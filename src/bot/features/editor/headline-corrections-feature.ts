@@ -11,9 +11,9 @@ import { CORRECTION_CALLBACK, parseCorrectionCallback } from "../../keyboards/co
 import { actorOf, type EditorDeps } from "./editor-context.js";
 
 /** The card once decided: what it offered, then who did what when. */
-function decidedCardText(correction: CorrectionRecord, timezone: string): string {
+function decidedCardText(correction: CorrectionRecord, timezone: string, now: Date): string {
   const who = escapeHtml(correction.decidedByName ?? "an editor");
-  const when = correction.decidedAt ? ` at ${escapeHtml(formatWhen(correction.decidedAt, timezone))}` : "";
+  const when = correction.decidedAt ? ` at ${escapeHtml(formatWhen(correction.decidedAt, timezone, now))}` : "";
   const line =
     correction.status === "applied"
       ? `✅ Applied to the channel post by ${who}${when}.`
@@ -22,7 +22,7 @@ function decidedCardText(correction: CorrectionRecord, timezone: string): string
 }
 
 /** Why a press changed nothing, for the pop-up; null when it did. */
-function refusalText(outcome: ApplyCorrectionOutcome | IgnoreCorrectionOutcome, timezone: string): string | null {
+function refusalText(outcome: ApplyCorrectionOutcome | IgnoreCorrectionOutcome, timezone: string, now: Date): string | null {
   switch (outcome.kind) {
     case "applied":
     case "ignored":
@@ -32,7 +32,7 @@ function refusalText(outcome: ApplyCorrectionOutcome | IgnoreCorrectionOutcome, 
     case "already-decided": {
       const { correction } = outcome;
       if (correction.status === "superseded") return "The feed changed this headline again: see the newer card.";
-      const when = correction.decidedAt ? ` at ${formatWhen(correction.decidedAt, timezone)}` : "";
+      const when = correction.decidedAt ? ` at ${formatWhen(correction.decidedAt, timezone, now)}` : "";
       return `Already decided by ${correction.decidedByName ?? "an editor"}${when} (${correction.status}).`;
     }
     case "not-in-channel":
@@ -50,13 +50,13 @@ export function createHeadlineCorrectionsFeature(deps: EditorDeps): Composer<Bot
     if (!parsed) return ctx.answerCallbackQuery();
     const input = { correctionId: parsed.correctionId, actor: actorOf(ctx) };
     const outcome = parsed.decision === "apply" ? await corrections.apply(input) : await corrections.ignore(input);
-    const refusal = refusalText(outcome, deps.timezone);
+    const refusal = refusalText(outcome, deps.timezone, deps.now());
     if (refusal !== null || (outcome.kind !== "applied" && outcome.kind !== "ignored")) {
       await ctx.answerCallbackQuery({ text: refusal ?? "", show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery({ text: outcome.kind === "applied" ? "Applied." : "Ignored." });
-    await ctx.editMessageText(decidedCardText(outcome.correction, deps.timezone), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    await ctx.editMessageText(decidedCardText(outcome.correction, deps.timezone, deps.now()), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   });
   return feature;
 }

@@ -17,7 +17,7 @@ function parseKillTarget(text: string): KillTarget | null {
 }
 
 /** What /kill did, in plain text. */
-export function killText(outcome: KillOutcome, timezone: string): string {
+export function killText(outcome: KillOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "killed": {
       const story = outcome.postId === null ? `“${outcome.headline}”` : `post #${outcome.postId} “${outcome.headline}”`;
@@ -34,8 +34,8 @@ export function killText(outcome: KillOutcome, timezone: string): string {
       return `No story is stored under ${outcome.url}.`;
     case "already-removed":
       return outcome.reason === "deleted"
-        ? `“${outcome.headline}” is already gone: its post was deleted on ${formatWhen(outcome.at, timezone)}.`
-        : `“${outcome.headline}” was already killed on ${formatWhen(outcome.at, timezone)}.`;
+        ? `“${outcome.headline}” is already gone: its post was deleted on ${formatWhen(outcome.at, timezone, now)}.`
+        : `“${outcome.headline}” was already killed on ${formatWhen(outcome.at, timezone, now)}.`;
     case "sending":
       return `Post #${outcome.postId} is being sent right now; nothing was changed. Try /kill ${outcome.postId} again in a moment.`;
   }
@@ -48,7 +48,7 @@ export function createKillFeature(deps: EditorDeps): Composer<BotContext> {
     if (args === "") return replyText(ctx, `Which story? Use ${KILL_USAGE}`);
     const target = parseKillTarget(args);
     if (!target) return replyText(ctx, `“${args}” is neither a post id nor a link. Use ${KILL_USAGE}`);
-    await replyText(ctx, killText(await deps.newsroom.removal.kill({ target, actor: actorOf(ctx) }), deps.timezone));
+    await replyText(ctx, killText(await deps.newsroom.removal.kill({ target, actor: actorOf(ctx) }), deps.timezone, deps.now()));
   });
   return feature;
 }

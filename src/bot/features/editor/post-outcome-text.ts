@@ -62,7 +62,7 @@ export function postNowText(outcome: PostNowOutcome, timezone: string, now: Date
     case "not-found":
       return `There is no post #${id}.`;
     case "already-sent":
-      return `Post #${id} is already in the channel (sent ${outcome.sentAt ? formatWhen(outcome.sentAt, timezone) : "earlier"}).`;
+      return `Post #${id} is already in the channel (sent ${outcome.sentAt ? formatWhen(outcome.sentAt, timezone, now) : "earlier"}).`;
     case "deleted":
       return `Post #${id} was deleted from the channel; queue its link again with /queue to repost it.`;
     case "killed":
@@ -115,10 +115,10 @@ export function markSentText(outcome: MarkSentOutcome): string {
   }
 }
 
-export function rescheduleText(outcome: RescheduleOutcome, timezone: string): string {
+export function rescheduleText(outcome: RescheduleOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "rescheduled":
-      return `Post #${outcome.postId} rescheduled: scheduled for ${formatWhen(outcome.when, timezone)}.`;
+      return `Post #${outcome.postId} rescheduled: scheduled for ${formatWhen(outcome.when, timezone, now)}.`;
     case "not-found":
       return `There is no post #${outcome.postId}.`;
     case "not-waiting":

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 
 import { waitingText } from "../../../editorial/waiting-text.js";
 import { parsePostId, splitFirstWord } from "../../../editorial/parse-post-id.js";
-import { parseWhen, WHEN_EXAMPLES } from "../../../editorial/parse-when.js";
+import { parseWhen, whenExamples } from "../../../editorial/parse-when.js";
 import { scheduledLine } from "../../../editorial/scheduled-line.js";
 import { formatWhen } from "../../../editorial/format-when.js";
 import type { PostNowOutcome, QueueOutcome } from "../../../newsroom/post-actions.js";
@@ -15,7 +15,7 @@ import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor
 import { replyWithPost } from "./post-preview.js";
 import { breakingText, cancelText, markSentText, postNowText, queueRefusalText, rescheduleText } from "./post-outcome-text.js";
 
-const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 18:30";
+const RESCHEDULE_USAGE = "/reschedule <id> <when>, e.g. /reschedule 12 tomorrow 9am";
 const CANCEL_USAGE = "/cancel <id>, e.g. /cancel 12";
 const BREAKING_USAGE = "/breaking <link> or /breaking <post id>, e.g. /breaking https://example.com/story";
 
@@ -37,7 +37,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
   const replyQueued = async (ctx: BotContext, outcome: QueueOutcome, when: Date | null): Promise<void> => {
     if (outcome.kind === "same-story") {
       const { carried } = outcome;
-      const on = carried.sentAt ? ` on ${formatWhen(carried.sentAt, timezone)}` : "";
+      const on = carried.sentAt ? ` on ${formatWhen(carried.sentAt, timezone, deps.now())}` : "";
       const text = `The channel already carried this story as #${carried.postId}${on}: “${carried.headline}” (${carried.url}). Queue this link anyway?`;
       return replyHtml(ctx, escapeHtml(text), sameStoryKeyboard(outcome.articleId, when));
     }
@@ -48,7 +48,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
       const message = await ctx.reply(card.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: cardMarkup(card.buttons, card.postId) });
       return reviews.attachCard(card.postId, { chatId: String(message.chat.id), messageId: message.message_id });
     }
-    await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone)} This is what will be posted:`);
+    await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone, deps.now())} This is what will be posted:`);
     // Exactly the channel post: same HTML, same options as the outbox sends it with.
     const post = outcome.post;
     await replyWithPost(ctx, posts.preview(post), previewKeyboard(post.id), () => posts.preview(post, "preview"));
@@ -60,7 +60,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (waiting.length === 0 && drafts.length === 0 && counts.review === 0) {
       return replyText(ctx, "Nothing is waiting to be posted. Queue a story with /queue <link> or /compose.");
     }
-    const lines = waiting.length > 0 ? ["<b>Waiting to be posted</b>", ...waiting.map((p) => scheduledLine(p, timezone))] : ["Nothing is waiting to be posted."];
+    const lines = waiting.length > 0 ? ["<b>Waiting to be posted</b>", ...waiting.map((p) => scheduledLine(p, timezone, deps.now()))] : ["Nothing is waiting to be posted."];
     if (drafts.length > 0) {
       lines.push("", "<b>Drafts</b> (nothing goes out until an editor presses Post now or Schedule)");
       lines.push(...drafts.map((p) => `#${p.id} ${escapeHtml(p.article.headline)} · draft by ${escapeHtml(p.queuedByName ?? "an editor")}`));
@@ -136,10 +136,10 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     const [idWord, whenText] = splitFirstWord(argsOf(ctx));
     const id = parsePostId(idWord, RESCHEDULE_USAGE);
     if (!id.ok) return replyText(ctx, id.error);
-    if (!whenText) return replyText(ctx, `When should post #${id.id} go out? Use ${RESCHEDULE_USAGE} (${WHEN_EXAMPLES}).`);
+    if (!whenText) return replyText(ctx, `When should post #${id.id} go out? Use ${RESCHEDULE_USAGE} (${whenExamples(deps.now(), timezone)}).`);
     const when = parseWhen(whenText, deps.now(), timezone);
     if (!when.ok) return replyText(ctx, `${when.error} Post #${id.id} was not changed.`);
-    await replyText(ctx, rescheduleText(await posts.reschedule({ postId: id.id, when: when.date, actor: actorOf(ctx) }), timezone));
+    await replyText(ctx, rescheduleText(await posts.reschedule({ postId: id.id, when: when.date, actor: actorOf(ctx) }), timezone, deps.now()));
   });
 
   feature.command("cancel", async (ctx) => {
@@ -165,7 +165,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     if (action === "schedule") {
-      return replyText(ctx, `When should post #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${WHEN_EXAMPLES}).`);
+      return replyText(ctx, `When should post #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${whenExamples(deps.now(), timezone)}).`);
     }
     return replyText(ctx, `To correct post #${postId}, send /edit ${postId} headline <new headline> or /edit ${postId} summary <new summary>.`);
   });

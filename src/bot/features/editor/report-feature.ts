@@ -18,13 +18,14 @@ export function createReportFeature(deps: EditorDeps): Composer<BotContext> {
 
   feature.command("stats", async (ctx) => {
     const { troubledFeeds, ...stats } = await reports.stats();
-    await replyHtml(ctx, formatStats({ ...stats, feedsWithErrors: troubledFeeds.map((feed) => feedLine(feed, deps.timezone)) }));
+    await replyHtml(ctx, formatStats({ ...stats, feedsWithErrors: troubledFeeds.map((feed) => feedLine(feed, deps.timezone, deps.now())) }));
   });
 
   feature.command("log", async (ctx) => {
     const entries = await reports.log(LOG_ENTRIES);
+    const now = deps.now();
     if (entries.length === 0) return replyText(ctx, "The audit log is empty: no editor has done anything yet.");
-    await replyHtml(ctx, fitLines([`<b>Last ${entries.length} editor actions</b>`, ...entries.map((e) => auditLine(e, deps.timezone))]));
+    await replyHtml(ctx, fitLines([`<b>Last ${entries.length} editor actions</b>`, ...entries.map((e) => auditLine(e, deps.timezone, now))]));
   });
 
   return feature;

@@ -1,7 +1,7 @@
 /** /review and the buttons of review cards and drafts: Post · Schedule · Edit · Breaking · Skip, and paging. */
 import { Composer } from "grammy";
 
-import { WHEN_EXAMPLES } from "../../../editorial/parse-when.js";
+import { whenExamples } from "../../../editorial/parse-when.js";
 import type { CardRef, DecisionOutcome, ReviewPage } from "../../../newsroom/review-actions.js";
 import type { BotContext } from "../../context.js";
 import { CARD_CALLBACK, parseCardCallback, REVIEW_PAGE_CALLBACK, reviewPageKeyboard } from "../../keyboards/review-keyboard.js";
@@ -82,7 +82,7 @@ export function createReviewFeature(deps: EditorDeps): Composer<BotContext> {
       return replyText(
         ctx,
         action === "schedule"
-          ? `When should #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${WHEN_EXAMPLES}).`
+          ? `When should #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${whenExamples(deps.now(), deps.timezone)}).`
           : `To correct #${postId} before it goes out, send /edit ${postId} headline <new headline> or /edit ${postId} summary <new summary>; the card shows the change.`,
       );
     }

@@ -1,0 +1,88 @@
+/**
+ * What `--json` prints: plain objects with ISO times and no internal columns, stable
+ * for operators' scripts. Pure.
+ */
+import type { PostRecord } from "../db/channel-posts.js";
+import type { FeedRecord } from "../db/feeds.js";
+import { feedStateOf } from "../editorial/feed-status.js";
+import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
+import type { TopicListEntry } from "../newsroom/topic-actions.js";
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** `feeds list --json`: one object per feed. */
+export function feedJson(feed: FeedRecord) {
+  return {
+    id: feed.id,
+    url: feed.url,
+    title: feed.title,
+    topic: feed.defaultTopic,
+    fullPage: feed.fullPage,
+    state: feedStateOf(feed),
+    lastSuccessAt: iso(feed.lastSuccessAt),
+    lastError: feed.lastError,
+    consecutiveFailures: feed.consecutiveFailures,
+    nextFetchAt: iso(feed.nextFetchAt),
+    pausedAt: iso(feed.pausedAt),
+    pausedReason: feed.pausedReason,
+    createdAt: iso(feed.createdAt),
+  };
+}
+
+/** `topics list --json`: one object per topic. */
+export function topicJson(topic: TopicListEntry) {
+  return {
+    slug: topic.slug,
+    name: topic.name,
+    createdByEditor: topic.createdByEditor,
+    shownToReaders: topic.shownToReaders,
+    articles: topic.articles,
+    subscribers: topic.subscribers,
+    keywords: topic.phrases,
+  };
+}
+
+/** `posts list --json` and `posts show --json`: one object per post. */
+export function postJson(post: PostRecord) {
+  return {
+    id: post.id,
+    status: post.status,
+    origin: post.origin,
+    headline: post.article.headline,
+    url: post.article.url,
+    topics: post.article.topics,
+    queuedBy: post.queuedByName,
+    scheduledAt: iso(post.scheduledAt),
+    sentAt: iso(post.sentAt),
+    attempts: post.attempts,
+    lastError: post.lastError,
+    messageId: post.telegramMessageId === null ? null : Number(post.telegramMessageId),
+    clicks: post.clickCount,
+    reactions: post.reactionCount,
+    createdAt: iso(post.createdAt),
+  };
+}
+
+/** `status --json`: the status with ISO times, feeds and bots trimmed to what an operator's script reads. */
+export function statusJson(status: NewsroomStatus) {
+  const feed = (f: NewsroomStatus["feeds"]["failing"][number]) => ({
+    id: f.id,
+    url: f.url,
+    lastError: f.lastError,
+    consecutiveFailures: f.consecutiveFailures,
+    pausedAt: f.pausedAt,
+    pausedReason: f.pausedReason,
+  });
+  const { thisBot: _self, otherBots, feeds, ...rest } = status;
+  return {
+    ready: status.problems.length === 0,
+    ...rest,
+    feeds: { total: feeds.total, failing: feeds.failing.map(feed), paused: feeds.paused.map(feed) },
+    bots: otherBots,
+  };
+}
+
+/** Two-space indented JSON, the way every `--json` prints. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
