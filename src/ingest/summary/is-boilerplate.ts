@@ -52,7 +52,7 @@ const TERMINAL = /[.!?…]["”’')\]]*$/u;
 export function isBoilerplate(text: string, headline?: string | null): boolean {
   const line = text.replace(/\s+/g, " ").trim();
   if (!line) return true;
-  if (headline && sameWords(line, headline)) return true;
+  if (headline && (sameWords(line, headline) || isHeadingRepeat(line, headline))) return true;
   return (
     isFragment(line) ||
     DATELINE_ALONE.test(line) ||
@@ -102,6 +102,21 @@ function isDateOnly(line: string): boolean {
 }
 
 function sameWords(a: string, b: string): boolean {
-  const words = (text: string): string => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
-  return words(a) === words(b);
+  return wordsOf(a).join(" ") === wordsOf(b).join(" ");
+}
+
+/**
+ * The page's own heading above the text, longer than the headline the feed or <title> gave:
+ * "Council approves new river bridge after ten-year wait" under "Council approves bridge".
+ * Only an unpunctuated line of heading length that carries every word of the headline.
+ */
+function isHeadingRepeat(line: string, headline: string): boolean {
+  if (TERMINAL.test(line) || line.length > 200) return false;
+  const lineWords = new Set(wordsOf(line));
+  const headlineWords = wordsOf(headline);
+  return headlineWords.length >= 2 && headlineWords.every((word) => lineWords.has(word));
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }

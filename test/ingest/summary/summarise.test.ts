@@ -75,6 +75,21 @@ describe("summarise", () => {
     );
   });
 
+  it("skips the page's longer heading when it carries every word of the shorter headline", () => {
+    const body = para(
+      "Council approves new river bridge after ten-year wait",
+      "The city council voted 31 to 4 on Tuesday to fund a new bridge over the river.",
+    );
+    expect(summarise({ body, headline: "Council approves bridge", maxChars: 400 })).toBe(
+      "The city council voted 31 to 4 on Tuesday to fund a new bridge over the river.",
+    );
+    // A sentence that happens to contain the headline's words is news, not a heading.
+    const sentence = para("The council approves the bridge, ending a ten-year wait for residents.");
+    expect(summarise({ body: sentence, headline: "Council approves bridge", maxChars: 400 })).toBe(
+      "The council approves the bridge, ending a ten-year wait for residents.",
+    );
+  });
+
   it("prefers the feed's standfirst when it is a real summary, cut at a sentence", () => {
     const standfirst =
       "The Bank of England kept rates on hold for a third month. Policymakers voted 6-3, with three members backing a cut. Governor Andrew Bailey said the path was encouraging.";
