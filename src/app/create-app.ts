@@ -55,6 +55,10 @@ import { describeError } from "../ops/describe-error.js";
 /** Searches (commands and inline queries together) one reader may make per {@link SEARCH_THROTTLE_PERIOD_MS}. */
 const SEARCH_THROTTLE_LIMIT = 5;
 const SEARCH_THROTTLE_PERIOD_MS = 10_000;
+/** How often long polling asks again while Telegram does not answer. */
+const POLL_RETRY_MS = 3_000;
+/** How long polling waits before starting again after Telegram ended it (a 409 conflict). */
+const POLL_RESTART_MS = 30_000;
 
 /** The readers' dependencies, built from the application's services. */
 function createReaderDeps(services: Services, languages: LanguageNegotiator, channelId: ChatRef): ReaderDeps {
@@ -151,7 +155,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const editingApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
   // Every Api the app creates reports whether Telegram answers and counts its errors; all but the
   // outbox's (which takes the send budget itself) keep to the per-chat pace. Auto-retry goes around them.
-  const telegram = createTelegramReachability({ now: services.now, apiRoot: config.telegramApiRoot });
+  const telegram = createTelegramReachability({
+    now: services.now,
+    apiRoot: config.telegramApiRoot,
+    // At start the start-up loop says it; later the long-polling runner retries quietly, so this is the one line.
+    changes: {
+      lost: (reason) => {
+        if (telegram.state().lastOkAt) logger.warn({ reason }, `Telegram stopped answering (${reason}); updates, posts and alerts wait and are retried every ${POLL_RETRY_MS / 1000} s`);
+      },
+      regained: (silentMs) => logger.info({ silentMs }, `Telegram answers again after ${Math.round(silentMs / 1000)} s`),
+    },
+  });
   const watched = [telegram.transformer, createTelegramErrorMetrics(services.metrics)];
   plainApi.config.use(...watched);
   editingApi.config.use(...watched, pacing, createRetryTransformer());
@@ -298,6 +312,38 @@ export async function createApp(options: AppOptions): Promise<App> {
     return false;
   };
 
+  let pollingRefusedNoticeSent = false;
+  /**
+   * Long polling, started again when Telegram ends it: a revoked token stops the app as at start;
+   * a 409 (another process polls with this token, or a webhook is set) is said once, in the log and
+   * the admin chat, and polling is tried again every 30 s, so the bot is never silently deaf.
+   */
+  const startPolling = (): void => {
+    // silent: the runner would print each failed getUpdates with its URL, which carries the token; the
+    // reachability watch logs the outage once. A fixed retry interval: the default doubles without a
+    // cap and gives up after 15 hours, so a long outage would leave the bot deaf long after it ended.
+    const handle = run(bot, {
+      runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: POLL_RETRY_MS, maxRetryTime: Number.POSITIVE_INFINITY },
+    });
+    runner = handle;
+    void handle.task()?.catch(async (error: unknown) => {
+      if (stopped) return;
+      const rejected = tokenRejection(error);
+      if (rejected) {
+        if (options.onFatal) options.onFatal(rejected);
+        else logger.error(rejected);
+        return;
+      }
+      logger.error({ reason: telegramFailureReason(error) }, pollingStoppedLine(error));
+      if (!pollingRefusedNoticeSent) {
+        pollingRefusedNoticeSent = true;
+        await admin.notify(escapeHtml(pollingStoppedLine(error)));
+      }
+      await sleep(POLL_RESTART_MS, undefined, { signal: stopping.signal }).catch(() => undefined);
+      if (!stopped) startPolling();
+    });
+  };
+
   const startBot = async (): Promise<void> => {
     // Ingestion is already running: a Telegram outage delays only the bot's own start.
     if (!bot.isInited()) {
@@ -315,7 +361,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     } else {
       if (!(await untilTelegramAnswers("deleteWebhook", () => plainApi.deleteWebhook()))) return;
       if (stopped) return;
-      runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+      startPolling();
       logger.info("long polling started");
     }
   };
@@ -367,6 +413,16 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 /** The one line for a token Telegram refuses (401, or 404 for a token of no bot), else null. */
+function pollingStoppedLine(error: unknown): string {
+  if (error instanceof GrammyError && error.error_code === 409) {
+    return (
+      `Telegram does not give this instance its updates (409 ${error.description}): another process is long-polling with this BOT_TOKEN, or a webhook is set. ` +
+      `Only one instance may use long polling (run the others with BOT_MODE=webhook). Trying again every ${POLL_RESTART_MS / 1000} s`
+    );
+  }
+  return `long polling stopped (${telegramFailureReason(error)}); starting it again in ${POLL_RESTART_MS / 1000} s`;
+}
+
 function tokenRejection(error: unknown): string | null {
   if (!(error instanceof GrammyError) || (error.error_code !== 401 && error.error_code !== 404)) return null;
   return `Telegram rejected BOT_TOKEN (${error.error_code} ${error.description}): copy the token again from @BotFather (/mybots → API Token) into .env`;

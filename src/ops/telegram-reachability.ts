@@ -40,16 +40,27 @@ function withoutUrl(message: string): string {
   return reason.replace(/https?:\/\/\S+/g, "the Bot API").trim();
 }
 
-export function createTelegramReachability(deps: { now: () => Date; apiRoot: string }): TelegramReachability {
+export interface ReachabilityChanges {
+  /** The first call that got no answer after calls that did (or at start). */
+  lost(reason: string): void;
+  /** The first answer after calls that got none; `silentMs` is how long Telegram was silent. */
+  regained(silentMs: number): void;
+}
+
+export function createTelegramReachability(deps: { now: () => Date; apiRoot: string; changes?: ReachabilityChanges }): TelegramReachability {
   const state: TelegramState = { lastOkAt: null, failingSince: null, reason: null };
   const answered = () => {
+    const since = state.failingSince;
     state.lastOkAt = deps.now();
     state.failingSince = null;
     state.reason = null;
+    if (since) deps.changes?.regained(deps.now().getTime() - since.getTime());
   };
   const failed = (what: string) => {
+    const first = state.failingSince === null;
     state.failingSince ??= deps.now();
     state.reason = `${what} at ${deps.apiRoot}`;
+    if (first) deps.changes?.lost(state.reason);
   };
   return {
     transformer: async (prev, method, payload, signal) => {

@@ -49,7 +49,7 @@ describe("starting and stopping Newsdesk", { timeout: 90_000 }, () => {
     running.push(process);
     return process;
   };
-  const fakeTelegram = async (options: { rejectToken?: boolean } = {}) => {
+  const fakeTelegram = async (options: Parameters<typeof startFakeBotApi>[0] = {}) => {
     const api = await startFakeBotApi(options);
     cleanups.push(() => api.close());
     return api;
@@ -107,6 +107,49 @@ describe("starting and stopping Newsdesk", { timeout: 90_000 }, () => {
     );
     expect(bot.stderr()).not.toMatch(/cannot reach Telegram/);
     expect(bot.stderr()).not.toMatch(STACK);
+  });
+
+  it("when Telegram stops answering while it runs, says so once without the token, keeps polling, and says when it answers again", async () => {
+    let gatewayDown = false;
+    const api = await fakeTelegram({
+      answer: () => (gatewayDown ? { status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } } : null),
+    });
+    const bot = start("bot", await botEnv({ TELEGRAM_API_ROOT: api.url }));
+    await bot.waitForLine(/long polling started/);
+    gatewayDown = true;
+    const lost = JSON.parse(await bot.waitForLine(/Telegram stopped answering/)) as { msg: string; level: number };
+    expect(lost).toMatchObject({
+      level: 40,
+      msg: `Telegram stopped answering (HTTP 502 Bad Gateway at ${api.url}); updates, posts and alerts wait and are retried every 3 s`,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    gatewayDown = false;
+    const regained = JSON.parse(await bot.waitForLine(/Telegram answers again/)) as { msg: string };
+    expect(regained.msg).toMatch(/^Telegram answers again after \d+ s$/);
+    // One warning for the whole outage, however many polls failed; nothing quotes the token.
+    expect(bot.stderr().match(/Telegram stopped answering/g)).toHaveLength(1);
+    expect(bot.stderr()).not.toContain(TEST_TOKEN.split(":")[1]);
+    expect(bot.stderr()).not.toContain("[grammY runner]");
+    expect((await stopWith(bot, "SIGINT")).code).toBe(0);
+  });
+
+  it("when another process polls with the same token, says why in the log and the admin chat once, and keeps running", async () => {
+    const conflict = {
+      status: 409,
+      body: { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" },
+    };
+    const api = await fakeTelegram({ answer: (method) => (method === "getUpdates" ? conflict : null) });
+    const bot = start("bot", await botEnv({ TELEGRAM_API_ROOT: api.url }));
+    const line = JSON.parse(await bot.waitForLine(/does not give this instance its updates/)) as { msg: string; level: number };
+    const expected =
+      "Telegram does not give this instance its updates (409 Conflict: terminated by other getUpdates request; make sure that only one bot instance is running): " +
+      "another process is long-polling with this BOT_TOKEN, or a webhook is set. Only one instance may use long polling (run the others with BOT_MODE=webhook). Trying again every 30 s";
+    expect(line).toMatchObject({ level: 50, msg: expected });
+    await until(() => api.sent.some((message) => message.chat_id === ADMIN_CHAT_ID));
+    expect(api.sent.filter((message) => message.chat_id === ADMIN_CHAT_ID).map((message) => message.text)).toEqual([expected]);
+    expect(bot.stderr()).not.toMatch(/unhandled/i);
+    expect(bot.stderr()).not.toContain(TEST_TOKEN.split(":")[1]);
+    expect((await stopWith(bot, "SIGINT")).code).toBe(0);
   });
 
   it("stops with one line naming PORT when the port is taken", async () => {

@@ -87,12 +87,18 @@ export async function startHttpServer(handler: (req: IncomingMessage, res: Serve
   };
 }
 
+/** How the fake answers a method for now: as Telegram does (null), or with this status and body. */
+export type FakeAnswer = { status: number; body: unknown } | null;
+
 /**
  * A fake Bot API: answers like Telegram for a bot that may post everywhere, or 401 to
- * everything when `rejectToken` (a token Telegram does not know). Long polls end after a second.
+ * everything when `rejectToken` (a token Telegram does not know). Long polls end after a second;
+ * `answer` may answer a method otherwise (a 409 conflict, a gateway's 502) while it returns one.
+ * `sent` holds the sendMessage payloads.
  */
-export function startFakeBotApi(options: { rejectToken?: boolean } = {}) {
-  return startHttpServer((req, res) => {
+export async function startFakeBotApi(options: { rejectToken?: boolean; answer?: (method: string) => FakeAnswer } = {}) {
+  const sent: Array<Record<string, unknown>> = [];
+  const server = await startHttpServer((req, res) => {
     const method = (req.url ?? "").split("/").pop() ?? "";
     const answer = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
@@ -102,20 +108,31 @@ export function startFakeBotApi(options: { rejectToken?: boolean } = {}) {
       answer(401, { ok: false, error_code: 401, description: "Unauthorized" });
       return;
     }
+    const other = options.answer?.(method);
+    if (other) return answer(other.status, other.body);
     switch (method) {
       case "getMe":
         return answer(200, { ok: true, result: BOT_INFO });
-      case "getUpdates":
+      case "getUpdates": {
         setTimeout(() => answer(200, { ok: true, result: [] }), 1000);
         return;
+      }
       case "getChatMember":
         return answer(200, { ok: true, result: { status: "administrator", user: BOT_INFO, can_post_messages: true, can_be_edited: false } });
-      case "sendMessage":
-        return answer(200, { ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "channel" }, text: "" } });
+      case "sendMessage": {
+        let body = "";
+        req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+        req.on("end", () => {
+          sent.push(JSON.parse(body || "{}") as Record<string, unknown>);
+          answer(200, { ok: true, result: { message_id: sent.length, date: 0, chat: { id: 1, type: "channel" }, text: "" } });
+        });
+        return;
+      }
       default:
         return answer(200, { ok: true, result: true });
     }
   });
+  return { ...server, sent };
 }
 
 /** A port nothing listens on (taken and given back at once). */
