@@ -281,7 +281,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   routes.push(createMetricsRoute({ metrics: services.metrics, token: config.metricsToken }));
   if (config.botMode === "webhook" && config.webhook) {
     const handle = webhookCallback(bot, "http", { secretToken: config.webhook.secret, timeoutMilliseconds: 55_000, onTimeout: "return" });
-    routes.push({ method: "POST", path: config.webhook.path, handler: (req, res) => handle(req, res) });
+    routes.push({
+      method: "POST",
+      path: config.webhook.path,
+      handler: async (req, res) => {
+        try {
+          await handle(req, res);
+        } catch (error) {
+          // Only a caller that knows the secret gets this far; Telegram never sends a body that is not JSON.
+          if (!(error instanceof SyntaxError) || res.headersSent) throw error;
+          logger.warn({ path: config.webhook?.path }, "webhook: refused a request whose body is not a JSON update (400)");
+          res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "the body is not a JSON update" }));
+        }
+      },
+    });
   }
   const server = createServer({ routes, logger });
 

@@ -12,10 +12,12 @@ describe("the HTTP server", () => {
   let telegram: FakeTelegram;
   let app: App;
   let base: string;
+  let log: ReturnType<typeof memoryLogger>;
 
   beforeEach(async () => {
     database = await createTestDatabase("sqlite");
     telegram = installFakeTelegram();
+    log = memoryLogger();
     allowLoopback();
     app = await createApp({
       config: testConfig(database.url, {
@@ -23,7 +25,7 @@ describe("the HTTP server", () => {
         WEBHOOK_URL: "https://bot.example.com/telegram/hook",
         WEBHOOK_SECRET: "the_secret_token",
       }),
-      logger: memoryLogger().logger,
+      logger: log.logger,
       botInfo: BOT_INFO,
     });
     const port = await app.server.listen(0, "127.0.0.1");
@@ -58,6 +60,20 @@ describe("the HTTP server", () => {
     expect((await postUpdate("wrong", privateMessage("/help"))).status).toBe(401);
     expect((await postUpdate(null, privateMessage("/help"))).status).toBe(401);
     expect(telegram.callsTo("sendMessage")).toHaveLength(0);
+  });
+
+  it("answers 400 with one warning to a body that is not JSON, and goes on handling updates", async () => {
+    const response = await fetch(`${base}/telegram/hook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "the_secret_token" },
+      body: "{not json",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "the body is not a JSON update" });
+    expect(log.lines.filter((line) => Number(line.level) >= 40).map((line) => line.msg)).toEqual([
+      "webhook: refused a request whose body is not a JSON update (400)",
+    ]);
+    expect((await postUpdate("the_secret_token", privateMessage("/help"))).status).toBe(200);
   });
 
   it("answers 404 elsewhere and 405 for the wrong method", async () => {
