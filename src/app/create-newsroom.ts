@@ -1,4 +1,5 @@
 /** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
+import { createSendBreaking } from "../newsroom/breaking-news.js";
 import { createCorrectionActions } from "../newsroom/correction-actions.js";
 import { createRemovalActions } from "../newsroom/removal-actions.js";
 import { createFeedActions } from "../newsroom/feed-actions.js";
@@ -52,11 +53,15 @@ export const NO_CHANNEL: ChannelAccess = {
 export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health; postStyle: () => PostStyle }): Newsroom {
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, alerts, corrections, now } = services;
+  const publish = (postId: number): Promise<PublishOutcome> => channel.publish(postId);
+  // Breaking news goes out one way from /breaking, previews, review cards and drafts alike.
+  const sendBreaking = createSendBreaking({ publish, ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}) });
   const reviews = createReviewActions({
     posts,
     audit,
     cards: channel.cards,
-    publish: (postId) => channel.publish(postId),
+    publish,
+    sendBreaking,
     // The outbox's own formatter: a card shows the post exactly as it would go out.
     render: (post) => postHtml(planPostMessage(post, deps.postStyle())),
     now,
@@ -77,9 +82,9 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       alerts,
       // Ingestion (feed parsing, extraction) loads when an editor first queues a link, not for every CLI command.
       fetchPage: async (url, context) => (await import("../ingest/ingest-feeds.js")).fetchArticlePage(services, url, context),
-      publish: (postId) => channel.publish(postId),
+      publish,
+      sendBreaking,
       channel: channel.messages,
-      ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}),
       reviews,
       now,
       style: deps.postStyle,

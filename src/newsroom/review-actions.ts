@@ -9,6 +9,7 @@ import { PENDING, type CardRecord, type ChannelPostsRepository, type PostDecisio
 import { reviewCardText } from "../editorial/review-card-text.js";
 import type { PublishOutcome } from "../publish/outbox.js";
 import type { Actor } from "./actor.js";
+import type { SendBreaking } from "./breaking-news.js";
 
 /** Which buttons a card carries: a review story's, a draft's, or none (decided). */
 export type CardButtons = "review" | "draft" | null;
@@ -39,6 +40,8 @@ export interface ReviewActionsDeps {
   cards: ReviewCards;
   /** Sends one post through the outbox. */
   publish: (postId: number) => Promise<PublishOutcome>;
+  /** Sends a post marked breaking: the one way breaking news goes out (alerts at once included). */
+  sendBreaking: SendBreaking;
   /** The exact HTML the outbox sends a post with. */
   render: (post: PostRecord) => string;
   now: () => Date;
@@ -160,8 +163,8 @@ export function createReviewActions(deps: ReviewActionsDeps) {
     });
     let outcome: DecisionOutcome;
     if (action === "post" || action === "breaking") {
-      const published = await deps.publish(postId);
       const breaking = action === "breaking";
+      const published = await (breaking ? deps.sendBreaking : deps.publish)(postId);
       outcome =
         published.kind === "sent"
           ? { kind: "posted", postId, messageId: published.messageId, breaking }
