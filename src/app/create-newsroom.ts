@@ -12,7 +12,7 @@ import { createNewsroomReports } from "../newsroom/reports.js";
 import { createTopicActions } from "../newsroom/topic-actions.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { PublishOutcome } from "../publish/outbox.js";
-import { planPostMessage, postHtml, type PostStyle } from "../publish/post-message.js";
+import type { PostStyle } from "../publish/post-message.js";
 import type { Health } from "./create-health.js";
 import type { Services } from "./create-services.js";
 
@@ -39,7 +39,7 @@ export const NO_CHANNEL: ChannelAccess = {
     edit: () => Promise.reject(new Error("the CLI does not edit channel posts")),
     remove: () => Promise.reject(new Error("the CLI does not delete channel posts")),
   },
-  // The running bot sends review cards at its next ingest run; /review shows every waiting story.
+  // The running bot sends the cards of stories for review at its next publish tick; /review shows every waiting story.
   cards: {
     send: () => Promise.resolve(null),
     edit: () => Promise.reject(new Error("the CLI does not edit cards")),
@@ -59,11 +59,12 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
   const reviews = createReviewActions({
     posts,
     audit,
+    settings,
     cards: channel.cards,
     publish,
     sendBreaking,
-    // The outbox's own formatter: a card shows the post exactly as it would go out.
-    render: (post) => postHtml(planPostMessage(post, deps.postStyle())),
+    // The outbox's own presentation: a card shows the post exactly as it would go out.
+    style: deps.postStyle,
     now,
     timezone: services.config.timezone,
     cardsPerRun: services.config.review.cardsPerRun,
