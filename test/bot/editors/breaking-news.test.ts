@@ -20,6 +20,10 @@ const translator = createTranslations().translator;
 
 const STORY_URL = "https://news.example.com/quake/coast";
 
+/** The alert a reader following "weather" gets for the storm story at `link`. */
+const stormAlert = (link: string) =>
+  formatAlert(translator("en"), { headline: "Storm makes landfall tonight", summary: "Storm makes landfall tonight: the details.", link, followedTopics: ["weather"] });
+
 describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
   const editors = useEditorHarness(provider);
   const prisma = () => editors.harness.app.services.db.prisma;
@@ -139,15 +143,7 @@ describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
     await editors.harness.say(`/breaking ${breaking.id}`);
     // No job tick: the breaking post itself kicks the fan-out and the sender.
     await vi.waitFor(() => expect(readerSends()).toHaveLength(1));
-    expect(readerSends()[0]!.payload).toMatchObject({
-      chat_id: 61,
-      text: formatAlert(translator("en"), {
-        headline: "Storm makes landfall tonight",
-        summary: "Storm makes landfall tonight: the details.",
-        link: breaking.article.url,
-        followedTopics: ["weather"],
-      }),
-    });
+    expect(readerSends()[0]!.payload).toMatchObject({ chat_id: 61, text: stormAlert(breaking.article.url) });
     expect(ADMIN_CHAT_ID).not.toBe(61);
   });
 
@@ -171,16 +167,7 @@ describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
     expect(String(channelSends()[0]!.payload.text).startsWith("🔴 <b>Storm makes landfall tonight</b>")).toBe(true);
     // No job tick: the decision itself kicks the fan-out and the sender, as /breaking does.
     await vi.waitFor(() => expect(readerSends()).toHaveLength(1));
-    expect(readerSends()[0]!.payload).toEqual({
-      chat_id: 61,
-      text: formatAlert(translator("en"), {
-        headline: "Storm makes landfall tonight",
-        summary: "Storm makes landfall tonight: the details.",
-        link: story.article.url,
-        followedTopics: ["weather"],
-      }),
-      parse_mode: "HTML",
-    });
+    expect(readerSends()[0]!.payload).toEqual({ chat_id: 61, text: stormAlert(story.article.url), parse_mode: "HTML" });
     expect(await prisma().channelPost.findUnique({ where: { id: story.id }, select: { status: true, breaking: true, decision: true } })).toEqual({
       status: "sent",
       breaking: true,

@@ -13,7 +13,7 @@ import { planPostMessage } from "../../../src/publish/post-message.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
-import { START, startHarness, TIMEZONE, useEditorHarness, type EditorTestState } from "./editor-harness.js";
+import { cardButtons, START, startHarness, TIMEZONE, useEditorHarness, type EditorTestState } from "./editor-harness.js";
 
 const IMAGE = "https://img.example.com/bridge.jpg";
 const SENTENCE = "The council said on Monday that the work would take two years and cost less than first planned, with the bridge open to walkers throughout. ";
@@ -28,17 +28,7 @@ function reviewStory(overrides: Partial<NewArticle> = {}): NewArticle {
   };
 }
 
-const REVIEW_BUTTONS = (id: number) => [
-  [
-    { text: "✅ Post", callback_data: `ed:rpost:${id}` },
-    { text: "🕒 Schedule", callback_data: `ed:rsched:${id}` },
-    { text: "✏️ Edit", callback_data: `ed:redit:${id}` },
-  ],
-  [
-    { text: "🔴 Breaking", callback_data: `ed:rbreak:${id}` },
-    { text: "🗑 Skip", callback_data: `ed:rskip:${id}` },
-  ],
-];
+const REVIEW_BUTTONS = (id: number) => cardButtons(id, "review");
 
 /** The admin chat's calls of `method`. */
 const adminCalls = (state: EditorTestState, method: string) => state.telegram.callsTo(method).filter((c) => c.payload.chat_id === ADMIN_CHAT_ID).map((c) => c.payload);
@@ -183,19 +173,7 @@ describe("review cards and drafts show the post as it would appear", () => {
         photo: IMAGE,
         caption: card.caption,
         parse_mode: "HTML",
-        reply_markup: {
-          inline_keyboard: [
-            [
-              { text: "✅ Post now", callback_data: "ed:rpost:1" },
-              { text: "🕒 Schedule", callback_data: "ed:rsched:1" },
-              { text: "✏️ Edit", callback_data: "ed:redit:1" },
-            ],
-            [
-              { text: "🔴 Breaking", callback_data: "ed:rbreak:1" },
-              { text: "🗑 Cancel", callback_data: "ed:rskip:1" },
-            ],
-          ],
-        },
+        reply_markup: { inline_keyboard: cardButtons(1, "draft") },
       },
     ]);
 
