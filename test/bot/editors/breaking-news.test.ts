@@ -141,8 +141,8 @@ describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
     expect(await prisma().alertDelivery.count()).toBe(0);
 
     await editors.harness.say(`/breaking ${breaking.id}`);
-    // No job tick: the breaking post itself kicks the fan-out and the sender.
-    await vi.waitFor(() => expect(readerSends()).toHaveLength(1));
+    // No job tick: the breaking post itself kicks the fan-out and the sender (in the background: a loaded machine may take a while).
+    await vi.waitFor(() => expect(readerSends()).toHaveLength(1), { timeout: 10_000 });
     expect(readerSends()[0]!.payload).toMatchObject({ chat_id: 61, text: stormAlert(breaking.article.url) });
     expect(ADMIN_CHAT_ID).not.toBe(61);
   });
@@ -166,7 +166,7 @@ describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
     expect(channelSends().map((c) => c.payload.disable_notification)).toEqual([false]);
     expect(String(channelSends()[0]!.payload.text).startsWith("🔴 <b>Storm makes landfall tonight</b>")).toBe(true);
     // No job tick: the decision itself kicks the fan-out and the sender, as /breaking does.
-    await vi.waitFor(() => expect(readerSends()).toHaveLength(1));
+    await vi.waitFor(() => expect(readerSends()).toHaveLength(1), { timeout: 10_000 });
     expect(readerSends()[0]!.payload).toEqual({ chat_id: 61, text: stormAlert(story.article.url), parse_mode: "HTML" });
     expect(await prisma().channelPost.findUnique({ where: { id: story.id }, select: { status: true, breaking: true, decision: true } })).toEqual({
       status: "sent",
