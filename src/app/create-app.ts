@@ -45,7 +45,7 @@ import { ALERT_JOBS } from "./alert-jobs.js";
 import { createHealth, type Health } from "./create-health.js";
 import { createIngestDeps, createJobs, createOutboxDeps } from "./create-jobs.js";
 import { createNewsroom } from "./create-newsroom.js";
-import { cardMarkup } from "../bot/keyboards/review-keyboard.js";
+import { createReviewCards } from "../bot/features/editor/review-card-messages.js";
 import { createPostStyle } from "./create-post-style.js";
 import { createOperationsJobs } from "./operations-jobs.js";
 import { createServices, type Services } from "./create-services.js";
@@ -210,30 +210,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           .then(() => scheduler.runNow(ALERT_JOBS.send))
           .catch((error: unknown) => logger.warn({ ...describeError(error) }, "could not send breaking news alerts at once; the next tick sends them"));
       },
-      cards: {
-        send: async (card) => {
-          const chatId = services.adminChat.get();
-          if (chatId === null) return null;
-          try {
-            const message = await editingApi.sendMessage(chatId, card.html, {
-              parse_mode: "HTML",
-              link_preview_options: { is_disabled: true },
-              reply_markup: cardMarkup(card.buttons, card.postId),
-            });
-            return { chatId: String(chatId), messageId: message.message_id };
-          } catch (error) {
-            logger.warn({ ...describeError(error), postId: card.postId }, "could not send a review card to the admin chat");
-            return null;
-          }
-        },
-        edit: async (at, card) => {
-          await editingApi.editMessageText(parseChatRef(at.chatId), at.messageId, card.html, {
-            parse_mode: "HTML",
-            link_preview_options: { is_disabled: true },
-            reply_markup: cardMarkup(card.buttons, card.postId),
-          });
-        },
-      },
+      cards: createReviewCards({ api: editingApi, adminChatId: () => services.adminChat.get(), logger }),
     },
   });
   const languages = createLanguageNegotiator({

@@ -99,8 +99,8 @@ export function createJobs(deps: {
   services: Services;
   ingest: IngestDeps;
   outbox: OutboxDeps;
-  /** Sends the review cards of each ingest run's new stories. */
-  reviews: Pick<ReviewActions, "mark" | "sendNewCards">;
+  /** Sends the review cards of stories that arrived since the last offer (this bot's ingest runs and `cli ingest`'s). */
+  reviews: Pick<ReviewActions, "sendNewCards">;
   api: Pick<Api, "sendMessage">;
   budget: SendBudget;
   /** Channel posts and alerts are sent only by the instance holding it. */
@@ -127,13 +127,22 @@ export function createJobs(deps: {
       name: INGEST_JOB,
       cron: services.config.ingestCron,
       run: async (signal) => {
-        const mark = await deps.reviews.mark();
         const report = await ingestAllFeeds(ingest, { signal });
-        await deps.reviews.sendNewCards(mark);
+        await deps.reviews.sendNewCards();
         return report;
       },
     },
-    { name: "publish", cron: services.config.postCron, when: () => sender.holds(), run: () => publishNextPost(outbox) },
+    {
+      name: "publish",
+      cron: services.config.postCron,
+      when: () => sender.holds(),
+      run: async () => {
+        const outcome = await publishNextPost(outbox);
+        // Stories for review stored by `cli ingest` (another process, no bot) get their cards here.
+        await deps.reviews.sendNewCards();
+        return outcome;
+      },
+    },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
     ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger, translator: deps.translations.translator }),
     ...digestJobs,

@@ -1,4 +1,5 @@
 /** Builds the newsroom's use cases from the services, each with only the dependencies it needs. */
+import { createSendBreaking } from "../newsroom/breaking-news.js";
 import { createCorrectionActions } from "../newsroom/correction-actions.js";
 import { createRemovalActions } from "../newsroom/removal-actions.js";
 import { createFeedActions } from "../newsroom/feed-actions.js";
@@ -11,7 +12,7 @@ import { createNewsroomReports } from "../newsroom/reports.js";
 import { createTopicActions } from "../newsroom/topic-actions.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { PublishOutcome } from "../publish/outbox.js";
-import { planPostMessage, postHtml, type PostStyle } from "../publish/post-message.js";
+import type { PostStyle } from "../publish/post-message.js";
 import type { Health } from "./create-health.js";
 import type { Services } from "./create-services.js";
 
@@ -38,7 +39,7 @@ export const NO_CHANNEL: ChannelAccess = {
     edit: () => Promise.reject(new Error("the CLI does not edit channel posts")),
     remove: () => Promise.reject(new Error("the CLI does not delete channel posts")),
   },
-  // The running bot sends review cards at its next ingest run; /review shows every waiting story.
+  // The running bot sends the cards of stories for review at its next publish tick; /review shows every waiting story.
   cards: {
     send: () => Promise.resolve(null),
     edit: () => Promise.reject(new Error("the CLI does not edit cards")),
@@ -52,13 +53,18 @@ export const NO_CHANNEL: ChannelAccess = {
 export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health; postStyle: () => PostStyle }): Newsroom {
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, alerts, corrections, now } = services;
+  const publish = (postId: number): Promise<PublishOutcome> => channel.publish(postId);
+  // Breaking news goes out one way from /breaking, previews, review cards and drafts alike.
+  const sendBreaking = createSendBreaking({ publish, ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}) });
   const reviews = createReviewActions({
     posts,
     audit,
+    settings,
     cards: channel.cards,
-    publish: (postId) => channel.publish(postId),
-    // The outbox's own formatter: a card shows the post exactly as it would go out.
-    render: (post) => postHtml(planPostMessage(post, deps.postStyle())),
+    publish,
+    sendBreaking,
+    // The outbox's own presentation: a card shows the post exactly as it would go out.
+    style: deps.postStyle,
     now,
     timezone: services.config.timezone,
     cardsPerRun: services.config.review.cardsPerRun,
@@ -77,9 +83,9 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
       alerts,
       // Ingestion (feed parsing, extraction) loads when an editor first queues a link, not for every CLI command.
       fetchPage: async (url, context) => (await import("../ingest/ingest-feeds.js")).fetchArticlePage(services, url, context),
-      publish: (postId) => channel.publish(postId),
+      publish,
+      sendBreaking,
       channel: channel.messages,
-      ...(channel.breakingSent ? { breakingSent: channel.breakingSent } : {}),
       reviews,
       now,
       style: deps.postStyle,

@@ -605,10 +605,10 @@ export function createChannelPostsRepository(prisma: Db) {
       return row?.id ?? 0;
     },
 
-    /** Review stories after post `afterId` that have no card yet, oldest first (at most `limit`). */
-    async reviewWithoutCard(afterId: number, limit: number): Promise<number[]> {
+    /** Review stories with ids in (`after`, `through`] that have no card yet, oldest first (at most `limit`). */
+    async reviewWithoutCard(ids: { after: number; through: number }, limit: number): Promise<number[]> {
       const rows = await prisma.channelPost.findMany({
-        where: { status: "review", cardMessageId: null, id: { gt: afterId } },
+        where: { status: "review", cardMessageId: null, id: { gt: ids.after, lte: ids.through } },
         orderBy: { id: "asc" },
         take: limit,
         select: { id: true },

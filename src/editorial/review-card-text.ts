@@ -1,10 +1,12 @@
 /**
- * The editors' card for a draft or a review story: the post exactly as it would appear, then
- * where it comes from and what waits (or what an editor decided, once decided). Pure.
+ * The editors' card for a draft or a review story: the post exactly as it would appear (its
+ * photo and caption, or its text and link preview), then where it comes from and what waits
+ * (or what an editor decided, once decided). Pure.
  */
 import { DateTime } from "luxon";
 
 import type { PostDecision, PostStatus } from "../db/channel-posts.js";
+import type { PostMessage } from "../publish/post-message.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { formatWhen } from "./format-when.js";
 
@@ -12,8 +14,6 @@ export interface CardFacts {
   /** An editor's draft (/queue without a time) or a story offered for review. */
   kind: "draft" | "review";
   postId: number;
-  /** The post's HTML, from the outbox's own formatter. */
-  postHtml: string;
   status: PostStatus;
   url: string;
   sourceName: string | null;
@@ -65,8 +65,8 @@ export function decisionLine(facts: CardFacts, timezone: string, now: Date): str
   }
 }
 
-/** The card's HTML: the post, a blank line, then the facts (escaped) and the decision, if made. */
-export function reviewCardText(facts: CardFacts, timezone: string, now: Date): string {
+/** The card's own lines under the post (escaped HTML): the facts, and the decision once made. */
+export function reviewCardLines(facts: CardFacts, timezone: string, now: Date): string {
   const lines: string[] = [];
   const from = `${sourceOf(facts)} · ${formatWhen(facts.time, timezone, now)}`;
   if (facts.kind === "draft") {
@@ -78,5 +78,14 @@ export function reviewCardText(facts: CardFacts, timezone: string, now: Date): s
   const decided = decisionLine(facts, timezone, now);
   if (decided) lines.push(decided);
   else if (facts.kind === "draft") lines.push("Nothing goes out until an editor presses Post now or Schedule.");
-  return `${facts.postHtml}\n\n${lines.map(escapeHtml).join("\n")}`;
+  return lines.map(escapeHtml).join("\n");
+}
+
+/**
+ * The card as a message: the post's own (a photo with its caption, or a text with its preview
+ * setting), a blank line, then the card's lines. The post was planned leaving room for them.
+ */
+export function withCardLines<M extends PostMessage>(post: M, lines: string): M {
+  if (post.media === "photo") return { ...post, caption: `${post.caption}\n\n${lines}` };
+  return { ...post, text: `${post.text}\n\n${lines}` };
 }

@@ -22,6 +22,7 @@ import { errorReason } from "../ops/error-reason.js";
 import type { PublishOutcome } from "../publish/outbox.js";
 import { planPostEdit, planPostMessage, postHtml, type PostMessage, type PostStyle } from "../publish/post-message.js";
 import type { Actor } from "./actor.js";
+import type { SendBreaking } from "./breaking-news.js";
 import { withdrawStory } from "./removal-actions.js";
 import type { ReviewActions } from "./review-actions.js";
 
@@ -44,8 +45,8 @@ export interface PostActionsDeps {
   /** Sends one post through the outbox (its claim makes a double send impossible). */
   publish: (postId: number) => Promise<PublishOutcome>;
   channel: ChannelMessages;
-  /** Told when breaking news went out, so readers' alerts go at once rather than at the next tick. */
-  breakingSent?: (postId: number) => void;
+  /** Sends a post marked breaking: the one way breaking news goes out (alerts at once included). */
+  sendBreaking: SendBreaking;
   /** Decisions on drafts and review stories (Post now, Schedule, Cancel reach them through /postnow, /reschedule, /cancel too). */
   reviews: Pick<ReviewActions, "decide" | "refreshCard">;
   now: () => Date;
@@ -250,10 +251,10 @@ export function createPostActions(deps: PostActionsDeps) {
     return publishNow(post, actor, "post.post_now");
   };
 
-  /** Sends a waiting post through the outbox now; audited under `action` when it went out. */
-  const publishNow = async (post: PostRecord, actor: Actor, action: string): Promise<PostNowOutcome> => {
+  /** Sends a waiting post through the outbox now (with `send`); audited under `action` when it went out. */
+  const publishNow = async (post: PostRecord, actor: Actor, action: string, send = deps.publish): Promise<PostNowOutcome> => {
     const postId = post.id;
-    const outcome = await deps.publish(postId);
+    const outcome = await send(postId);
     if (outcome.kind === "sent") {
       await audit.record({
         actorId: actor.id,
@@ -478,12 +479,18 @@ export function createPostActions(deps: PostActionsDeps) {
           return { kind: "sending", postId: post.id };
         case "uncertain":
           return { kind: "maybe-in-channel", postId: post.id, headline: post.article.headline, interruptedAt: post.sendStartedAt };
+        case "draft":
+        case "review": {
+          // A draft or a story for review: the editor's decision, recorded and shown on its cards like a press on its Breaking button.
+          const decided = await deps.reviews.decide({ postId: post.id, action: "breaking", actor: input.actor });
+          if (decided.kind === "posted") return { kind: "sent", postId: post.id, messageId: decided.messageId };
+          if (decided.kind === "approved") return { kind: "held", postId: post.id, reason: decided.reason };
+          return { kind: "changed-meanwhile", postId: post.id };
+        }
         default:
           if (!(await posts.markBreaking(post.id))) return { kind: "changed-meanwhile", postId: post.id };
       }
-      const outcome = await publishNow(post, input.actor, "post.breaking");
-      if (outcome.kind === "sent") deps.breakingSent?.(post.id);
-      return outcome;
+      return publishNow(post, input.actor, "post.breaking", deps.sendBreaking);
     },
 
     /** Records a post whose send was interrupted as sent: an editor found it in the channel. */

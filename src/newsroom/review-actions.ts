@@ -5,18 +5,25 @@
  * card of the story in place so no card keeps buttons after the story was decided.
  */
 import type { AuditLogRepository } from "../db/audit-log.js";
-import { PENDING, type CardRecord, type ChannelPostsRepository, type PostDecision, type PostRecord, type PostStatus } from "../db/channel-posts.js";
-import { reviewCardText } from "../editorial/review-card-text.js";
+import type { SettingsRepository } from "../db/settings.js";
+import { PENDING, type CardRecord, type ChannelPostsRepository, type PostDecision, type PostStatus } from "../db/channel-posts.js";
+import { reviewCardLines, withCardLines } from "../editorial/review-card-text.js";
 import type { PublishOutcome } from "../publish/outbox.js";
+import { planPostMessage, planTextMessage, type PostMessage, type PostStyle, type TextPostMessage } from "../publish/post-message.js";
+import { visibleLength } from "../publish/telegram-html.js";
 import type { Actor } from "./actor.js";
+import type { SendBreaking } from "./breaking-news.js";
 
 /** Which buttons a card carries: a review story's, a draft's, or none (decided). */
 export type CardButtons = "review" | "draft" | null;
 
-/** A card as the admin chat shows it. */
+/** A card as the admin chat shows it: the post as it would appear, with the card's lines under it. */
 export interface CardView {
   postId: number;
-  html: string;
+  /** The card as sent: a photo with the post's caption, or a text with the post's link preview setting. */
+  message: PostMessage;
+  /** The card without its picture (a /review page, or when Telegram refuses the picture): the post as a preview. */
+  withoutPicture: TextPostMessage;
   buttons: CardButtons;
 }
 
@@ -27,20 +34,24 @@ export interface CardRef {
 
 /** The admin chat's cards (Telegram in production). */
 export interface ReviewCards {
-  /** Sends a card to the admin chat; null when there is none or it could not be reached. */
+  /** Sends a card to the admin chat (without its picture when Telegram refuses it); null when there is none or it could not be reached. */
   send(card: CardView): Promise<CardRef | null>;
-  /** Edits a card in place (text and buttons). */
+  /** Edits a card in place (its caption or text, and its buttons). */
   edit(at: CardRef, card: CardView): Promise<void>;
 }
 
 export interface ReviewActionsDeps {
   posts: ChannelPostsRepository;
   audit: AuditLogRepository;
+  /** Holds how far stories for review were offered (REVIEW_CARDS_OFFERED). */
+  settings: Pick<SettingsRepository, "get" | "swap">;
   cards: ReviewCards;
   /** Sends one post through the outbox. */
   publish: (postId: number) => Promise<PublishOutcome>;
-  /** The exact HTML the outbox sends a post with. */
-  render: (post: PostRecord) => string;
+  /** Sends a post marked breaking: the one way breaking news goes out (alerts at once included). */
+  sendBreaking: SendBreaking;
+  /** How posts look (the outbox's own): a card shows its post exactly as it would go out. */
+  style: () => PostStyle;
   now: () => Date;
   timezone: string;
   /** REVIEW_CARDS_PER_RUN. */
@@ -72,6 +83,9 @@ const STATUS_OF: Record<DecisionAction, { decision: PostDecision; status: PostSt
   skip: { decision: "skipped", status: "skipped" },
 };
 
+/** The setting holding the newest post id whose story for review was offered (its card sent, or left under /review). */
+export const REVIEW_CARDS_OFFERED = "review.cards-offered-through";
+
 export type ReviewActions = ReturnType<typeof createReviewActions>;
 
 export function createReviewActions(deps: ReviewActionsDeps) {
@@ -80,11 +94,10 @@ export function createReviewActions(deps: ReviewActionsDeps) {
   /** The card of a post as it stands; `kind` says whether it is a draft's (an editor's /queue) or a review story's. */
   const viewOf = (record: CardRecord, kind: "draft" | "review"): CardView => {
     const { post } = record;
-    const html = reviewCardText(
+    const lines = reviewCardLines(
       {
         kind,
         postId: post.id,
-        postHtml: deps.render(post),
         status: post.status,
         url: post.article.url,
         sourceName: record.sourceName,
@@ -98,8 +111,13 @@ export function createReviewActions(deps: ReviewActionsDeps) {
       deps.timezone,
       deps.now(),
     );
+    // The post is planned leaving room for the lines: only its summary is shortened to fit.
+    const reserve = visibleLength(`\n\n${lines}`);
+    const style = deps.style();
+    const message = withCardLines(planPostMessage(post, style, style.media, reserve), lines);
+    const withoutPicture = message.media === "photo" ? withCardLines(planTextMessage(post, style, reserve), lines) : message;
     const pending = PENDING.includes(post.status);
-    return { postId: post.id, html, buttons: pending ? kind : null };
+    return { postId: post.id, message, withoutPicture, buttons: pending ? kind : null };
   };
 
   /** A waiting post's card kind (decided cards are drawn by the decision, which knows what it was). */
@@ -160,8 +178,8 @@ export function createReviewActions(deps: ReviewActionsDeps) {
     });
     let outcome: DecisionOutcome;
     if (action === "post" || action === "breaking") {
-      const published = await deps.publish(postId);
       const breaking = action === "breaking";
+      const published = await (breaking ? deps.sendBreaking : deps.publish)(postId);
       outcome =
         published.kind === "sent"
           ? { kind: "posted", postId, messageId: published.messageId, breaking }
@@ -190,17 +208,20 @@ export function createReviewActions(deps: ReviewActionsDeps) {
   return {
     decide,
 
-    /** Where an ingest run starts: the stories it offers for review come after this mark. */
-    mark: (): Promise<number> => posts.lastId(),
-
     /**
-     * Sends the cards of review stories created after `mark` (this ingest run) that have none,
-     * at most REVIEW_CARDS_PER_RUN; the rest wait under /review. Returns how many went and wait.
+     * Offers the stories for review that arrived since the last offer (the bot's ingest run, or
+     * `cli ingest` in another process): sends the cards of at most REVIEW_CARDS_PER_RUN of them;
+     * the rest wait under /review. Each arrival is offered once, by one instance: the first to
+     * move the "offered through" mark sends its cards. Returns how many cards went.
      */
-    async sendNewCards(mark: number): Promise<{ sent: number; waiting: number }> {
-      const ids = await posts.reviewWithoutCard(mark, deps.cardsPerRun);
+    async sendNewCards(): Promise<number> {
+      const offered = await deps.settings.get(REVIEW_CARDS_OFFERED);
+      const after = offered === null ? 0 : Number(offered);
+      const through = await posts.lastId();
+      if (through <= after || !(await deps.settings.swap(REVIEW_CARDS_OFFERED, offered, String(through)))) return 0;
+      const ids = await posts.reviewWithoutCard({ after, through }, deps.cardsPerRun);
       let sent = 0;
-      for (const id of ids.slice(0, deps.cardsPerRun)) {
+      for (const id of ids) {
         const record = await posts.getCard(id);
         if (!record || record.post.status !== "review") continue;
         const ref = await deps.cards.send(viewOf(record, "review"));
@@ -208,8 +229,7 @@ export function createReviewActions(deps: ReviewActionsDeps) {
         await posts.setCard(id, ref);
         sent++;
       }
-      const { total } = await posts.listPending(["review"], { skip: 0, take: 0 });
-      return { sent, waiting: total };
+      return sent;
     },
 
     /** Why a story takes no decision now (decided, gone, never pending), or null while it waits for one. */

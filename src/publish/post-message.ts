@@ -8,6 +8,7 @@ import type { PostMedia } from "../config.js";
 import type { PostRecord } from "../db/channel-posts.js";
 import { sourceNameOf } from "../ingest/source-name.js";
 import { formatPost, postLink, TELEGRAM_CAPTION_LIMIT, type PostContent, type PostFormat } from "./format-post.js";
+import { TELEGRAM_TEXT_LIMIT } from "./telegram-html.js";
 
 /** What a post is made of: its article (an editor's photo wins over the image) and whether it is breaking news. */
 export type PostSubject = Pick<PostRecord, "id" | "breaking"> & {
@@ -27,6 +28,9 @@ export type PostMessage =
   | { media: "photo"; photo: string; caption: string; disableNotification: boolean }
   | { media: "preview" | "text"; text: string; linkPreview: LinkPreviewOptions; disableNotification: boolean };
 
+/** A post sent as a message (with or without its link preview), not as a photo. */
+export type TextPostMessage = Extract<PostMessage, { media: "preview" | "text" }>;
+
 /** The picture a post shows: the editor's photo, else the story's image, else none. */
 export function postImage(article: Pick<PostSubject["article"], "editorImage" | "imageUrl">): string | null {
   return article.editorImage || article.imageUrl || null;
@@ -35,19 +39,26 @@ export function postImage(article: Pick<PostSubject["article"], "editorImage" | 
 /**
  * The message for a post. `media` forces a way (the outbox falls back to "preview" when
  * Telegram refuses the picture); otherwise POST_MEDIA decides, and "photo" without a picture
- * is "preview". Breaking news always notifies.
+ * is "preview". Breaking news always notifies. `reserve` keeps that many characters of
+ * Telegram's limit free for text that follows the post (an editor's card lines): only the
+ * summary is shortened to make room.
  */
-export function planPostMessage(post: PostSubject, style: PostStyle, media: PostMedia = style.media): PostMessage {
+export function planPostMessage(post: PostSubject, style: PostStyle, media: PostMedia = style.media, reserve = 0): PostMessage {
   const content = postContent(post, style);
   const disableNotification = style.silent && !post.breaking;
   const photo = postImage(post.article);
   if (media === "photo" && photo) {
-    return { media: "photo", photo, caption: formatPost(content, style.format, TELEGRAM_CAPTION_LIMIT), disableNotification };
+    return { media: "photo", photo, caption: formatPost(content, style.format, TELEGRAM_CAPTION_LIMIT - reserve), disableNotification };
   }
-  const text = formatPost(content, style.format);
+  const text = formatPost(content, style.format, TELEGRAM_TEXT_LIMIT - reserve);
   if (media === "text") return { media: "text", text, linkPreview: { is_disabled: true }, disableNotification };
   // The article's own page, not the redirect: Telegram builds the preview from the page's tags.
   return { media: "preview", text, linkPreview: { url: post.article.url, prefer_large_media: true, show_above_text: true }, disableNotification };
+}
+
+/** The post as a message without its picture: as planned in "text" mode, else as a preview (the outbox's fallback when Telegram refuses the picture). */
+export function planTextMessage(post: PostSubject, style: PostStyle, reserve = 0): TextPostMessage {
+  return planPostMessage(post, style, style.media === "text" ? "text" : "preview", reserve) as TextPostMessage;
 }
 
 /**

@@ -20,22 +20,28 @@ const translator = createTranslations().translator;
 
 const STORY_URL = "https://news.example.com/quake/coast";
 
+/** The alert a reader following "weather" gets for the storm story at `link`. */
+const stormAlert = (link: string) =>
+  formatAlert(translator("en"), { headline: "Storm makes landfall tonight", summary: "Storm makes landfall tonight: the details.", link, followedTopics: ["weather"] });
+
 describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
   const editors = useEditorHarness(provider);
   const prisma = () => editors.harness.app.services.db.prisma;
   const channelSends = () => editors.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID);
 
-  /** A story in the queue behind another one, tagged `topic`. */
-  const storyWithTopic = async (headline: string, topic: string) => {
+  /** A story in the queue behind another one, tagged `topic`; `pending` makes it a story for review (as a review feed stores it) or an editor's draft. */
+  const storyWithTopic = async (headline: string, topic: string, pending?: "review" | "draft") => {
     const { services } = editors.harness.app;
     const [stored] = await services.articles.storeBatch([
       {
         url: `https://news.example.com/${topic}/${headline.length}`, guid: null, feedId: null, headline, summary: `${headline}: the details.`, body: "",
         section: null, author: null, language: "en", imageUrl: null, publishedAt: START, modifiedAt: null, sortAt: START, headlineKey: headline.toLowerCase(),
-        autoPost: false, source: "editor", topics: [{ slug: topic, name: topic }], otherUrls: [],
+        autoPost: false, source: pending === "review" ? "feed" : "editor", topics: [{ slug: topic, name: topic }], otherUrls: [], review: pending === "review",
       },
     ]);
-    return (await services.posts.create({ articleId: stored!.id, origin: "editor", queuedById: BigInt(EDITOR.id), queuedByName: "Ann" }))!;
+    if (pending === "review") return (await services.posts.findByArticle(stored!.id))!;
+    const draft = pending === "draft" ? { status: "draft" as const } : {};
+    return (await services.posts.create({ articleId: stored!.id, origin: "editor", queuedById: BigInt(EDITOR.id), queuedByName: "Ann", ...draft }))!;
   };
 
   it("/breaking <id> sends the post at once, ahead of the queue, marked breaking and audited", async () => {
@@ -135,17 +141,53 @@ describe.each(TEST_PROVIDERS)("breaking news on %s", (provider) => {
     expect(await prisma().alertDelivery.count()).toBe(0);
 
     await editors.harness.say(`/breaking ${breaking.id}`);
-    // No job tick: the breaking post itself kicks the fan-out and the sender.
-    await vi.waitFor(() => expect(readerSends()).toHaveLength(1));
-    expect(readerSends()[0]!.payload).toMatchObject({
-      chat_id: 61,
-      text: formatAlert(translator("en"), {
-        headline: "Storm makes landfall tonight",
-        summary: "Storm makes landfall tonight: the details.",
-        link: breaking.article.url,
-        followedTopics: ["weather"],
-      }),
-    });
+    // No job tick: the breaking post itself kicks the fan-out and the sender (in the background: a loaded machine may take a while).
+    await vi.waitFor(() => expect(readerSends()).toHaveLength(1), { timeout: 10_000 });
+    expect(readerSends()[0]!.payload).toMatchObject({ chat_id: 61, text: stormAlert(breaking.article.url) });
     expect(ADMIN_CHAT_ID).not.toBe(61);
+  });
+
+  /** Dana, a reader who chose the daily digest and follows "weather". */
+  const digestReaderFollowingWeather = async () => {
+    const { services } = editors.harness.app;
+    const { id: readerId } = await services.subscribers.register({ telegramId: 61, chatId: 61, firstName: "Dana" });
+    await prisma().subscriber.update({ where: { id: readerId }, data: { alertMode: "digest" } });
+    const topic = await prisma().topic.upsert({ where: { slug: "weather" }, create: { slug: "weather", name: "weather" }, update: {} });
+    await prisma().subscription.create({ data: { subscriberId: readerId, topicId: topic.id } });
+  };
+
+  it.each(["review", "draft"] as const)("🔴 Breaking on a %s card goes the same way: the digest reader is alerted at once", async (pending) => {
+    await digestReaderFollowingWeather();
+    const story = await storyWithTopic("Storm makes landfall tonight", "weather", pending);
+    const readerSends = () => editors.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === 61);
+
+    await editors.harness.press(`ed:rbreak:${story.id}`);
+    expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual([`Posted as breaking news: #${story.id}.`]);
+    expect(channelSends().map((c) => c.payload.disable_notification)).toEqual([false]);
+    expect(String(channelSends()[0]!.payload.text).startsWith("🔴 <b>Storm makes landfall tonight</b>")).toBe(true);
+    // No job tick: the decision itself kicks the fan-out and the sender, as /breaking does.
+    await vi.waitFor(() => expect(readerSends()).toHaveLength(1), { timeout: 10_000 });
+    expect(readerSends()[0]!.payload).toEqual({ chat_id: 61, text: stormAlert(story.article.url), parse_mode: "HTML" });
+    expect(await prisma().channelPost.findUnique({ where: { id: story.id }, select: { status: true, breaking: true, decision: true } })).toEqual({
+      status: "sent",
+      breaking: true,
+      decision: "breaking",
+    });
+  });
+
+  it("/breaking <id> of a story waiting for review is the editor's decision, shown on its card", async () => {
+    const story = await storyWithTopic("Bridge closes after crash", "traffic", "review");
+    await prisma().channelPost.update({ where: { id: story.id }, data: { cardChatId: String(ADMIN_CHAT_ID), cardMessageId: 777n } });
+    await editors.harness.say(`/breaking ${story.id}`);
+    expect(channelSends()).toHaveLength(1);
+    expect(await prisma().channelPost.findUnique({ where: { id: story.id }, select: { status: true, breaking: true, decision: true, decidedByName: true } })).toEqual({
+      status: "sent",
+      breaking: true,
+      decision: "breaking",
+      decidedByName: "Ann",
+    });
+    const cardEdit = editors.telegram.callsTo("editMessageText").at(-1)?.payload;
+    expect(cardEdit).toMatchObject({ chat_id: ADMIN_CHAT_ID, message_id: 777, reply_markup: { inline_keyboard: [] } });
+    expect(String(cardEdit?.text)).toContain(`🔴 Posted as breaking news by Ann at 10:00 as #${story.id}`);
   });
 });

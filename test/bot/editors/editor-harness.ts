@@ -142,3 +142,18 @@ export async function queueEditorPost(app: App, headline: string, scheduledAt: D
   const post = await app.services.posts.create({ articleId: stored!.id, origin: "editor", scheduledAt, queuedById: BigInt(EDITOR.id), queuedByName: "Ann" });
   return post!.id;
 }
+
+/** The buttons under a review card ("review") or a draft's card ("draft") of post `id`, as Telegram gets them. */
+export function cardButtons(id: number, kind: "review" | "draft") {
+  return [
+    [
+      { text: kind === "draft" ? "✅ Post now" : "✅ Post", callback_data: `ed:rpost:${id}` },
+      { text: "🕒 Schedule", callback_data: `ed:rsched:${id}` },
+      { text: "✏️ Edit", callback_data: `ed:redit:${id}` },
+    ],
+    [
+      { text: "🔴 Breaking", callback_data: `ed:rbreak:${id}` },
+      { text: kind === "draft" ? "🗑 Cancel" : "🗑 Skip", callback_data: `ed:rskip:${id}` },
+    ],
+  ];
+}

@@ -13,7 +13,7 @@ import { TEST_PROVIDERS } from "../../support/database.js";
 import { server } from "../../support/msw.js";
 
 import { serve } from "../../support/web.js";
-import { articlePage, EDITOR, startHarness, TIMEZONE, useEditorHarness } from "./editor-harness.js";
+import { articlePage, cardButtons, EDITOR, startHarness, TIMEZONE, useEditorHarness } from "./editor-harness.js";
 
 const STORY_URL = "https://news.example.com/islands/ferry-line";
 const HEADLINE = "Ferry line <to> link the islands & the mainland";
@@ -73,25 +73,14 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     const article = await prisma().article.findUniqueOrThrow({ where: { id: 1 } });
     const facts = `📝 Draft #1 by Ann · news.example.com · ${formatWhen(article.publishedAt ?? article.sortAt, TIMEZONE, editors.harness.clock.now)}`;
     const replies = editors.telegram.callsTo("sendMessage").map((c) => c.payload);
+    // The draft's card is the post as it will appear (the same large preview), with the draft's lines under it.
     expect(replies).toEqual([
       {
         chat_id: ADMIN_CHAT_ID,
         text: `${preview}\n\n${facts}\nNothing goes out until an editor presses Post now or Schedule.`,
         parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-        reply_markup: {
-          inline_keyboard: [
-            [
-              { text: "✅ Post now", callback_data: "ed:rpost:1" },
-              { text: "🕒 Schedule", callback_data: "ed:rsched:1" },
-              { text: "✏️ Edit", callback_data: "ed:redit:1" },
-            ],
-            [
-              { text: "🔴 Breaking", callback_data: "ed:rbreak:1" },
-              { text: "🗑 Cancel", callback_data: "ed:rskip:1" },
-            ],
-          ],
-        },
+        link_preview_options: largePreview,
+        reply_markup: { inline_keyboard: cardButtons(1, "draft") },
       },
     ]);
     const audit = await prisma().auditLog.findMany();
@@ -115,7 +104,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
         message_id: cardId,
         text: `${preview}\n\n${facts}\n✅ Posted by Ann at 10:00 as #1`,
         parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
+        link_preview_options: largePreview,
         reply_markup: { inline_keyboard: [] },
       },
     ]);

@@ -60,6 +60,13 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
     return `${editors.harness.app.newsroom.posts.render(post!)}\n\n${lines.map((l) => l.replace("{when}", when)).join("\n")}`;
   };
 
+  /** The link preview post `id` goes out with (stories without a picture go out as previews by default): its card has the same. */
+  const previewOf = async (id: number) => {
+    const post = await editors.harness.app.services.posts.get(id);
+    const message = editors.harness.app.newsroom.posts.preview(post!);
+    return message.media === "photo" ? null : message.linkPreview;
+  };
+
   it("sends at most REVIEW_CARDS_PER_RUN cards, keeps the rest under /review, and posts nothing by itself", async () => {
     await editors.harness.app.stop();
     editors.harness = await startHarness(editors.database, editors.telegram, { env: { REVIEW_CARDS_PER_RUN: "2" } });
@@ -76,14 +83,14 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
         chat_id: ADMIN_CHAT_ID,
         text: await cardText(1, "🔎 For review #1 · Harbour Times · {when}"),
         parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
+        link_preview_options: await previewOf(1),
         reply_markup: REVIEW_KEYBOARD(1),
       },
       {
         chat_id: ADMIN_CHAT_ID,
         text: await cardText(2, "🔎 For review #2 · Harbour Times · {when}"),
         parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
+        link_preview_options: await previewOf(2),
         reply_markup: REVIEW_KEYBOARD(2),
       },
     ]);
@@ -98,7 +105,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
       chat_id: ADMIN_CHAT_ID,
       text: `${await cardText(1, "🔎 For review #1 · Harbour Times · {when}")}\n\n<i>Story 1 of 3 waiting for review</i>`,
       parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+      link_preview_options: await previewOf(1),
       reply_markup: { inline_keyboard: [...REVIEW_KEYBOARD(1).inline_keyboard, [{ text: "Next ▶", callback_data: "ed:rpage:1" }]] },
     });
     await editors.harness.pressOn(4242, "ed:rpage:2");
@@ -107,7 +114,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
       message_id: 4242,
       text: `${await cardText(3, "🔎 For review #3 · Harbour Times · {when}")}\n\n<i>Story 3 of 3 waiting for review</i>`,
       parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+      link_preview_options: await previewOf(3),
       reply_markup: { inline_keyboard: [...REVIEW_KEYBOARD(3).inline_keyboard, [{ text: "◀ Previous", callback_data: "ed:rpage:1" }]] },
     });
     // The page is now story 3's card: deciding there edits it in place.
@@ -142,7 +149,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
         message_id: cardId,
         text: await cardText(1, "🔎 For review #1 · Harbour Times · {when}", "✅ Posted by Ann at 10:00 as #1"),
         parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
+        link_preview_options: await previewOf(1),
         reply_markup: { inline_keyboard: [] },
       },
     ]);
@@ -228,7 +235,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
       message_id: cardId,
       text: await cardText(1, "🔎 For review #1 · Harbour Times · {when}"),
       parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+      link_preview_options: await previewOf(1),
       reply_markup: REVIEW_KEYBOARD(1),
     });
     expect(String(edits().at(-1)?.text)).toContain("<b>Bridge repairs begin in April</b>");
@@ -250,7 +257,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
         "⚠️ Not posted automatically: its page answered 404 and the feed gave no text.",
       ),
       parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+      link_preview_options: await previewOf(1),
       reply_markup: REVIEW_KEYBOARD(1),
     });
     await editors.harness.app.scheduler.runNow("publish");

@@ -45,7 +45,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (outcome.post.status === "draft") {
       const card = await reviews.draftCard(outcome.post.id);
       if (!card) return replyText(ctx, `Draft #${outcome.post.id} is gone; see /queue.`);
-      const message = await ctx.reply(card.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: cardMarkup(card.buttons, card.postId) });
+      const message = await replyWithPost(ctx, card.message, cardMarkup(card.buttons, card.postId), () => card.withoutPicture);
       return reviews.attachCard(card.postId, { chatId: String(message.chat.id), messageId: message.message_id });
     }
     await replyText(ctx, `${waitingText(outcome.post.id, outcome.post.scheduledAt, timezone, deps.now())} This is what will be posted:`);

@@ -34,9 +34,9 @@ function pressedCard(ctx: BotContext): CardRef | null {
   return message ? { chatId: String(message.chat.id), messageId: message.message_id } : null;
 }
 
-/** A /review page's text: the card, then which of how many it is. */
+/** A /review page's text: the card (without its picture: pages turn in place), then which of how many it is. */
 function pageText(page: Extract<ReviewPage, { kind: "page" }>): string {
-  return `${page.card.html}\n\n<i>Story ${page.index + 1} of ${page.total} waiting for review</i>`;
+  return `${page.card.withoutPicture.text}\n\n<i>Story ${page.index + 1} of ${page.total} waiting for review</i>`;
 }
 
 const NOTHING_TO_REVIEW = "Nothing is waiting for review.";
@@ -51,7 +51,7 @@ export function createReviewFeature(deps: EditorDeps): Composer<BotContext> {
     if (page.kind === "empty") return replyText(ctx, NOTHING_TO_REVIEW);
     const message = await ctx.reply(pageText(page), {
       parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+      link_preview_options: page.card.withoutPicture.linkPreview,
       reply_markup: reviewPageKeyboard(page.card.postId, page.index, page.total),
     });
     await reviews.attachCard(page.card.postId, { chatId: String(message.chat.id), messageId: message.message_id });
@@ -64,7 +64,7 @@ export function createReviewFeature(deps: EditorDeps): Composer<BotContext> {
     if (page.kind === "empty") return void (await ctx.editMessageText(NOTHING_TO_REVIEW, { reply_markup: { inline_keyboard: [] } }));
     await ctx.editMessageText(pageText(page), {
       parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+      link_preview_options: page.card.withoutPicture.linkPreview,
       reply_markup: reviewPageKeyboard(page.card.postId, page.index, page.total),
     });
     const at = pressedCard(ctx);
