@@ -8,7 +8,7 @@
 // the measurement. Updates are handled one after another (one core for Node; PostgreSQL
 // runs in its own server process). The CPU time this process spent per update is printed too:
 // on a busy machine it says more than the rate. Set BENCH_PROVIDERS=sqlite to run one provider,
-// BENCH_MS for the time per command, and BENCH_CPU_PROFILE=<dir> to write a CPU profile
+// BENCH_MS for the time per command, BENCH_COMMANDS (comma-separated) to time only some, and BENCH_CPU_PROFILE=<dir> to write a CPU profile
 // of the timed part only (no seeding), one file per provider (`.cpuprofile`, for DevTools).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -112,7 +112,7 @@ async function seed(db: Database): Promise<void> {
 }
 
 /** The commands timed, each on its own for BENCH_MS. */
-const COMMANDS = ["/latest", "/latest politics", "/popular", "/popular week", "/search election"];
+const COMMANDS = process.env.BENCH_COMMANDS?.split(",") ?? ["/latest", "/latest politics", "/popular", "/popular week", "/search election"];
 
 /** Profiles the timed part when BENCH_CPU_PROFILE names a directory; `stop` writes `<provider>.cpuprofile` there. */
 async function startProfile(): Promise<{ stop(provider: string): Promise<void> } | null> {

@@ -64,7 +64,9 @@ export function createEngagementRepository(prisma: Db, cache: ReadCache = NO_REA
     async engagedSince(since: Date): Promise<EngagedPost[]> {
       const from = new Date(Math.floor(since.getTime() / WINDOW_STEP_MS) * WINDOW_STEP_MS);
       const posts = await cache.get(`engaged:${from.getTime()}`, () => readEngagedSince(from));
-      return posts.filter((post) => post.postedAt >= since);
+      // Newest first: when the oldest is in the window, all are (and the cached list is returned as it is).
+      const oldest = posts.at(-1);
+      return oldest === undefined || oldest.postedAt >= since ? posts : posts.filter((post) => post.postedAt >= since);
     },
   };
 
