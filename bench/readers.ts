@@ -1,12 +1,19 @@
-// Readers' benchmark: how many /latest and /popular a single Node process answers per
-// second, and their p99, with 100,000 articles, 20,000 channel posts and 50,000 readers,
-// on SQLite and PostgreSQL. Prints numbers and asserts nothing.
+// Readers' benchmark: how many /latest, /latest <topic>, /popular and /search a single Node
+// process answers per second, and their p50 and p99, with 100,000 articles, 20,000 channel
+// posts and 50,000 readers, on SQLite and PostgreSQL. Prints numbers and asserts nothing.
 //
 // What is timed: the whole handler path through `bot.handleUpdate` (grammY middleware,
 // conversations' session read, the database queries, formatting). Telegram is replaced
 // by an in-process API transformer that answers at once, so no HTTP (not even msw) is in
 // the measurement. Updates are handled one after another (one core for Node; PostgreSQL
-// runs in its own server process). Set BENCH_PROVIDERS=sqlite to run one provider.
+// runs in its own server process). The CPU time this process spent per update is printed too:
+// on a busy machine it says more than the rate. Set BENCH_PROVIDERS=sqlite to run one provider,
+// BENCH_MS for the time per command, BENCH_COMMANDS (comma-separated) to time only some, and BENCH_CPU_PROFILE=<dir> to write a CPU profile
+// of the timed part only (no seeding), one file per provider (`.cpuprofile`, for DevTools).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { join } from "node:path";
+
 import type { Update } from "grammy/types";
 
 import { createApp, type App } from "../src/app/create-app.js";
@@ -104,6 +111,27 @@ async function seed(db: Database): Promise<void> {
   if (db.provider === "postgresql") await p.$executeRawUnsafe("ANALYZE");
 }
 
+/** The commands timed, each on its own for BENCH_MS. */
+const COMMANDS = process.env.BENCH_COMMANDS?.split(",") ?? ["/latest", "/latest politics", "/popular", "/popular week", "/search election"];
+
+/** Profiles the timed part when BENCH_CPU_PROFILE names a directory; `stop` writes `<provider>.cpuprofile` there. */
+async function startProfile(): Promise<{ stop(provider: string): Promise<void> } | null> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return null;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop(provider) {
+      const { profile } = await session.post("Profiler.stop");
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${provider}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 let updateId = 1;
 function command(text: string, readerIndex: number): Update {
   const id = 5_000_000 + readerIndex;
@@ -124,11 +152,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function measure(app: App, text: string, sent: { count: number }): Promise<{ perSecond: number; p50: number; p99: number; n: number }> {
+async function measure(app: App, text: string, sent: { count: number }): Promise<{ perSecond: number; p50: number; p99: number; n: number; cpuPerUpdateMs: number }> {
   for (let i = 0; i < 30; i++) await app.bot.handleUpdate(command(text, i));
   const latencies: number[] = [];
   const before = sent.count;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let reader = 0;
   while (performance.now() - started < MEASURE_MS) {
     const t0 = performance.now();
@@ -136,9 +165,11 @@ async function measure(app: App, text: string, sent: { count: number }): Promise
     latencies.push(performance.now() - t0);
   }
   const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   if (sent.count - before !== latencies.length) throw new Error(`${text}: ${latencies.length} updates but ${sent.count - before} replies`);
   latencies.sort((a, b) => a - b);
-  return { perSecond: (latencies.length / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length };
+  const cpuPerUpdateMs = (cpu.user + cpu.system) / 1000 / latencies.length;
+  return { perSecond: (latencies.length / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length, cpuPerUpdateMs };
 }
 
 async function benchProvider(provider: Provider): Promise<void> {
@@ -157,12 +188,14 @@ async function benchProvider(provider: Provider): Promise<void> {
       const chatId = (payload as { chat_id?: number }).chat_id ?? 0;
       return Promise.resolve({ ok: true, result: { message_id: sent.count, date: 0, chat: { id: chatId, type: "private" } } } as never);
     });
-    for (const text of ["/latest", "/latest politics", "/popular", "/popular week"]) {
+    const profile = await startProfile();
+    for (const text of COMMANDS) {
       const r = await measure(app, text, sent);
       console.log(
-        `${provider.padEnd(10)} ${text.padEnd(17)} ${r.perSecond.toFixed(0).padStart(6)} answers/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.n} updates)`,
+        `${provider.padEnd(10)} ${text.padEnd(17)} ${r.perSecond.toFixed(0).padStart(6)} answers/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   ${(r.cpuPerUpdateMs * 1000).toFixed(0).padStart(5)} µs CPU/update   (${r.n} updates)`,
       );
     }
+    await profile?.stop(provider);
     await app.services.fetcher.close();
     await app.services.extractor.close();
   } finally {

@@ -11,7 +11,7 @@ const benches = [
   ["summaries (ROUGE-1)", "bench/summary.ts"],
   ["ingest throughput", "bench/ingest.ts"],
   ["hostile input (event-loop delay)", "bench/hostile.ts"],
-  ["/latest and /popular", "bench/readers.ts"],
+  ["reader commands", "bench/readers.ts"],
   ["alert delivery", "bench/alerts.ts"],
   ["database size and retention", "bench/retention.ts"],
 ] as const;

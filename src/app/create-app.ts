@@ -214,7 +214,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   const languages = createLanguageNegotiator({
-    chosenLanguage: (userId) => services.subscribers.chosenLanguage(userId),
+    chosenLanguages: () => services.subscribers.chosenLanguages(),
     channelLanguage: config.channelLanguage,
   });
   const bot = createBot(

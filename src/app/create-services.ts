@@ -96,7 +96,9 @@ export function createServices(deps: {
   const feeds = createFeedsRepository(prisma);
   const posts = createChannelPostsRepository(prisma);
   const alerts = createAlertsRepository(prisma);
-  const articles = createArticlesRepository(prisma);
+  // The readers' hot data (latest pages, topics, /popular candidates, searches) comes from memory.
+  const { readCache } = deps.db;
+  const articles = createArticlesRepository(prisma, readCache);
   const metrics = createMetrics({ sources: metricsSourcesFrom({ posts, alerts, feeds, articles }), now });
   let adminChatId: ChatRef | null = config.adminChatId;
   return {
@@ -110,13 +112,13 @@ export function createServices(deps: {
     posts,
     corrections: createPostCorrectionsRepository(prisma),
     digests: createChannelDigestsRepository(prisma),
-    topics: createTopicsRepository(prisma),
+    topics: createTopicsRepository(prisma, readCache),
     subscribers: createSubscribersRepository(prisma),
     settings,
     audit: createAuditLogRepository(prisma),
     leases: createJobLeasesRepository(prisma),
     alerts,
-    engagement: createEngagementRepository(prisma),
+    engagement: createEngagementRepository(prisma, readCache),
     search: createSearchRepository(deps.db),
     fetcher: createFetcher(
       {

@@ -2,6 +2,7 @@
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "./client.js";
 import { inBatches } from "./in-batches.js";
+import { NO_READ_CACHE, type ReadCache } from "./read-cache.js";
 
 /** An article ready to store (already clean, normalised and tagged). */
 export interface NewArticle {
@@ -124,7 +125,8 @@ const STORE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
 
 export type ArticlesRepository = ReturnType<typeof createArticlesRepository>;
 
-export function createArticlesRepository(prisma: Db) {
+/** `cache` keeps the readers' latest pages (the database's read cache; none by default). */
+export function createArticlesRepository(prisma: Db, cache: ReadCache = NO_READ_CACHE) {
   /** Articles matching `where`, newest first, with what the selection score weighs. */
   const listScored = async (where: Prisma.ArticleWhereInput, limit: number): Promise<ScoredArticle[]> => {
     const rows = await prisma.article.findMany({
@@ -237,14 +239,17 @@ export function createArticlesRepository(prisma: Db) {
     },
 
     /** The newest articles readers may see (not removed), optionally of one topic. */
-    async latest(options: { limit: number; topicSlug?: string | null }): Promise<ArticleView[]> {
-      const rows = await prisma.article.findMany({
-        where: options.topicSlug ? { ...NOT_REMOVED, topics: { some: { topic: { slug: options.topicSlug } } } } : NOT_REMOVED,
-        orderBy: [{ sortAt: "desc" }, { id: "desc" }],
-        take: options.limit,
-        select: viewSelect,
+    latest(options: { limit: number; topicSlug?: string | null }): Promise<ArticleView[]> {
+      const { limit, topicSlug } = options;
+      return cache.get(`latest:${limit}:${topicSlug ?? ""}`, async () => {
+        const rows = await prisma.article.findMany({
+          where: topicSlug ? { ...NOT_REMOVED, topics: { some: { topic: { slug: topicSlug } } } } : NOT_REMOVED,
+          orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+          take: limit,
+          select: viewSelect,
+        });
+        return rows.map(toView);
       });
-      return rows.map(toView);
     },
 
     /**

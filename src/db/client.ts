@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import type { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import type { DatabaseTarget } from "./database-url.js";
 import { countMigrations, migrateDatabase, type MigrateOptions } from "./migrations.js";
+import { createReadCache, type ReadCache } from "./read-cache.js";
 import type { Provider } from "./schema-files.js";
 
 /**
@@ -20,6 +21,8 @@ export type Db = SqliteClient;
 export interface Database {
   provider: Provider;
   prisma: Db;
+  /** The readers' hot data; emptied by every write to the tables it comes from through `prisma`. */
+  readCache: ReadCache;
   /** Rejects when the database does not answer a trivial query (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -35,16 +38,59 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
       options.logger?.info("created the tables in a new PostgreSQL database");
     }
   }
-  const prisma = await createPrismaClient(target);
-  await prisma.$connect();
+  const client = await createPrismaClient(target);
+  await client.$connect();
+  const readCache = createReadCache();
+  const prisma = invalidatingOnWrites(client, readCache);
   return {
     provider: target.provider,
     prisma,
+    readCache,
     ping: async () => {
       await prisma.jobLease.count();
     },
-    close: () => prisma.$disconnect(),
+    close: () => client.$disconnect(),
   };
+}
+
+/** The tables the read cache's values come from. */
+const CACHED_MODELS: ReadonlySet<string> = new Set(["Article", "ArticleTopic", "ChannelPost", "Topic"]);
+const READ_OPERATION = /^(find|count|aggregate|groupBy)/;
+
+/**
+ * The client, emptying `cache` after every write to a cached table. A write inside a transaction
+ * empties it again when the transaction ends: until the commit other connections read the old
+ * rows, and a reader asking in between must not leave them in the cache.
+ */
+function invalidatingOnWrites(client: Db, cache: ReadCache): Db {
+  let writes = 0;
+  const extended = client.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (!CACHED_MODELS.has(model) || READ_OPERATION.test(operation)) return query(args);
+          try {
+            return await query(args);
+          } finally {
+            writes++;
+            cache.invalidate();
+          }
+        },
+      },
+    },
+  }) as unknown as Db;
+  const transaction = extended.$transaction.bind(extended) as (...args: unknown[]) => Promise<unknown>;
+  const wrapped = async (...args: unknown[]) => {
+    const before = writes;
+    try {
+      return await transaction(...args);
+    } finally {
+      if (writes !== before) cache.invalidate();
+    }
+  };
+  // Prisma offers no hook for a transaction's end; the client's own method is wrapped.
+  Object.assign(extended, { $transaction: wrapped });
+  return extended;
 }
 
 /** Only the provider in use is loaded: the other one's client and driver cost memory for nothing. */

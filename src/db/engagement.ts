@@ -6,6 +6,7 @@
 import { NOT_REMOVED } from "./articles.js";
 import type { Db } from "./client.js";
 import { createCountedClicksRepository } from "./counted-clicks.js";
+import { NO_READ_CACHE, type ReadCache } from "./read-cache.js";
 
 /** A sent post with its counters and what a reader list needs of its article. */
 export interface EngagedPost {
@@ -21,7 +22,11 @@ export const POPULAR_CANDIDATES = 500;
 
 export type EngagementRepository = ReturnType<typeof createEngagementRepository>;
 
-export function createEngagementRepository(prisma: Db) {
+/** Candidates are read from the window's start rounded down to this, so one read serves a minute of /popular. */
+const WINDOW_STEP_MS = 60_000;
+
+/** `cache` keeps the /popular candidates (the database's read cache; none by default). */
+export function createEngagementRepository(prisma: Db, cache: ReadCache = NO_READ_CACHE) {
   const clicks = createCountedClicksRepository(prisma);
   return {
     /**
@@ -57,31 +62,39 @@ export function createEngagementRepository(prisma: Db) {
 
     /** Posts sent since `since` (their story not removed) that have any reactions or clicks, newest first (at most {@link POPULAR_CANDIDATES}). */
     async engagedSince(since: Date): Promise<EngagedPost[]> {
-      // No status condition in SQL: with it, SQLite (no statistics unless ANALYZE ran) walks the
-      // (status, …) index over every sent post instead of the sentAt range. Only sent posts have sentAt
-      // anyway; the few deleted since are dropped below.
-      const rows = await prisma.channelPost.findMany({
-        where: { sentAt: { gte: since }, OR: [{ reactionCount: { gt: 0 } }, { clickCount: { gt: 0 } }], article: NOT_REMOVED },
-        orderBy: [{ sentAt: "desc" }, { id: "desc" }],
-        take: POPULAR_CANDIDATES,
-        select: {
-          id: true,
-          status: true,
-          reactionCount: true,
-          clickCount: true,
-          sentAt: true,
-          article: { select: { id: true, url: true, headline: true } },
-        },
-      });
-      return rows
-        .filter((row) => row.status === "sent")
-        .map((row) => ({
-          postId: row.id,
-          reactions: row.reactionCount,
-          clicks: row.clickCount,
-          postedAt: row.sentAt ?? since,
-          article: row.article,
-        }));
+      const from = new Date(Math.floor(since.getTime() / WINDOW_STEP_MS) * WINDOW_STEP_MS);
+      const posts = await cache.get(`engaged:${from.getTime()}`, () => readEngagedSince(from));
+      // Newest first: when the oldest is in the window, all are (and the cached list is returned as it is).
+      const oldest = posts.at(-1);
+      return oldest === undefined || oldest.postedAt >= since ? posts : posts.filter((post) => post.postedAt >= since);
     },
   };
+
+  async function readEngagedSince(since: Date): Promise<EngagedPost[]> {
+    // No status condition in SQL: with it, SQLite (no statistics unless ANALYZE ran) walks the
+    // (status, …) index over every sent post instead of the sentAt range. Only sent posts have sentAt
+    // anyway; the few deleted since are dropped below.
+    const rows = await prisma.channelPost.findMany({
+      where: { sentAt: { gte: since }, OR: [{ reactionCount: { gt: 0 } }, { clickCount: { gt: 0 } }], article: NOT_REMOVED },
+      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+      take: POPULAR_CANDIDATES,
+      select: {
+        id: true,
+        status: true,
+        reactionCount: true,
+        clickCount: true,
+        sentAt: true,
+        article: { select: { id: true, url: true, headline: true } },
+      },
+    });
+    return rows
+      .filter((row) => row.status === "sent")
+      .map((row) => ({
+        postId: row.id,
+        reactions: row.reactionCount,
+        clicks: row.clickCount,
+        postedAt: row.sentAt ?? since,
+        article: row.article,
+      }));
+  }
 }

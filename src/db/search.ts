@@ -9,6 +9,7 @@ import { Prisma } from "../generated/sqlite/client.js";
 import type { Provider } from "./schema-files.js";
 import { NOT_REMOVED } from "./articles.js";
 import type { Database } from "./client.js";
+import { NO_READ_CACHE, type ReadCache } from "./read-cache.js";
 import { LIKE_ESCAPE, likeContains } from "../readers/search-terms.js";
 
 /** A search hit: what a link line or an inline result shows. */
@@ -40,36 +41,44 @@ function wordCondition(provider: Provider, word: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(variants, " OR ")})`;
 }
 
-export function createSearchRepository(db: Pick<Database, "prisma" | "provider">) {
+/** Recent searches are answered from the database's read cache (none without one): the same words, the same hits. */
+export function createSearchRepository(db: Pick<Database, "prisma" | "provider"> & { readCache?: ReadCache }) {
   const { prisma, provider } = db;
+  const cache = db.readCache ?? NO_READ_CACHE;
   return {
     /** Articles matching every word, newest first; none for no words. */
-    async search(words: string[], limit: number): Promise<SearchHit[]> {
-      if (words.length === 0 || limit <= 0) return [];
-      const where = Prisma.join(
-        words.map((word) => wordCondition(provider, word)),
-        " AND ",
-      );
-      const matches = await prisma.$queryRaw<{ id: number | bigint }[]>`
-        SELECT "id" FROM "Article" WHERE "removedAt" IS NULL AND ${where} ORDER BY "sortAt" DESC, "id" DESC LIMIT ${limit}`;
-      const ids = matches.map((row) => Number(row.id));
-      if (ids.length === 0) return [];
-      const rows = await prisma.article.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, url: true, headline: true, summary: true, sortAt: true },
-      });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
+    search(words: string[], limit: number): Promise<SearchHit[]> {
+      if (words.length === 0 || limit <= 0) return Promise.resolve([]);
+      return cache.get(`search:${limit}:${JSON.stringify(words)}`, () => searchNow(words, limit));
     },
 
     /** The newest articles (inline mode with an empty query). */
     latest(limit: number): Promise<SearchHit[]> {
-      return prisma.article.findMany({
-        where: NOT_REMOVED,
-        orderBy: [{ sortAt: "desc" }, { id: "desc" }],
-        take: limit,
-        select: { id: true, url: true, headline: true, summary: true, sortAt: true },
-      });
+      return cache.get(`search-latest:${limit}`, () =>
+        prisma.article.findMany({
+          where: NOT_REMOVED,
+          orderBy: [{ sortAt: "desc" }, { id: "desc" }],
+          take: limit,
+          select: { id: true, url: true, headline: true, summary: true, sortAt: true },
+        }),
+      );
     },
   };
+
+  async function searchNow(words: string[], limit: number): Promise<SearchHit[]> {
+    const where = Prisma.join(
+      words.map((word) => wordCondition(provider, word)),
+      " AND ",
+    );
+    const matches = await prisma.$queryRaw<{ id: number | bigint }[]>`
+      SELECT "id" FROM "Article" WHERE "removedAt" IS NULL AND ${where} ORDER BY "sortAt" DESC, "id" DESC LIMIT ${limit}`;
+    const ids = matches.map((row) => Number(row.id));
+    if (ids.length === 0) return [];
+    const rows = await prisma.article.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, url: true, headline: true, summary: true, sortAt: true },
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
 }

@@ -121,10 +121,10 @@ export function createSubscribersRepository(prisma: Db) {
     },
 
     /** How many readers are active and how many blocked the bot (for editors' stats). */
-    /** The language a reader chose with /language, or null (their Telegram language applies). */
-    async chosenLanguage(telegramId: number): Promise<string | null> {
-      const row = await prisma.subscriber.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true } });
-      return row?.language ?? null;
+    /** Every reader's /language choice, by Telegram user id (readers without one are left out). */
+    async chosenLanguages(): Promise<Map<number, string>> {
+      const rows = await prisma.subscriber.findMany({ where: { language: { not: null } }, select: { telegramId: true, language: true } });
+      return new Map(rows.flatMap((row) => (row.language ? [[Number(row.telegramId), row.language] as const] : [])));
     },
 
     /** Remembers a reader's language; false when they are not registered. */

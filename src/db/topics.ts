@@ -1,6 +1,7 @@
 /** Topics and the editors' keyword rules for them. */
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
+import { NO_READ_CACHE, type ReadCache } from "./read-cache.js";
 
 export interface TopicRecord {
   id: number;
@@ -56,12 +57,14 @@ const topicSelect = { id: true, slug: true, name: true, createdByEditor: true } 
 
 export type TopicsRepository = ReturnType<typeof createTopicsRepository>;
 
-export function createTopicsRepository(prisma: Db) {
+/** `cache` keeps the topics readers see (the database's read cache; none by default). */
+export function createTopicsRepository(prisma: Db, cache: ReadCache = NO_READ_CACHE) {
   const readerTopics = (editorsOnly: boolean): ReaderTopics => {
     const where = editorsOnly ? { createdByEditor: true } : {};
+    const list = () => cache.get(`topics:${editorsOnly}`, () => prisma.topic.findMany({ where, orderBy: { slug: "asc" }, select: topicSelect }));
     return {
-      list: () => prisma.topic.findMany({ where, orderBy: { slug: "asc" }, select: topicSelect }),
-      findBySlug: (slug) => prisma.topic.findFirst({ where: { slug, ...where }, select: topicSelect }),
+      list,
+      findBySlug: async (slug) => (await list()).find((topic) => topic.slug === slug) ?? null,
     };
   };
   const every = readerTopics(false);

@@ -26,6 +26,7 @@ export interface Translations {
 export function createTranslations(directory: string = LOCALES_DIR): Translations {
   const options = { defaultLocale: "en", directory, fluentBundleOptions: { useIsolating: false } };
   const shared = new I18n(options);
+  rememberBundleMatches(shared);
   for (const language of LANGUAGES) {
     if (!shared.locales.includes(language)) throw new Error(`no texts for "${language}" in ${directory}`);
   }
@@ -33,7 +34,32 @@ export function createTranslations(directory: string = LOCALES_DIR): Translation
     translator: (language) => (key, variables) => shared.t(language, key, variables),
     middleware<C extends Context & I18nFlavor>(negotiate: (ctx: C) => Language | Promise<Language>): MiddlewareFn<C> {
       const i18n = new I18n<C>({ ...options, localeNegotiator: negotiate });
+      rememberBundleMatches(i18n);
       return i18n.middleware();
     },
+  };
+}
+
+/** Different locale lists asked for are few (the languages, a reader's Telegram codes); a bound all the same. */
+const MAX_REMEMBERED_MATCHES = 100;
+
+/**
+ * The plugin's Fluent runs locale negotiation (@fluent/langneg) over every bundle for every text it
+ * formats: a tenth of a reader command's time. Its bundles are all loaded when the I18n is made
+ * (the locale directory is read synchronously), so the bundles matching a locale never change
+ * afterwards and are remembered per locale. `matchBundles` is the plugin's own (private) step;
+ * without it (another plugin version) nothing is changed.
+ */
+function rememberBundleMatches(i18n: { fluent: object }): void {
+  const fluent = i18n.fluent as { matchBundles?: (locales: string[]) => unknown };
+  const match = fluent.matchBundles?.bind(fluent);
+  if (!match) return;
+  const matches = new Map<string, unknown>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join(",");
+    if (matches.has(key)) return matches.get(key);
+    const bundles = match(locales);
+    if (matches.size < MAX_REMEMBERED_MATCHES) matches.set(key, bundles);
+    return bundles;
   };
 }

@@ -18,3 +18,16 @@ export function onePerStory<T extends { headline: string; sortAt: Date }>(items:
   }
   return kept.map((entry) => entry.item);
 }
+
+/**
+ * {@link onePerStory} remembered per list: the same list (a search answered from the read
+ * cache is the same array until the next write) is sorted out once. The lists must not change.
+ */
+export function rememberingOnePerStory<T extends { headline: string; sortAt: Date }>(limit: number): (items: readonly T[]) => T[] {
+  const done = new WeakMap<readonly T[], T[]>();
+  return (items) => {
+    let kept = done.get(items);
+    if (!kept) done.set(items, (kept = onePerStory(items, limit)));
+    return kept;
+  };
+}

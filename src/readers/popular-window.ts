@@ -19,3 +19,23 @@ export function popularWindowStart(period: PopularPeriod, now: Date, timezone: s
   const midnight = DateTime.fromJSDate(now, { zone: timezone }).startOf("day");
   return (period === "today" ? midnight : midnight.minus({ days: POPULAR_WEEK_DAYS - 1 })).toJSDate();
 }
+
+/**
+ * {@link popularWindowStart} for one time zone, worked out once per local day: the starts only
+ * change at local midnight, and every /popular asks for them.
+ */
+export function createPopularWindows(timezone: string): (period: PopularPeriod, now: Date) => Date {
+  let day: { from: number; until: number; starts: Record<PopularPeriod, Date> } | null = null;
+  return (period, now) => {
+    const at = now.getTime();
+    if (!day || at < day.from || at >= day.until) {
+      const midnight = DateTime.fromJSDate(now, { zone: timezone }).startOf("day");
+      day = {
+        from: midnight.toMillis(),
+        until: midnight.plus({ days: 1 }).toMillis(),
+        starts: { today: popularWindowStart("today", now, timezone), week: popularWindowStart("week", now, timezone) },
+      };
+    }
+    return day.starts[period];
+  };
+}

@@ -39,10 +39,23 @@ export function popularityScore(item: Engagement, now: Date, weights: Popularity
  * left out. Ties go to the newer post, then to the order given.
  */
 export function rankByPopularity<T extends Engagement>(items: readonly T[], now: Date, limit: number, weights: PopularityWeights = DEFAULT_POPULARITY_WEIGHTS): T[] {
-  return items
-    .map((item, index) => ({ item, index, score: popularityScore(item, now, weights) }))
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || b.item.postedAt.getTime() - a.item.postedAt.getTime() || a.index - b.index)
-    .slice(0, limit)
-    .map((entry) => entry.item);
+  // The best `limit` kept in order while walking the items once: a reader's /popular ranks
+  // hundreds of candidates for five places, so nothing else is sorted or kept.
+  const best: { item: T; score: number }[] = [];
+  for (const item of items) {
+    const score = popularityScore(item, now, weights);
+    if (score <= 0) continue;
+    // Items come in the given order, so an equal score and age never passes an earlier item.
+    let place = best.length;
+    while (place > 0 && ranksAbove(score, item, best[place - 1]!)) place--;
+    if (place >= limit) continue;
+    best.splice(place, 0, { item, score });
+    if (best.length > limit) best.pop();
+  }
+  return best.map((entry) => entry.item);
+}
+
+/** Whether an item scoring `score` goes before `other`: a higher score, else a newer post. */
+function ranksAbove(score: number, item: Engagement, other: { item: Engagement; score: number }): boolean {
+  return score > other.score || (score === other.score && item.postedAt.getTime() > other.item.postedAt.getTime());
 }

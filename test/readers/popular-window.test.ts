@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parsePopularPeriod, popularWindowStart } from "../../src/readers/popular-window.js";
+import { createPopularWindows, parsePopularPeriod, popularWindowStart } from "../../src/readers/popular-window.js";
 
 describe("parsePopularPeriod", () => {
   it("defaults to today and accepts today or week in any case", () => {
@@ -26,5 +26,17 @@ describe("popularWindowStart", () => {
   it("covers seven calendar days for the week, across a daylight-saving change", () => {
     // London moved from BST to GMT on 25 October 2026.
     expect(popularWindowStart("week", new Date("2026-10-28T12:00:00Z"), "Europe/London")).toEqual(new Date("2026-10-21T23:00:00Z"));
+  });
+});
+
+describe("createPopularWindows", () => {
+  it("gives the same starts as popularWindowStart, moving on at local midnight", () => {
+    const windowStart = createPopularWindows("Europe/London");
+    expect(windowStart("today", new Date("2026-10-28T23:59:59Z"))).toEqual(new Date("2026-10-28T00:00:00Z"));
+    expect(windowStart("week", new Date("2026-10-28T23:59:59Z"))).toEqual(new Date("2026-10-21T23:00:00Z"));
+    expect(windowStart("today", new Date("2026-10-29T00:00:00Z"))).toEqual(new Date("2026-10-29T00:00:00Z"));
+    expect(windowStart("week", new Date("2026-10-29T00:00:00Z"))).toEqual(new Date("2026-10-22T23:00:00Z"));
+    // A clock set back (tests, a corrected system clock) is answered for its own day.
+    expect(windowStart("today", new Date("2026-10-20T12:00:00Z"))).toEqual(new Date("2026-10-19T23:00:00Z"));
   });
 });

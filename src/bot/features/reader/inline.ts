@@ -2,8 +2,9 @@
 import { Composer } from "grammy";
 
 import { inlineArticle } from "../../../readers/format-reader-lists.js";
-import { onePerStory } from "../../../readers/one-per-story.js";
+import { rememberingOnePerStory } from "../../../readers/one-per-story.js";
 import { searchWords } from "../../../readers/search-terms.js";
+import type { SearchHit } from "../../../db/search.js";
 import type { BotContext } from "../../context.js";
 import type { ReaderDeps } from "./reader-deps.js";
 
@@ -13,6 +14,7 @@ export const INLINE_CACHE_SECONDS = 10;
 
 export function createInlineFeature(deps: Pick<ReaderDeps, "search" | "searchThrottle">): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  const results = rememberingOnePerStory<SearchHit>(INLINE_RESULTS);
   feature.on("inline_query", async (ctx) => {
     if (!deps.searchThrottle.take(String(ctx.inlineQuery.from.id))) {
       // Not cached: the empty answer is about this reader's pace, not about the query.
@@ -21,7 +23,7 @@ export function createInlineFeature(deps: Pick<ReaderDeps, "search" | "searchThr
     }
     const words = searchWords(ctx.inlineQuery.query);
     // Copies of one story are read and dropped, so the list stays full.
-    const hits = words.length > 0 ? onePerStory(await deps.search.search(words, INLINE_RESULTS * 3), INLINE_RESULTS) : await deps.search.latest(INLINE_RESULTS);
+    const hits = words.length > 0 ? results(await deps.search.search(words, INLINE_RESULTS * 3)) : await deps.search.latest(INLINE_RESULTS);
     await ctx.answerInlineQuery(hits.map(inlineArticle), { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
   });
   return feature;

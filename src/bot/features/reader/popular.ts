@@ -4,7 +4,7 @@ import { Composer } from "grammy";
 import { escapeHtml, fitLines, TELEGRAM_TEXT_LIMIT } from "../../../publish/telegram-html.js";
 import { popularLine, storyLine } from "../../../readers/format-reader-lists.js";
 import { rankByPopularity } from "../../../readers/popularity-score.js";
-import { parsePopularPeriod, POPULAR_WEEK_DAYS, popularWindowStart } from "../../../readers/popular-window.js";
+import { createPopularWindows, parsePopularPeriod, POPULAR_WEEK_DAYS } from "../../../readers/popular-window.js";
 import type { BotContext } from "../../context.js";
 import { LATEST_COUNT } from "../latest.js";
 import type { ReaderDeps } from "./reader-deps.js";
@@ -13,6 +13,7 @@ export const POPULAR_COUNT = 5;
 
 export function createPopularFeature(deps: Pick<ReaderDeps, "engagement" | "articles" | "timezone" | "now">): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  const windowStart = createPopularWindows(deps.timezone);
   feature.chatType("private").command("popular", async (ctx) => {
     const period = parsePopularPeriod(ctx.match);
     if (!period) {
@@ -20,7 +21,7 @@ export function createPopularFeature(deps: Pick<ReaderDeps, "engagement" | "arti
       return;
     }
     const now = deps.now();
-    const candidates = await deps.engagement.engagedSince(popularWindowStart(period, now, deps.timezone));
+    const candidates = await deps.engagement.engagedSince(windowStart(period, now));
     const ranked = rankByPopularity(candidates, now, POPULAR_COUNT);
     const options = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
     if (ranked.length > 0) {

@@ -3,8 +3,9 @@ import { Composer } from "grammy";
 
 import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import { storyLine } from "../../../readers/format-reader-lists.js";
-import { onePerStory } from "../../../readers/one-per-story.js";
+import { rememberingOnePerStory } from "../../../readers/one-per-story.js";
 import { parseSearchQuery } from "../../../readers/search-terms.js";
+import type { SearchHit } from "../../../db/search.js";
 import type { BotContext } from "../../context.js";
 import type { ReaderDeps } from "./reader-deps.js";
 
@@ -13,6 +14,8 @@ export const SEARCH_RESULTS = 10;
 const SEARCH_CANDIDATES = SEARCH_RESULTS * 3;
 
 export type SearchDeps = Pick<ReaderDeps, "search" | "searchThrottle">;
+
+const searchResults = rememberingOnePerStory<SearchHit>(SEARCH_RESULTS);
 
 /** Answers a search for `query` typed by the reader behind `ctx` (the /search command or a plain message). */
 export async function answerSearch(ctx: BotContext & { from: { id: number } }, deps: SearchDeps, query: string): Promise<void> {
@@ -29,7 +32,7 @@ export async function answerSearch(ctx: BotContext & { from: { id: number } }, d
     await ctx.reply(ctx.t("search-throttled"));
     return;
   }
-  const hits = onePerStory(await deps.search.search(parsed.terms, SEARCH_CANDIDATES), SEARCH_RESULTS);
+  const hits = searchResults(await deps.search.search(parsed.terms, SEARCH_CANDIDATES));
   if (hits.length === 0) {
     await ctx.reply(ctx.t("search-nothing", { query: parsed.asShown }));
     return;
