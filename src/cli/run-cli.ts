@@ -129,8 +129,13 @@ function createLazyAdminNotifier(config: Config, adminChatId: () => ReturnType<S
   if (!token) return { notify: () => Promise.resolve(false) };
   let notifier: Promise<AdminNotifier> | null = null;
   const load = async () => {
-    const [{ Api }, { createAdminNotifier }] = await Promise.all([import("grammy"), import("../ops/admin-notifier.js")]);
-    return createAdminNotifier({ api: new Api(token, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }), adminChatId, logger });
+    const [{ Api }, { createAdminNotifier }, { createTranslations }] = await Promise.all([
+      import("grammy"),
+      import("../ops/admin-notifier.js"),
+      import("../i18n/create-i18n.js"),
+    ]);
+    const translate = createTranslations().translator(config.adminLanguage);
+    return createAdminNotifier({ api: new Api(token, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }), adminChatId, translate, logger });
   };
   return { notify: async (html, options) => (await (notifier ??= load())).notify(html, options) };
 }
