@@ -142,7 +142,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     budget,
     onFloodWaitOver: async (chatKey, delayMs) => {
       const adminChatId = services.adminChat.get();
-      if (adminChatId !== null && chatKeyOf(adminChatId) === chatKey) await admin.notify(escapeHtml(floodDelayText(delayMs)));
+      if (adminChatId !== null && chatKeyOf(adminChatId) === chatKey) await admin.notify((t) => escapeHtml(floodDelayText(t, delayMs)));
     },
   });
   // The outbox and the alerts use an Api without auto-retry or pacing: they take the budget and apply their own policy.

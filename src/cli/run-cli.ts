@@ -415,7 +415,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
       const status = await (await open()).newsroom.status.current();
-      out(options.json ? toJson(statusJson(status)) : formatStatus(status, config.timezone));
+      if (options.json) return out(toJson(statusJson(status)));
+      // Fluent alone, loaded only here: the bot's i18n plugin would cost every command its start-up time.
+      const { createFluentTranslator } = await import("../i18n/fluent-translator.js");
+      out(formatStatus(createFluentTranslator("en"), status, config.timezone));
     });
 
   const posts = program.command("posts").description("the channel's posts, whatever their status");

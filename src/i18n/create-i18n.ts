@@ -3,17 +3,14 @@
  * plugin (Fluent). The bot gets its middleware (`ctx.t`, in the language negotiated per
  * update); jobs and other front ends get a plain translator for a language.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
 import { I18n, type I18nFlavor } from "@grammyjs/i18n";
 import type { Context, MiddlewareFn } from "grammy";
 
+import { LOCALES_DIR } from "./fluent-translator.js";
 import { LANGUAGES, type Language } from "./languages.js";
 import type { Translate } from "./translate.js";
 
-/** The locale files, beside src/ (or dist/) like the migrations. */
-export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
+export { LOCALES_DIR };
 
 export interface Translations {
   /** The translator for one language (jobs, notices, the channel's own texts). */
