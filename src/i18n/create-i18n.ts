@@ -6,7 +6,7 @@
 import { I18n, type I18nFlavor } from "@grammyjs/i18n";
 import type { Context, MiddlewareFn } from "grammy";
 
-import { LOCALES_DIR } from "./fluent-translator.js";
+import { LOCALES_DIR, ungrouped } from "./fluent-translator.js";
 import { LANGUAGES, type Language } from "./languages.js";
 import type { Translate } from "./translate.js";
 
@@ -27,10 +27,15 @@ export function createTranslations(directory: string = LOCALES_DIR): Translation
     if (!shared.locales.includes(language)) throw new Error(`no texts for "${language}" in ${directory}`);
   }
   return {
-    translator: (language) => (key, variables) => shared.t(language, key, variables),
+    translator: (language) => (key, variables) => shared.t(language, key, ungrouped(variables)),
     middleware<C extends Context & I18nFlavor>(negotiate: (ctx: C) => Language | Promise<Language>): MiddlewareFn<C> {
-      const i18n = new I18n<C>({ ...options, localeNegotiator: negotiate });
-      return i18n.middleware();
+      const plugin = new I18n<C>({ ...options, localeNegotiator: negotiate }).middleware();
+      return (ctx, next) =>
+        plugin(ctx, async () => {
+          const translate = ctx.translate;
+          ctx.translate = ctx.t = (key, variables) => translate(key, ungrouped(variables as Record<string, string | number> | undefined));
+          await next();
+        });
     },
   };
 }

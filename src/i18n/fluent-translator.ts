@@ -7,13 +7,23 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
 
 import type { Language } from "./languages.js";
 import type { Translate } from "./translate.js";
 
 /** The locale files, beside src/ (or dist/) like the migrations. */
 export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
+
+/**
+ * Numbers as the rest of Newsdesk writes them: "#12345", "pid 40321", never "#12,345" or
+ * "12 345" (Fluent groups digits by default). Plural forms still see the number.
+ */
+export function ungrouped(variables: Record<string, string | number> | undefined): Record<string, FluentVariable> | undefined {
+  if (!variables) return undefined;
+  const entries = Object.entries(variables).map(([name, value]) => [name, typeof value === "number" ? new FluentNumber(value, { useGrouping: false }) : value]);
+  return Object.fromEntries(entries) as Record<string, FluentVariable>;
+}
 
 /** Reads locales/<language>/*.ftl once; a missing key comes back as the key itself, as the plugin does. */
 export function createFluentTranslator(language: Language, directory: string = LOCALES_DIR): Translate {
@@ -24,6 +34,6 @@ export function createFluentTranslator(language: Language, directory: string = L
   }
   return (key, variables) => {
     const message = bundle.getMessage(key);
-    return message?.value ? bundle.formatPattern(message.value, variables) : key;
+    return message?.value ? bundle.formatPattern(message.value, ungrouped(variables)) : key;
   };
 }

@@ -56,8 +56,11 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
     expect(lastText()).toBe(`Post #${postId} is not waiting to be sent (it is cancelled); nothing changed.`);
     await say(`/cancel ${postId}`, RU_EDITOR);
     expect(lastText()).toBe(`Пост №${postId} не ждёт отправки (его состояние: «отменён»); ничего не изменилось.`);
-    await say("/cancel 999", RU_EDITOR);
-    expect(lastText()).toBe("Поста №999 нет.");
+    // Ids keep their digits together, in either language (Fluent would group them: "12 345").
+    await say("/cancel 12345", RU_EDITOR);
+    expect(lastText()).toBe("Поста №12345 нет.");
+    await say("/cancel 12345", EN_EDITOR);
+    expect(lastText()).toBe("There is no post #12345.");
 
     await say("/kill", RU_EDITOR);
     expect(lastText()).toBe("Какую новость? Используйте /kill &lt;номер поста&gt; или /kill &lt;ссылка&gt;, например /kill 12");
