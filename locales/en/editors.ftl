@@ -312,3 +312,30 @@ kill-sending = Post #{ $id } is being sent right now; nothing was changed. Try /
 ## /log
 log-empty = The audit log is empty: no editor has done anything yet.
 log-title-html = <b>Last { $count } editor actions</b>
+
+## A photo in reply to a post's preview
+photo-post-gone = Post #{ $id } no longer exists; the photo was not used.
+photo-set = 🖼 Post #{ $id } now has your photo.
+photo-set-not-shown = 🖼 Post #{ $id } now has your photo. Posts go out without pictures here (POST_MEDIA is not photo), so the channel will not show it.
+
+## Headline corrections: the card (a notice, in ADMIN_LANGUAGE) and its buttons
+correction-card-html = ✏️ The feed changed the headline of post #{ $id }.
+    Old: “{ $old }”
+    New: “{ $new }”
+correction-button-apply = Apply to channel post
+correction-button-ignore = Ignore
+correction-applied-html = ✅ Applied to the channel post by { $who }.
+correction-applied-at-html = ✅ Applied to the channel post by { $who } at { $when }.
+correction-ignored-html = 🚫 Ignored by { $who }; the post keeps its headline.
+correction-ignored-at-html = 🚫 Ignored by { $who } at { $when }; the post keeps its headline.
+correction-gone = This correction no longer exists.
+correction-superseded = The feed changed this headline again: see the newer card.
+correction-already-decided = Already decided by { $who } ({ $status }).
+correction-already-decided-at = Already decided by { $who } at { $when } ({ $status }).
+correction-status-pending = pending
+correction-status-applied = applied
+correction-status-ignored = ignored
+correction-status-superseded = superseded
+correction-not-in-channel = Post #{ $id } is no longer in the channel; there is nothing to edit. Press Ignore to close this card.
+correction-done-applied = Applied.
+correction-done-ignored = Ignored.

@@ -320,3 +320,30 @@ kill-sending = Пост №{ $id } прямо сейчас отправляет�
 ## /log
 log-empty = Журнал пуст: редакторы пока ничего не делали.
 log-title-html = <b>Последние действия редакторов: { $count }</b>
+
+## Фото в ответ на предпросмотр поста
+photo-post-gone = Поста №{ $id } больше нет; фото не использовано.
+photo-set = 🖼 У поста №{ $id } теперь ваше фото.
+photo-set-not-shown = 🖼 У поста №{ $id } теперь ваше фото. Здесь посты выходят без картинок (POST_MEDIA — не photo), поэтому в канале фото не появится.
+
+## Исправления заголовков: карточка (уведомление, на языке ADMIN_LANGUAGE) и её кнопки
+correction-card-html = ✏️ Лента изменила заголовок поста №{ $id }.
+    Было: «{ $old }»
+    Стало: «{ $new }»
+correction-button-apply = Применить к посту в канале
+correction-button-ignore = Пропустить
+correction-applied-html = ✅ Применено к посту в канале, решение: { $who }.
+correction-applied-at-html = ✅ Применено к посту в канале, решение: { $who }, { $when }.
+correction-ignored-html = 🚫 Пропущено, решение: { $who }; у поста остаётся прежний заголовок.
+correction-ignored-at-html = 🚫 Пропущено, решение: { $who }, { $when }; у поста остаётся прежний заголовок.
+correction-gone = Этого исправления больше нет.
+correction-superseded = Лента снова изменила этот заголовок: смотрите новую карточку.
+correction-already-decided = Уже решено: { $who } ({ $status }).
+correction-already-decided-at = Уже решено: { $who }, { $when } ({ $status }).
+correction-status-pending = ждёт решения
+correction-status-applied = применено
+correction-status-ignored = пропущено
+correction-status-superseded = заменено новым
+correction-not-in-channel = Поста №{ $id } больше нет в канале; исправлять нечего. Нажмите «Пропустить», чтобы закрыть карточку.
+correction-done-applied = Применено.
+correction-done-ignored = Пропущено.

@@ -129,12 +129,12 @@ function createLazyAdminNotifier(config: Config, adminChatId: () => ReturnType<S
   if (!token) return { notify: () => Promise.resolve(false) };
   let notifier: Promise<AdminNotifier> | null = null;
   const load = async () => {
-    const [{ Api }, { createAdminNotifier }, { createTranslations }] = await Promise.all([
+    const [{ Api }, { createAdminNotifier }, { createFluentTranslator }] = await Promise.all([
       import("grammy"),
       import("../ops/admin-notifier.js"),
-      import("../i18n/create-i18n.js"),
+      import("../i18n/fluent-translator.js"),
     ]);
-    const translate = createTranslations().translator(config.adminLanguage);
+    const translate = createFluentTranslator(config.adminLanguage);
     return createAdminNotifier({ api: new Api(token, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }), adminChatId, translate, logger });
   };
   return { notify: async (html, options) => (await (notifier ??= load())).notify(html, options) };
