@@ -71,8 +71,10 @@ export interface Config {
   topicsOpen: boolean;
   /** Review before posting: every feed's new stories wait for an editor (REVIEW_ALL), and how many cards one ingest run sends. */
   review: { all: boolean; cardsPerRun: number };
-  /** The language of the channel's own texts ("Read more", the digest's title) and of notices to the admin chat. */
+  /** The language of the channel's own texts ("Read more", the digest's title). */
   channelLanguage: Language;
+  /** The language of messages to the admin chat that answer no one editor (health, paused feeds, first fetches); replies follow the editor. */
+  adminLanguage: Language;
   summary: {
     maxChars: number;
     llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
@@ -368,6 +370,10 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       .enum(LANGUAGES, { error: (issue) => `CHANNEL_LANGUAGE must be one of ${LANGUAGES.join(", ")}, got "${String(issue.input)}"` })
       .optional()
       .transform((language) => language ?? "en"),
+    ADMIN_LANGUAGE: z
+      .enum(LANGUAGES, { error: (issue) => `ADMIN_LANGUAGE must be one of ${LANGUAGES.join(", ")}, got "${String(issue.input)}"` })
+      .optional()
+      .transform((language) => language ?? "en"),
     TOPICS_OPEN: z
       .string()
       .transform((value) => value.toLowerCase())
@@ -488,6 +494,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     topicsOpen: e.TOPICS_OPEN,
     review: { all: e.REVIEW_ALL, cardsPerRun: e.REVIEW_CARDS_PER_RUN },
     channelLanguage: e.CHANNEL_LANGUAGE,
+    adminLanguage: e.ADMIN_LANGUAGE,
     summary: {
       maxChars: e.SUMMARY_MAX_CHARS,
       llm: e.SUMMARY_LLM_URL

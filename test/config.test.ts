@@ -253,6 +253,13 @@ describe("configuration", () => {
     expect(problemsOf({ ...env, TOPICS_OPEN: "no" })).toEqual(['TOPICS_OPEN must be true or false, got "no"']);
   });
 
+  it("writes the admin chat's notices in English unless ADMIN_LANGUAGE says ru, and names what it takes", () => {
+    const env = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
+    expect(createConfig(env).adminLanguage).toBe("en");
+    expect(createConfig({ ...env, ADMIN_LANGUAGE: "ru" }).adminLanguage).toBe("ru");
+    expect(problemsOf({ ...env, ADMIN_LANGUAGE: "de" })).toEqual(['ADMIN_LANGUAGE must be one of en, ru, got "de"']);
+  });
+
   it("posts photos, silently, marking breaking news with 🔴, in the default layout unless told otherwise", () => {
     const env = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
     expect(createConfig(env).posts).toEqual({ media: "photo", silent: true, breakingMarker: "🔴", template: null });

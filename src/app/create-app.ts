@@ -11,7 +11,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 
 import type { BotContext } from "../bot/context.js";
 import { createBot } from "../bot/create-bot.js";
-import { EDITOR_COMMANDS } from "../bot/editor-commands.js";
+import { registerEditorCommands } from "../bot/editor-commands.js";
 import type { ReaderDeps } from "../bot/features/reader/reader-deps.js";
 import { createPacingTransformer, floodDelayText } from "../bot/pacing-transformer.js";
 import { registerReaderCommands } from "../bot/reader-commands.js";
@@ -146,7 +146,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     budget,
     onFloodWaitOver: async (chatKey, delayMs) => {
       const adminChatId = services.adminChat.get();
-      if (adminChatId !== null && chatKeyOf(adminChatId) === chatKey) await admin.notify(escapeHtml(floodDelayText(delayMs)));
+      if (adminChatId !== null && chatKeyOf(adminChatId) === chatKey) await admin.notify((t) => escapeHtml(floodDelayText(t, delayMs)));
     },
   });
   // The outbox and the alerts use an Api without auto-retry or pacing: they take the budget and apply their own policy.
@@ -172,7 +172,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Notices time out quickly (the notifier's own limit) and never retry beyond the pacing.
   const noticeApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
   noticeApi.config.use(...watched, pacing);
-  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), logger });
+  const translations = createTranslations();
+  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), translate: translations.translator(config.adminLanguage), logger });
   const health = createHealth({
     services,
     admin,
@@ -180,7 +181,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     telegram: { watch: telegram, recheck: () => plainApi.getMe(AbortSignal.timeout(3_000) as unknown as Parameters<Api["getMe"]>[0]) },
   });
 
-  const translations = createTranslations();
   const postStyle = createPostStyle(config, translations.translator(config.channelLanguage));
   const ingestDeps = createIngestDeps({ services, admin, logger: logger.child({ job: "ingest" }) });
   const outboxDeps = createOutboxDeps({ services, api: plainApi, budget, admin, logger: logger.child({ job: "publish" }), style: postStyle });
@@ -235,6 +235,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         now: services.now,
         logger: logger.child({ feature: "editors" }),
         sessionStorage: (prefix) => services.sessionStorage(prefix),
+        translator: translations.translator,
+        adminLanguage: config.adminLanguage,
       },
     },
   );
@@ -433,7 +435,5 @@ async function listenOn(server: HttpServer, port: number): Promise<number> {
 /** Registers reader commands for private chats (in every language) and editor commands for the admin chat only. */
 export async function registerCommands(bot: Bot<BotContext>, adminChatId: ChatRef | null, translator: (language: Language) => Translate): Promise<void> {
   await registerReaderCommands(bot.api, translator);
-  if (adminChatId !== null && EDITOR_COMMANDS.length > 0) {
-    await bot.api.setMyCommands(EDITOR_COMMANDS, { scope: { type: "chat", chat_id: adminChatId } });
-  }
+  if (adminChatId !== null) await registerEditorCommands(bot.api, adminChatId, translator);
 }

@@ -1,26 +1,53 @@
 /** Editor commands, registered for the admin chat only (/topics is the readers' command everywhere else). */
+import type { Api } from "grammy";
+
+import type { ChatRef } from "../config.js";
+import { LANGUAGES, type Language } from "../i18n/languages.js";
+import type { Translate } from "../i18n/translate.js";
 import type { CommandInfo } from "./reader-commands.js";
 
-export const EDITOR_COMMANDS: CommandInfo[] = [
-  { command: "queue", description: "Queue a story by link: /queue <link> [when]; /queue alone shows the queue" },
-  { command: "review", description: "The stories waiting for review, one card at a time" },
-  { command: "compose", description: "Write a post step by step" },
-  { command: "scheduled", description: "The posts waiting to go out" },
-  { command: "postnow", description: "Send a post now: /postnow <id>" },
-  { command: "breaking", description: "Breaking news, posted at once with notification: /breaking <link|id>" },
-  { command: "reschedule", description: "Change when a post goes out: /reschedule <id> <when>" },
-  { command: "cancel", description: "Cancel a post (/cancel <id>) or leave /compose" },
-  { command: "edit", description: "Correct a post: /edit <id> headline|summary <text>" },
-  { command: "delete", description: "Take a post down (within 48 h): /delete <id>" },
-  { command: "kill", description: "Never post a story; hide it from readers: /kill <id|link>" },
-  { command: "feeds", description: "The feeds and their health" },
-  { command: "addfeed", description: "Add a feed: /addfeed <link> [topic] [priority 1-5] [review] [force]" },
-  { command: "removefeed", description: "Remove a feed: /removefeed <id>" },
-  { command: "resumefeed", description: "Resume a paused feed: /resumefeed <id>" },
-  { command: "topics", description: "Topics: list, add, rename, merge, remove" },
-  { command: "pause", description: "Pause automatic posting" },
-  { command: "resume", description: "Resume automatic posting" },
-  { command: "status", description: "Problems, posting, the queue, feeds and the bot at a glance" },
-  { command: "stats", description: "Readers, posts, top stories, feed errors" },
-  { command: "log", description: "The last 20 editor actions" },
-];
+/** The editors' commands, in the order the menu and /help list them. */
+export const EDITOR_COMMAND_NAMES = [
+  "queue",
+  "review",
+  "compose",
+  "scheduled",
+  "postnow",
+  "breaking",
+  "reschedule",
+  "cancel",
+  "edit",
+  "delete",
+  "kill",
+  "feeds",
+  "addfeed",
+  "removefeed",
+  "resumefeed",
+  "topics",
+  "pause",
+  "resume",
+  "status",
+  "stats",
+  "log",
+] as const;
+
+/** The editors' commands by name (the editor guard refuses them to everyone else). */
+export const EDITOR_COMMANDS: readonly { command: string }[] = EDITOR_COMMAND_NAMES.map((command) => ({ command }));
+
+/** The editors' commands with their descriptions in one language (locales/<language>/editors.ftl, "editor-command-<name>"). */
+export function editorCommands(t: Translate): CommandInfo[] {
+  return EDITOR_COMMAND_NAMES.map((command) => ({ command, description: t(`editor-command-${command}`) }));
+}
+
+/**
+ * Registers the editors' menu for the admin chat: English for every language, then each
+ * other language under its `language_code`, so each editor sees the descriptions in their
+ * app's language.
+ */
+export async function registerEditorCommands(api: Pick<Api, "setMyCommands">, adminChatId: ChatRef, translator: (language: Language) => Translate): Promise<void> {
+  const scope = { type: "chat", chat_id: adminChatId } as const;
+  await api.setMyCommands(editorCommands(translator("en")), { scope });
+  for (const language of LANGUAGES.filter((l) => l !== "en")) {
+    await api.setMyCommands(editorCommands(translator(language)), { scope, language_code: language });
+  }
+}

@@ -82,7 +82,7 @@ export function createEditorFeatures(deps: EditorDeps, apiTransformers: Transfor
   features.use(createEditorHelpFeature(deps, check));
   // A button of a finished draft or of an old message: answer it, so the editor's client stops waiting.
   features.callbackQuery(new RegExp(`^${EDITOR_CALLBACK_PREFIX}`), (ctx) =>
-    ctx.answerCallbackQuery({ text: "This button is no longer active.", show_alert: true }),
+    ctx.answerCallbackQuery({ text: ctx.t("editor-button-inactive"), show_alert: true }),
   );
   return features;
 }

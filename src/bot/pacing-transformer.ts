@@ -8,6 +8,7 @@
  * hears how long it was held up — once per episode, however many messages waited.
  * Install it before the auto-retry transformer, so each retry is paced too.
  */
+import type { Translate } from "../i18n/translate.js";
 import type { Transformer } from "grammy";
 
 import { chatKeyOf, type ReplyBudget } from "../publish/send-budget.js";
@@ -31,10 +32,9 @@ function pacedChatOf(method: string, payload: unknown): string | null {
 }
 
 /** How long replies were held up, in words: "my replies were delayed by 35 seconds". Pure. */
-export function floodDelayText(delayMs: number): string {
+export function floodDelayText(t: Translate, delayMs: number): string {
   const seconds = Math.max(1, Math.round(delayMs / 1000));
-  const amount = seconds < 120 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.round(seconds / 60)} minutes`;
-  return `Telegram asked me to slow down in this chat: my replies were delayed by ${amount}.`;
+  return seconds < 120 ? t("notice-flood-wait", { seconds }) : t("notice-flood-wait-minutes", { minutes: Math.round(seconds / 60) });
 }
 
 export interface PacingOptions {

@@ -77,7 +77,7 @@ export async function runSelfCheck(deps: {
   else problems.push("ADMIN_CHAT_ID is not set: editors' commands and notices are off; set it to the editors' group id");
   for (const problem of problems) deps.logger.error(`self-check: ${problem}`);
   // The notice is HTML and a problem quotes Telegram's own words, which may hold "<" or "&".
-  if (problems.length > 0) await deps.admin.notify(["⚠️ Start-up check found problems:", ...problems.map((p) => `• ${escapeHtml(p)}`)].join("\n"));
+  if (problems.length > 0) await deps.admin.notify((t) => [escapeHtml(t("notice-self-check-problems")), ...problems.map((p) => `• ${escapeHtml(p)}`)].join("\n"));
   else deps.logger.info("self-check: the bot may post in the channel and reads the admin chat");
   return { problems };
 }

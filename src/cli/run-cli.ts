@@ -129,8 +129,13 @@ function createLazyAdminNotifier(config: Config, adminChatId: () => ReturnType<S
   if (!token) return { notify: () => Promise.resolve(false) };
   let notifier: Promise<AdminNotifier> | null = null;
   const load = async () => {
-    const [{ Api }, { createAdminNotifier }] = await Promise.all([import("grammy"), import("../ops/admin-notifier.js")]);
-    return createAdminNotifier({ api: new Api(token, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }), adminChatId, logger });
+    const [{ Api }, { createAdminNotifier }, { createFluentTranslator }] = await Promise.all([
+      import("grammy"),
+      import("../ops/admin-notifier.js"),
+      import("../i18n/fluent-translator.js"),
+    ]);
+    const translate = createFluentTranslator(config.adminLanguage);
+    return createAdminNotifier({ api: new Api(token, { apiRoot: config.telegramApiRoot, timeoutSeconds: 10 }), adminChatId, translate, logger });
   };
   return { notify: async (html, options) => (await (notifier ??= load())).notify(html, options) };
 }
@@ -410,7 +415,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
       const status = await (await open()).newsroom.status.current();
-      out(options.json ? toJson(statusJson(status)) : formatStatus(status, config.timezone));
+      if (options.json) return out(toJson(statusJson(status)));
+      // Fluent alone, loaded only here: the bot's i18n plugin would cost every command its start-up time.
+      const { createFluentTranslator } = await import("../i18n/fluent-translator.js");
+      out(formatStatus(createFluentTranslator("en"), status, config.timezone));
     });
 
   const posts = program.command("posts").description("the channel's posts, whatever their status");

@@ -1,4 +1,5 @@
 /** Whether a channel post may still be taken down. Pure. */
+import type { Translate } from "../i18n/translate.js";
 import { formatWhen } from "./format-when.js";
 
 /** Telegram lets bots delete their channel messages for 48 hours after sending. */
@@ -10,10 +11,8 @@ export function withinDeleteWindow(sentAt: Date | null, now: Date): boolean {
 }
 
 /** Why post `id` sent at `sentAt` can no longer be deleted, or null while it can. */
-export function deleteRefusal(id: number, sentAt: Date | null, now: Date, timezone: string): string | null {
-  if (!sentAt) return `Post #${id} has no send time recorded, so I cannot tell whether Telegram still lets me delete it.`;
-  if (now.getTime() - sentAt.getTime() >= DELETE_WINDOW_MS) {
-    return `Post #${id} went out on ${formatWhen(sentAt, timezone, now)}: Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.`;
-  }
+export function deleteRefusal(t: Translate, id: number, sentAt: Date | null, now: Date, timezone: string): string | null {
+  if (!sentAt) return t("delete-no-send-time", { id });
+  if (now.getTime() - sentAt.getTime() >= DELETE_WINDOW_MS) return t("delete-too-old", { id, when: formatWhen(sentAt, timezone, now) });
   return null;
 }

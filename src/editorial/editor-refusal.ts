@@ -1,4 +1,5 @@
 /** Who may use an editors' command where, and the refusal everyone else reads. Pure. */
+import type { Translate } from "../i18n/translate.js";
 
 /** A chat as the decision needs it. */
 export interface ChatSeen {
@@ -24,20 +25,21 @@ export function isAdminChat(chat: ChatSeen, adminChatId: number | string | null)
  * `isEditor` is only asked in the admin chat: elsewhere nobody's rights are looked up.
  */
 export function editorRefusal(
+  t: Translate,
   what: string,
   chat: ChatSeen | null,
   adminChatId: number | string | null,
 ): { kind: "refuse"; text: string } | { kind: "check-editor" } {
   if (adminChatId === null) {
-    return { kind: "refuse", text: `${what} is an editors' command, and editors' commands are off: ADMIN_CHAT_ID is not set.` };
+    return { kind: "refuse", text: t("guard-editors-off", { what }) };
   }
   if (!chat || !isAdminChat(chat, adminChatId)) {
-    return { kind: "refuse", text: `${what} is an editors' command: it works only in the editors' chat.` };
+    return { kind: "refuse", text: t("guard-admin-chat-only", { what }) };
   }
   return { kind: "check-editor" };
 }
 
 /** The refusal for someone in the admin chat who is not an editor. */
-export function notAnEditorRefusal(what: string): string {
-  return `Only editors can use ${what}: the administrators of this chat and the people listed in EDITOR_IDS.`;
+export function notAnEditorRefusal(t: Translate, what: string): string {
+  return t("guard-not-an-editor", { what });
 }

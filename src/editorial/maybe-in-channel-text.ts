@@ -1,3 +1,4 @@
+import type { Translate } from "../i18n/translate.js";
 import { formatWhen } from "./format-when.js";
 
 /** A post whose send was interrupted: Telegram may or may not have it. */
@@ -14,8 +15,10 @@ export interface InterruptedPost {
  * Warns that a post may already be in the channel, naming when its send was interrupted,
  * so an editor knows where to look before sending it again. Plain text. Pure.
  */
-export function maybeInChannelText(post: InterruptedPost, now: Date, timezone: string): string {
-  const when = post.interruptedAt ? `the send was interrupted at ${formatWhen(post.interruptedAt, timezone, now)}` : "its send was interrupted";
+export function maybeInChannelText(t: Translate, post: InterruptedPost, now: Date, timezone: string): string {
   const why = post.reason ? `: ${post.reason}` : "";
-  return `Post #${post.postId} “${post.headline}” may already be in the channel (${when}${why}). Check the channel first.`;
+  const texts = { id: post.postId, headline: post.headline, why };
+  return post.interruptedAt
+    ? t("post-maybe-in-channel-at", { ...texts, when: formatWhen(post.interruptedAt, timezone, now) })
+    : t("post-maybe-in-channel", texts);
 }

@@ -1,13 +1,14 @@
 /** Post ids as editors type them: "12" or "#12". Pure. */
+import type { Translate } from "../i18n/translate.js";
 
 export type PostIdResult = { ok: true; id: number } | { ok: false; error: string };
 
 /** Reads a post id; `usage` is appended to the error so the editor sees how to write the command. */
-export function parsePostId(text: string | undefined, usage: string): PostIdResult {
+export function parsePostId(t: Translate, text: string | undefined, usage: string): PostIdResult {
   const word = (text ?? "").trim();
-  if (word === "") return { ok: false, error: `Which post? Use ${usage}` };
+  if (word === "") return { ok: false, error: t("post-id-which", { usage }) };
   const match = /^#?(\d{1,9})$/.exec(word);
-  if (!match) return { ok: false, error: `“${word}” is not a post id (a number like 12, as /scheduled shows it). Use ${usage}` };
+  if (!match) return { ok: false, error: t("post-id-invalid", { input: word, usage }) };
   return { ok: true, id: Number(match[1]) };
 }
 

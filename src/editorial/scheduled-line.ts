@@ -1,4 +1,5 @@
 /** One line of /scheduled: "#12 Tue 1 Dec 07:00 · Headline · queued by Alice". Pure. */
+import type { Translate } from "../i18n/translate.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { formatWhen } from "./format-when.js";
 
@@ -12,9 +13,9 @@ export interface WaitingPost {
 }
 
 /** HTML; every interpolated text is escaped. */
-export function scheduledLine(post: WaitingPost, timezone: string, now: Date): string {
-  const when = post.scheduledAt ? formatWhen(post.scheduledAt, timezone, now) : "next slot";
-  const who = post.origin === "editor" ? `queued by ${escapeHtml(post.queuedByName ?? "an editor")}` : "automatic";
-  const retry = post.lastError ? ` (retrying: ${escapeHtml(post.lastError)})` : "";
+export function scheduledLine(t: Translate, post: WaitingPost, timezone: string, now: Date): string {
+  const when = post.scheduledAt ? formatWhen(post.scheduledAt, timezone, now) : t("queue-line-next-slot");
+  const who = post.origin === "editor" ? t("queue-line-queued-by-html", { name: escapeHtml(post.queuedByName ?? t("an-editor")) }) : t("queue-line-automatic");
+  const retry = post.lastError ? ` ${t("queue-line-retrying-html", { error: escapeHtml(post.lastError) })}` : "";
   return `#${post.id} ${escapeHtml(when)} · ${escapeHtml(post.article.headline)} · ${who}${retry}`;
 }

@@ -3,17 +3,14 @@
  * plugin (Fluent). The bot gets its middleware (`ctx.t`, in the language negotiated per
  * update); jobs and other front ends get a plain translator for a language.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
 import { I18n, type I18nFlavor } from "@grammyjs/i18n";
 import type { Context, MiddlewareFn } from "grammy";
 
+import { LOCALES_DIR, ungrouped } from "./fluent-translator.js";
 import { LANGUAGES, type Language } from "./languages.js";
 import type { Translate } from "./translate.js";
 
-/** The locale files, beside src/ (or dist/) like the migrations. */
-export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
+export { LOCALES_DIR };
 
 export interface Translations {
   /** The translator for one language (jobs, notices, the channel's own texts). */
@@ -31,11 +28,17 @@ export function createTranslations(directory: string = LOCALES_DIR): Translation
     if (!shared.locales.includes(language)) throw new Error(`no texts for "${language}" in ${directory}`);
   }
   return {
-    translator: (language) => (key, variables) => shared.t(language, key, variables),
+    translator: (language) => (key, variables) => shared.t(language, key, ungrouped(variables)),
     middleware<C extends Context & I18nFlavor>(negotiate: (ctx: C) => Language | Promise<Language>): MiddlewareFn<C> {
       const i18n = new I18n<C>({ ...options, localeNegotiator: negotiate });
       rememberBundleMatches(i18n);
-      return i18n.middleware();
+      const plugin = i18n.middleware();
+      return (ctx, next) =>
+        plugin(ctx, async () => {
+          const translate = ctx.translate;
+          ctx.translate = ctx.t = (key, variables) => translate(key, ungrouped(variables as Record<string, string | number> | undefined));
+          await next();
+        });
     },
   };
 }

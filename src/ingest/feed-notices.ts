@@ -1,8 +1,9 @@
 /** What ingestion tells the admin chat about feeds (HTML, escaped). Pure. */
 import type { FeedRecord } from "../db/feeds.js";
+import type { Translate } from "../i18n/translate.js";
 import { escapeHtml, fitLines } from "../publish/telegram-html.js";
 
-/** Why a new feed's first stories never reach the channel, in the words the CLI and the admin chat share. */
+/** Why a new feed's first stories never reach the channel, in the CLI's words (the admin chat's are in notices.ftl). */
 export const FIRST_FETCH_REASON = "only stories that arrive from now on are posted";
 
 /** "3 stories", "1 story". */
@@ -16,22 +17,21 @@ function feedLabel(feed: Pick<FeedRecord, "id" | "url" | "title">): string {
 }
 
 /** The notice that feeds were fetched for the first time, one line per feed. */
-export function firstFetchNotice(entries: { feed: Pick<FeedRecord, "id" | "url" | "title">; stored: number }[]): string {
-  const head =
-    entries.length === 1
-      ? "📥 A new feed was fetched for the first time. Its stories are stored, not posted: "
-      : `📥 ${entries.length} new feeds were fetched for the first time. Their stories are stored, not posted: `;
-  return fitLines([`${head}${FIRST_FETCH_REASON}.`, ...entries.map(({ feed, stored }) => `${feedLabel(feed)}: ${storyCount(stored)} stored`)]);
+export function firstFetchNotice(t: Translate, entries: { feed: Pick<FeedRecord, "id" | "url" | "title">; stored: number }[]): string {
+  const head = entries.length === 1 ? t("notice-first-fetch-one") : t("notice-first-fetch-many", { count: entries.length });
+  return fitLines([head, ...entries.map(({ feed, stored }) => t("notice-first-fetch-feed", { feed: feedLabel(feed), count: stored }))]);
 }
 
 /** The notice that a feed was paused, and how to resume it. */
-export function pausedFeedNotice(feed: Pick<FeedRecord, "id" | "url" | "title">, reason: string): string {
-  return `⏸ Feed ${feedLabel(feed)} is paused: ${escapeHtml(reason)}. Fix it, then press Resume or send /resumefeed ${feed.id}.`;
+export function pausedFeedNotice(t: Translate, feed: Pick<FeedRecord, "id" | "url" | "title">, reason: string): string {
+  return t("notice-feed-paused", { feed: feedLabel(feed), reason: escapeHtml(reason), id: feed.id });
 }
 
 /** The paused-feed notice once Resume was pressed: who resumed it, or that someone had already. */
-export function resumedFeedNotice(feed: Pick<FeedRecord, "id" | "url" | "title">, pausedReason: string | null, resumedBy: string | null): string {
-  const paused = `⏸ Feed ${feedLabel(feed)} was paused${pausedReason ? `: ${escapeHtml(pausedReason)}` : ""}.`;
-  const resumed = resumedBy ? `Resumed by ${escapeHtml(resumedBy)}` : "It was resumed already";
-  return `${paused}\n▶️ ${resumed}; it is fetched at the next ingest.`;
+export function resumedFeedNotice(t: Translate, feed: Pick<FeedRecord, "id" | "url" | "title">, pausedReason: string | null, resumedBy: string | null): string {
+  const paused = pausedReason
+    ? t("notice-feed-was-paused-because", { feed: feedLabel(feed), reason: escapeHtml(pausedReason) })
+    : t("notice-feed-was-paused", { feed: feedLabel(feed) });
+  const resumed = resumedBy ? t("notice-feed-resumed-by", { name: escapeHtml(resumedBy) }) : t("notice-feed-resumed-already");
+  return `${paused}\n${resumed}`;
 }

@@ -4,6 +4,7 @@
  * a card (old → new) to apply the change to the post or ignore it. One card per change: the
  * feed headline is swapped atomically, so a later run (or another instance) sees no change.
  */
+import type { Translate } from "../i18n/translate.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
 
 import type { ArticlesRepository } from "../db/articles.js";
@@ -16,7 +17,7 @@ export interface HeadlineCorrectionDeps {
   corrections: PostCorrectionsRepository;
   admin: AdminNotifier;
   /** The buttons under a correction card (Apply to channel post · Ignore). */
-  buttons: (correctionId: number) => InlineKeyboardMarkup;
+  buttons: (correctionId: number, t: Translate) => InlineKeyboardMarkup;
 }
 
 /** A feed item whose URL was already stored, with the headline the feed gives it now. */
@@ -39,7 +40,7 @@ export async function offerHeadlineCorrections(deps: HeadlineCorrectionDeps, see
     // The first headline recorded for a story stored before feed headlines were kept is no change.
     if (story.feedHeadline === null || story.post?.status !== "sent" || headline === story.headline) continue;
     const correction = await deps.corrections.offer({ postId: story.post.id, oldHeadline: story.headline, newHeadline: headline });
-    await deps.admin.notify(correctionCardText(correction), { keyboard: deps.buttons(correction.id) });
+    await deps.admin.notify((t) => correctionCardText(t, correction), { keyboard: (t) => deps.buttons(correction.id, t) });
     offered++;
   }
   return offered;

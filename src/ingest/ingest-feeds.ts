@@ -5,6 +5,7 @@
  */
 import type { InlineKeyboardMarkup } from "grammy/types";
 
+import type { Translate } from "../i18n/translate.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { failureReason } from "../ops/error-reason.js";
 import type { ArticlesRepository, NewArticle } from "../db/articles.js";
@@ -54,7 +55,7 @@ export interface IngestDeps {
   /** False (TOPICS_OPEN=false): articles get only the editors' topics. Default true. */
   topicsOpen?: boolean;
   /** The button under the admin chat's notice that a feed was paused (Resume). */
-  resumeFeedButton?: (feedId: number) => InlineKeyboardMarkup;
+  resumeFeedButton?: (feedId: number, t: Translate) => InlineKeyboardMarkup;
   /** Offers editors a posted story's changed headline; without it, changes are not looked for. */
   corrections?: HeadlineCorrectionDeps;
   /** REVIEW_ALL: every feed's new stories wait for an editor's decision. Default false. */
@@ -156,7 +157,7 @@ export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: Abort
   const primed = results.filter((r) => r.firstFetch);
   if (primed.length > 0) {
     const urls = new Map(feeds.map((f) => [f.id, f.url]));
-    await deps.admin.notify(firstFetchNotice(primed.map((r) => ({ feed: { id: r.feedId, url: urls.get(r.feedId) ?? "", title: r.title ?? null }, stored: r.stored }))));
+    await deps.admin.notify((t) => firstFetchNotice(t, primed.map((r) => ({ feed: { id: r.feedId, url: urls.get(r.feedId) ?? "", title: r.title ?? null }, stored: r.stored }))));
   }
   const report = {
     feeds: feeds.length,
@@ -223,8 +224,9 @@ async function ingestFeed(
     log.warn({ ...describeError(error), nextFetchAt: verdict.nextFetchAt }, "feed failed");
     if (verdict.pauseReason) {
       log.error({ reason: verdict.pauseReason }, "feed paused");
-      const keyboard = deps.resumeFeedButton?.(feed.id);
-      await deps.admin.notify(pausedFeedNotice(feed, verdict.pauseReason), keyboard ? { keyboard } : {});
+      const reason = verdict.pauseReason;
+      const button = deps.resumeFeedButton;
+      await deps.admin.notify((t) => pausedFeedNotice(t, feed, reason), button ? { keyboard: (t) => button(feed.id, t) } : {});
     }
     return { feedId: feed.id, ok: false, stored: 0, skipped: 0, error: message };
   }

@@ -43,17 +43,18 @@ export function createPostingActions(deps: { settings: SettingsRepository; audit
      */
     async channelRightsChanged(input: { problem: string | null; actor: Actor }): Promise<RightsOutcome> {
       const forbidden = await settings.get(OUTBOX_FORBIDDEN);
-      if (input.problem) {
+      const { problem } = input;
+      if (problem) {
         if (forbidden) return { kind: "unchanged" };
-        await settings.set(OUTBOX_FORBIDDEN, input.problem);
+        await settings.set(OUTBOX_FORBIDDEN, problem);
         await audit.record({ actorId: input.actor.id, actorName: input.actor.name, action: "channel.rights_lost", after: { problem: input.problem } });
-        await deps.admin.notify(`⛔ I can no longer post in the channel: ${escapeHtml(input.problem)}. Posting is paused until I see my rights return.`);
-        return { kind: "posting-paused", problem: input.problem };
+        await deps.admin.notify((t) => t("notice-posting-forbidden", { problem: escapeHtml(problem) }));
+        return { kind: "posting-paused", problem };
       }
       if (!forbidden) return { kind: "unchanged" };
       await settings.delete(OUTBOX_FORBIDDEN);
       await audit.record({ actorId: input.actor.id, actorName: input.actor.name, action: "channel.rights_back", before: { problem: forbidden } });
-      await deps.admin.notify("✅ I may post in the channel again. Posting resumes.");
+      await deps.admin.notify((t) => escapeHtml(t("notice-posting-rights-back")));
       return { kind: "posting-resumed" };
     },
   };

@@ -70,7 +70,7 @@ export async function sendChannelDigest(deps: ChannelDigestDeps): Promise<Channe
   const expired = await deps.digests.expireLeases(now);
   if (expired > 0) {
     log.error({ count: expired }, "a channel digest was left mid-send by a stopped process; marked uncertain");
-    await deps.admin.notify("⚠️ A “Top stories” digest was being sent when the bot stopped: it may or may not be in the channel. It is not sent again.");
+    await deps.admin.notify((t) => escapeHtml(t("notice-digest-interrupted")));
   }
   const last = await deps.digests.latestCovering();
   if (last?.status === "sending") return { kind: "busy" };
@@ -105,7 +105,7 @@ export async function sendChannelDigest(deps: ChannelDigestDeps): Promise<Channe
     await deps.digests.markUnsent(digest.id, deps.instanceId, { status, error: reason });
     log.warn({ ...describeError(error), status }, "channel digest not sent");
     if (status === "uncertain") {
-      await deps.admin.notify(`⚠️ The “Top stories” digest may or may not be in the channel (${escapeHtml(reason)}). It is not sent again.`);
+      await deps.admin.notify((t) => t("notice-digest-uncertain", { reason: escapeHtml(reason) }));
     }
     return { kind: "not-sent", digestId: digest.id, status, reason };
   }

@@ -4,6 +4,7 @@
  * marked sent with the message id after it; a claim whose lease ran out without a
  * result becomes "uncertain" and is reported to the editors, naming the headline.
  */
+import type { Translate } from "../i18n/translate.js";
 import type { Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 
@@ -64,7 +65,7 @@ export interface OutboxDeps {
   /** Message ids Telegram returned that are still being recorded (shared by every send of this process). */
   confirmations: SendConfirmations;
   /** The buttons under the editors' notice of an uncertain post (Send anyway · Mark as sent). */
-  uncertainKeyboard?: (postId: number) => InlineKeyboardMarkup;
+  uncertainKeyboard?: (postId: number, t: Translate) => InlineKeyboardMarkup;
   /** Calls `tick` every `ms` until the returned function is called (tests drive it by hand). */
   repeat?: (ms: number, tick: () => Promise<void>) => () => void;
 }
@@ -266,10 +267,7 @@ async function pauseForLostRights(deps: OutboxDeps, reason: string): Promise<voi
   if (await deps.settings.get(OUTBOX_FORBIDDEN)) return;
   await deps.settings.set(OUTBOX_FORBIDDEN, reason);
   deps.logger.error({ reason }, "the bot may not post in the channel: posting is paused until its rights return");
-  await deps.admin.notify(
-    `⛔ I can no longer post in the channel (${escapeHtml(reason)}). Posting is paused. ` +
-      "Make me an administrator with the right to post; posting resumes by itself when I see my rights return.",
-  );
+  await deps.admin.notify((t) => t("notice-posting-lost", { reason: escapeHtml(reason) }));
 }
 
 /**
@@ -295,18 +293,20 @@ async function reportProblemPosts(deps: ProblemReportDeps): Promise<void> {
   for (const post of problems) {
     if (!(await deps.posts.claimReport(post.id, deps.now()))) continue;
     const uncertain = post.status === "uncertain";
-    const text = uncertain
-      ? `⚠️ ${escapeHtml(
-          maybeInChannelText(
-            { postId: post.id, headline: post.article.headline, interruptedAt: post.sendStartedAt, reason: post.lastError },
-            deps.now(),
-            deps.rules.timezone,
-          ),
-        )}`
-      : `❌ Post #${post.id} “${escapeHtml(post.article.headline)}” could not be sent: ${escapeHtml(post.lastError ?? "unknown error")}.`;
+    const text = (t: Translate): string =>
+      uncertain
+        ? `⚠️ ${escapeHtml(
+            maybeInChannelText(
+              t,
+              { postId: post.id, headline: post.article.headline, interruptedAt: post.sendStartedAt, reason: post.lastError },
+              deps.now(),
+              deps.rules.timezone,
+            ),
+          )}`
+        : t("notice-post-failed", { id: post.id, headline: escapeHtml(post.article.headline), reason: escapeHtml(post.lastError ?? t("notice-unknown-error")) });
     deps.logger.error({ postId: post.id, status: post.status, reason: post.lastError }, "reporting a post that did not go out cleanly");
-    const keyboard = uncertain ? deps.uncertainKeyboard?.(post.id) : undefined;
-    const told = await deps.admin.notify(text, keyboard ? { keyboard } : {});
+    const buttons = uncertain ? deps.uncertainKeyboard : undefined;
+    const told = await deps.admin.notify(text, buttons ? { keyboard: (t) => buttons(post.id, t) } : {});
     // Without a reachable admin chat the log line above is the report; try the chat again next time.
     if (!told) await deps.posts.unclaimReport(post.id);
   }

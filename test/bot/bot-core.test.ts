@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { createApp, type App } from "../../src/app/create-app.js";
 import { createAdminNotifier } from "../../src/ops/admin-notifier.js";
+import { createTranslations } from "../../src/i18n/create-i18n.js";
 import { runSelfCheck } from "../../src/bot/self-check.js";
 import { createLogger } from "../../src/logger.js";
 import { Api } from "grammy";
@@ -38,7 +39,7 @@ describe("the bot core", () => {
     // Telegram cannot say the chats' titles here: they are named by id.
     telegram.answer("getChat", () => ({ error_code: 400, description: "Bad Request: chat not found" }));
     const { logger, lines } = memoryLogger();
-    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
     const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
     expect(result.problems).toEqual([
       `the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the "Post messages" right`,
@@ -65,7 +66,7 @@ describe("the bot core", () => {
         : { result: { id: ADMIN_CHAT_ID, type: "supergroup", title: "Harbour <editors>" } },
     );
     const { logger } = memoryLogger();
-    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
     const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
     expect(result.problems).toEqual([
       "the bot is not an administrator of the channel “Harbour News”: add it as an administrator with the right to post messages",
@@ -86,7 +87,7 @@ describe("the bot core", () => {
       payload.chat_id === CHANNEL_ID ? { error_code: 400, description: "Bad Request: chat not found" } : { result: { status: "administrator", user: BOT_INFO } },
     );
     const { logger } = memoryLogger();
-    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
     const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
     expect(result.problems).toEqual([
       `cannot check the channel ${CHANNEL_ID} (Bad Request: chat not found): check the id and that the bot was added to it`,
@@ -100,7 +101,7 @@ describe("the bot core", () => {
         : { result: { status: "administrator", user: BOT_INFO } },
     );
     const { logger } = memoryLogger();
-    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger });
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
     await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
     expect(telegram.callsTo("sendMessage").map((c) => c.payload.text)).toEqual([
       `⚠️ Start-up check found problems:\n• cannot check the channel ${CHANNEL_ID} (Bad Request: member list is inaccessible &lt;restricted&gt; &amp; hidden): check the id and that the bot was added to it`,
@@ -115,7 +116,7 @@ describe("the bot core", () => {
       }),
     );
     const { logger, lines } = memoryLogger();
-    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, logger, timeoutMs: 200 });
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger, timeoutMs: 200 });
     expect(await admin.notify("hello")).toBe(false);
     expect(lines.some((l) => l.msg === "could not tell the admin chat")).toBe(true);
   });

@@ -9,23 +9,25 @@ import { maybeInChannelText } from "../../src/editorial/maybe-in-channel-text.js
 import { parseEditCommand } from "../../src/editorial/parse-edit-command.js";
 import { parsePostId } from "../../src/editorial/parse-post-id.js";
 import { scheduledLine } from "../../src/editorial/scheduled-line.js";
+import { createTranslations } from "../../src/i18n/create-i18n.js";
 import { visibleLength } from "../../src/publish/telegram-html.js";
 
 const LONDON = "Europe/London";
+const t = createTranslations().translator("en");
 const ADMIN = -1002222222222;
 
 describe("editorRefusal", () => {
   it("sends editors' commands to the admin chat only", () => {
-    expect(editorRefusal("/queue", { id: ADMIN, type: "supergroup" }, ADMIN)).toEqual({ kind: "check-editor" });
-    expect(editorRefusal("/queue", { id: 42, type: "private" }, ADMIN)).toEqual({
+    expect(editorRefusal(t, "/queue", { id: ADMIN, type: "supergroup" }, ADMIN)).toEqual({ kind: "check-editor" });
+    expect(editorRefusal(t, "/queue", { id: 42, type: "private" }, ADMIN)).toEqual({
       kind: "refuse",
       text: "/queue is an editors' command: it works only in the editors' chat.",
     });
-    expect(editorRefusal("/stats", { id: ADMIN, type: "supergroup" }, null)).toEqual({
+    expect(editorRefusal(t, "/stats", { id: ADMIN, type: "supergroup" }, null)).toEqual({
       kind: "refuse",
       text: "/stats is an editors' command, and editors' commands are off: ADMIN_CHAT_ID is not set.",
     });
-    expect(notAnEditorRefusal("/pause")).toBe("Only editors can use /pause: the administrators of this chat and the people listed in EDITOR_IDS.");
+    expect(notAnEditorRefusal(t, "/pause")).toBe("Only editors can use /pause: the administrators of this chat and the people listed in EDITOR_IDS.");
   });
 
   it("recognises an admin chat configured by @username", () => {
@@ -36,31 +38,31 @@ describe("editorRefusal", () => {
 
 describe("parsePostId and parseEditCommand", () => {
   it("reads ids as /scheduled shows them", () => {
-    expect(parsePostId("#12", "/postnow <id>")).toEqual({ ok: true, id: 12 });
-    expect(parsePostId("twelve", "/postnow <id>")).toEqual({ ok: false, error: "“twelve” is not a post id (a number like 12, as /scheduled shows it). Use /postnow <id>" });
-    expect(parsePostId("", "/postnow <id>")).toEqual({ ok: false, error: "Which post? Use /postnow <id>" });
+    expect(parsePostId(t, "#12", "/postnow <id>")).toEqual({ ok: true, id: 12 });
+    expect(parsePostId(t, "twelve", "/postnow <id>")).toEqual({ ok: false, error: "“twelve” is not a post id (a number like 12, as /scheduled shows it). Use /postnow <id>" });
+    expect(parsePostId(t, "", "/postnow <id>")).toEqual({ ok: false, error: "Which post? Use /postnow <id>" });
   });
 
   it("reads /edit arguments and explains mistakes", () => {
-    expect(parseEditCommand("3 headline  New <b>words</b> ")).toEqual({ ok: true, postId: 3, field: "headline", text: "New <b>words</b>" });
-    expect(parseEditCommand("3 Summary line one\nline two")).toEqual({ ok: true, postId: 3, field: "summary", text: "line one\nline two" });
-    expect(parseEditCommand("3 title x")).toEqual({
+    expect(parseEditCommand(t, "3 headline  New <b>words</b> ")).toEqual({ ok: true, postId: 3, field: "headline", text: "New <b>words</b>" });
+    expect(parseEditCommand(t, "3 Summary line one\nline two")).toEqual({ ok: true, postId: 3, field: "summary", text: "line one\nline two" });
+    expect(parseEditCommand(t, "3 title x")).toEqual({
       ok: false,
       error: "I can correct the headline or the summary, not “title”. Use /edit <id> headline <new headline> or /edit <id> summary <new summary>",
     });
-    expect(parseEditCommand("3 headline")).toEqual({
+    expect(parseEditCommand(t, "3 headline")).toEqual({
       ok: false,
       error: "The new headline is missing. Use /edit <id> headline <new headline> or /edit <id> summary <new summary>",
     });
-    expect(parseEditCommand(`3 headline ${"x".repeat(301)}`)).toEqual({ ok: false, error: "A headline may be at most 300 characters; this one has 301." });
+    expect(parseEditCommand(t, `3 headline ${"x".repeat(301)}`)).toEqual({ ok: false, error: "A headline may be at most 300 characters; this one has 301." });
   });
 });
 
 describe("deleteRefusal", () => {
   const sentAt = new Date("2026-11-28T07:00:00Z");
   it("allows deletion for 48 hours, then says why not", () => {
-    expect(deleteRefusal(4, sentAt, new Date("2026-11-30T06:59:59Z"), LONDON)).toBeNull();
-    expect(deleteRefusal(4, sentAt, new Date("2026-11-30T07:00:00Z"), LONDON)).toBe(
+    expect(deleteRefusal(t, 4, sentAt, new Date("2026-11-30T06:59:59Z"), LONDON)).toBeNull();
+    expect(deleteRefusal(t, 4, sentAt, new Date("2026-11-30T07:00:00Z"), LONDON)).toBe(
       "Post #4 went out on Sat 28 Nov 07:00: Telegram lets bots delete messages only within 48 hours. Delete it by hand in the channel.",
     );
   });
@@ -70,8 +72,8 @@ describe("lines for editors", () => {
   it("escapes headlines and names in /scheduled lines", () => {
     const post = { id: 7, origin: "editor", scheduledAt: new Date("2026-12-01T07:00:00Z"), queuedByName: "Ann <Ed>", lastError: null, article: { headline: "<script>alert(1)</script> & co" } };
     const now = new Date("2026-11-30T12:00:00Z");
-    expect(scheduledLine(post, LONDON, now)).toBe("#7 Tue 1 Dec 07:00 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; co · queued by Ann &lt;Ed&gt;");
-    expect(scheduledLine({ ...post, origin: "auto", scheduledAt: null, queuedByName: null }, LONDON, now)).toBe(
+    expect(scheduledLine(t, post, LONDON, now)).toBe("#7 Tue 1 Dec 07:00 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; co · queued by Ann &lt;Ed&gt;");
+    expect(scheduledLine(t, { ...post, origin: "auto", scheduledAt: null, queuedByName: null }, LONDON, now)).toBe(
       "#7 next slot · &lt;script&gt;alert(1)&lt;/script&gt; &amp; co · automatic",
     );
   });
@@ -90,7 +92,7 @@ describe("lines for editors", () => {
   });
 
   it("describes an edit", () => {
-    expect(describeEdit("headline", "Old", "<New>")).toBe("Headline: “Old” → “&lt;New&gt;”");
+    expect(describeEdit(t, "headline", "Old", "<New>")).toBe("Headline: “Old” → “&lt;New&gt;”");
   });
 });
 
@@ -99,16 +101,16 @@ describe("maybeInChannelText", () => {
 
   it("says when the interrupted send began, in TIMEZONE", () => {
     const post = { postId: 12, headline: "Ferry <line>", reason: null };
-    expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-30T18:30:00Z") }, now, LONDON)).toBe(
+    expect(maybeInChannelText(t, { ...post, interruptedAt: new Date("2026-11-30T18:30:00Z") }, now, LONDON)).toBe(
       "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at Mon 30 Nov 18:30). Check the channel first.",
     );
-    expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-29T23:50:00Z") }, now, "Asia/Tokyo")).toBe(
+    expect(maybeInChannelText(t, { ...post, interruptedAt: new Date("2026-11-29T23:50:00Z") }, now, "Asia/Tokyo")).toBe(
       "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at Mon 30 Nov 08:50). Check the channel first.",
     );
-    expect(maybeInChannelText({ ...post, interruptedAt: new Date("2026-11-29T23:50:00Z") }, now, LONDON)).toBe(
+    expect(maybeInChannelText(t, { ...post, interruptedAt: new Date("2026-11-29T23:50:00Z") }, now, LONDON)).toBe(
       "Post #12 “Ferry <line>” may already be in the channel (the send was interrupted at Sun 29 Nov 23:50). Check the channel first.",
     );
-    expect(maybeInChannelText({ ...post, interruptedAt: null, reason: "the connection broke" }, now, LONDON)).toBe(
+    expect(maybeInChannelText(t, { ...post, interruptedAt: null, reason: "the connection broke" }, now, LONDON)).toBe(
       "Post #12 “Ferry <line>” may already be in the channel (its send was interrupted: the connection broke). Check the channel first.",
     );
   });

@@ -135,7 +135,7 @@ export function privateMessage(text: string, from: { id: number; first_name?: st
 }
 
 /** A text message in a group chat (e.g. the admin chat), as an Update. */
-export function groupMessage(text: string, chatId: number, from: { id: number; first_name?: string; username?: string }) {
+export function groupMessage(text: string, chatId: number, from: { id: number; first_name?: string; username?: string; language_code?: string }) {
   const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
   return {
     update_id: updateId++,
@@ -143,7 +143,13 @@ export function groupMessage(text: string, chatId: number, from: { id: number; f
       message_id: updateId,
       date: Math.floor(Date.now() / 1000),
       chat: { id: chatId, type: "supergroup" as const, title: "Editors" },
-      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Editor", ...(from.username ? { username: from.username } : {}) },
+      from: {
+        id: from.id,
+        is_bot: false,
+        first_name: from.first_name ?? "Editor",
+        ...(from.username ? { username: from.username } : {}),
+        ...(from.language_code ? { language_code: from.language_code } : {}),
+      },
       text,
       ...(entities ? { entities } : {}),
     },

@@ -11,6 +11,8 @@ import { formatWhen } from "../../editorial/format-when.js";
 import { waitingText } from "../../editorial/waiting-text.js";
 import { whenExamples } from "../../editorial/parse-when.js";
 import { readHeadline, readLink, readPhotoSkip, readSummary, readTopics, readWhen, type Answer, type Draft } from "../../editorial/read-draft.js";
+import { languageOf } from "../../i18n/languages.js";
+import type { Translate } from "../../i18n/translate.js";
 import type { ComposeOutcome } from "../../newsroom/post-actions.js";
 import { escapeHtml } from "../../publish/telegram-html.js";
 import type { BotContext } from "../context.js";
@@ -23,27 +25,17 @@ export const COMPOSE_CONVERSATION = "compose";
 /** An abandoned draft is dropped after this long without an answer. */
 export const COMPOSE_TIMEOUT_MS = 60 * 60_000;
 
-const QUESTIONS = {
-  headline: "1/6 What is the headline?",
-  summary: "2/6 The summary (the text under the headline)? Send - for none.",
-  link: "3/6 The link behind “Read more”?",
-  topics: "4/6 Topics, separated by commas (e.g. asia, politics)? Send - for none.",
-  photo: "5/6 A photo for the post? Send one, or skip.",
-  /** The examples are times still ahead when the question is asked. */
-  when: (examples: string) => `6/6 When should it go out? now, next (the next free slot), or a time: ${examples}.`,
-};
-
 /** The editor's reply once the draft is stored. */
-function composedText(outcome: ComposeOutcome, timezone: string, now: Date): string {
+function composedText(t: Translate, outcome: ComposeOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "waiting":
-      return waitingText(outcome.post.id, outcome.post.scheduledAt, timezone, now);
+      return waitingText(t, outcome.post.id, outcome.post.scheduledAt, timezone, now);
     case "posted-now":
-      return postNowText(outcome.result, timezone, now);
+      return postNowText(t, outcome.result, timezone, now);
     case "not-stored":
-      return "The post could not be stored; please try /compose again.";
+      return t("compose-not-stored");
     default:
-      return placeRefusalText(outcome);
+      return placeRefusalText(t, outcome);
   }
 }
 
@@ -55,10 +47,13 @@ function isCommand(text: string, name: string): boolean {
 export function createComposeConversation(deps: EditorDeps) {
   const { posts } = deps.newsroom;
   const { timezone } = deps;
-  const storeDraft = async (draft: Draft, actor: ReturnType<typeof actorOf>) => composedText(await posts.compose({ draft, actor }), timezone, deps.now());
+  const storeDraft = async (t: Translate, draft: Draft, actor: ReturnType<typeof actorOf>) =>
+    composedText(t, await posts.compose({ draft, actor }), timezone, deps.now());
 
   return async function compose(conversation: Conversation<BotContext, Context>, ctx: Context): Promise<void> {
     const actor = actorOf(ctx);
+    // Inside a conversation there is no ctx.t: the editor's language comes from their Telegram app, as outside.
+    const t = deps.translator(languageOf(ctx.from?.language_code));
     const say = (c: Context, text: string) => c.reply(escapeHtml(text), { parse_mode: "HTML" });
 
     /** Asks until the answer reads well (a photo too, when `readPhoto` takes one); null when the editor cancelled. */
@@ -76,44 +71,45 @@ export function createComposeConversation(deps: EditorDeps) {
         if (text === undefined) {
           // Buttons of other messages (e.g. /scheduled) still work while composing.
           if (answer.callbackQuery) await conversation.skip({ next: true });
-          await say(answer, `Please answer in text. ${question}`);
+          await say(answer, t("compose-text-please", { question }));
           continue;
         }
         if (isCommand(text, "cancel")) {
-          await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
+          await say(answer, t("compose-cancelled"));
           return null;
         }
         if (isCommand(text, "compose")) {
-          await say(answer, `You are already writing a post. ${question}`);
+          await say(answer, t("compose-already", { question }));
           continue;
         }
         // Other commands (/scheduled, /cancel 12, …) run as usual; the question stays open.
         if (text.startsWith("/")) await conversation.skip({ next: true });
         const result = await read(text.trim());
         if (result.ok) return { value: result.value };
-        await say(answer, `${result.error} ${question}`);
+        await say(answer, t("compose-retry", { error: result.error, question }));
       }
     };
 
-    await say(ctx, "Let's write a post. Send /cancel at any step to stop.");
-    const headline = await ask(QUESTIONS.headline, readHeadline);
+    await say(ctx, t("compose-start"));
+    const headline = await ask(t("compose-ask-headline"), readHeadline);
     if (!headline) return;
-    const summary = await ask(QUESTIONS.summary, readSummary);
+    const summary = await ask(t("compose-ask-summary"), readSummary);
     if (!summary) return;
-    const url = await ask(QUESTIONS.link, async (text) => {
+    const url = await ask(t("compose-ask-link"), async (text) => {
       const link = readLink(text);
       if (!link.ok) return link;
       const known = await conversation.external(() => posts.storedHeadline(link.value));
-      if (known !== null) return { ok: false, error: `That link is already a stored story (“${known}”): post it with /queue ${link.value}, or send another link.` };
+      if (known !== null) return { ok: false, error: t("compose-link-known", { headline: known, url: link.value }) };
       return link;
     });
     if (!url) return;
-    const topics = await ask(QUESTIONS.topics, readTopics);
+    const topics = await ask(t("compose-ask-topics"), readTopics);
     if (!topics) return;
-    const photo = await ask<string | null>(QUESTIONS.photo, readPhotoSkip, (fileId) => fileId);
+    const photo = await ask<string | null>(t("compose-ask-photo"), readPhotoSkip, (fileId) => fileId);
     if (!photo) return;
     const askedAt = new Date(await conversation.external(() => deps.now().getTime()));
-    const when = await ask(QUESTIONS.when(whenExamples(askedAt, timezone)), async (text) => {
+    // The examples are times still ahead when the question is asked.
+    const when = await ask(t("compose-ask-when", { examples: whenExamples(askedAt, timezone) }), async (text) => {
       const now = await conversation.external(() => deps.now().getTime());
       return readWhen(text, new Date(now), timezone);
     });
@@ -121,33 +117,40 @@ export function createComposeConversation(deps: EditorDeps) {
     const draft: Draft = { headline: headline.value, summary: summary.value, url: url.value, topics: topics.value, photo: photo.value, when: when.value };
 
     const shownAt = new Date(await conversation.external(() => deps.now().getTime()));
-    const whenText = draft.when === "now" ? "at once" : draft.when === null ? "at the next free slot" : `on ${formatWhen(new Date(draft.when), timezone, shownAt)}`;
+    const whenText =
+      draft.when === "now"
+        ? t("compose-when-now")
+        : draft.when === null
+          ? t("compose-when-next")
+          : t("compose-when-at", { when: formatWhen(new Date(draft.when), timezone, shownAt) });
     await replyWithPost(ctx, posts.previewDraft(draft));
-    await ctx.reply(escapeHtml(`This is the post. It goes out ${whenText}. Post it?`), { parse_mode: "HTML", reply_markup: composeConfirmKeyboard() });
+    await ctx.reply(escapeHtml(t("compose-confirm", { when: whenText })), { parse_mode: "HTML", reply_markup: composeConfirmKeyboard(t) });
+    const yes = new Set(["yes", t("compose-yes")]);
+    const no = new Set(["no", t("compose-no")]);
     for (;;) {
       const answer = await conversation.waitFrom(actor.id, { next: true });
       const data = answer.callbackQuery?.data;
       const text = answer.message?.text?.trim().toLowerCase();
       if (data !== COMPOSE_POST && data !== COMPOSE_DISCARD) {
         if (answer.callbackQuery || (text !== undefined && text.startsWith("/") && !isCommand(text, "cancel"))) await conversation.skip({ next: true });
-        if (text === "yes" || text === "no" || (text !== undefined && isCommand(text, "cancel"))) {
-          if (text === "yes") {
-            await say(answer, await conversation.external(() => storeDraft(draft, actor)));
+        if (text !== undefined && (yes.has(text) || no.has(text) || isCommand(text, "cancel"))) {
+          if (yes.has(text)) {
+            await say(answer, await conversation.external(() => storeDraft(t, draft, actor)));
             return;
           }
-          await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
+          await say(answer, t("compose-cancelled"));
           return;
         }
-        await say(answer, "Press “Post it” or “Discard” (or answer yes or no).");
+        await say(answer, t("compose-press"));
         continue;
       }
       await answer.answerCallbackQuery();
       await answer.editMessageReplyMarkup();
       if (data === COMPOSE_DISCARD) {
-        await say(answer, "Cancelled: the draft is discarded, nothing was stored.");
+        await say(answer, t("compose-cancelled"));
         return;
       }
-      await say(answer, await conversation.external(() => storeDraft(draft, actor)));
+      await say(answer, await conversation.external(() => storeDraft(t, draft, actor)));
       return;
     }
   };

@@ -119,22 +119,22 @@ export function createEditorGuard(deps: {
     const inAdminChat = ctx.chat !== undefined && isAdminChat(chatSeenOf(ctx.chat), deps.adminChatId());
     if (command !== null && !isButton && !inAdminChat && deps.readerCommands?.includes(command)) return next();
 
-    const what = command ? `/${command}` : "these buttons";
+    const what = command ? `/${command}` : ctx.t("guard-these-buttons");
     const refuse = async (text: string) => {
       if (isButton) await ctx.answerCallbackQuery({ text, show_alert: true });
       else await ctx.reply(text);
     };
-    const where = editorRefusal(what, ctx.chat ? chatSeenOf(ctx.chat) : null, deps.adminChatId());
-    if (where.kind === "refuse") return refuse(isButton ? "These buttons work only in the editors' chat." : where.text);
-    if (!ctx.from || !ctx.chat) return refuse(notAnEditorRefusal(what));
+    const where = editorRefusal(ctx.t, what, ctx.chat ? chatSeenOf(ctx.chat) : null, deps.adminChatId());
+    if (where.kind === "refuse") return refuse(isButton ? ctx.t("guard-buttons-admin-chat-only") : where.text);
+    if (!ctx.from || !ctx.chat) return refuse(notAnEditorRefusal(ctx.t, what));
     let editor: boolean;
     try {
       editor = await deps.check.isEditor(ctx.api, ctx.chat.id, ctx.from.id);
     } catch (error) {
       deps.logger.warn({ ...describeError(error), chatId: ctx.chat.id }, "could not read the admin chat's administrators");
-      return refuse("I could not check who the editors are (Telegram did not answer). Please try again in a moment.");
+      return refuse(ctx.t("editor-check-failed"));
     }
-    if (!editor) return refuse(notAnEditorRefusal(what));
+    if (!editor) return refuse(notAnEditorRefusal(ctx.t, what));
     return next();
   };
 }

@@ -1,6 +1,7 @@
 /** The buttons under a headline-correction card and their callback data ("ed:corr:<apply|ignore>:<correction id>"). */
 import { InlineKeyboard } from "grammy";
 
+import type { Translate } from "../../i18n/translate.js";
 import { EDITOR_CALLBACK_PREFIX } from "../filters/editor-guard.js";
 
 export type CorrectionDecision = "apply" | "ignore";
@@ -9,10 +10,10 @@ export type CorrectionDecision = "apply" | "ignore";
 export const CORRECTION_CALLBACK = /^ed:corr:(apply|ignore):(\d{1,9})$/;
 
 /** Under a correction card: Apply to channel post · Ignore. */
-export function correctionKeyboard(correctionId: number): InlineKeyboard {
+export function correctionKeyboard(correctionId: number, t: Translate): InlineKeyboard {
   return new InlineKeyboard()
-    .text("Apply to channel post", `${EDITOR_CALLBACK_PREFIX}corr:apply:${correctionId}`)
-    .text("Ignore", `${EDITOR_CALLBACK_PREFIX}corr:ignore:${correctionId}`);
+    .text(t("correction-button-apply"), `${EDITOR_CALLBACK_PREFIX}corr:apply:${correctionId}`)
+    .text(t("correction-button-ignore"), `${EDITOR_CALLBACK_PREFIX}corr:ignore:${correctionId}`);
 }
 
 /** Reads callback data written by {@link correctionKeyboard}; null for anything else. */

@@ -1,4 +1,5 @@
 /** The editors' buttons and their callback data ("ed:<action>:<post id>"). */
+import type { Translate } from "../../i18n/translate.js";
 import { InlineKeyboard } from "grammy";
 
 import { EDITOR_CALLBACK_PREFIX } from "../filters/editor-guard.js";
@@ -19,40 +20,43 @@ export function parsePostCallback(data: string): { action: PostAction; postId: n
 }
 
 /** The "🔴 Breaking" button: posts at once, ahead of the queue, with notification (review cards use it too). */
-export function breakingButton(postId: number) {
-  return InlineKeyboard.text("🔴 Breaking", postCallback("breaking", postId));
+export function breakingButton(postId: number, label = "🔴 Breaking") {
+  return InlineKeyboard.text(label, postCallback("breaking", postId));
 }
 
 /** Under a preview: Post now · Schedule · Edit · Cancel · 🔴 Breaking. */
-export function previewKeyboard(postId: number): InlineKeyboard {
+export function previewKeyboard(t: Translate, postId: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text("Post now", postCallback("now", postId))
-    .text("Schedule", postCallback("schedule", postId))
+    .text(t("button-post-now"), postCallback("now", postId))
+    .text(t("button-schedule"), postCallback("schedule", postId))
     .row()
-    .text("Edit", postCallback("edit", postId))
-    .text("Cancel", postCallback("cancel", postId))
+    .text(t("button-edit"), postCallback("edit", postId))
+    .text(t("button-cancel"), postCallback("cancel", postId))
     .row()
-    .add(breakingButton(postId));
+    .add(breakingButton(postId, t("button-breaking")));
 }
 
 /** Under /scheduled: one row per post. */
-export function queueKeyboard(postIds: number[]): InlineKeyboard {
+export function queueKeyboard(t: Translate, postIds: number[]): InlineKeyboard {
   return InlineKeyboard.from(
-    postIds.map((id) => [InlineKeyboard.text(`Post #${id} now`, postCallback("now", id)), InlineKeyboard.text(`Cancel #${id}`, postCallback("cancel", id))]),
+    postIds.map((id) => [
+      InlineKeyboard.text(t("button-post-id-now", { id }), postCallback("now", id)),
+      InlineKeyboard.text(t("button-cancel-id", { id }), postCallback("cancel", id)),
+    ]),
   );
 }
 
 /** Asks before a post is taken down. */
-export function deleteConfirmKeyboard(postId: number): InlineKeyboard {
-  return new InlineKeyboard().text("Yes, delete it", postCallback("delete", postId)).text("Keep it", postCallback("keep", postId));
+export function deleteConfirmKeyboard(t: Translate, postId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t("button-delete-yes"), postCallback("delete", postId)).text(t("button-delete-keep"), postCallback("keep", postId));
 }
 
 /** Under a post that may already be in the channel: Send anyway · Mark as sent · Cancel. */
-export function maybeInChannelKeyboard(postId: number): InlineKeyboard {
+export function maybeInChannelKeyboard(postId: number, t: Translate): InlineKeyboard {
   return new InlineKeyboard()
-    .text("Send anyway", postCallback("resend", postId))
-    .text("Mark as sent", postCallback("marksent", postId))
-    .text("Cancel", postCallback("leave", postId));
+    .text(t("button-send-anyway"), postCallback("resend", postId))
+    .text(t("button-mark-sent"), postCallback("marksent", postId))
+    .text(t("button-cancel"), postCallback("leave", postId));
 }
 
 /** Callback data of the compose conversation's confirmation. */
@@ -60,6 +64,6 @@ export const COMPOSE_POST = `${EDITOR_CALLBACK_PREFIX}compose:post`;
 export const COMPOSE_DISCARD = `${EDITOR_CALLBACK_PREFIX}compose:discard`;
 
 /** Under the /compose preview: Post it · Discard. */
-export function composeConfirmKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text("Post it", COMPOSE_POST).text("Discard", COMPOSE_DISCARD);
+export function composeConfirmKeyboard(t: Translate): InlineKeyboard {
+  return new InlineKeyboard().text(t("button-post-it"), COMPOSE_POST).text(t("button-discard"), COMPOSE_DISCARD);
 }

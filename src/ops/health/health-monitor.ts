@@ -88,7 +88,7 @@ export function createHealthMonitor(deps: {
         logged.add(problem.key);
         if (NOT_ANNOUNCED.has(problem.key) || announced.has(problem.key)) continue;
         // Not told (no admin chat, Telegram down): try again at the next check.
-        if (await deps.admin.notify(`⚠️ ${escapeHtml(problem.sentence)}`)) {
+        if (await deps.admin.notify((t) => t("notice-problem", { problem: escapeHtml(problem.sentence) }))) {
           announced.set(problem.key, problem.sentence);
           changed = true;
         }
@@ -97,7 +97,7 @@ export function createHealthMonitor(deps: {
       for (const [key, sentence] of [...announced]) {
         if (current.has(key)) continue;
         deps.logger.info({ problem: key }, "problem cleared");
-        if (await deps.admin.notify(`✅ Cleared: ${escapeHtml(sentence)}`)) {
+        if (await deps.admin.notify((t) => t("notice-problem-cleared", { problem: escapeHtml(sentence) }))) {
           announced.delete(key);
           changed = true;
         }

@@ -21,13 +21,13 @@ export const TIMEZONE = "Europe/London";
 let nextUpdateId = 5_000_000;
 
 /** A press on an inline button under a bot message in `chatId`. */
-export function buttonPress(data: string, from: { id: number; first_name?: string }, chatId: number = ADMIN_CHAT_ID, messageId = 9000) {
+export function buttonPress(data: string, from: { id: number; first_name?: string; language_code?: string }, chatId: number = ADMIN_CHAT_ID, messageId = 9000) {
   const id = nextUpdateId++;
   return {
     update_id: id,
     callback_query: {
       id: `cb-${id}`,
-      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Someone" },
+      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Someone", ...(from.language_code ? { language_code: from.language_code } : {}) },
       chat_instance: "ci-1",
       data,
       message: {
@@ -45,10 +45,10 @@ export interface Harness {
   app: App;
   clock: { now: Date };
   /** A message in the admin chat (by default from the editor). */
-  say(text: string, from?: { id: number; first_name?: string; username?: string }): Promise<void>;
+  say(text: string, from?: { id: number; first_name?: string; username?: string; language_code?: string }): Promise<void>;
   sayIn(chatId: number, text: string, from?: { id: number; first_name?: string }): Promise<void>;
   sayPrivately(text: string, from?: { id: number; first_name?: string }): Promise<void>;
-  press(data: string, from?: { id: number; first_name?: string }): Promise<void>;
+  press(data: string, from?: { id: number; first_name?: string; language_code?: string }): Promise<void>;
   /** A press on a button under the bot's message `messageId` in the admin chat. */
   pressOn(messageId: number, data: string, from?: { id: number; first_name?: string }): Promise<void>;
   /** A photo in the admin chat (by default from the editor), optionally in reply to a message the bot sent. */

@@ -1,7 +1,8 @@
 /** /help in the admin chat: editors get their commands, anyone else is told who may use them. */
 import { describe, expect, it } from "vitest";
 
-import { EDITOR_COMMANDS } from "../../../src/bot/editor-commands.js";
+import { editorCommands } from "../../../src/bot/editor-commands.js";
+import { createTranslations } from "../../../src/i18n/create-i18n.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
 import { OUTSIDER, useEditorHarness } from "./editor-harness.js";
 
@@ -16,7 +17,7 @@ describe.each(TEST_PROVIDERS)("/help in the admin chat on %s", (provider) => {
         "Editors' commands, in this chat:",
         "",
         "/queue — Queue a story by link: /queue &lt;link&gt; [when]; /queue alone shows the queue",
-        ...EDITOR_COMMANDS.slice(1).map((c) => `/${c.command} — ${c.description.replace(/</g, "&lt;").replace(/>/g, "&gt;")}`),
+        ...editorCommands(createTranslations().translator("en")).slice(1).map((c) => `/${c.command} — ${c.description.replace(/</g, "&lt;").replace(/>/g, "&gt;")}`),
       ].join("\n"),
     );
     expect(text).toContain("/log — The last 20 editor actions");

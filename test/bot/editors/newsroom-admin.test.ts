@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { EDITOR_COMMANDS } from "../../../src/bot/editor-commands.js";
+import { editorCommands } from "../../../src/bot/editor-commands.js";
+import { createTranslations } from "../../../src/i18n/create-i18n.js";
 import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED, publishNextPost } from "../../../src/publish/outbox.js";
 import { visibleLength } from "../../../src/publish/telegram-html.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
@@ -220,7 +221,10 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
       },
     } as never);
     expect(editors.harness.app.services.adminChat.get()).toBe(NEW_ADMIN_CHAT_ID);
-    expect(editors.telegram.callsTo("setMyCommands").map((c) => c.payload)).toEqual([{ commands: EDITOR_COMMANDS, scope: { type: "chat", chat_id: NEW_ADMIN_CHAT_ID } }]);
+    expect(editors.telegram.callsTo("setMyCommands").map((c) => c.payload)).toEqual([
+      { commands: editorCommands(createTranslations().translator("en")), scope: { type: "chat", chat_id: NEW_ADMIN_CHAT_ID } },
+      { commands: editorCommands(createTranslations().translator("ru")), scope: { type: "chat", chat_id: NEW_ADMIN_CHAT_ID }, language_code: "ru" },
+    ]);
     expect(editors.harness.sent(NEW_ADMIN_CHAT_ID)).toEqual(["This chat is now a supergroup. Editors' commands and notices work here as before."]);
 
     await editors.harness.app.bot.handleUpdate(groupMessage("/pause", NEW_ADMIN_CHAT_ID, EDITOR));

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 
 import { registerCommands } from "../../../src/app/create-app.js";
-import { EDITOR_COMMANDS } from "../../../src/bot/editor-commands.js";
+import { editorCommands } from "../../../src/bot/editor-commands.js";
 import { createTranslations } from "../../../src/i18n/create-i18n.js";
 import { ADMIN_CHAT_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
@@ -120,7 +120,8 @@ describe.each(TEST_PROVIDERS)("a reader who speaks Russian (%s)", (provider) => 
     expect(readers.telegram.callsTo("setMyCommands").map((c) => c.payload)).toEqual([
       { commands: EN_COMMANDS, scope: { type: "all_private_chats" } },
       { commands: RU_COMMANDS, scope: { type: "all_private_chats" }, language_code: "ru" },
-      { commands: EDITOR_COMMANDS, scope: { type: "chat", chat_id: ADMIN_CHAT_ID } },
+      { commands: editorCommands(createTranslations().translator("en")), scope: { type: "chat", chat_id: ADMIN_CHAT_ID } },
+      { commands: editorCommands(createTranslations().translator("ru")), scope: { type: "chat", chat_id: ADMIN_CHAT_ID }, language_code: "ru" },
     ]);
   });
 });

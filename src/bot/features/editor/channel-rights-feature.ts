@@ -6,10 +6,11 @@ import { Composer } from "grammy";
 
 import { chatSeenOf, isAdminChat } from "../../../editorial/editor-refusal.js";
 import type { BotContext } from "../../context.js";
-import { EDITOR_COMMANDS } from "../../editor-commands.js";
+import { registerEditorCommands } from "../../editor-commands.js";
 import { channelProblem } from "../../self-check.js";
 import { actorOf, type EditorDeps } from "./editor-context.js";
 import { describeError } from "../../../ops/describe-error.js";
+import { escapeHtml } from "../../../publish/telegram-html.js";
 
 /** Pauses posting when the bot loses its channel rights, resumes when they return; follows a migrated admin chat. */
 export function createChannelRightsFeature(deps: EditorDeps): Composer<BotContext> {
@@ -31,10 +32,10 @@ export function createChannelRightsFeature(deps: EditorDeps): Composer<BotContex
     const newId = ctx.message.migrate_to_chat_id;
     await deps.adminChat.set(newId);
     logger.info({ from: chat.id, to: newId }, "the admin chat became a supergroup; following it");
-    await ctx.api
-      .setMyCommands(EDITOR_COMMANDS, { scope: { type: "chat", chat_id: newId } })
-      .catch((error: unknown) => logger.warn({ ...describeError(error) }, "setMyCommands for the migrated admin chat failed"));
-    await deps.admin.notify("This chat is now a supergroup. Editors' commands and notices work here as before.");
+    await registerEditorCommands(ctx.api, newId, deps.translator).catch((error: unknown) =>
+      logger.warn({ ...describeError(error) }, "setMyCommands for the migrated admin chat failed"),
+    );
+    await deps.admin.notify((t) => escapeHtml(t("notice-admin-chat-migrated")));
   });
 
   return feature;

@@ -9,8 +9,6 @@ import { deleteConfirmKeyboard, parsePostCallback } from "../../keyboards/editor
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
 import { deleteRefusalText, editHtml } from "./post-outcome-text.js";
 
-const DELETE_USAGE = "/delete <id>, e.g. /delete 12";
-
 /** /edit <id> headline|summary <text>, and /delete <id> with its confirmation buttons. */
 export function createCorrectionsFeature(deps: EditorDeps): Composer<BotContext> {
   const { posts } = deps.newsroom;
@@ -18,20 +16,20 @@ export function createCorrectionsFeature(deps: EditorDeps): Composer<BotContext>
   const feature = new Composer<BotContext>();
 
   feature.command("edit", async (ctx) => {
-    const parsed = parseEditCommand(argsOf(ctx));
+    const parsed = parseEditCommand(ctx.t, argsOf(ctx));
     if (!parsed.ok) return replyText(ctx, parsed.error);
-    await replyHtml(ctx, editHtml(await posts.edit({ postId: parsed.postId, field: parsed.field, text: parsed.text, actor: actorOf(ctx) })));
+    await replyHtml(ctx, editHtml(ctx.t, await posts.edit({ postId: parsed.postId, field: parsed.field, text: parsed.text, actor: actorOf(ctx) })));
   });
 
   feature.command("delete", async (ctx) => {
-    const id = parsePostId(argsOf(ctx), DELETE_USAGE);
+    const id = parsePostId(ctx.t, argsOf(ctx), ctx.t("usage-delete"));
     if (!id.ok) return replyText(ctx, id.error);
     const check = await posts.checkDelete(id.id);
-    if (check.kind !== "deletable") return replyText(ctx, deleteRefusalText(check, deps.now(), timezone) ?? "");
+    if (check.kind !== "deletable") return replyText(ctx, deleteRefusalText(ctx.t, check, deps.now(), timezone) ?? "");
     await replyHtml(
       ctx,
-      `Delete post #${id.id} “${escapeHtml(check.post.article.headline)}” from the channel? Readers will no longer see it.`,
-      deleteConfirmKeyboard(id.id),
+      ctx.t("delete-confirm-html", { id: id.id, headline: escapeHtml(check.post.article.headline) }),
+      deleteConfirmKeyboard(ctx.t, id.id),
     );
   });
 
@@ -40,16 +38,16 @@ export function createCorrectionsFeature(deps: EditorDeps): Composer<BotContext>
     if (!parsed) return ctx.answerCallbackQuery();
     const { action, postId } = parsed;
     if (action === "keep") {
-      await ctx.answerCallbackQuery({ text: "Kept." });
-      return ctx.editMessageText(escapeHtml(`Post #${postId} stays in the channel.`), { parse_mode: "HTML" }).then(() => undefined);
+      await ctx.answerCallbackQuery({ text: ctx.t("delete-kept") });
+      return ctx.editMessageText(escapeHtml(ctx.t("delete-stays", { id: postId })), { parse_mode: "HTML" }).then(() => undefined);
     }
     const outcome = await posts.delete({ postId, actor: actorOf(ctx) });
     if (outcome.kind !== "deleted") {
-      await ctx.answerCallbackQuery({ text: deleteRefusalText(outcome, deps.now(), timezone) ?? "", show_alert: true });
+      await ctx.answerCallbackQuery({ text: deleteRefusalText(ctx.t, outcome, deps.now(), timezone) ?? "", show_alert: true });
       return;
     }
-    await ctx.answerCallbackQuery({ text: "Deleted." });
-    await ctx.editMessageText(`Post #${postId} “${escapeHtml(outcome.post.article.headline)}” is deleted from the channel.`, { parse_mode: "HTML" });
+    await ctx.answerCallbackQuery({ text: ctx.t("delete-deleted") });
+    await ctx.editMessageText(ctx.t("delete-done-html", { id: postId, headline: escapeHtml(outcome.post.article.headline) }), { parse_mode: "HTML" });
   });
 
   return feature;

@@ -3,6 +3,8 @@ import type { Context, StorageAdapter } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 
 import type { ChatRef } from "../../../config.js";
+import type { Language } from "../../../i18n/languages.js";
+import type { Translate } from "../../../i18n/translate.js";
 import type { Logger } from "../../../logger.js";
 import type { Actor } from "../../../newsroom/actor.js";
 import type { Newsroom } from "../../../newsroom/newsroom.js";
@@ -28,6 +30,10 @@ export interface EditorDeps {
   logger: Logger;
   /** Storage that survives restarts (/compose keeps its conversations there). */
   sessionStorage<T>(prefix: string): StorageAdapter<T>;
+  /** Texts in a given language (the editors' menu is registered in each); replies use `ctx.t`, in the editor's language. */
+  translator: (language: Language) => Translate;
+  /** The language of the admin chat's shared notices (ADMIN_LANGUAGE), kept when a button edits one. */
+  adminLanguage: Language;
 }
 
 /** The user behind an update, with a readable name for the queue and the audit log. */

@@ -4,15 +4,12 @@ import { Composer } from "grammy";
 import { feedLine } from "../../../editorial/feed-status.js";
 import { parseFeedId, splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { resumedFeedNotice } from "../../../ingest/feed-notices.js";
+import type { Translate } from "../../../i18n/translate.js";
 import type { AddFeedOutcome } from "../../../newsroom/feed-actions.js";
 import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
 import { RESUME_FEED_CALLBACK } from "../../keyboards/feed-keyboard.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
-
-const ADDFEED_USAGE = "/addfeed <feed link> [topic] [priority 1-5] [review] [force], e.g. /addfeed https://example.com/rss.xml asia priority 4 review";
-const REMOVEFEED_USAGE = "/removefeed <id>, e.g. /removefeed 3 (ids are in /feeds)";
-const RESUMEFEED_USAGE = "/resumefeed <id>, e.g. /resumefeed 3 (ids are in /feeds)";
 
 /**
  * "<link> [topic] [priority N] [review] [force]": the last words "review" and "force" (also typed
@@ -43,41 +40,43 @@ function parseAddFeed(args: string): { link: string; topic: string; priority: st
 }
 
 /** "“Test News”, 25 items". */
-function foundText(found: { title: string | null; items: number }): string {
-  return `${found.title ? `“${found.title}”` : "no title"}, ${found.items} item${found.items === 1 ? "" : "s"}`;
+function foundText(t: Translate, found: { title: string | null; items: number }): string {
+  return found.title ? t("addfeed-found", { title: `“${found.title}”`, count: found.items }) : t("addfeed-found-no-title", { count: found.items });
 }
 
 /** /addfeed's reply, in plain text. */
-function addFeedText(outcome: AddFeedOutcome): string {
+function addFeedText(t: Translate, outcome: AddFeedOutcome): string {
   switch (outcome.kind) {
     case "invalid-url":
-      return `${outcome.reason}. Nothing was added.`;
+      return t("addfeed-invalid-url", { reason: outcome.reason });
     case "invalid-topic":
-      return `“${outcome.input}” is not a usable topic name: use letters or digits, e.g. asia or north-korea. Nothing was added.`;
+      return t("addfeed-invalid-topic", { input: outcome.input });
     case "invalid-priority":
-      return `${outcome.error} Nothing was added. For example: /addfeed https://example.com/rss.xml priority 4`;
+      return t("addfeed-invalid-priority", { error: outcome.error });
     case "duplicate": {
-      const page = outcome.discovery ? `${outcome.discovery.page} is a web page; the feed it declares, ${outcome.existing.url}, ` : "This feed ";
-      return `${page}is already there as #${outcome.existing.id}.`;
+      const { existing, discovery } = outcome;
+      return discovery ? t("addfeed-duplicate-page", { page: discovery.page, url: existing.url, id: existing.id }) : t("addfeed-duplicate", { id: existing.id });
     }
     case "refused": {
-      const page = outcome.discovery ? `${outcome.discovery.page} is a web page that declares the feed ${outcome.url}. ` : "";
-      return `${page}Cannot add ${outcome.url}: ${outcome.reason}. Nothing was added. Check the link, or add it anyway with /addfeed <link> [topic] force.`;
+      const { url, reason, discovery } = outcome;
+      return discovery ? t("addfeed-refused-page", { page: discovery.page, url, reason }) : t("addfeed-refused", { url, reason });
     }
     case "added": {
       const { feed, check } = outcome;
       const lines: string[] = [];
-      if (check.discovery) lines.push(`${check.discovery.page} is a web page: I added the feed it declares instead.`);
-      const topic = `${feed.defaultTopic ? ` [${feed.defaultTopic}]` : ""}${feed.priority !== 3 ? ` (priority ${feed.priority})` : ""}`;
+      if (check.discovery) lines.push(t("addfeed-discovered", { page: check.discovery.page }));
+      const label = [feed.url, feed.defaultTopic ? `[${feed.defaultTopic}]` : "", feed.priority !== 3 ? t("addfeed-priority", { priority: feed.priority }) : ""]
+        .filter(Boolean)
+        .join(" ");
       lines.push(
         check.found
-          ? `Added feed #${feed.id} ${feed.url}${topic}: ${foundText(check.found)}. It is fetched at the next ingest.`
-          : `Added feed #${feed.id} ${feed.url}${topic} anyway, as asked: ${check.forcedPast ?? ""}. /feeds shows how its fetches go.`,
+          ? t("addfeed-added", { id: feed.id, feed: label, found: foundText(t, check.found) })
+          : t("addfeed-added-forced", { id: feed.id, feed: label, reason: check.forcedPast ?? "" }),
       );
-      if (feed.review) lines.push("Its new stories wait for review: each comes here as a card to post, schedule or skip.");
+      if (feed.review) lines.push(t("addfeed-review"));
       const others = check.discovery?.others ?? [];
       if (others.length > 0) {
-        lines.push(`The page declares ${others.length === 1 ? "another feed" : `${others.length} other feeds`}, not added (add one with /addfeed <link>):`);
+        lines.push(t("addfeed-others", { count: others.length }));
         for (const other of others) lines.push(`• ${other.url}${other.title ? ` (${other.title})` : ""}`);
       }
       return lines.join("\n");
@@ -92,44 +91,39 @@ export function createFeedsFeature(deps: EditorDeps): Composer<BotContext> {
 
   feature.command("feeds", async (ctx) => {
     const list = await feeds.list();
-    if (list.length === 0) return replyText(ctx, `No feeds yet: add one with ${ADDFEED_USAGE}`);
-    await replyHtml(ctx, fitLines(["<b>Feeds</b>", ...list.map((feed) => escapeHtml(feedLine(feed, deps.timezone, deps.now())))]));
+    if (list.length === 0) return replyText(ctx, ctx.t("feeds-none", { usage: ctx.t("feeds-usage-addfeed") }));
+    await replyHtml(ctx, fitLines([ctx.t("feeds-title-html"), ...list.map((feed) => escapeHtml(feedLine(feed, deps.timezone, deps.now())))]));
   });
 
   feature.command("addfeed", async (ctx) => {
     const { link, topic, priority, force, review } = parseAddFeed(argsOf(ctx));
-    if (!link) return replyText(ctx, `Which feed? Use ${ADDFEED_USAGE}`);
-    await replyText(ctx, addFeedText(await feeds.add({ url: link, topic: topic || null, priority, force, review, actor: actorOf(ctx) })));
+    if (!link) return replyText(ctx, ctx.t("feeds-which", { usage: ctx.t("feeds-usage-addfeed") }));
+    await replyText(ctx, addFeedText(ctx.t, await feeds.add({ url: link, topic: topic || null, priority, force, review, actor: actorOf(ctx) })));
   });
 
   /** The feed id after the command, or null once the editor was told how to write it. */
-  const feedIdOf = async (ctx: BotContext, usage: string): Promise<number | null> => {
+  const feedIdOf = async (ctx: BotContext, usage: "feeds-usage-removefeed" | "feeds-usage-resumefeed"): Promise<number | null> => {
     const idText = argsOf(ctx);
     const id = parseFeedId(idText);
-    if (id === null) await replyText(ctx, idText ? `“${idText}” is not a feed id. Use ${usage}` : `Which feed? Use ${usage}`);
+    if (id === null) await replyText(ctx, idText ? ctx.t("feeds-not-an-id", { input: idText, usage: ctx.t(usage) }) : ctx.t("feeds-which", { usage: ctx.t(usage) }));
     return id;
   };
 
   feature.command("removefeed", async (ctx) => {
-    const id = await feedIdOf(ctx, REMOVEFEED_USAGE);
+    const id = await feedIdOf(ctx, "feeds-usage-removefeed");
     if (id === null) return;
     const outcome = await feeds.remove({ id, actor: actorOf(ctx) });
-    if (outcome.kind === "not-found") return replyText(ctx, `There is no feed #${id}.`);
-    await replyText(ctx, `Removed feed #${outcome.feed.id} ${outcome.feed.url}. Its stored stories stay.`);
+    if (outcome.kind === "not-found") return replyText(ctx, ctx.t("feeds-not-found", { id }));
+    await replyText(ctx, ctx.t("feeds-removed", { id: outcome.feed.id, url: outcome.feed.url }));
   });
 
   feature.command("resumefeed", async (ctx) => {
-    const id = await feedIdOf(ctx, RESUMEFEED_USAGE);
+    const id = await feedIdOf(ctx, "feeds-usage-resumefeed");
     if (id === null) return;
     const outcome = await feeds.resume({ id, actor: actorOf(ctx) });
-    if (outcome.kind === "not-found") return replyText(ctx, `There is no feed #${id}.`);
+    if (outcome.kind === "not-found") return replyText(ctx, ctx.t("feeds-not-found", { id }));
     const { feed } = outcome;
-    await replyText(
-      ctx,
-      outcome.wasPaused
-        ? `Resumed feed #${feed.id} ${feed.url}: it is fetched at the next ingest.`
-        : `Feed #${feed.id} ${feed.url} was not paused; its failure count is reset and it is fetched at the next ingest.`,
-    );
+    await replyText(ctx, ctx.t(outcome.wasPaused ? "feeds-resumed" : "feeds-not-paused", { id: feed.id, url: feed.url }));
   });
 
   feature.callbackQuery(RESUME_FEED_CALLBACK, async (ctx) => {
@@ -137,12 +131,14 @@ export function createFeedsFeature(deps: EditorDeps): Composer<BotContext> {
     const actor = actorOf(ctx);
     const outcome = await feeds.resume({ id, actor });
     if (outcome.kind === "not-found") {
-      await ctx.answerCallbackQuery({ text: `Feed #${id} no longer exists.`, show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("feeds-button-gone", { id }), show_alert: true });
       return ctx.editMessageReplyMarkup();
     }
-    await ctx.answerCallbackQuery({ text: outcome.wasPaused ? `Feed #${id} resumed.` : `Feed #${id} was resumed already.` });
-    const who = outcome.wasPaused ? (actor.name ?? "an editor") : null;
-    await ctx.editMessageText(resumedFeedNotice(outcome.feed, outcome.pausedReason, who), {
+    await ctx.answerCallbackQuery({ text: ctx.t(outcome.wasPaused ? "feeds-button-resumed" : "feeds-button-resumed-already", { id }) });
+    // The notice belongs to the whole chat: it stays in ADMIN_LANGUAGE, whoever pressed Resume.
+    const t = deps.translator(deps.adminLanguage);
+    const who = outcome.wasPaused ? (actor.name ?? t("feeds-an-editor")) : null;
+    await ctx.editMessageText(resumedFeedNotice(t, outcome.feed, outcome.pausedReason, who), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
     });

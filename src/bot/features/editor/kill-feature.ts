@@ -2,12 +2,10 @@
 import { Composer } from "grammy";
 
 import { formatWhen } from "../../../editorial/format-when.js";
+import type { Translate } from "../../../i18n/translate.js";
 import type { KillOutcome, KillTarget } from "../../../newsroom/removal-actions.js";
 import type { BotContext } from "../../context.js";
 import { actorOf, argsOf, replyText, type EditorDeps } from "./editor-context.js";
-
-const KILL_USAGE = "/kill <post id> or /kill <link>, e.g. /kill 12";
-const GONE = "gone from /latest, /popular, /search, inline results, digests and alerts";
 
 /** What /kill points at: "12", "#12" or a link; null for anything else. */
 function parseKillTarget(text: string): KillTarget | null {
@@ -17,27 +15,25 @@ function parseKillTarget(text: string): KillTarget | null {
 }
 
 /** What /kill did, in plain text. */
-export function killText(outcome: KillOutcome, timezone: string, now: Date): string {
+export function killText(t: Translate, outcome: KillOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "killed": {
-      const story = outcome.postId === null ? `“${outcome.headline}”` : `post #${outcome.postId} “${outcome.headline}”`;
-      if (outcome.inChannel) {
-        return `Killed ${story}: it is ${GONE}. Its message stays in the channel: /delete ${outcome.postId} takes it down.`;
-      }
-      return `Killed ${story}: it will never be posted and is ${GONE}.`;
+      const { postId, headline } = outcome;
+      const story = postId === null ? t("kill-story", { headline }) : t("kill-story-post", { id: postId, headline });
+      return outcome.inChannel && postId !== null ? t("kill-done-in-channel", { story, id: postId }) : t("kill-done", { story });
     }
     case "not-found":
-      return `There is no post #${outcome.postId}.`;
+      return t("post-not-found", { id: outcome.postId });
     case "invalid-url":
-      return `“${outcome.input}” is not a link. Use ${KILL_USAGE}`;
+      return t("kill-not-a-link", { input: outcome.input, usage: t("usage-kill") });
     case "unknown-url":
-      return `No story is stored under ${outcome.url}.`;
-    case "already-removed":
-      return outcome.reason === "deleted"
-        ? `“${outcome.headline}” is already gone: its post was deleted on ${formatWhen(outcome.at, timezone, now)}.`
-        : `“${outcome.headline}” was already killed on ${formatWhen(outcome.at, timezone, now)}.`;
+      return t("kill-unknown-url", { url: outcome.url });
+    case "already-removed": {
+      const texts = { headline: outcome.headline, when: formatWhen(outcome.at, timezone, now) };
+      return outcome.reason === "deleted" ? t("kill-already-deleted", texts) : t("kill-already-killed", texts);
+    }
     case "sending":
-      return `Post #${outcome.postId} is being sent right now; nothing was changed. Try /kill ${outcome.postId} again in a moment.`;
+      return t("kill-sending", { id: outcome.postId });
   }
 }
 
@@ -45,10 +41,10 @@ export function createKillFeature(deps: EditorDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("kill", async (ctx) => {
     const args = argsOf(ctx);
-    if (args === "") return replyText(ctx, `Which story? Use ${KILL_USAGE}`);
+    if (args === "") return replyText(ctx, ctx.t("kill-which", { usage: ctx.t("usage-kill") }));
     const target = parseKillTarget(args);
-    if (!target) return replyText(ctx, `“${args}” is neither a post id nor a link. Use ${KILL_USAGE}`);
-    await replyText(ctx, killText(await deps.newsroom.removal.kill({ target, actor: actorOf(ctx) }), deps.timezone, deps.now()));
+    if (!target) return replyText(ctx, ctx.t("kill-invalid", { input: args, usage: ctx.t("usage-kill") }));
+    await replyText(ctx, killText(ctx.t, await deps.newsroom.removal.kill({ target, actor: actorOf(ctx) }), deps.timezone, deps.now()));
   });
   return feature;
 }

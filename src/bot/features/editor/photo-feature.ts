@@ -36,13 +36,10 @@ export function createPhotoFeature(deps: EditorDeps, check: EditorCheck): Compos
     if (!preview || postId === null || !photo || !isAdminChat(chatSeenOf(ctx.chat), deps.adminChat.get())) return next();
     if (!(await check.isEditor(ctx.api, ctx.chat.id, ctx.from.id).catch(() => false))) return next();
     const outcome = await posts.setPhoto({ postId, photo: photo.file_id, actor: actorOf(ctx) });
-    if (outcome.kind === "not-found") return replyText(ctx, `Post #${postId} no longer exists; the photo was not used.`);
+    if (outcome.kind === "not-found") return replyText(ctx, ctx.t("photo-post-gone", { id: postId }));
     const message = posts.preview(outcome.post);
     const shown = message.media === "photo";
-    await replyText(
-      ctx,
-      `🖼 Post #${postId} now has your photo.${shown ? "" : " Posts go out without pictures here (POST_MEDIA is not photo), so the channel will not show it."}`,
-    );
+    await replyText(ctx, ctx.t(shown ? "photo-set" : "photo-set-not-shown", { id: postId }));
     const keyboard: InlineKeyboardMarkup | undefined = preview.reply_markup;
     try {
       if (message.media === "photo" && preview.photo) {

@@ -15,169 +15,176 @@ import type {
   QueueOutcome,
   RescheduleOutcome,
 } from "../../../newsroom/post-actions.js";
+import type { Translate } from "../../../i18n/translate.js";
 import { escapeHtml } from "../../../publish/telegram-html.js";
 
+/** A post's status inside a sentence ("it is scheduled"), in the editor's language. */
+export function statusText(t: Translate, status: string): string {
+  return t(`post-status-${status}`);
+}
+
 /** Why a story's post could not be placed, in plain text. */
-export function placeRefusalText(refusal: PlaceRefusal): string {
+export function placeRefusalText(t: Translate, refusal: PlaceRefusal): string {
   switch (refusal.kind) {
     case "already-sent":
-      return `This story is already in the channel as post #${refusal.postId}.`;
+      return t("place-already-sent", { id: refusal.postId });
     case "deleted":
-      return `This story was posted as post #${refusal.postId} and deleted from the channel.`;
+      return t("place-deleted", { id: refusal.postId });
     case "sending":
-      return `This story is being sent right now as post #${refusal.postId}.`;
+      return t("place-sending", { id: refusal.postId });
     case "uncertain":
-      return `This story may already be in the channel as post #${refusal.postId}. Check the channel, then use /postnow ${refusal.postId} to send it anyway or mark it as sent.`;
+      return t("place-uncertain", { id: refusal.postId });
     case "changed-meanwhile":
-      return `Post #${refusal.postId} of this story changed meanwhile; try again.`;
+      return t("place-changed-meanwhile", { id: refusal.postId });
     case "queued-by-someone-else":
-      return "Someone queued this story at the same moment; see /scheduled.";
+      return t("place-queued-by-someone-else");
     case "killed":
-      return "This story was killed (/kill): it is never posted.";
+      return t("place-killed");
   }
 }
 
 /** /queue's refusal in plain text (the queued case has its own preview). */
-export function queueRefusalText(outcome: Exclude<QueueOutcome, { kind: "queued" | "same-story" }>): string {
+export function queueRefusalText(t: Translate, outcome: Exclude<QueueOutcome, { kind: "queued" | "same-story" }>): string {
   switch (outcome.kind) {
     case "invalid-url":
-      return `“${outcome.input}” is not a web address: give the article's full link, e.g. https://example.com/story.`;
+      return t("queue-invalid-url", { input: outcome.input });
     case "fetch-failed":
-      return `I could not fetch that page: ${outcome.reason}. Nothing was queued.`;
+      return t("queue-fetch-failed", { reason: outcome.reason });
     case "unreadable":
-      return `I could not read that page: ${outcome.reason}. Nothing was queued.`;
+      return t("queue-unreadable", { reason: outcome.reason });
     case "no-article":
-      return "I found no article on that page (no headline). Nothing was queued.";
+      return t("queue-no-article");
     default:
-      return placeRefusalText(outcome);
+      return placeRefusalText(t, outcome);
   }
 }
 
 /** What happened to a post an editor sent now, in plain text (`now` dates an interrupted send). */
-export function postNowText(outcome: PostNowOutcome, timezone: string, now: Date): string {
+export function postNowText(t: Translate, outcome: PostNowOutcome, timezone: string, now: Date): string {
   const id = outcome.postId;
   switch (outcome.kind) {
     case "sent":
-      return `Post #${id} is in the channel now.`;
+      return t("post-sent", { id });
     case "not-found":
-      return `There is no post #${id}.`;
+      return t("post-not-found", { id });
     case "already-sent":
-      return `Post #${id} is already in the channel (sent ${outcome.sentAt ? formatWhen(outcome.sentAt, timezone, now) : "earlier"}).`;
+      return outcome.sentAt ? t("post-already-sent", { id, when: formatWhen(outcome.sentAt, timezone, now) }) : t("post-already-sent-earlier", { id });
     case "deleted":
-      return `Post #${id} was deleted from the channel; queue its link again with /queue to repost it.`;
+      return t("post-deleted", { id });
     case "killed":
-      return `Post #${id}'s story was killed (/kill): it is never posted.`;
+      return t("post-killed", { id });
     case "sending":
-      return `Post #${id} is being sent right now.`;
+      return t("post-sending-now", { id });
     case "maybe-in-channel":
-      return maybeInChannelText(outcome, now, timezone);
+      return maybeInChannelText(t, outcome, now, timezone);
     case "failed":
-      return `Post #${id} could not be sent: ${outcome.reason}.`;
+      return t("post-failed", { id, reason: outcome.reason });
     case "held":
-      return `Post #${id} was not sent: ${outcome.reason}.`;
+      return t("post-held", { id, reason: outcome.reason });
   }
 }
 
 /** What /breaking (or the Breaking button) did, in plain text. */
-export function breakingText(outcome: BreakingOutcome, timezone: string, now: Date): string {
+export function breakingText(t: Translate, outcome: BreakingOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "sent":
-      return `🔴 Breaking: post #${outcome.postId} is in the channel now, with notification; readers following its topics are alerted at once.`;
+      return t("breaking-sent", { id: outcome.postId });
     case "not-found":
-      return `There is no post #${outcome.postId}. Use /breaking <link> or the id of a post from /scheduled.`;
+      return t("breaking-not-found", { id: outcome.postId });
     case "invalid-ref":
-      return `“${outcome.input}” is neither a post id nor a web address. Use /breaking <link> or /breaking <post id>, e.g. /breaking 12.`;
+      return t("breaking-invalid-ref", { input: outcome.input });
     case "invalid-url":
+      return t("queue-invalid-url", { input: outcome.input });
     case "fetch-failed":
+      return t("breaking-fetch-failed", { reason: outcome.reason });
     case "unreadable":
+      return t("breaking-unreadable", { reason: outcome.reason });
     case "no-article":
-      return queueRefusalText(outcome).replace("Nothing was queued.", "Nothing was posted.");
+      return t("breaking-no-article");
     case "queued-by-someone-else":
     case "changed-meanwhile":
-      return placeRefusalText(outcome);
+      return placeRefusalText(t, outcome);
     default:
-      return postNowText(outcome, timezone, now);
+      return postNowText(t, outcome, timezone, now);
   }
 }
 
 /** What "Mark as sent" did, in plain text. */
-export function markSentText(outcome: MarkSentOutcome): string {
+export function markSentText(t: Translate, outcome: MarkSentOutcome): string {
   const id = outcome.postId;
   switch (outcome.kind) {
     case "marked-sent":
-      return `Post #${id} is recorded as sent. I do not know its channel message, so /edit and /delete cannot reach it: correct or delete it in the channel itself.`;
+      return t("mark-sent-done", { id });
     case "not-found":
-      return `There is no post #${id}.`;
+      return t("post-not-found", { id });
     case "not-uncertain":
-      return outcome.status === "sent"
-        ? `Post #${id} is already recorded as sent; nothing changed.`
-        : `Post #${id} is ${outcome.status}, not waiting for a check of the channel; nothing changed.`;
+      return outcome.status === "sent" ? t("mark-sent-already", { id }) : t("mark-sent-not-uncertain", { id, status: statusText(t, outcome.status) });
   }
 }
 
-export function rescheduleText(outcome: RescheduleOutcome, timezone: string, now: Date): string {
+export function rescheduleText(t: Translate, outcome: RescheduleOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "rescheduled":
-      return `Post #${outcome.postId} rescheduled: scheduled for ${formatWhen(outcome.when, timezone, now)}.`;
+      return t("reschedule-done", { id: outcome.postId, when: formatWhen(outcome.when, timezone, now) });
     case "not-found":
-      return `There is no post #${outcome.postId}.`;
+      return t("post-not-found", { id: outcome.postId });
     case "not-waiting":
-      return `Post #${outcome.postId} is not waiting to be sent (it is ${outcome.status}); nothing changed.`;
+      return t("post-not-waiting", { id: outcome.postId, status: statusText(t, outcome.status) });
   }
 }
 
-export function cancelText(outcome: CancelOutcome): string {
+export function cancelText(t: Translate, outcome: CancelOutcome): string {
   switch (outcome.kind) {
     case "cancelled":
-      return `Post #${outcome.postId} is cancelled: it will not be posted.`;
+      return t("cancel-done", { id: outcome.postId });
     case "not-found":
-      return `There is no post #${outcome.postId}.`;
+      return t("post-not-found", { id: outcome.postId });
     case "already-sent":
-      return `Post #${outcome.postId} is already in the channel; to take it down use /delete ${outcome.postId}.`;
+      return t("cancel-already-sent", { id: outcome.postId });
     case "not-waiting":
-      return `Post #${outcome.postId} is not waiting to be sent (it is ${outcome.status}); nothing changed.`;
+      return t("post-not-waiting", { id: outcome.postId, status: statusText(t, outcome.status) });
   }
 }
 
 /** The reply to /edit, as HTML. */
-export function editHtml(outcome: EditOutcome): string {
+export function editHtml(t: Translate, outcome: EditOutcome): string {
   const id = outcome.postId;
   switch (outcome.kind) {
     case "edited": {
-      const where = outcome.published ? "corrected in the channel" : "corrected before posting";
-      return `Post #${id} ${where}. ${describeEdit(outcome.field, outcome.before, outcome.after)}`;
+      const change = describeEdit(t, outcome.field, outcome.before, outcome.after);
+      return t(outcome.published ? "edit-done-channel-html" : "edit-done-before-html", { id, change });
     }
     case "not-found":
-      return escapeHtml(`There is no post #${id}.`);
+      return escapeHtml(t("post-not-found", { id }));
     case "not-editable":
-      return escapeHtml(`Post #${id} is ${outcome.status}: only waiting and published posts can be corrected.`);
+      return escapeHtml(t("edit-not-editable", { id, status: statusText(t, outcome.status) }));
     case "unchanged":
-      return escapeHtml(`Post #${id} already has that ${outcome.field}; nothing changed.`);
+      return escapeHtml(t(`edit-unchanged-${outcome.field}`, { id }));
     case "no-message":
-      return escapeHtml(`Post #${id} was marked as sent by hand, so I have no record of its channel message: correct it in the channel itself.`);
+      return escapeHtml(t("edit-no-message", { id }));
     case "telegram-refused":
-      return escapeHtml(`Telegram refused the edit of post #${id}: ${outcome.reason}. Nothing was changed.`);
+      return escapeHtml(t("edit-refused", { id, reason: outcome.reason }));
   }
 }
 
 /** Why a post cannot be taken down, in plain text; null when it can. */
-export function deleteRefusalText(check: DeleteCheck | DeleteOutcome, now: Date, timezone: string): string | null {
+export function deleteRefusalText(t: Translate, check: DeleteCheck | DeleteOutcome, now: Date, timezone: string): string | null {
   const id = "postId" in check ? check.postId : check.post.id;
   switch (check.kind) {
     case "deletable":
     case "deleted":
       return null;
     case "not-found":
-      return `There is no post #${id}.`;
+      return t("post-not-found", { id });
     case "already-deleted":
-      return `Post #${id} is already deleted.`;
+      return t("delete-already", { id });
     case "not-in-channel":
-      return `Post #${id} is not in the channel (it is ${check.status}); to stop a waiting post use /cancel ${id}.`;
+      return t("delete-not-in-channel", { id, status: statusText(t, check.status) });
     case "outside-window":
-      return deleteRefusal(id, check.sentAt, now, timezone);
+      return deleteRefusal(t, id, check.sentAt, now, timezone);
     case "no-message":
-      return `Post #${id} was marked as sent by hand, so I have no record of its channel message: delete it in the channel itself.`;
+      return t("delete-no-message", { id });
     case "telegram-refused":
-      return `Telegram refused to delete post #${id}: ${check.reason}. Nothing was changed.`;
+      return t("delete-refused", { id, reason: check.reason });
   }
 }

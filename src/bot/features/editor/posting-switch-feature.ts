@@ -11,14 +11,14 @@ export function createPostingSwitchFeature(deps: EditorDeps): Composer<BotContex
 
   feature.command("pause", async (ctx) => {
     const outcome = await posting.pause(actorOf(ctx));
-    if (outcome.kind === "already-paused") return replyText(ctx, "Automatic posting is already paused. /resume turns it back on.");
-    await replyText(ctx, "Automatic posting is paused. Editors' posts still go out: /postnow <id> sends one at once. /resume turns it back on.");
+    if (outcome.kind === "already-paused") return replyText(ctx, ctx.t("pause-already"));
+    await replyText(ctx, ctx.t("pause-done"));
   });
 
   feature.command("resume", async (ctx) => {
     const outcome = await posting.resume(actorOf(ctx));
-    if (outcome.kind === "not-paused") return replyText(ctx, "Automatic posting is not paused; nothing changed.");
-    await replyText(ctx, "Automatic posting is back on (quiet hours and the hourly limit still apply).");
+    if (outcome.kind === "not-paused") return replyText(ctx, ctx.t("resume-not-paused"));
+    await replyText(ctx, ctx.t("resume-done"));
   });
 
   return feature;

@@ -24,8 +24,8 @@ export function createReportFeature(deps: EditorDeps): Composer<BotContext> {
   feature.command("log", async (ctx) => {
     const entries = await reports.log(LOG_ENTRIES);
     const now = deps.now();
-    if (entries.length === 0) return replyText(ctx, "The audit log is empty: no editor has done anything yet.");
-    await replyHtml(ctx, fitLines([`<b>Last ${entries.length} editor actions</b>`, ...entries.map((e) => auditLine(e, deps.timezone, now))]));
+    if (entries.length === 0) return replyText(ctx, ctx.t("log-empty"));
+    await replyHtml(ctx, fitLines([ctx.t("log-title-html", { count: entries.length }), ...entries.map((e) => auditLine(e, deps.timezone, now))]));
   });
 
   return feature;

@@ -9,7 +9,7 @@ import { replyText, type EditorDeps } from "./editor-context.js";
 export function createStatusFeature(deps: EditorDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("status", async (ctx) => {
-    await replyText(ctx, formatStatus(await deps.newsroom.status.current(), deps.timezone));
+    await replyText(ctx, formatStatus(ctx.t, await deps.newsroom.status.current(), deps.timezone));
   });
   return feature;
 }
