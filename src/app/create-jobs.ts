@@ -91,6 +91,9 @@ export function createOutboxDeps(deps: {
   };
 }
 
+/** The longest a publish tick waits for an ingest run in progress; past it, the run's stories go at the next tick. */
+export const PUBLISH_WAITS_FOR_INGEST_MS = 20_000;
+
 /** The job sending the channel's "Top stories" digest (CHANNEL_DIGEST_CRON). */
 export const CHANNEL_DIGEST_JOB = "channel-digest";
 
@@ -128,12 +131,19 @@ export function createJobs(deps: {
       cron: services.config.ingestCron,
       run: async (signal) => {
         const mark = await deps.reviews.mark();
-        const report = await ingestAllFeeds(ingest, { signal });
+        const report = await ingestAllFeeds(ingest, { signal, due: true });
         await deps.reviews.sendNewCards(mark);
         return report;
       },
     },
-    { name: "publish", cron: services.config.postCron, when: () => sender.holds(), run: () => publishNextPost(outbox) },
+    {
+      name: "publish",
+      cron: services.config.postCron,
+      when: () => sender.holds(),
+      // Both ticks fire on the minute: after this minute's ingest, its fresh story goes now, not a minute later.
+      after: { job: INGEST_JOB, maxWaitMs: PUBLISH_WAITS_FOR_INGEST_MS },
+      run: () => publishNextPost(outbox),
+    },
     { name: "outbox-watchdog", cron: "*/30 * * * * *", run: () => recoverOutbox(outbox) },
     ...createAlertJobs({ services, api: deps.api, budget: deps.budget, sender, logger: deps.logger, translator: deps.translations.translator }),
     ...digestJobs,
