@@ -80,7 +80,10 @@ export function createScheduler(deps: {
     // Looked up now, not after an await: a job started at the same tick is in `running` already.
     const before = job.after ? running.get(job.after.job) : undefined;
     const run = (async () => {
-      if (before && job.after) await settledWithin(before, job.after.maxWaitMs);
+      if (before && job.after) {
+        await settledWithin(before, job.after.maxWaitMs);
+        if (stopping.signal.aborted) return false;
+      }
       const started = Date.now();
       const outcome = await runUnderLease({ leases: deps.leases, owner: deps.instanceId, now, logger: log }, job.name, job.run, {
         signal: stopping.signal,
