@@ -23,6 +23,7 @@ import { ingestAllFeeds } from "../src/ingest/ingest-feeds.js";
 import { createLogger } from "../src/logger.js";
 import { createServices } from "../src/app/create-services.js";
 import { createTestDatabase } from "../test/support/database.js";
+import { createRandom } from "./lib/create-random.js";
 import { useBenchPostgres } from "./lib/use-bench-postgres.js";
 
 function arg(name: string, fallback: string): string {
@@ -33,15 +34,6 @@ function arg(name: string, fallback: string): string {
 const providers = arg("providers", "sqlite,postgresql").split(",") as Provider[];
 const feedCount = Number(arg("feeds", "100"));
 const itemsPerFeed = Number(arg("items", "100"));
-
-// A seeded generator, so every run ingests the same text.
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const WORDS = (
   "council budget river bridge school hospital election court minister storm harbour factory museum festival " +

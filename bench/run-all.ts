@@ -13,6 +13,7 @@ const benches = [
   ["hostile input (event-loop delay)", "bench/hostile.ts"],
   ["reader commands", "bench/readers.ts"],
   ["alert delivery", "bench/alerts.ts"],
+  ["freshness (publication to channel)", "bench/freshness.ts"],
   ["database size and retention", "bench/retention.ts"],
 ] as const;
 

@@ -122,9 +122,13 @@ export type PostMedia = (typeof POST_MEDIA)[number];
 
 const CHAT_REF = /^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,31})$/;
 const HHMM = /^([01]?\d|2[0-3]):[0-5]\d$/;
-/** POST_CRON's default; with POST_SLOTS the outbox looks every minute. */
-const DEFAULT_POST_CRON = "*/10 * * * *";
+/** POST_CRON's default, the publish tick: a fresh story goes out within the minute. With POST_SLOTS the outbox looks every minute too. */
+const DEFAULT_POST_CRON = "* * * * *";
 const SLOTS_POST_CRON = "* * * * *";
+/** The default before adaptive polling; still accepted beside POST_SLOTS (older .env files carry it). */
+const FORMER_DEFAULT_POST_CRON = "*/10 * * * *";
+/** INGEST_CRON's default, the ingest tick: each tick fetches the feeds whose poll schedule says they are due. */
+const DEFAULT_INGEST_CRON = "* * * * *";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const LOG_FORMATS = ["pretty", "json"] as const;
 
@@ -329,14 +333,14 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
     TIMEZONE: withDefault("UTC").refine((zone) => IANAZone.isValidZone(zone), {
       error: (issue) => `TIMEZONE must be an IANA time zone such as Europe/London, got "${String(issue.input)}"`,
     }),
-    INGEST_CRON: cron("INGEST_CRON", "*/5 * * * *"),
+    INGEST_CRON: cron("INGEST_CRON", DEFAULT_INGEST_CRON),
     POST_CRON: cron("POST_CRON", DEFAULT_POST_CRON),
     POST_SLOTS: optional(
       z.string().transform((value, ctx) => {
         const parsed = parsePostSlots(value);
         if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
         // Choosing slots and a posting schedule at once is ambiguous: the operator says which.
-        if (raw.POST_CRON !== undefined && raw.POST_CRON !== DEFAULT_POST_CRON) {
+        if (raw.POST_CRON !== undefined && raw.POST_CRON !== DEFAULT_POST_CRON && raw.POST_CRON !== FORMER_DEFAULT_POST_CRON) {
           ctx.addIssue({ code: "custom", message: "POST_SLOTS and POST_CRON are both set: POST_SLOTS posts the best story at fixed times, POST_CRON on a schedule; remove one of them" });
         }
         return parsed.ok ? parsed.minutes : [];

@@ -17,6 +17,11 @@ export interface Job {
   cron: string;
   /** Runs only while this says so (e.g. this instance is the sender); asked before the lease is taken. */
   when?: () => boolean;
+  /**
+   * A job whose run in progress in this process (one started at the same tick, say) this one
+   * waits for first, at most `maxWaitMs`, before taking its lease.
+   */
+  after?: { job: string; maxWaitMs: number };
   /** The signal is aborted when the scheduler stops (or the lease is lost): long runs should stop taking new work. */
   run: (signal: AbortSignal) => Promise<unknown>;
 }
@@ -33,6 +38,17 @@ export interface Scheduler {
   runNow(name: string): Promise<boolean>;
   /** Stops ticking, tells running jobs to stop, and waits for them to finish (their leases are released). */
   stop(): Promise<void>;
+}
+
+/** Resolves when `run` settles or after `maxWaitMs`, whichever comes first. */
+async function settledWithin(run: Promise<unknown>, maxWaitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, maxWaitMs);
+    timer.unref();
+  });
+  await Promise.race([run.then(() => undefined, () => undefined), timeout]);
+  clearTimeout(timer);
 }
 
 /** "held by the bot on newsroom-1, pid 41 (a1b2) since 2026-12-06T18:30:05.000Z" */
@@ -61,7 +77,13 @@ export function createScheduler(deps: {
     const inProgress = running.get(job.name);
     if (inProgress) return inProgress;
     const log = deps.logger.child({ job: job.name });
+    // Looked up now, not after an await: a job started at the same tick is in `running` already.
+    const before = job.after ? running.get(job.after.job) : undefined;
     const run = (async () => {
+      if (before && job.after) {
+        await settledWithin(before, job.after.maxWaitMs);
+        if (stopping.signal.aborted) return false;
+      }
       const started = Date.now();
       const outcome = await runUnderLease({ leases: deps.leases, owner: deps.instanceId, now, logger: log }, job.name, job.run, {
         signal: stopping.signal,

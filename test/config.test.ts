@@ -32,8 +32,8 @@ describe("configuration", () => {
       botMode: "polling",
       port: 3000,
       timezone: "UTC",
-      ingestCron: "*/5 * * * *",
-      postCron: "*/10 * * * *",
+      ingestCron: "* * * * *",
+      postCron: "* * * * *",
       logLevel: "info",
       logFormat: "json",
       metricsToken: null,
@@ -128,7 +128,9 @@ describe("configuration", () => {
   it("reads POST_SLOTS (then the outbox looks every minute), refuses bad times, and refuses it beside a POST_CRON of one's own", () => {
     const base = { BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001" };
     expect(createConfig({ ...base, POST_SLOTS: "21:00, 07:30,12:00" })).toMatchObject({ postSlots: [450, 720, 1260], postCron: "* * * * *" });
-    expect(createConfig(base)).toMatchObject({ postSlots: null, postCron: "*/10 * * * *", channelDigestCron: null });
+    expect(createConfig(base)).toMatchObject({ postSlots: null, postCron: "* * * * *", channelDigestCron: null });
+    // The default, and the default before adaptive polling (older .env files carry it), are not "a POST_CRON of one's own".
+    expect(createConfig({ ...base, POST_SLOTS: "07:30", POST_CRON: "* * * * *" }).postSlots).toEqual([450]);
     expect(createConfig({ ...base, POST_SLOTS: "07:30", POST_CRON: "*/10 * * * *" }).postSlots).toEqual([450]);
     expect(problemsOf({ ...base, POST_SLOTS: "7am,12:00" })).toEqual(['POST_SLOTS must be times like 07:30,12:00,18:00 (24-hour, in TIMEZONE); "7am" is not one']);
     expect(problemsOf({ ...base, POST_SLOTS: "07:30", POST_CRON: "*/5 * * * *" })).toEqual([

@@ -91,6 +91,9 @@ export function createOutboxDeps(deps: {
   };
 }
 
+/** The longest a publish tick waits for an ingest run in progress; past it, the run's stories go at the next tick. */
+export const PUBLISH_WAITS_FOR_INGEST_MS = 20_000;
+
 /** The job sending the channel's "Top stories" digest (CHANNEL_DIGEST_CRON). */
 export const CHANNEL_DIGEST_JOB = "channel-digest";
 
@@ -127,7 +130,7 @@ export function createJobs(deps: {
       name: INGEST_JOB,
       cron: services.config.ingestCron,
       run: async (signal) => {
-        const report = await ingestAllFeeds(ingest, { signal });
+        const report = await ingestAllFeeds(ingest, { signal, due: true });
         await deps.reviews.sendNewCards();
         return report;
       },
@@ -136,6 +139,8 @@ export function createJobs(deps: {
       name: "publish",
       cron: services.config.postCron,
       when: () => sender.holds(),
+      // Both ticks fire on the minute: after this minute's ingest, its fresh story goes now, not a minute later.
+      after: { job: INGEST_JOB, maxWaitMs: PUBLISH_WAITS_FOR_INGEST_MS },
       run: async () => {
         const outcome = await publishNextPost(outbox);
         // Stories for review stored by `cli ingest` (another process, no bot) get their cards here.

@@ -377,8 +377,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command("ingest")
-    .description("fetch every due feed once and store new articles")
-    .action(async () => {
+    .description("fetch every feed once (not paused or backing off) and store new articles")
+    .option("--due", "fetch only the feeds whose poll schedule says they are due, as the bot's tick does")
+    .action(async (options: { due?: boolean }) => {
       const { services: s, admin } = await open();
       const [{ createIngestDeps }, { ingestAllFeeds, INGEST_JOB }] = await Promise.all([import("../app/create-jobs.js"), import("../ingest/ingest-feeds.js")]);
       // The summary below is the command's output; at the default level the job's own lines
@@ -388,7 +389,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const run = await runUnderLease(
         { leases: s.leases, owner: s.instanceId, now: s.now, logger },
         INGEST_JOB,
-        (signal) => ingestAllFeeds(createIngestDeps({ services: s, admin, logger: jobLogger }), { signal }),
+        (signal) => ingestAllFeeds(createIngestDeps({ services: s, admin, logger: jobLogger }), { signal, due: options.due === true }),
         io.signal ? { signal: io.signal } : {},
       );
       if (run.kind === "held-elsewhere") {
@@ -399,7 +400,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (report.feeds === 0) {
         const all = await s.feeds.list();
         if (all.length === 0) return out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
-        return out(`no feed is due: ${all.length} feed${all.length === 1 ? " is" : "s are"} paused or waiting to retry (see \`feeds list\`)`);
+        const waiting = options.due ? "paused or not due yet" : "paused or waiting to retry";
+        return out(`no feed is due: ${all.length} feed${all.length === 1 ? " is" : "s are"} ${waiting} (see \`feeds list\`)`);
       }
       for (const result of report.results) out(ingestLine(result));
       const left = report.cancelled > 0 ? `, ${report.cancelled} left for the next run` : "";

@@ -19,7 +19,10 @@ export interface FeedRecord {
   lastSuccessAt: Date | null;
   lastError: string | null;
   consecutiveFailures: number;
+  /** Not fetched before this time (its poll schedule, or its back-off after failures); null: due now. */
   nextFetchAt: Date | null;
+  /** When a fetch last stored a new story: adaptive polling counts the feed's quiet time from it. */
+  lastNewStoryAt: Date | null;
   primedAt: Date | null;
   pausedAt: Date | null;
   pausedReason: string | null;
@@ -102,18 +105,33 @@ export function createFeedsRepository(prisma: Db) {
       return existing;
     },
 
-    /** Feeds to fetch now: not paused and not backing off. */
-    listDue(now: Date): Promise<FeedRecord[]> {
+    /**
+     * Feeds to fetch now: not paused, and due by `now` — their poll schedule and any back-off
+     * after failures passed. With `ignorePollSchedule` (an operator's `ingest`), every feed that
+     * is not paused or backing off after a failure, whenever its next poll would be.
+     */
+    listDue(now: Date, options: { ignorePollSchedule?: boolean } = {}): Promise<FeedRecord[]> {
+      const due = [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }];
       return prisma.feed.findMany({
-        where: { pausedAt: null, OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }] },
+        where: { pausedAt: null, OR: options.ignorePollSchedule ? [...due, { consecutiveFailures: 0 }] : due },
         orderBy: { id: "asc" },
       });
     },
 
-    /** A successful fetch: health reset, validators kept, first success remembered. */
+    /**
+     * A successful fetch: health reset, validators kept, first success remembered, and the next
+     * poll planned (without `poll`, the feed is due again at once).
+     */
     async recordSuccess(
       id: number,
-      result: { now: Date; etag: string | null; lastModified: string | null; title?: string | null },
+      result: {
+        now: Date;
+        etag: string | null;
+        lastModified: string | null;
+        title?: string | null;
+        /** The planned next fetch, and whether this fetch stored a new story (then `now` is remembered as its time). */
+        poll?: { nextFetchAt: Date; newStory: boolean };
+      },
     ): Promise<void> {
       const feed = await prisma.feed.findUnique({ where: { id }, select: { primedAt: true, title: true } });
       if (!feed) return;
@@ -126,7 +144,8 @@ export function createFeedsRepository(prisma: Db) {
           lastSuccessAt: result.now,
           lastError: null,
           consecutiveFailures: 0,
-          nextFetchAt: null,
+          nextFetchAt: result.poll?.nextFetchAt ?? null,
+          ...(result.poll?.newStory ? { lastNewStoryAt: result.now } : {}),
           primedAt: feed.primedAt ?? result.now,
           title: feed.title ?? result.title ?? null,
         },

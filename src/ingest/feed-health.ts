@@ -10,7 +10,8 @@ export function backoffDelayMs(failures: number): number {
 
 /**
  * Decides after a failure: the next try, and a pause reason when the feed is gone
- * (HTTP 410) or has failed `maxFailures` times in a row.
+ * (HTTP 410) or has failed `maxFailures` times in a row. A server's Retry-After (on 429
+ * or 503) is a floor: the feed is never tried again sooner than it asked.
  */
 export function judgeFeedFailure(input: {
   failuresBefore: number;
@@ -18,10 +19,12 @@ export function judgeFeedFailure(input: {
   error: string;
   maxFailures: number;
   now: Date;
+  retryAfterMs?: number;
 }): { nextFetchAt: Date; pauseReason: string | null } {
   const failures = input.failuresBefore + 1;
   let pauseReason: string | null = null;
   if (input.status === 410) pauseReason = "the feed answered 410 Gone: it was removed";
   else if (failures >= input.maxFailures) pauseReason = `${failures} failures in a row; last: ${input.error}`;
-  return { nextFetchAt: new Date(input.now.getTime() + backoffDelayMs(failures)), pauseReason };
+  const delayMs = Math.max(backoffDelayMs(failures), input.retryAfterMs ?? 0);
+  return { nextFetchAt: new Date(input.now.getTime() + delayMs), pauseReason };
 }

@@ -18,6 +18,7 @@ import { itemText, sortDateOf, toNewArticle, type BuildContext, type CleanArticl
 import type { Fetcher } from "./fetch/create-fetcher.js";
 import { FetchError } from "./fetch/create-fetcher.js";
 import { judgeFeedFailure } from "./feed-health.js";
+import { dueBy, planNextFetch } from "./poll-schedule.js";
 import type { FeedItem } from "./feeds/parse-feed.js";
 import { firstFetchNotice, pausedFeedNotice } from "./feed-notices.js";
 import { isSameStory, SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
@@ -91,6 +92,8 @@ export interface IngestContext {
   stories: StoryIndex;
   /** Aborted when the run must stop (Newsdesk is stopping): fetches in flight are cancelled. */
   signal?: AbortSignal;
+  /** When the run began: each feed's next poll is counted from here, so it is due at the matching later tick. */
+  startedAt?: Date;
 }
 
 export interface IngestReport {
@@ -124,10 +127,15 @@ function createTurns(): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** Fetches every feed that is due, and stores what is new. When `signal` aborts, feeds not yet done are left for the next run. */
-export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: AbortSignal } = {}): Promise<IngestReport> {
+/**
+ * Fetches feeds and stores what is new: with `due` (the scheduled tick) only the feeds whose
+ * poll schedule says so, else every feed not paused or backing off after failures. When
+ * `signal` aborts, feeds not yet done are left for the next run.
+ */
+export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: AbortSignal; due?: boolean } = {}): Promise<IngestReport> {
   const { signal } = options;
-  const feeds = await deps.feeds.listDue(deps.now());
+  const startedAt = deps.now();
+  const feeds = await deps.feeds.listDue(dueBy(startedAt), { ignorePollSchedule: options.due !== true });
   const closed = deps.topicsOpen === false;
   const [rules, filters, stories, editorTopics] = await Promise.all([
     deps.topics.rules(closed),
@@ -146,6 +154,7 @@ export async function ingestAllFeeds(deps: IngestDeps, options: { signal?: Abort
         closedTo,
         storeInTurn,
         stories,
+        startedAt,
         ...(signal ? { signal } : {}),
         filter: {
           include: feedFilters.filter((f) => f.kind === "include").map((f) => f.phrase),
@@ -185,8 +194,13 @@ async function ingestFeed(
       lastModified: feed.lastModified,
       ...(context.signal ? { signal: context.signal } : {}),
     });
+    const fetchedAt = context.startedAt ?? deps.now();
+    const poll = (newStory: boolean) => ({
+      newStory,
+      nextFetchAt: planNextFetch({ fetchedAt, lastNewStoryAt: newStory ? fetchedAt : feed.lastNewStoryAt, primedAt: feed.primedAt, maxAgeSeconds: response.maxAgeSeconds }),
+    });
     if (response.notModified) {
-      await deps.feeds.recordSuccess(feed.id, { now: deps.now(), etag: feed.etag, lastModified: feed.lastModified });
+      await deps.feeds.recordSuccess(feed.id, { now: deps.now(), etag: feed.etag, lastModified: feed.lastModified, poll: poll(false) });
       log.debug("feed not modified");
       return { feedId: feed.id, ok: true, stored: 0, skipped: 0 };
     }
@@ -201,6 +215,8 @@ async function ingestFeed(
       etag: response.etag,
       lastModified: response.lastModified,
       title: parsed.title,
+      // A first fetch is the back catalogue: it says nothing about how often the feed publishes.
+      poll: poll(feed.primedAt !== null && created.length > 0),
     });
     log.info({ items: parsed.items.length, stored: created.length, skipped }, "feed ingested");
     const firstFetch = feed.primedAt === null ? { firstFetch: true, title: feed.title ?? parsed.title } : {};
@@ -219,6 +235,7 @@ async function ingestFeed(
       error: message,
       maxFailures: deps.feedMaxFailures,
       now: deps.now(),
+      ...(error instanceof FetchError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
     });
     await deps.feeds.recordFailure(feed.id, { now: deps.now(), error: message, ...verdict });
     log.warn({ ...describeError(error), nextFetchAt: verdict.nextFetchAt }, "feed failed");

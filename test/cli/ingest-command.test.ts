@@ -101,4 +101,23 @@ describe.each(TEST_PROVIDERS)("cli ingest on %s", (provider) => {
     expect((await ingest()).code).toBe(1);
     expect(await ingest()).toEqual({ code: 0, stdout: "no feed is due: 1 feed is paused or waiting to retry (see `feeds list`)\n", stderr: "" });
   });
+
+  it("fetches every feed whatever its poll schedule, and with --due only the feeds the bot's tick would", async () => {
+    const wire = serve(WIRE, rss([story(1)], "Wire"));
+    const paper = serve(PAPER, rss([story(2)], "Paper"));
+    await h.cli(["feeds", "add", WIRE]);
+    await h.cli(["feeds", "add", PAPER]);
+    await ingest();
+    const [wireChecks, paperChecks] = [wire.count, paper.count];
+
+    // Half a minute later neither is due: a new feed is polled every minute at first.
+    clock.advance(30_000);
+    const due = () => h.cli(["ingest", "--due"], { now: clock.now });
+    expect(await due()).toEqual({ code: 0, stdout: "no feed is due: 2 feeds are paused or not due yet (see `feeds list`)\n", stderr: "" });
+    expect([wire.count, paper.count]).toEqual([wireChecks, paperChecks]);
+    expect((await ingest()).stdout).toBe("#1 ok: 0 new, 0 skipped\n#2 ok: 0 new, 0 skipped\n2 feeds, 0 new articles, 0 failed\n");
+
+    clock.advance(60_000);
+    expect((await due()).stdout).toBe("#1 ok: 0 new, 0 skipped\n#2 ok: 0 new, 0 skipped\n2 feeds, 0 new articles, 0 failed\n");
+  });
 });

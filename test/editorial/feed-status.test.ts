@@ -20,6 +20,7 @@ const base: FeedRecord = {
   lastError: null,
   consecutiveFailures: 0,
   nextFetchAt: null,
+  lastNewStoryAt: null,
   primedAt: null,
   pausedAt: null,
   pausedReason: null,

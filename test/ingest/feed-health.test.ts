@@ -22,4 +22,10 @@ describe("feed health after a failure", () => {
       "the feed answered 410 Gone: it was removed",
     );
   });
+
+  it("waits as long as the server's Retry-After asks when that is longer than the back-off", () => {
+    const judge = (retryAfterMs: number) => judgeFeedFailure({ failuresBefore: 0, status: 429, error: "x answered 429", maxFailures: 10, now, retryAfterMs }).nextFetchAt;
+    expect(judge(2 * 60 * MINUTE)).toEqual(new Date(now.getTime() + 120 * MINUTE));
+    expect(judge(MINUTE)).toEqual(new Date(now.getTime() + 5 * MINUTE));
+  });
 });

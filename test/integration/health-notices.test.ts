@@ -14,6 +14,9 @@ import { queueEditorPost, START, startHarness, type Harness } from "../bot/edito
 
 const minutes = (n: number) => n * 60_000;
 
+/** The former default schedules, which the waits below are told in. */
+const FORMER_SCHEDULES = { INGEST_CRON: "*/5 * * * *", POST_CRON: "*/10 * * * *" };
+
 describe.each(TEST_PROVIDERS)("notices to the admin chat on %s", (provider) => {
   let database: TestDatabase;
   let telegram: FakeTelegram;
@@ -24,7 +27,7 @@ describe.each(TEST_PROVIDERS)("notices to the admin chat on %s", (provider) => {
     clock.now = START;
     database = await createTestDatabase(provider);
     telegram = installFakeTelegram();
-    harness = await startHarness(database, telegram, { clock });
+    harness = await startHarness(database, telegram, { clock, env: FORMER_SCHEDULES });
   });
   afterEach(async () => {
     await harness.app.stop();
@@ -46,7 +49,7 @@ describe.each(TEST_PROVIDERS)("notices to the admin chat on %s", (provider) => {
     expect(notices()).toEqual(["⚠️ Post #1 “Ferry line to link the islands” has been due for 11 minutes."]);
 
     await harness.app.stop();
-    harness = await startHarness(database, telegram, { clock });
+    harness = await startHarness(database, telegram, { clock, env: FORMER_SCHEDULES });
     await check();
     await check();
     expect(notices()).toHaveLength(1);
@@ -92,7 +95,7 @@ describe("a full SQLite database, told to the admin chat", () => {
   beforeEach(async () => {
     clock.now = START;
     database = await createTestDatabase("sqlite");
-    harness = await startHarness(database, installFakeTelegram(), { clock });
+    harness = await startHarness(database, installFakeTelegram(), { clock, env: FORMER_SCHEDULES });
   });
   afterEach(async () => {
     await harness.app.stop();

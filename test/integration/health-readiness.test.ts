@@ -31,7 +31,8 @@ function useApp(provider: "sqlite" | "postgresql"): State {
     state.database = await createTestDatabase(provider);
     state.telegram = installFakeTelegram();
     allowLoopback();
-    state.harness = await startHarness(state.database, state.telegram, { clock: { now: START } });
+    // The former default schedules, which the thresholds below are told in.
+    state.harness = await startHarness(state.database, state.telegram, { clock: { now: START }, env: { INGEST_CRON: "*/5 * * * *", POST_CRON: "*/10 * * * *" } });
     state.base = `http://127.0.0.1:${await state.harness.app.server.listen(0, "127.0.0.1")}`;
   });
   afterEach(async () => {

@@ -10,6 +10,7 @@ import { createHostLimiter } from "./create-host-limiter.js";
 import { decodeBody } from "./decode-body.js";
 import { describeUrl } from "./describe-url.js";
 import { FetchError } from "./fetch-error.js";
+import { parseMaxAge } from "./parse-max-age.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import type { PrivateAddressPolicy } from "./private-address-policy.js";
 import { isUrlAllowedPrivate } from "./private-address-policy.js";
@@ -64,12 +65,20 @@ export interface FetchRequest {
 
 /** A 304 (nothing changed) or a 2xx with its body read and decoded. */
 export type FetchResponse =
-  | { notModified: true; url: string; status: 304 }
+  | {
+      notModified: true;
+      url: string;
+      status: 304;
+      /** How long the answer stays fresh (Cache-Control max-age, seconds); null when it does not say. */
+      maxAgeSeconds: number | null;
+    }
   | {
       notModified: false;
       /** Final URL after redirects. */
       url: string;
       status: number;
+      /** How long the answer stays fresh (Cache-Control max-age, seconds); null when it does not say. */
+      maxAgeSeconds: number | null;
       contentType: string | null;
       etag: string | null;
       lastModified: string | null;
@@ -272,7 +281,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
 
         if (response.status === 304) {
           discardBody(response);
-          return { response: { notModified: true, url: url.href, status: 304 } };
+          return { response: { notModified: true, url: url.href, status: 304, maxAgeSeconds: parseMaxAge(response.headers.get("cache-control")) } };
         }
 
         if (response.status < 200 || response.status > 299) {
@@ -312,6 +321,7 @@ export function createFetcher(options: FetcherOptions, deps: FetcherDeps = {}): 
             notModified: false,
             url: url.href,
             status: response.status,
+            maxAgeSeconds: parseMaxAge(response.headers.get("cache-control")),
             contentType,
             etag: response.headers.get("etag"),
             lastModified: response.headers.get("last-modified"),

@@ -49,6 +49,8 @@ export interface FeedHealth {
   lastSuccessAt: Date | null;
   lastError: string | null;
   consecutiveFailures: number;
+  /** Not fetched before this (its poll schedule or back-off); null or absent: due now. */
+  nextFetchAt?: Date | null;
 }
 
 export interface HealthSnapshot {
@@ -133,7 +135,9 @@ function ingestProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[]
   const successes = snapshot.feeds.map((f) => f.lastSuccessAt).filter((d): d is Date => d !== null);
   const lastSuccess = successes.length > 0 ? new Date(Math.max(...successes.map((d) => d.getTime()))) : null;
   const oldestFeed = new Date(Math.min(...active.map((f) => f.createdAt.getTime())));
-  const from = later(lastSuccess ?? oldestFeed, snapshot.watchingSince);
+  // A quiet feed polled hourly is not late while it is not due: count the runs from the first feed due.
+  const firstDue = active.some((f) => !f.nextFetchAt) ? null : new Date(Math.min(...active.map((f) => f.nextFetchAt?.getTime() ?? 0)));
+  const from = later(later(lastSuccess ?? oldestFeed, snapshot.watchingSince), firstDue);
   let previous = from;
   let run = from;
   for (let i = 0; i < INGEST_RUNS; i++) {

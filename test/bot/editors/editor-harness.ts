@@ -115,12 +115,12 @@ export interface EditorTestState {
  * Gives every test of the calling `describe` a fresh database on `provider`, the fake
  * Telegram and a started harness, and stops and drops them afterwards.
  */
-export function useEditorHarness(provider: Provider): EditorTestState {
+export function useEditorHarness(provider: Provider, env: Record<string, string> = {}): EditorTestState {
   const state = {} as EditorTestState;
   beforeEach(async () => {
     state.database = await createTestDatabase(provider);
     state.telegram = installFakeTelegram();
-    state.harness = await startHarness(state.database, state.telegram);
+    state.harness = await startHarness(state.database, state.telegram, { env });
   });
   afterEach(async () => {
     await state.harness.app.stop();

@@ -14,7 +14,8 @@ import { queueEditorPost, START, useEditorHarness } from "./editor-harness.js";
 const at = (hhmm: string) => new Date(`2026-11-30T${hhmm}:00Z`);
 
 describe.each(TEST_PROVIDERS)("/status on %s", (provider) => {
-  const editors = useEditorHarness(provider);
+  // The former default schedules, which the times and problems below are told in.
+  const editors = useEditorHarness(provider, { INGEST_CRON: "*/5 * * * *", POST_CRON: "*/10 * * * *" });
 
   const queuePost = (headline: string, scheduledAt: Date | null) => queueEditorPost(editors.harness.app, headline, scheduledAt);
 

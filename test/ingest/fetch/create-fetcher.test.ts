@@ -104,9 +104,22 @@ describe("conditional GET", () => {
     const response = await makeFetcher().fetch(
       feedRequest("https://news.example/feed.xml", { etag: '"abc"', lastModified: "Mon, 11 Sep 2023 08:12:00 GMT" }),
     );
-    expect(response).toEqual({ notModified: true, url: "https://news.example/feed.xml", status: 304 });
+    expect(response).toEqual({ notModified: true, url: "https://news.example/feed.xml", status: 304, maxAgeSeconds: null });
     expect(seen?.get("if-none-match")).toBe('"abc"');
     expect(seen?.get("if-modified-since")).toBe("Mon, 11 Sep 2023 08:12:00 GMT");
+  });
+
+  it("reports how long the answer stays fresh (Cache-Control max-age), on a 200 and on a 304, and nothing for no-cache", async () => {
+    const answers = [
+      new HttpResponse("<rss/>", { headers: { "cache-control": "public, max-age=300" } }),
+      new HttpResponse(null, { status: 304, headers: { "cache-control": "max-age=120, must-revalidate" } }),
+      new HttpResponse("<rss/>", { headers: { "cache-control": "no-cache, max-age=300" } }),
+    ];
+    server.use(http.get("https://news.example/feed.xml", () => answers.shift()));
+    const fetcher = makeFetcher();
+    expect(await fetcher.fetch(feedRequest("https://news.example/feed.xml"))).toMatchObject({ notModified: false, maxAgeSeconds: 300 });
+    expect(await fetcher.fetch(feedRequest("https://news.example/feed.xml", { etag: '"a"' }))).toMatchObject({ notModified: true, maxAgeSeconds: 120 });
+    expect(await fetcher.fetch(feedRequest("https://news.example/feed.xml"))).toMatchObject({ notModified: false, maxAgeSeconds: null });
   });
 });
 

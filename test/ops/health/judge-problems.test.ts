@@ -103,6 +103,10 @@ describe("the health verdict", () => {
     ]);
     expect(sentences({ ...stale, now: at("09:54:59") })).toEqual([]);
     expect(sentences({ ...stale, watchingSince: at("09:50:00") })).toEqual([]);
+    // A quiet feed polled rarely is not late before it is due: the runs count from then.
+    const quiet = (nextFetchAt: Date) => snapshot({ feeds: [feed({ lastSuccessAt: at("09:35:04"), lastFetchedAt: at("09:35:04"), nextFetchAt })] });
+    expect(sentences(quiet(at("09:50:00")))).toEqual([]);
+    expect(sentences(quiet(at("09:36:00")))).toEqual(sentences(stale));
     const never = snapshot({ feeds: [feed({ lastSuccessAt: null, lastFetchedAt: null })] });
     expect(sentences(never)).toEqual(["ingest:stale | Ingest has not succeeded yet: three runs of INGEST_CRON have passed without one."]);
     expect(sentences(snapshot({ feeds: [feed({ lastSuccessAt: null, pausedAt: at("08:00:00") })] }))).toEqual([]);

@@ -79,3 +79,6 @@ CREATE INDEX "ChannelDigest_status_sentAt_idx" ON "ChannelDigest"("status", "sen
 
 -- AddForeignKey
 ALTER TABLE "PostCorrection" ADD CONSTRAINT "PostCorrection_postId_fkey" FOREIGN KEY ("postId") REFERENCES "ChannelPost"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AlterTable
+ALTER TABLE "Feed" ADD COLUMN     "lastNewStoryAt" TIMESTAMP(3);

@@ -135,3 +135,6 @@ CREATE INDEX "PostCorrection_postId_status_idx" ON "PostCorrection"("postId", "s
 
 -- CreateIndex
 CREATE INDEX "ChannelDigest_status_sentAt_idx" ON "ChannelDigest"("status", "sentAt");
+
+-- AlterTable
+ALTER TABLE "Feed" ADD COLUMN "lastNewStoryAt" DATETIME;
