@@ -98,6 +98,11 @@ export interface Config {
     /** How many scheduled backups to keep. */
     keep: number;
   };
+  /**
+   * ALLOW_PAID_BROADCAST: readers' alerts go with Telegram's `allow_paid_broadcast` (paid in
+   * Stars), up to {@link PAID_BROADCAST_PER_SECOND} a second; channel posts and replies never.
+   */
+  allowPaidBroadcast: boolean;
   retention: {
     /** Article bodies, finished alerts: kept this many days. */
     days: number;
@@ -105,6 +110,9 @@ export interface Config {
     auditDays: number;
   };
 }
+
+/** Messages a second Telegram takes with `allow_paid_broadcast` (the free limit is 30). */
+export const PAID_BROADCAST_PER_SECOND = 1000;
 
 /** Thrown with one line per problem; main.ts prints them and exits with code 1. */
 export class ConfigError extends Error {
@@ -381,6 +389,12 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       .optional()
       .transform((value) => value === "true"),
     REVIEW_CARDS_PER_RUN: integer("REVIEW_CARDS_PER_RUN", 10, 1, 100),
+    ALLOW_PAID_BROADCAST: z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(["true", "false"], { error: () => `ALLOW_PAID_BROADCAST must be true or false, got "${raw.ALLOW_PAID_BROADCAST ?? ""}"` }))
+      .optional()
+      .transform((value) => value === "true"),
     SUMMARY_MAX_CHARS: integer("SUMMARY_MAX_CHARS", 400, 80, 3500),
     SUMMARY_LLM_URL: optional(httpUrl("SUMMARY_LLM_URL")),
     SUMMARY_LLM_MODEL:
@@ -487,6 +501,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS ?? null },
     topicsOpen: e.TOPICS_OPEN,
     review: { all: e.REVIEW_ALL, cardsPerRun: e.REVIEW_CARDS_PER_RUN },
+    allowPaidBroadcast: e.ALLOW_PAID_BROADCAST,
     channelLanguage: e.CHANNEL_LANGUAGE,
     summary: {
       maxChars: e.SUMMARY_MAX_CHARS,
