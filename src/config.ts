@@ -148,6 +148,16 @@ function required(missing: string) {
   return z.string({ error: missing });
 }
 
+/** `true` or `false` in any case; `fallback` when not set. */
+function trueOrFalse(name: string, input: string | undefined, fallback: boolean) {
+  return z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["true", "false"], { error: () => `${name} must be true or false, got "${input ?? ""}"` }))
+    .optional()
+    .transform((value) => (value === undefined ? fallback : value === "true"));
+}
+
 function withDefault(fallback: string) {
   return z.string().optional().transform((value) => value ?? fallback);
 }
@@ -382,19 +392,9 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       .pipe(z.enum(["true", "false"], { error: () => `TOPICS_OPEN must be true or false, got "${raw.TOPICS_OPEN ?? ""}"` }))
       .optional()
       .transform((value) => value !== "false"),
-    REVIEW_ALL: z
-      .string()
-      .transform((value) => value.toLowerCase())
-      .pipe(z.enum(["true", "false"], { error: () => `REVIEW_ALL must be true or false, got "${raw.REVIEW_ALL ?? ""}"` }))
-      .optional()
-      .transform((value) => value === "true"),
+    REVIEW_ALL: trueOrFalse("REVIEW_ALL", raw.REVIEW_ALL, false),
     REVIEW_CARDS_PER_RUN: integer("REVIEW_CARDS_PER_RUN", 10, 1, 100),
-    ALLOW_PAID_BROADCAST: z
-      .string()
-      .transform((value) => value.toLowerCase())
-      .pipe(z.enum(["true", "false"], { error: () => `ALLOW_PAID_BROADCAST must be true or false, got "${raw.ALLOW_PAID_BROADCAST ?? ""}"` }))
-      .optional()
-      .transform((value) => value === "true"),
+    ALLOW_PAID_BROADCAST: trueOrFalse("ALLOW_PAID_BROADCAST", raw.ALLOW_PAID_BROADCAST, false),
     SUMMARY_MAX_CHARS: integer("SUMMARY_MAX_CHARS", 400, 80, 3500),
     SUMMARY_LLM_URL: optional(httpUrl("SUMMARY_LLM_URL")),
     SUMMARY_LLM_MODEL:
