@@ -13,6 +13,8 @@ const benches = [
   ["hostile input (event-loop delay)", "bench/hostile.ts"],
   ["/latest and /popular", "bench/readers.ts"],
   ["alert delivery", "bench/alerts.ts"],
+  ["idle memory of the bot (needs npm run build)", "bench/idle.ts"],
+  ["CLI start-up (needs npm run build)", "bench/cli-start.ts"],
   ["database size and retention", "bench/retention.ts"],
 ] as const;
 
