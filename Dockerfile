@@ -39,5 +39,9 @@ EXPOSE 3000
 # merely not ready (/readyz: a full disk, posting paused by an editor), which a restart cannot fix.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# glibc gives each thread that allocates (V8's compiler threads, libuv's pool) a malloc arena of
+# its own and keeps their freed memory: two arenas cost nothing measurable and ~35 MB less RSS at
+# idle (see README, Benchmarks). A last resort, not the fix: the start itself loads less.
+ENV MALLOC_ARENA_MAX=2
 # Node runs the compiled code directly: no npm or tsx process in between (less memory, signals reach Newsdesk).
 CMD ["node", "dist/main.js"]

@@ -14,6 +14,8 @@ const benches = [
   ["reader commands", "bench/readers.ts"],
   ["alert delivery", "bench/alerts.ts"],
   ["freshness (publication to channel)", "bench/freshness.ts"],
+  ["idle memory of the bot (needs npm run build)", "bench/idle.ts"],
+  ["CLI start-up (needs npm run build)", "bench/cli-start.ts"],
   ["database size and retention", "bench/retention.ts"],
 ] as const;
 

@@ -100,6 +100,11 @@ export interface Config {
     /** How many scheduled backups to keep. */
     keep: number;
   };
+  /**
+   * ALLOW_PAID_BROADCAST: readers' alerts go with Telegram's `allow_paid_broadcast` (paid in
+   * Stars), up to {@link PAID_BROADCAST_PER_SECOND} a second; channel posts and replies never.
+   */
+  allowPaidBroadcast: boolean;
   retention: {
     /** Article bodies, finished alerts: kept this many days. */
     days: number;
@@ -107,6 +112,9 @@ export interface Config {
     auditDays: number;
   };
 }
+
+/** Messages a second Telegram takes with `allow_paid_broadcast` (the free limit is 30). */
+export const PAID_BROADCAST_PER_SECOND = 1000;
 
 /** Thrown with one line per problem; main.ts prints them and exits with code 1. */
 export class ConfigError extends Error {
@@ -144,6 +152,16 @@ const botToken = z
 /** A variable that must be set, with the line to print when it is not. */
 function required(missing: string) {
   return z.string({ error: missing });
+}
+
+/** `true` or `false` in any case; `fallback` when not set. */
+function trueOrFalse(name: string, input: string | undefined, fallback: boolean) {
+  return z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["true", "false"], { error: () => `${name} must be true or false, got "${input ?? ""}"` }))
+    .optional()
+    .transform((value) => (value === undefined ? fallback : value === "true"));
 }
 
 function withDefault(fallback: string) {
@@ -384,13 +402,9 @@ function envSchema(raw: RawEnv, purpose: ConfigPurpose) {
       .pipe(z.enum(["true", "false"], { error: () => `TOPICS_OPEN must be true or false, got "${raw.TOPICS_OPEN ?? ""}"` }))
       .optional()
       .transform((value) => value !== "false"),
-    REVIEW_ALL: z
-      .string()
-      .transform((value) => value.toLowerCase())
-      .pipe(z.enum(["true", "false"], { error: () => `REVIEW_ALL must be true or false, got "${raw.REVIEW_ALL ?? ""}"` }))
-      .optional()
-      .transform((value) => value === "true"),
+    REVIEW_ALL: trueOrFalse("REVIEW_ALL", raw.REVIEW_ALL, false),
     REVIEW_CARDS_PER_RUN: integer("REVIEW_CARDS_PER_RUN", 10, 1, 100),
+    ALLOW_PAID_BROADCAST: trueOrFalse("ALLOW_PAID_BROADCAST", raw.ALLOW_PAID_BROADCAST, false),
     SUMMARY_MAX_CHARS: integer("SUMMARY_MAX_CHARS", 400, 80, 3500),
     SUMMARY_LLM_URL: optional(httpUrl("SUMMARY_LLM_URL")),
     SUMMARY_LLM_MODEL:
@@ -497,6 +511,7 @@ export function createConfig(env: RawEnv, purpose: ConfigPurpose = "bot", contex
     extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS ?? null },
     topicsOpen: e.TOPICS_OPEN,
     review: { all: e.REVIEW_ALL, cardsPerRun: e.REVIEW_CARDS_PER_RUN },
+    allowPaidBroadcast: e.ALLOW_PAID_BROADCAST,
     channelLanguage: e.CHANNEL_LANGUAGE,
     adminLanguage: e.ADMIN_LANGUAGE,
     summary: {

@@ -5,8 +5,10 @@
  * they appear in the final text — messages, error messages and stacks, nested
  * fields — because a Bot API URL in an error carries the token.
  */
+import { createRequire } from "node:module";
+
 import { pino, type Logger } from "pino";
-import { prettyFactory } from "pino-pretty";
+import type * as PinoPretty from "pino-pretty";
 
 export type { Logger };
 
@@ -26,6 +28,8 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
  * process exits and the masking sees the final text.
  */
 function prettyLines(colorize: boolean): (line: string) => string {
+  // Loaded only for the pretty format: JSON logs (the bot in production) never pay for it.
+  const { prettyFactory } = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
   return prettyFactory({ colorize, singleLine: true, translateTime: "SYS:yyyy-mm-dd HH:MM:ss.l", ignore: "pid,hostname" });
 }
 

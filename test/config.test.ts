@@ -140,6 +140,15 @@ describe("configuration", () => {
     expect(problemsOf({ ...base, CHANNEL_DIGEST_CRON: "daily" })).toEqual(['CHANNEL_DIGEST_CRON is not a valid cron expression (5 or 6 fields): "daily"']);
   });
 
+  it("sends alerts as paid broadcasts only when ALLOW_PAID_BROADCAST says true", () => {
+    const paid = (value?: string) =>
+      createConfig({ BOT_TOKEN: TOKEN, CHANNEL_ID: "@newsroom", ...(value !== undefined ? { ALLOW_PAID_BROADCAST: value } : {}) }).allowPaidBroadcast;
+    expect([paid(), paid("false"), paid("true"), paid("TRUE")]).toEqual([false, false, true, true]);
+    expect(problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "@newsroom", ALLOW_PAID_BROADCAST: "yes" })).toEqual([
+      'ALLOW_PAID_BROADCAST must be true or false, got "yes"',
+    ]);
+  });
+
   it("names the variable for a number too long to be one", () => {
     expect(problemsOf({ BOT_TOKEN: TOKEN, CHANNEL_ID: "-1001", PORT: "9".repeat(400) })).toEqual([
       `PORT must be a whole number from 1 to 65535, got "${"9".repeat(400)}"`,

@@ -4,6 +4,7 @@
  */
 import type { Api } from "grammy";
 
+import { PAID_BROADCAST_PER_SECOND } from "../config.js";
 import type { Language } from "../i18n/languages.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
@@ -73,8 +74,14 @@ export function createAlertJobs(deps: {
             instanceId: services.instanceId,
             now: services.now,
             metrics: services.metrics,
+            paidBroadcast: services.config.allowPaidBroadcast,
           },
-          { maxRunMs: 60_000, signal: AbortSignal.any([signal, deps.sender.whileHeld()]) },
+          {
+            // About a second of the budget per claim: 30, or 1,000 with paid broadcasting.
+            batchSize: services.config.allowPaidBroadcast ? PAID_BROADCAST_PER_SECOND : 30,
+            maxRunMs: 60_000,
+            signal: AbortSignal.any([signal, deps.sender.whileHeld()]),
+          },
         ),
     },
   ];

@@ -22,7 +22,7 @@ import type { Language } from "../i18n/languages.js";
 import type { Translate } from "../i18n/translate.js";
 import { createTelegramErrorMetrics } from "../bot/telegram-error-metrics.js";
 import { runSelfCheck } from "../bot/self-check.js";
-import { parseChatRef, type ChatRef, type Config } from "../config.js";
+import { PAID_BROADCAST_PER_SECOND, parseChatRef, type ChatRef, type Config } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
 import type { FetcherDeps } from "../ingest/fetch/create-fetcher.js";
 import type { IngestDeps } from "../ingest/ingest-feeds.js";
@@ -140,7 +140,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.now ? { now: options.now } : {}),
   });
   await services.adminChat.load();
-  const budget = options.sendBudget ?? createSendBudget();
+  const budget =
+    options.sendBudget ?? createSendBudget({ paidAlertsPerSecond: config.allowPaidBroadcast ? PAID_BROADCAST_PER_SECOND : null });
   // The bot's own messages (replies, edits, notices) are paced through the same budget, ahead of alerts.
   const pacing = createPacingTransformer({
     budget,

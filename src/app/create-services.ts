@@ -24,12 +24,8 @@ import { createSessionStorage } from "../db/sessions.js";
 import { createSettingsRepository, type SettingsRepository } from "../db/settings.js";
 import { createSubscribersRepository, type SubscribersRepository } from "../db/subscribers.js";
 import { createTopicsRepository, type TopicsRepository } from "../db/topics.js";
-import {
-  createFetcher,
-  parsePrivateAddressPolicy,
-  type Fetcher,
-  type FetcherDeps,
-} from "../ingest/fetch/create-fetcher.js";
+import type { Fetcher, FetcherDeps, FetcherOptions } from "../ingest/fetch/create-fetcher.js";
+import { parsePrivateAddressPolicy } from "../ingest/fetch/private-address-policy.js";
 import type { Logger } from "../logger.js";
 import { createMetrics, metricsSourcesFrom, type Metrics } from "../ops/metrics.js";
 import { createExtractionPool, type Extractor } from "../ingest/workers/create-extraction-pool.js";
@@ -80,6 +76,22 @@ export function describeInstance(role: string): string {
   return `${role} on ${hostname()}, pid ${process.pid} (${randomBytes(2).toString("hex")})`;
 }
 
+/**
+ * The fetcher, loaded at its first request: undici and the decoding stack are a large
+ * part of a start, and a bot without feeds or a CLI command that only reads never fetches.
+ */
+function createLazyFetcher(options: FetcherOptions, deps: () => FetcherDeps): Fetcher {
+  let loaded: Promise<Fetcher> | null = null;
+  const fetcher = () => (loaded ??= import("../ingest/fetch/create-fetcher.js").then(({ createFetcher }) => createFetcher(options, deps())));
+  return {
+    fetch: async (request) => (await fetcher()).fetch(request),
+    postJson: async (request) => (await fetcher()).postJson(request),
+    close: async () => {
+      if (loaded) await (await loaded).close();
+    },
+  };
+}
+
 export function createServices(deps: {
   config: Config;
   logger: Logger;
@@ -99,7 +111,9 @@ export function createServices(deps: {
   // The readers' hot data (latest pages, topics, /popular candidates, searches) comes from memory.
   const { readCache } = deps.db;
   const articles = createArticlesRepository(prisma, readCache);
-  const metrics = createMetrics({ sources: metricsSourcesFrom({ posts, alerts, feeds, articles }), now });
+  // Created at first use: a CLI command that only reads never loads prom-client.
+  let metrics: Metrics | null = null;
+  const getMetrics = () => (metrics ??= createMetrics({ sources: metricsSourcesFrom({ posts, alerts, feeds, articles }), now }));
   let adminChatId: ChatRef | null = config.adminChatId;
   return {
     config,
@@ -120,7 +134,7 @@ export function createServices(deps: {
     alerts,
     engagement: createEngagementRepository(prisma, readCache),
     search: createSearchRepository(deps.db),
-    fetcher: createFetcher(
+    fetcher: createLazyFetcher(
       {
         allowPrivate: parsePrivateAddressPolicy(config.allowPrivateUrls),
         userAgent: config.fetch.userAgent,
@@ -129,9 +143,11 @@ export function createServices(deps: {
         maxFeedBytes: config.fetch.maxFeedBytes,
         maxPageBytes: config.fetch.maxPageBytes,
       },
-      { ...deps.fetcherDeps, metrics },
+      () => ({ ...deps.fetcherDeps, metrics: getMetrics() }),
     ),
-    metrics,
+    get metrics() {
+      return getMetrics();
+    },
     extractor: createExtractionPool(config.extract),
     sessionStorage: <T>(prefix: string) => createSessionStorage<T>(prisma, prefix),
     adminChat: {

@@ -143,8 +143,10 @@ function createLazyAdminNotifier(config: Config, adminChatId: () => ReturnType<S
 /** Runs one CLI command; `argv` are the arguments after `npm run cli --`. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let config: Config;
+  // Help and the version run no command: they answer even when the configuration has a problem.
+  const onlyHelp = argv.length === 0 || argv[0] === "help" || argv.some((arg) => ["-h", "--help", "-V", "--version"].includes(arg));
   try {
-    config = createConfig(io.env, "cli", { isTty: io.isTty ?? false });
+    config = createConfig(onlyHelp ? {} : io.env, "cli", { isTty: io.isTty ?? false });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) io.stderr(`${problem}\n`);

@@ -16,7 +16,7 @@ import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
 import { itemText, sortDateOf, toNewArticle, type BuildContext, type CleanArticle } from "./build-article.js";
 import type { Fetcher } from "./fetch/create-fetcher.js";
-import { FetchError } from "./fetch/create-fetcher.js";
+import { FetchError } from "./fetch/fetch-error.js";
 import { judgeFeedFailure } from "./feed-health.js";
 import { dueBy, planNextFetch } from "./poll-schedule.js";
 import type { FeedItem } from "./feeds/parse-feed.js";

@@ -13,7 +13,7 @@ import { withinDeleteWindow } from "../editorial/delete-refusal.js";
 import type { EditField } from "../editorial/parse-edit-command.js";
 import type { Draft } from "../editorial/read-draft.js";
 import type { BuildContext, CleanArticle } from "../ingest/build-article.js";
-import { FetchError } from "../ingest/fetch/create-fetcher.js";
+import { FetchError } from "../ingest/fetch/fetch-error.js";
 import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
 import { headlineKey, isSameStory, SAME_STORY_WINDOW_MS } from "../ingest/identity/same-story.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";

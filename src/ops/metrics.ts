@@ -6,7 +6,10 @@
  * at each scrape. Label values come from small fixed sets, so the number of series
  * stays small whatever Telegram or a feed says.
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { createRequire } from "node:module";
+
+import type * as PromClientModule from "prom-client";
+import type { Counter, Histogram, Registry } from "prom-client";
 
 import type { AlertsRepository } from "../db/alerts.js";
 import type { ArticlesRepository } from "../db/articles.js";
@@ -97,8 +100,25 @@ export interface Metrics {
 const PREFIX = "newsdesk_";
 
 /** A counter whose every label value exists from the start, so rate() and increase() see the first event. */
-function labelledCounter<L extends string>(registry: Registry, name: string, help: string, label: L, values: readonly string[]): Counter<L> {
-  const counter = new Counter<L>({ name, help, labelNames: [label], registers: [registry] });
+type PromClient = typeof PromClientModule;
+
+/**
+ * prom-client, loaded when metrics are first created: a CLI command that never fetches
+ * nor sends does not pay for it (its module graph is a noticeable part of a start).
+ */
+function loadPromClient(): PromClient {
+  return createRequire(import.meta.url)("prom-client") as PromClient;
+}
+
+function labelledCounter<L extends string>(
+  prom: PromClient,
+  registry: Registry,
+  name: string,
+  help: string,
+  label: L,
+  values: readonly string[],
+): Counter<L> {
+  const counter = new prom.Counter<L>({ name, help, labelNames: [label], registers: [registry] });
   for (const value of values) counter.inc({ [label]: value } as Record<L, string>, 0);
   return counter;
 }
@@ -118,13 +138,14 @@ function timer<L extends string>(histogram: Histogram<L>, label: L): { startTime
  * `sources` the database gauges are left out (the CLI has nothing to scrape).
  */
 export function createMetrics(options: { sources?: MetricsSources; now?: () => Date } = {}): Metrics {
+  const prom = loadPromClient();
+  const { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } = prom;
   const registry = new Registry();
   const now = options.now ?? (() => new Date());
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
 
   const postsSent = new Counter({ name: `${PREFIX}posts_sent_total`, help: "Channel posts sent", registers: [registry] });
-  const postsFailed = labelledCounter(
-    registry,
+  const postsFailed = labelledCounter(prom, registry,
     `${PREFIX}posts_failed_total`,
     "Channel post sends that did not put the post in the channel, by reason",
     "reason",
@@ -136,14 +157,13 @@ export function createMetrics(options: { sources?: MetricsSources; now?: () => D
     registers: [registry],
   });
   const alertsSent = new Counter({ name: `${PREFIX}alerts_sent_total`, help: "Alerts and digests sent to readers", registers: [registry] });
-  const telegramErrors = labelledCounter(
-    registry,
+  const telegramErrors = labelledCounter(prom, registry,
     `${PREFIX}telegram_errors_total`,
     "Bot API calls that failed, by Telegram's error code (network: no answer)",
     "code",
     TELEGRAM_ERROR_CODES,
   );
-  const ingestItems = labelledCounter(registry, `${PREFIX}ingest_items_total`, "Feed items read, by what became of them", "result", INGEST_ITEM_RESULTS);
+  const ingestItems = labelledCounter(prom, registry, `${PREFIX}ingest_items_total`, "Feed items read, by what became of them", "result", INGEST_ITEM_RESULTS);
   const fetchDuration = new Histogram({
     name: `${PREFIX}fetch_duration_seconds`,
     help: "Time to fetch a feed or an article page (one attempt, redirects and body included)",

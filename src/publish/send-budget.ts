@@ -32,38 +32,71 @@ export interface ReplyBudget extends SendBudget {
   now(): number;
 }
 
-/** The limits the core enforces. */
-export interface BudgetRules {
+/** One rate the core enforces: how many messages a second, counted how. */
+export interface LaneRules {
   /** At most this many messages in any window of `windowMs`. */
   perSecond: number;
   /**
    * The window `perSecond` counts in: a second plus a margin, so that messages granted
-   * exactly a second apart are not seen closer by Telegram after network jitter.
+   * a second apart are not seen closer by Telegram after network and event-loop jitter.
    */
   windowMs: number;
-  /** Minimum gap between any two messages: spreads a full window's worth instead of one burst. */
+  /** Minimum gap between messages (per `burst` of them): spreads a window's worth instead of one burst. */
   minGapMs: number;
+  /**
+   * How many messages may go together before `minGapMs` applies: 1 up to 199 a second, more
+   * at higher rates, where a gap below a timer's millisecond could not be kept one by one.
+   */
+  burst: number;
+}
+
+/** The limits the core enforces. */
+export interface BudgetRules extends LaneRules {
   /** Minimum gap between two messages to one private chat. */
   perChatIntervalMs: number;
   /** Minimum gap between two messages to one group or channel (negative id or @username). */
   perGroupIntervalMs: number;
   /** At most this many messages to one group or channel in any minute. */
   perGroupPerMinute: number;
+  /**
+   * Paid broadcasting (ALLOW_PAID_BROADCAST): alerts go in this faster lane, which also caps
+   * every message together; channel posts and replies keep the free rate. Null: one lane.
+   */
+  paid: LaneRules | null;
 }
 
 /**
- * Rules for `perSecond` messages a second: a margin of one message's share on the second
- * (overall and per chat), bursts at most twice the rate.
+ * Even on a quiet machine, messages granted a share apart reach Telegram up to several
+ * milliseconds closer (a garbage collection, a database write on the same thread): at high
+ * rates a share alone is too thin a margin, and one 429 costs a whole second of sends.
  */
-export function budgetRules(perSecond = 30, perChatIntervalMs?: number, perGroupIntervalMs?: number, perGroupPerMinute = 20): BudgetRules {
+export const JITTER_MARGIN_MS = 10;
+
+/** The lane for `perSecond` messages a second: a margin on the second, bursts at most twice the rate. */
+export function laneRules(perSecond: number): LaneRules {
+  const share = 1000 / perSecond;
+  const burst = Math.max(1, Math.floor(perSecond / 100));
+  return { perSecond, windowMs: 1000 + Math.max(share, JITTER_MARGIN_MS), minGapMs: share / 2, burst };
+}
+
+/**
+ * Rules for `perSecond` messages a second: a margin of one message's share (at least
+ * {@link JITTER_MARGIN_MS}) on the second, overall and per chat; bursts at most twice the rate.
+ */
+export function budgetRules(
+  perSecond = 30,
+  perChatIntervalMs?: number,
+  perGroupIntervalMs?: number,
+  perGroupPerMinute = 20,
+  paidPerSecond: number | null = null,
+): BudgetRules {
   const share = 1000 / perSecond;
   return {
-    perSecond,
-    windowMs: 1000 + share,
-    minGapMs: share / 2,
+    ...laneRules(perSecond),
     perChatIntervalMs: perChatIntervalMs ?? 1000 + share,
     perGroupIntervalMs: perGroupIntervalMs ?? 1000 + share,
     perGroupPerMinute,
+    paid: paidPerSecond === null ? null : laneRules(paidPerSecond),
   };
 }
 
@@ -74,8 +107,10 @@ const GROUP_WINDOW_MS = 61_000;
 export interface BudgetState {
   /** No grant before this time (a 429's retry_after). */
   pausedUntil: number;
-  /** Times of the last `perSecond` grants, oldest first. */
+  /** Times of the last `perSecond` grants in the free lane, oldest first. */
   recent: number[];
+  /** With a paid lane: times of its last `paid.perSecond` grants of any kind, oldest first. */
+  paidRecent: number[];
   /** Per chat: no grant to it before this time. */
   chatReadyAt: Map<string, number>;
   /** Per group or channel: times of its last `perGroupPerMinute` grants, oldest first. */
@@ -93,7 +128,7 @@ export type GrantDecision =
   | { kind: "idle" };
 
 export function createBudgetState(): BudgetState {
-  return { pausedUntil: 0, recent: [], chatReadyAt: new Map(), groupRecent: new Map() };
+  return { pausedUntil: 0, recent: [], paidRecent: [], chatReadyAt: new Map(), groupRecent: new Map() };
 }
 
 /** The key a chat is tracked under (ids may come as numbers or strings). */
@@ -105,13 +140,27 @@ function isGroupOrChannel(chatKey: string): boolean {
   return chatKey.startsWith("-") || chatKey.startsWith("@");
 }
 
-/** The earliest time anyone may send, from the pause, the window and the gap. */
-function globalReadyAt(state: BudgetState, rules: BudgetRules): number {
-  const { recent } = state;
-  const windowFullUntil = recent.length >= rules.perSecond ? (recent[recent.length - rules.perSecond] ?? 0) + rules.windowMs : 0;
-  const last = recent[recent.length - 1];
-  const gapUntil = last === undefined ? 0 : last + rules.minGapMs;
-  return Math.max(state.pausedUntil, windowFullUntil, gapUntil);
+/** The earliest time the next message may go in a lane, from its window and its gap. */
+function laneReadyAt(times: readonly number[], lane: LaneRules): number {
+  const windowFullUntil = times.length >= lane.perSecond ? (times[times.length - lane.perSecond] ?? 0) + lane.windowMs : 0;
+  const gapUntil = times.length >= lane.burst ? (times[times.length - lane.burst] ?? 0) + lane.burst * lane.minGapMs : 0;
+  return Math.max(windowFullUntil, gapUntil);
+}
+
+/** Whether a message of `priority` goes in the paid lane. */
+function isPaid(priority: SendPriority, rules: BudgetRules): boolean {
+  return priority === "alert" && rules.paid !== null;
+}
+
+/** The earliest time a message of `priority` may go, from the pause and its lane(s). */
+function globalReadyAt(state: BudgetState, rules: BudgetRules, priority: SendPriority): number {
+  const paidLane = rules.paid === null ? 0 : laneReadyAt(state.paidRecent, rules.paid);
+  const freeLane = isPaid(priority, rules) ? 0 : laneReadyAt(state.recent, rules);
+  return Math.max(state.pausedUntil, freeLane, paidLane);
+}
+
+function keepLast(times: number[], count: number): void {
+  if (times.length > count) times.splice(0, times.length - count);
 }
 
 /**
@@ -126,18 +175,17 @@ function globalReadyAt(state: BudgetState, rules: BudgetRules): number {
  */
 export function decideNextGrant(state: BudgetState, waiters: readonly BudgetWaiter[], now: number, rules: BudgetRules): GrantDecision {
   if (waiters.length === 0) return { kind: "idle" };
-  const readyAt = globalReadyAt(state, rules);
-  if (now < readyAt) return { kind: "wait", until: readyAt };
   const channelWaits = waiters.some((w) => w.priority === "channel");
   const order: SendPriority[] = channelWaits ? ["channel", "reply"] : ["reply", "alert"];
   let earliest = Number.POSITIVE_INFINITY;
   for (const priority of order) {
+    const laneReady = globalReadyAt(state, rules, priority);
     for (let index = 0; index < waiters.length; index++) {
       const waiter = waiters[index] as BudgetWaiter;
       if (waiter.priority !== priority) continue;
-      const chatReadyAt = state.chatReadyAt.get(waiter.chatKey) ?? 0;
-      if (chatReadyAt <= now) return { kind: "grant", index };
-      earliest = Math.min(earliest, chatReadyAt);
+      const readyAt = Math.max(laneReady, state.chatReadyAt.get(waiter.chatKey) ?? 0);
+      if (readyAt <= now) return { kind: "grant", index };
+      earliest = Math.min(earliest, readyAt);
     }
   }
   return { kind: "wait", until: earliest };
@@ -148,9 +196,15 @@ export function decideNextGrant(state: BudgetState, waiters: readonly BudgetWait
  * in fixed slots, so a timer that fires late costs no throughput. Chats whose turn
  * has passed are forgotten, so the map stays small.
  */
-export function recordGrant(state: BudgetState, chatKey: string, now: number, rules: BudgetRules): void {
-  state.recent.push(now);
-  if (state.recent.length > rules.perSecond) state.recent.splice(0, state.recent.length - rules.perSecond);
+export function recordGrant(state: BudgetState, chatKey: string, now: number, rules: BudgetRules, priority: SendPriority = "reply"): void {
+  if (!isPaid(priority, rules)) {
+    state.recent.push(now);
+    keepLast(state.recent, Math.max(rules.perSecond, rules.burst));
+  }
+  if (rules.paid !== null) {
+    state.paidRecent.push(now);
+    keepLast(state.paidRecent, Math.max(rules.paid.perSecond, rules.paid.burst));
+  }
   if (state.chatReadyAt.size > 10_000) {
     for (const [key, readyAt] of state.chatReadyAt) if (readyAt <= now) state.chatReadyAt.delete(key);
     for (const [key, times] of state.groupRecent) if ((times.at(-1) ?? 0) + GROUP_WINDOW_MS <= now) state.groupRecent.delete(key);
@@ -184,6 +238,11 @@ export interface SendBudgetOptions {
   perChatIntervalMs?: number;
   perGroupIntervalMs?: number;
   perGroupPerMinute?: number;
+  /**
+   * Paid broadcasting: alerts may go at this rate (Telegram allows up to 1,000 a second with
+   * `allow_paid_broadcast`), every message together at most this; others keep `perSecond`.
+   */
+  paidAlertsPerSecond?: number | null;
   /** Overrides of the derived rules (window, gap). */
   rules?: Partial<BudgetRules>;
   /** The clock in ms (tests pass a fake one). */
@@ -206,7 +265,7 @@ export function createSendBudget(options: SendBudgetOptions = {}): ReplyBudget {
   const perSecond = options.perSecond ?? 30;
   if (!Number.isInteger(perSecond) || perSecond <= 0) throw new Error("perSecond must be a positive whole number");
   const rules = {
-    ...budgetRules(perSecond, options.perChatIntervalMs, options.perGroupIntervalMs, options.perGroupPerMinute),
+    ...budgetRules(perSecond, options.perChatIntervalMs, options.perGroupIntervalMs, options.perGroupPerMinute, options.paidAlertsPerSecond ?? null),
     ...options.rules,
   };
   const now = options.now ?? (() => Date.now());
@@ -226,7 +285,7 @@ export function createSendBudget(options: SendBudgetOptions = {}): ReplyBudget {
         if (decision.kind === "grant") {
           const [waiter] = waiters.splice(decision.index, 1);
           if (!waiter) continue;
-          recordGrant(state, waiter.chatKey, now(), rules);
+          recordGrant(state, waiter.chatKey, now(), rules, waiter.priority);
           waiter.resolve();
           continue;
         }

@@ -189,6 +189,16 @@ describe("the CLI as a tool", () => {
     expect(await h.cli(["--version"])).toEqual({ code: 0, stderr: "", stdout: `${VERSION}\n` });
   });
 
+  it("answers --help and --version even when the configuration has a problem", async () => {
+    const broken = { env: { FETCH_TIMEOUT_MS: "soon" } };
+    expect(await h.cli(["--version"], broken)).toEqual({ code: 0, stderr: "", stdout: `${VERSION}\n` });
+    const help = await h.cli(["feeds", "--help"], broken);
+    expect([help.code, help.stderr]).toEqual([0, ""]);
+    expect(help.stdout).toContain("  list [options]");
+    const list = await h.cli(["feeds", "list"], broken);
+    expect([list.code, list.stdout, list.stderr.trim()]).toEqual([1, "", expect.stringContaining("FETCH_TIMEOUT_MS")]);
+  });
+
   it("gives every command a one-line description in --help", async () => {
     const groups = [[], ["db"], ["feeds"], ["feeds", "filter"], ["topics"], ["posts"]];
     for (const group of groups) {

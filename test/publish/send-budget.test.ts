@@ -198,6 +198,19 @@ describe("the send budget", () => {
       { label: "third", at: 50 },
     ]);
   });
+  it("with paid broadcasting lets alerts use the paid rate while replies keep the free rate, and all together stay under it", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, paidAlertsPerSecond: 100, now: clock.now, sleep: clock.sleep });
+    const r = recorder(clock);
+    for (let i = 1; i <= 150; i++) r.track(budget, `alert ${i}`, i, "alert");
+    for (let i = 1; i <= 12; i++) r.track(budget, `reply ${i}`, 1000 + i, "reply");
+    await clock.advance(1000);
+    const inFirstSecond = (kind: string) => r.grants.filter((g) => g.label.startsWith(kind) && g.at < 1000).length;
+    expect([inFirstSecond("reply"), inFirstSecond("alert")]).toEqual([10, 90]);
+    // Replies at their own pace, half a free share apart, whatever the alerts do meanwhile.
+    const replies = r.grants.filter((g) => g.label.startsWith("reply")).map((g) => g.at);
+    expect(replies.slice(1).map((at, i) => at - replies[i]!)).toEqual(Array.from({ length: 9 }, () => 50));
+  });
 });
 
 describe("the budget's scheduling core", () => {

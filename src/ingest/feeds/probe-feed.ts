@@ -1,5 +1,6 @@
 /** One look at an address before it becomes a feed: is it a feed, a page naming feeds, or neither? */
-import { FetchError, type Fetcher } from "../fetch/create-fetcher.js";
+import type { Fetcher } from "../fetch/create-fetcher.js";
+import { FetchError } from "../fetch/fetch-error.js";
 import { discoverFeedLinks, type FeedLink } from "./discover-feed-links.js";
 import { FeedParseError, parseFeed } from "./parse-feed.js";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { FetchError, type Fetcher, type JsonAnswer } from "../fetch/create-fetcher.js";
+import type { Fetcher, JsonAnswer } from "../fetch/create-fetcher.js";
+import { FetchError } from "../fetch/fetch-error.js";
 import { htmlToLine } from "../feeds/html-to-line.js";
 import { collapseWhitespace } from "../normalise-text.js";
 import { cutAtSentence } from "./summarise.js";

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 
 import type { BuildContext, CleanArticle } from "../build-article.js";
 import type { ArticleSource, ExtractionTask, FeedScreen, ReadFeed } from "./extraction-tasks.js";
@@ -69,17 +69,17 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
   // Timers start when a thread reports it has started the task.
   const onStart = new Map<number, () => void>();
   const inFlight = new Set<AbortController>();
-  let pool: Piscina | null = null;
-  // Created at the first task, so commands that never extract start no thread. Every thread is
-  // kept (minThreads): piscina replaces a thread terminated by a time limit only up to
-  // minThreads, and a task queued behind the aborted one would otherwise wait for ever.
-  const started = () => {
-    if (!pool) {
-      pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads });
-      pool.on("message", (message: TaskStarted) => onStart.get(message.started)?.());
-    }
-    return pool;
-  };
+  let pool: Promise<Piscina> | null = null;
+  // Created (and piscina loaded) at the first task, so a bot without feeds and commands that never
+  // extract start no thread. Every thread is kept (minThreads): piscina replaces a thread terminated
+  // by a time limit only up to minThreads, and a task queued behind the aborted one would otherwise
+  // wait for ever.
+  const started = () =>
+    (pool ??= import("piscina").then(({ Piscina }) => {
+      const created = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads });
+      created.on("message", (message: TaskStarted) => onStart.get(message.started)?.());
+      return created;
+    }));
   let nextId = 0;
 
   const run = async <T>(task: ExtractionTask, what: string): Promise<T> => {
@@ -91,7 +91,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
       timer = setTimeout(() => abort.abort(new ExtractionTimeoutError(what, options.timeoutMs)), options.timeoutMs);
     });
     try {
-      return (await started().run({ id, task } satisfies PooledTask, { signal: abort.signal })) as T;
+      return (await (await started()).run({ id, task } satisfies PooledTask, { signal: abort.signal })) as T;
     } catch (error) {
       // piscina rejects with its own AbortError; the reason says why (the time limit, or closing).
       if (abort.signal.aborted && abort.signal.reason instanceof Error) throw abort.signal.reason;
@@ -112,7 +112,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
       pool = null;
       // piscina's close waits up to 30 s for running tasks; a stuck page is aborted instead.
       for (const abort of inFlight) abort.abort(new Error("the extraction pool is closed"));
-      await closing?.close({ force: true });
+      await (await closing)?.close({ force: true });
     },
   };
 }

@@ -36,6 +36,11 @@ export interface SendAlertsDeps {
   now: () => Date;
   /** Counts alerts sent; optional. */
   metrics?: Pick<Metrics, "alertsSent">;
+  /**
+   * ALLOW_PAID_BROADCAST: alerts carry `allow_paid_broadcast`, so Telegram takes up to 1,000
+   * a second and charges Stars for those above the free 30 (the budget allows the rate).
+   */
+  paidBroadcast?: boolean;
 }
 
 export interface SendAlertsOptions {
@@ -123,6 +128,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
         parse_mode: "HTML",
         // A digest links many stories: a preview of the first one would mislead.
         ...(alert.kind === "digest" ? { link_preview_options: { is_disabled: true } } : {}),
+        ...(deps.paidBroadcast ? { allow_paid_broadcast: true } : {}),
       });
     } catch (error) {
       await handleFailure(alert, error);

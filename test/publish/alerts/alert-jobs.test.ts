@@ -15,7 +15,7 @@ import { ALERT_LEASE_MS, sendDueAlerts } from "../../../src/publish/alerts/send-
 import type { SendBudget } from "../../../src/publish/send-budget.js";
 import { memoryLogger, testConfig } from "../../support/config.js";
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from "../../support/database.js";
-import { BOT_INFO, installFakeTelegram, type FakeTelegram } from "../../support/telegram.js";
+import { BOT_INFO, installFakeTelegram, privateMessage, type FakeTelegram } from "../../support/telegram.js";
 import { publicLookup } from "../../support/web.js";
 
 const FOOTER = (tags: string) => `You get this because you follow ${tags} · /settings`;
@@ -39,10 +39,10 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
   // 08:10 in Berlin.
   let now = new Date("2026-11-28T07:10:00Z");
 
-  const startApp = async () => {
+  const startApp = async (env: Record<string, string> = {}) => {
     db = await database.open();
     app = await createApp({
-      config: testConfig(database.url, { TIMEZONE: "Europe/Berlin" }),
+      config: testConfig(database.url, { TIMEZONE: "Europe/Berlin", ...env }),
       logger: memoryLogger().logger,
       db,
       botInfo: BOT_INFO,
@@ -241,6 +241,40 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
       { subscriberId: morning.id, postId: null, kind: "digest", digestKey: "2026-11-28", status: "sent" },
       { subscriberId: morning.id, postId: null, kind: "digest", digestKey: "2026-11-29", status: "sent" },
     ]);
+  });
+
+  it("with ALLOW_PAID_BROADCAST=true sends alerts as paid broadcasts, and channel posts and replies never", async () => {
+    const plain = await reader(["economy"]);
+    await channelPost("Rates held", ["economy"], minutesAgo(1));
+    expect(await app.scheduler.runNow(ALERT_JOBS.fanOut)).toBe(true);
+    expect(await app.scheduler.runNow(ALERT_JOBS.send)).toBe(true);
+    await app.stop();
+    await startApp({ ALLOW_PAID_BROADCAST: "true" });
+    const paid = await reader(["economy"]);
+    const markets = await channelPost("Markets fall", ["economy"], minutesAgo(1));
+    const queued = await channelPost("Oil climbs", ["markets"], minutesAgo(1));
+    await db.prisma.channelPost.update({ where: { id: queued.id }, data: { status: "queued", sentAt: null, chatId: null, telegramMessageId: null } });
+
+    expect(await app.scheduler.runNow(ALERT_JOBS.fanOut)).toBe(true);
+    expect(await app.scheduler.runNow(ALERT_JOBS.send)).toBe(true);
+    expect(await app.scheduler.runNow("publish")).toBe(true);
+    await app.bot.handleUpdate(privateMessage("/start", { id: paid.chatId, first_name: "Reader" }));
+
+    const channel = String(app.services.config.channelId);
+    expect(telegram.calls.map((c) => [c.method, String(c.payload.chat_id), c.payload.allow_paid_broadcast ?? "absent"])).toEqual([
+      ["sendMessage", String(plain.chatId), "absent"], // before the flag was set
+      ["sendMessage", String(plain.chatId), true],
+      ["sendMessage", String(paid.chatId), true],
+      ["sendMessage", channel, "absent"], // the channel post
+      ["getChat", channel, "absent"],
+      ["sendMessage", String(paid.chatId), "absent"], // the answer to /start
+    ]);
+    expect(telegram.callsTo("sendMessage")[2]?.payload).toEqual({
+      chat_id: paid.chatId,
+      text: alertText("Markets fall", markets.url, "Markets fall: the details.", "#economy"),
+      parse_mode: "HTML",
+      allow_paid_broadcast: true,
+    });
   });
 
   it("on 429 pauses the whole budget, reschedules that alert for retry_after, and loses or repeats nothing", async () => {
