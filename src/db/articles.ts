@@ -123,6 +123,36 @@ function toView(row: ViewRow): ArticleView {
  */
 const STORE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
 
+/** Values per `IN (...)` list and rows per insert: well under both providers' bound-parameter limits. */
+const IN_LIST_SIZE = 500;
+/** Articles per insert: each row binds about twenty values. */
+const CREATE_ROWS = 100;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const unique = <T>(items: T[]): T[] => [...new Set(items)];
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The ids of these topics by slug, creating the ones not stored yet (one query when all exist). */
+async function topicIdsFor(tx: Tx, topics: { slug: string; name: string }[]): Promise<Map<string, number>> {
+  const names = new Map(topics.map((t) => [t.slug, t.name]));
+  const ids = new Map<string, number>();
+  for (const slugs of chunks([...names.keys()], IN_LIST_SIZE)) {
+    for (const row of await tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) ids.set(row.slug, row.id);
+  }
+  for (const [slug, name] of names) {
+    if (ids.has(slug)) continue;
+    const stored = await tx.topic.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } });
+    ids.set(slug, stored.id);
+  }
+  return ids;
+}
+
 export type ArticlesRepository = ReturnType<typeof createArticlesRepository>;
 
 /** `cache` keeps the readers' latest pages (the database's read cache; none by default). */
@@ -144,16 +174,27 @@ export function createArticlesRepository(prisma: Db, cache: ReadCache = NO_READ_
       sites: countSites([row.url, ...row.aliases.map((a) => a.url)]),
     }));
   };
+  /** The stored articles (id and own URL) these URLs are, or are aliases of, by URL: two indexed queries per 500 URLs. */
+  const storedByUrl = async (urls: string[]): Promise<Map<string, { id: number; url: string }>> => {
+    const found = new Map<string, { id: number; url: string }>();
+    for (const list of chunks(unique(urls), IN_LIST_SIZE)) {
+      const [direct, aliased] = await Promise.all([
+        prisma.article.findMany({ where: { url: { in: list } }, select: { id: true, url: true } }),
+        prisma.articleAlias.findMany({ where: { url: { in: list } }, select: { url: true, article: { select: { id: true, url: true } } } }),
+      ]);
+      for (const row of direct) found.set(row.url, row);
+      for (const alias of aliased) if (!found.has(alias.url)) found.set(alias.url, alias.article);
+    }
+    return found;
+  };
   return {
     /** Of the given URLs, those already stored as an article URL or an alias. */
     async knownUrls(urls: string[]): Promise<Set<string>> {
-      if (urls.length === 0) return new Set();
-      const [articles, aliases] = await Promise.all([
-        prisma.article.findMany({ where: { url: { in: urls } }, select: { url: true } }),
-        prisma.articleAlias.findMany({ where: { url: { in: urls } }, select: { url: true } }),
-      ]);
-      return new Set([...articles.map((a) => a.url), ...aliases.map((a) => a.url)]);
+      return new Set((await storedByUrl(urls)).keys());
     },
+
+    /** The stored articles (id and own URL) these URLs are, or are aliases of, by URL. */
+    storedByUrl,
 
     /** Headline keys of articles seen since `since`, to recognise the same story under another URL. */
     recentHeadlines(since: Date): Promise<{ id: number; headlineKey: string; publishedAt: Date | null }[]> {
@@ -173,41 +214,41 @@ export function createArticlesRepository(prisma: Db, cache: ReadCache = NO_READ_
       knownAliases: { url: string; articleId: number }[] = [],
     ): Promise<{ id: number; url: string }[]> {
       return prisma.$transaction(async (tx) => {
-        const aliases = [...knownAliases];
-        const created: { id: number; url: string }[] = [];
-        const topicIds = new Map<string, number>();
-        for (const article of articles) {
-          const taken =
-            (await tx.article.findUnique({ where: { url: article.url }, select: { id: true } })) ??
-            (await tx.articleAlias.findUnique({ where: { url: article.url }, select: { articleId: true } }));
-          if (taken) continue;
-          const { topics, otherUrls, review, ...data } = article;
-          // A story for review gets its post with it, so no publish tick sees it without one.
-          const post = review ? { post: { create: { status: "review", origin: "auto" } } } : {};
-          const row = await tx.article.create({ data: { ...data, ...post }, select: { id: true } });
-          for (const url of otherUrls) aliases.push({ url, articleId: row.id });
-          for (const topic of topics) {
-            let topicId = topicIds.get(topic.slug);
-            if (topicId === undefined) {
-              const stored = await tx.topic.upsert({
-                where: { slug: topic.slug },
-                create: { slug: topic.slug, name: topic.name },
-                update: {},
-                select: { id: true },
-              });
-              topicId = stored.id;
-              topicIds.set(topic.slug, topicId);
-            }
-            await tx.articleTopic.create({ data: { articleId: row.id, topicId } });
-          }
-          created.push({ id: row.id, url: article.url });
+        // One lookup for every URL the batch would take: stored meanwhile means skipped.
+        const wanted = [...articles.map((a) => a.url), ...knownAliases.map((a) => a.url), ...articles.flatMap((a) => a.otherUrls)];
+        const taken = new Set<string>();
+        for (const urls of chunks(unique(wanted), IN_LIST_SIZE)) {
+          const [direct, aliased] = await Promise.all([
+            tx.article.findMany({ where: { url: { in: urls } }, select: { url: true } }),
+            tx.articleAlias.findMany({ where: { url: { in: urls } }, select: { url: true } }),
+          ]);
+          for (const row of [...direct, ...aliased]) taken.add(row.url);
         }
-        for (const alias of aliases) {
-          const taken =
-            (await tx.articleAlias.findUnique({ where: { url: alias.url } })) ??
-            (await tx.article.findUnique({ where: { url: alias.url }, select: { id: true } }));
-          if (!taken) await tx.articleAlias.create({ data: alias });
+        const fresh = articles.filter((article) => {
+          if (taken.has(article.url)) return false;
+          taken.add(article.url);
+          return true;
+        });
+        const ids = new Map<string, number>();
+        for (const rows of chunks(fresh, CREATE_ROWS)) {
+          const data = rows.map(({ topics: _topics, otherUrls: _otherUrls, review: _review, ...row }) => row);
+          for (const row of await tx.article.createManyAndReturn({ data, select: { id: true, url: true } })) ids.set(row.url, row.id);
         }
+        const created = fresh.map((article) => ({ id: ids.get(article.url) as number, url: article.url }));
+        // A story for review gets its post with it, so no publish tick sees it without one.
+        const reviewed = fresh.filter((a) => a.review).map((a) => ({ articleId: ids.get(a.url) as number, status: "review", origin: "auto" }));
+        if (reviewed.length > 0) await tx.channelPost.createMany({ data: reviewed });
+        const topicIds = await topicIdsFor(tx, fresh.flatMap((a) => a.topics));
+        const links = fresh.flatMap((a) => unique(a.topics.map((t) => t.slug)).map((slug) => ({ articleId: ids.get(a.url) as number, topicId: topicIds.get(slug) as number })));
+        for (const rows of chunks(links, IN_LIST_SIZE)) await tx.articleTopic.createMany({ data: rows });
+        const aliases: { url: string; articleId: number }[] = [];
+        const otherUrls = fresh.flatMap((a) => a.otherUrls.map((url) => ({ url, articleId: ids.get(a.url) as number })));
+        for (const alias of [...knownAliases, ...otherUrls]) {
+          if (taken.has(alias.url)) continue;
+          taken.add(alias.url);
+          aliases.push(alias);
+        }
+        for (const rows of chunks(aliases, IN_LIST_SIZE)) await tx.articleAlias.createMany({ data: rows });
         return created;
       }, STORE_TRANSACTION);
     },

@@ -27,7 +27,7 @@ import { normaliseUrl } from "./identity/normalise-url.js";
 import { offerHeadlineCorrections, type HeadlineCorrectionDeps, type SeenAgain } from "./headline-corrections.js";
 import type { Summariser } from "./summary/llm-summariser.js";
 import type { TopicRule } from "./topics/assign-topics.js";
-import type { ScreenedItem } from "./workers/extraction-tasks.js";
+import type { ArticleSource, BuiltArticle, ScreenedItem } from "./workers/extraction-tasks.js";
 import type { Extractor } from "./workers/create-extraction-pool.js";
 import { AUTO_POST_MAX_AGE_MS } from "../publish/posting-policy.js";
 
@@ -295,10 +295,10 @@ async function storeNewArticles(
   const articles: NewArticle[] = [];
   const aliases = [...batch.aliases];
   let skipped = batch.skipped;
-  const known = await deps.articles.knownUrls(batch.articles.map((a) => a.url));
+  const known = await deps.articles.storedByUrl(batch.articles.map((a) => a.url));
   for (const article of batch.articles) {
     // Like an item whose URL was known before the run, one stored meanwhile is not counted as skipped.
-    const storedUrl = known.has(article.url) ? await deps.articles.findByUrl(article.url) : null;
+    const storedUrl = known.get(article.url) ?? null;
     const stored = storedUrl ?? stories.findSameStory({ headlineKey: article.headlineKey, publishedAt: article.publishedAt });
     if (stored) {
       for (const url of [article.url, ...article.otherUrls]) aliases.push({ url, articleId: stored.id });
@@ -367,15 +367,19 @@ async function buildNewArticles(
   const aliases: { url: string; articleId: number }[] = [];
   // Every URL this story is known by, so the next run recognises the feed's link without a page fetch.
   const urlsOf = (clean: CleanArticle, itemUrl: string) => [...new Set([clean.canonicalUrl, itemUrl, ...clean.otherUrls])];
-  for (const { item, url, needsPage } of fresh) {
-    const { clean, holdReason } = await buildFromItem(deps, feed, { item, url, needsPage }, context, log);
+  const builds = await buildFromItems(deps, feed, fresh, context, log);
+  // The same article under another URL (the page's canonical URL, or a redirect) may be stored already: one lookup for all.
+  const storedCanonical = await deps.articles.storedByUrl(
+    builds.flatMap(({ clean }, i) => (clean && clean.canonicalUrl !== fresh[i]?.url ? [clean.canonicalUrl] : [])),
+  );
+  for (const [i, { item, url }] of fresh.entries()) {
+    const { clean, holdReason } = builds[i] ?? { clean: null, holdReason: null };
     if (!clean) {
       skipped++;
       invalid++;
       continue;
     }
-    // The same article under another URL (the page's canonical URL, or a redirect) is stored already.
-    const storedAs = clean.canonicalUrl === url ? null : await deps.articles.findByUrl(clean.canonicalUrl);
+    const storedAs = clean.canonicalUrl === url ? null : (storedCanonical.get(clean.canonicalUrl) ?? null);
     if (storedAs) {
       aliases.push(...urlsOf(clean, url).filter((u) => u !== storedAs.url).map((u) => ({ url: u, articleId: storedAs.id })));
       skipped++;
@@ -423,38 +427,75 @@ async function buildNewArticles(
   return { articles, seenAgain, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid };
 }
 
+interface ItemBuild {
+  clean: CleanArticle | null;
+  holdReason: string | null;
+}
+
 /**
- * The clean article of one item: from its page when the feed says too little, else from the
- * feed's text. A page that cannot be fetched or read in time falls back to the feed's text; an
- * item whose own text cannot be read in time is skipped. Each reason is logged once, one line.
- * A page that answered an HTTP error for an item without any text of its own is a dead link:
- * the story is kept, with the reason it must not go out by itself.
+ * The clean articles of a feed's fresh items, in their order: from its page when the feed says
+ * too little, else from the feed's text. Pages are fetched one at a time; the items built from the
+ * feed's text (and those whose page failed) go to the pool in one task. A page that cannot be
+ * fetched or read in time falls back to the feed's text; an item whose own text cannot be read in
+ * time is skipped. Each reason is logged once, one line. A page that answered an HTTP error for an
+ * item without any text of its own is a dead link: the story is kept, with the reason it must not
+ * go out by itself.
  */
-async function buildFromItem(
+async function buildFromItems(
   deps: IngestDeps,
   feed: FeedRecord,
-  candidate: { item: FeedItem; url: string; needsPage: boolean },
+  candidates: { item: FeedItem; url: string; needsPage: boolean }[],
   { rules, closedTo, signal }: Pick<IngestContext, "rules" | "closedTo" | "signal">,
   log: Logger,
-): Promise<{ clean: CleanArticle | null; holdReason: string | null }> {
-  const { item, url } = candidate;
+): Promise<ItemBuild[]> {
   const context: BuildContext = { now: deps.now(), summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: feed.defaultTopic, rules, closedTo: closedTo ?? null };
-  let holdReason: string | null = null;
-  if (candidate.needsPage) {
+  const builds: ItemBuild[] = candidates.map(() => ({ clean: null, holdReason: null }));
+  const fromFeedText: number[] = [];
+  for (const [i, { item, url, needsPage }] of candidates.entries()) {
+    if (!needsPage) {
+      fromFeedText.push(i);
+      continue;
+    }
     try {
-      return { clean: (await fetchArticlePage(deps, url, context, item, signal)).article, holdReason };
+      builds[i] = { clean: (await fetchArticlePage(deps, url, context, item, signal)).article, holdReason: null };
     } catch (error) {
       // A stopped run stores nothing of this feed, rather than its items without their pages.
       if (error instanceof FetchError && error.code === "cancelled") throw error;
       log.warn({ ...describeError(error), url }, "article page could not be read; using the feed's text");
-      holdReason = deadLinkReason(error, item);
+      builds[i] = { clean: null, holdReason: deadLinkReason(error, item) };
+      fromFeedText.push(i);
     }
   }
+  fromFeedText.sort((a, b) => a - b);
+  const sources = fromFeedText.map((i) => ({ item: candidates[i]?.item ?? null, pageUrl: candidates[i]?.url ?? "" }));
+  const results = await extractFeedTexts(deps, sources, context);
+  for (const [n, i] of fromFeedText.entries()) {
+    const result = results[n];
+    const build = builds[i];
+    if (!result || !build) continue;
+    if ("error" in result) log.warn({ ...describeError(result.error), url: candidates[i]?.url }, "item could not be read; skipped");
+    else build.clean = result.article;
+  }
+  return builds;
+}
+
+/**
+ * Builds articles from feed items in one pool task; when that task fails (one hostile item past
+ * the time limit), each item is built on its own, so only the bad one is lost.
+ */
+async function extractFeedTexts(deps: IngestDeps, sources: ArticleSource[], context: BuildContext): Promise<BuiltArticle[]> {
+  if (sources.length === 0) return [];
   try {
-    return { clean: await deps.extractor.extract({ item, pageUrl: url }, context), holdReason };
-  } catch (error) {
-    log.warn({ ...describeError(error), url }, "item could not be read; skipped");
-    return { clean: null, holdReason };
+    return await deps.extractor.extractMany(sources, context);
+  } catch {
+    return Promise.all(
+      sources.map((source) =>
+        deps.extractor.extract(source, context).then(
+          (article) => ({ article }),
+          (error: unknown) => ({ error }),
+        ),
+      ),
+    );
   }
 }
 

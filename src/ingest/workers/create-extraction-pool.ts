@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
 
 import type { BuildContext, CleanArticle } from "../build-article.js";
-import type { ArticleSource, ExtractionTask, FeedScreen, ReadFeed } from "./extraction-tasks.js";
+import type { ArticleSource, BuiltArticle, ExtractionTask, FeedScreen, ReadFeed } from "./extraction-tasks.js";
 import type { PooledTask, TaskStarted } from "./extraction-worker.js";
 
 /** Reads feeds and builds articles off the main thread. */
@@ -19,6 +19,11 @@ export interface Extractor {
   readFeed(text: string, feedUrl: string, screen: FeedScreen): Promise<ReadFeed>;
   /** The clean article (extraction, body cleanup, summary, topics) from a page's HTML and/or a feed item. */
   extract(source: ArticleSource, context: BuildContext): Promise<CleanArticle | null>;
+  /**
+   * The clean articles of many sources (a feed's items), in one task rather than one message
+   * each; a source that fails has its error in its place. Under the time limit of one task.
+   */
+  extractMany(sources: ArticleSource[], context: BuildContext): Promise<BuiltArticle[]>;
   /** Stops the threads; tasks still running are aborted. */
   close(): Promise<void>;
 }
@@ -107,6 +112,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
     readFeed: (text, feedUrl, screen) => run<ReadFeed>({ kind: "read-feed", text, feedUrl, screen }, "reading the feed"),
     extract: (source, context) =>
       run<CleanArticle | null>({ kind: "build-article", source, context }, source.html != null ? "extraction" : "building the article"),
+    extractMany: (sources, context) => run<BuiltArticle[]>({ kind: "build-articles", sources, context }, "building the feed's articles"),
     async close() {
       const closing = pool;
       pool = null;

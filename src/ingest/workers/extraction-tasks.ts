@@ -41,7 +41,11 @@ export interface ArticleSource {
 /** One task for a pool thread. */
 export type ExtractionTask =
   | { kind: "read-feed"; text: string; feedUrl: string; screen: FeedScreen }
-  | { kind: "build-article"; source: ArticleSource; context: BuildContext };
+  | { kind: "build-article"; source: ArticleSource; context: BuildContext }
+  | { kind: "build-articles"; sources: ArticleSource[]; context: BuildContext };
+
+/** One article of a batch: the clean article (or null), or the error that stopped it (an Error survives the thread's message). */
+export type BuiltArticle = { article: CleanArticle | null } | { error: unknown };
 
 /**
  * Parses a feed and screens its items: plain text, the feed's keyword filter, and whether the
@@ -72,7 +76,25 @@ export function buildArticleFrom(source: ArticleSource, context: BuildContext): 
   return buildArticle({ item: source.item ?? null, page, pageUrl: source.pageUrl }, context);
 }
 
+/** The clean articles of many sources in one task; one that fails does not fail the others. */
+export function buildArticlesFrom(sources: ArticleSource[], context: BuildContext): BuiltArticle[] {
+  return sources.map((source) => {
+    try {
+      return { article: buildArticleFrom(source, context) };
+    } catch (error) {
+      return { error };
+    }
+  });
+}
+
 /** Runs one task. */
-export function runExtractionTask(task: ExtractionTask): ReadFeed | CleanArticle | null {
-  return task.kind === "read-feed" ? readFeed(task.text, task.feedUrl, task.screen) : buildArticleFrom(task.source, task.context);
+export function runExtractionTask(task: ExtractionTask): ReadFeed | CleanArticle | null | BuiltArticle[] {
+  switch (task.kind) {
+    case "read-feed":
+      return readFeed(task.text, task.feedUrl, task.screen);
+    case "build-article":
+      return buildArticleFrom(task.source, task.context);
+    case "build-articles":
+      return buildArticlesFrom(task.sources, task.context);
+  }
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { buildArticleFrom, readFeed } from "../../../src/ingest/workers/extraction-tasks.js";
 import { createExtractionPool, ExtractionTimeoutError, type Extractor } from "../../../src/ingest/workers/create-extraction-pool.js";
+import type { FeedItem } from "../../../src/ingest/feeds/parse-feed.js";
 import { HANG_MARKER } from "./hanging-extraction-worker.js";
 
 const PAGE_URL = "https://news.example.com/asia/kim-to-visit-russia";
@@ -45,6 +46,27 @@ describe("the extraction pool", () => {
       { title: "Kim to visit Russia", html: null, passesFilter: true, needsPage: true },
       { title: "Budget approved", html: null, passesFilter: false, needsPage: false },
     ]);
+  });
+
+  it("builds a feed's items in one task, in their order, with an item that fails in its place", async () => {
+    pool = createExtractionPool({ timeoutMs: 15_000, workers: 1 });
+    const read = readFeed(FEED, "https://news.example.com/rss", { filter: { include: [], exclude: [] }, fullPage: false });
+    const sources = [
+      { item: read.items[1]?.item ?? null, pageUrl: "https://news.example.com/budget" },
+      // Not a feed item the parser would give: building it throws.
+      { item: { title: "Broken", categories: 5 } as unknown as FeedItem, pageUrl: "https://news.example.com/broken" },
+      { html: page(), pageUrl: PAGE_URL },
+    ];
+    const built = await pool.extractMany(sources, context);
+    expect(built.map((b) => ("article" in b ? b.article?.headline : "failed"))).toEqual(["Budget approved", "failed", "Kim to visit Russia"]);
+    expect(built[0]).toEqual({ article: buildArticleFrom(sources[0] ?? { pageUrl: "" }, context) });
+    expect("error" in (built[1] ?? {}) && (built[1] as { error: unknown }).error).toBeInstanceOf(Error);
+  });
+
+  it("aborts a batch past EXTRACT_TIMEOUT_MS as a whole", async () => {
+    pool = createExtractionPool({ timeoutMs: 1_000, workers: 1, workerUrl: hanging });
+    const stuck = pool.extractMany([{ html: page(), pageUrl: PAGE_URL }, { html: page(HANG_MARKER), pageUrl: PAGE_URL }], context);
+    await expect(stuck).rejects.toThrow("building the feed's articles took longer than EXTRACT_TIMEOUT_MS (1000 ms)");
   });
 
   it("aborts a page past EXTRACT_TIMEOUT_MS with that reason, then extracts the next page on a fresh thread", async () => {
