@@ -1,4 +1,15 @@
-import { DOMParser } from "linkedom";
+import { createRequire } from "node:module";
+
+import type * as Linkedom from "linkedom";
+
+/**
+ * linkedom (about 25 MB of modules) is loaded at the first conversion: the worker pool converts
+ * pages, the bot's main thread seldom does, and an idle bot should not carry it.
+ */
+let linkedom: typeof Linkedom | null = null;
+function loadLinkedom(): typeof Linkedom {
+  return (linkedom ??= createRequire(import.meta.url)("linkedom") as typeof Linkedom);
+}
 
 /** Elements whose content is never reader-visible text. */
 const DROPPED = new Set([
@@ -104,7 +115,7 @@ export function htmlToText(html: string): string {
 function renderText(html: string): string {
   // Wrapping in a full document keeps linkedom from treating the first element
   // as the document root when the snippet has several top-level nodes.
-  const doc = new DOMParser().parseFromString(
+  const doc = new (loadLinkedom().DOMParser)().parseFromString(
     `<!doctype html><html><head></head><body>${html}</body></html>`,
     "text/html",
   ) as unknown as { body: NodeLike | null };
