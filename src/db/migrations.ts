@@ -174,6 +174,21 @@ export async function migrateDatabase(target: DatabaseTarget, options: MigrateOp
     }
   };
   if (target.provider === "sqlite") {
+    const { filePath } = target;
+    return migrateSqlite().catch((error: unknown) => {
+      // The SQLite adapter reports SQLITE_BUSY to the engine as a "SocketTimeout", which the engine cannot even name.
+      if (error instanceof Error && /SocketTimeout|SQLITE_BUSY|database is locked/.test(error.message)) {
+        throw new StartupError(`cannot migrate ${filePath}: another process is writing to it (is Newsdesk still running? stop it, then start again); nothing was changed`);
+      }
+      throw error;
+    });
+  }
+  return withPgAdvisoryLock(target.url, async (client) =>
+    allApplied(migrations, await readAppliedPostgres(client)) ? [] : apply(),
+  );
+
+  async function migrateSqlite(): Promise<string[]> {
+    if (target.provider !== "sqlite") return [];
     if (allApplied(migrations, readAppliedSqlite(target.filePath))) return [];
     prepareSqliteFile(target);
     const release = await lockfile.lock(target.filePath, {
@@ -192,9 +207,6 @@ export async function migrateDatabase(target: DatabaseTarget, options: MigrateOp
       await release();
     }
   }
-  return withPgAdvisoryLock(target.url, async (client) =>
-    allApplied(migrations, await readAppliedPostgres(client)) ? [] : apply(),
-  );
 }
 
 /**

@@ -86,6 +86,25 @@ describe("upgrading a SQLite database", () => {
     expect(lines).toContainEqual(expect.objectContaining({ msg: "database backed up before migrating", path: copy, removed: [] }));
   });
 
+  it("refuses to migrate, in one line, while another process writes to the database, and changes nothing", async () => {
+    const db = await database.open();
+    await db.prisma.feed.create({ data: { url: "https://news.example.com/rss.xml" } });
+    await db.close();
+    // Another process (an older bot still running) holds the write lock for longer than the busy timeout.
+    const other = new Sqlite(filePath);
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      await expect(migrateDatabase(parseDatabaseUrl(database.url), { source: withNewMigrations(1) })).rejects.toThrow(
+        `cannot migrate ${filePath}: another process is writing to it (is Newsdesk still running? stop it, then start again); nothing was changed`,
+      );
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    expect(tablesIn(filePath)).not.toContain("Scratch1");
+    expect(feedUrlsIn(filePath)).toEqual(["https://news.example.com/rss.xml"]);
+  });
+
   it("keeps only the copies of the last 3 upgrades, in BACKUP_DIR when it is set", async () => {
     const db = await database.open();
     await db.prisma.feed.create({ data: { url: "https://news.example.com/rss.xml" } });
