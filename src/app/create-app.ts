@@ -173,7 +173,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const noticeApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
   noticeApi.config.use(...watched, pacing);
   const translations = createTranslations();
-  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), translate: translations.translator(config.adminLanguage), logger });
+  const adminTranslate = translations.translator(config.adminLanguage);
+  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), translate: adminTranslate, logger });
   const health = createHealth({
     services,
     admin,
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     admin,
     health,
     postStyle: () => postStyle,
+    adminTranslate: () => adminTranslate,
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
@@ -210,7 +212,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           .then(() => scheduler.runNow(ALERT_JOBS.send))
           .catch((error: unknown) => logger.warn({ ...describeError(error) }, "could not send breaking news alerts at once; the next tick sends them"));
       },
-      cards: createReviewCards({ api: editingApi, adminChatId: () => services.adminChat.get(), logger }),
+      cards: createReviewCards({ api: editingApi, adminChatId: () => services.adminChat.get(), translate: adminTranslate, logger }),
     },
   });
   const languages = createLanguageNegotiator({

@@ -155,7 +155,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {
     if (!opened) {
-      const [{ openDatabase }, { createServices, describeInstance }, { createHealth }, { createNewsroom, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
+      const [{ openDatabase }, { createServices, describeInstance }, { createHealth }, { createNewsroom, NO_CARD_WORDS, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
         import("../db/client.js"),
         import("../app/create-services.js"),
         import("../app/create-health.js"),
@@ -175,7 +175,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const admin = createLazyAdminNotifier(config, () => services.adminChat.get(), logger);
       // No Telegram watch here: the running bots' heartbeats say how Telegram and their jobs fare.
       const health = createHealth({ services, admin, telegram: null });
-      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health, postStyle: NO_POST_STYLE }), admin };
+      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health, postStyle: NO_POST_STYLE, adminTranslate: NO_CARD_WORDS }), admin };
     }
     return opened;
   };

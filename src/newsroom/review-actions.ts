@@ -5,6 +5,7 @@
  * card of the story in place so no card keeps buttons after the story was decided.
  */
 import type { AuditLogRepository } from "../db/audit-log.js";
+import type { Translate } from "../i18n/translate.js";
 import type { SettingsRepository } from "../db/settings.js";
 import { PENDING, type CardRecord, type ChannelPostsRepository, type PostDecision, type PostStatus } from "../db/channel-posts.js";
 import { reviewCardLines, withCardLines } from "../editorial/review-card-text.js";
@@ -52,6 +53,8 @@ export interface ReviewActionsDeps {
   sendBreaking: SendBreaking;
   /** How posts look (the outbox's own): a card shows its post exactly as it would go out. */
   style: () => PostStyle;
+  /** The admin chat's words (ADMIN_LANGUAGE): a card is the whole chat's, whoever decides it. */
+  translate: () => Translate;
   now: () => Date;
   timezone: string;
   /** REVIEW_CARDS_PER_RUN. */
@@ -95,6 +98,7 @@ export function createReviewActions(deps: ReviewActionsDeps) {
   const viewOf = (record: CardRecord, kind: "draft" | "review"): CardView => {
     const { post } = record;
     const lines = reviewCardLines(
+      deps.translate(),
       {
         kind,
         postId: post.id,
