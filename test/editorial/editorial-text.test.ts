@@ -88,7 +88,7 @@ describe("lines for editors", () => {
       after: JSON.stringify({ headline: "new & better" }),
       createdAt: new Date("2026-11-28T07:05:00Z"),
     };
-    expect(auditLine(entry, LONDON, new Date("2026-11-30T12:00:00Z"))).toBe("Sat 28 Nov 07:05 · Ann changed the headline of #3 from “&lt;old&gt;” to “new &amp; better”");
+    expect(auditLine(t, entry, LONDON, new Date("2026-11-30T12:00:00Z"))).toBe("Sat 28 Nov 07:05 · Ann changed the headline of #3 from “&lt;old&gt;” to “new &amp; better”");
   });
 
   it("describes an edit", () => {

@@ -25,7 +25,7 @@ export function createReportFeature(deps: EditorDeps): Composer<BotContext> {
     const entries = await reports.log(LOG_ENTRIES);
     const now = deps.now();
     if (entries.length === 0) return replyText(ctx, ctx.t("log-empty"));
-    await replyHtml(ctx, fitLines([ctx.t("log-title-html", { count: entries.length }), ...entries.map((e) => auditLine(e, deps.timezone, now))]));
+    await replyHtml(ctx, fitLines([ctx.t("log-title-html", { count: entries.length }), ...entries.map((e) => auditLine(ctx.t, e, deps.timezone, now))]));
   });
 
   return feature;
