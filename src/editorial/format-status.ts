@@ -72,7 +72,7 @@ export function formatStatus(t: Translate, status: NewsroomStatus, timezone: str
   const { feeds } = status;
   lines.push(t("status-feeds", { total: feeds.total, failing: feeds.failing.length, paused: feeds.paused.length }));
   const troubled = [...feeds.failing, ...feeds.paused];
-  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(feed, timezone, now)}`);
+  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(t, feed, timezone, now)}`);
   if (troubled.length > FEED_LINES) lines.push(`  ${t("status-feeds-more", { count: troubled.length - FEED_LINES })}`);
   lines.push(t("status-alerts", { count: status.alertsWaiting }));
   lines.push(t("status-not-posted", { count: status.notPosted }));

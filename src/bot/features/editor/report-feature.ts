@@ -18,7 +18,7 @@ export function createReportFeature(deps: EditorDeps): Composer<BotContext> {
 
   feature.command("stats", async (ctx) => {
     const { troubledFeeds, ...stats } = await reports.stats();
-    await replyHtml(ctx, formatStats({ ...stats, feedsWithErrors: troubledFeeds.map((feed) => feedLine(feed, deps.timezone, deps.now())) }));
+    await replyHtml(ctx, formatStats(ctx.t, { ...stats, feedsWithErrors: troubledFeeds.map((feed) => feedLine(ctx.t, feed, deps.timezone, deps.now())) }));
   });
 
   feature.command("log", async (ctx) => {
