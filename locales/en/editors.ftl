@@ -443,3 +443,23 @@ topic-removed = Removed { $slug }: { $articles ->
    *[other] {" "}{ $feeds } feeds no longer give a topic.
   }
 topic-added = Articles mentioning "{ $phrase }" get the topic { $slug }.
+
+## A time as editors write it (/queue, /reschedule, /compose): what is typed stays English ("tomorrow 9am")
+when-not-real = “{ $text }” is not a real date and time.
+when-skipped-by-clocks = { $time } does not exist on { $day } in { $timezone }: the clocks go forward then.
+when-unknown-unit = I don't know the unit “{ $unit }”: use minutes, hours or days, e.g. in 90 minutes, in 2h.
+when-not-understood = I don't understand “{ $text }” as a time. Try { $examples }.
+when-needs-time = “{ $text }” needs a time of day too, e.g. { $text } 9am.
+when-empty = Say when, e.g. { $examples }.
+when-past = { $when } is in the past.
+when-too-far = { $when } is more than a year ahead; check the date.
+
+## /compose: what is wrong with an answer
+draft-headline-empty = The headline cannot be empty.
+draft-headline-too-long = A headline may be at most { $max } characters; this one has { $length }.
+draft-summary-too-long = A summary may be at most { $max } characters; this one has { $length }.
+draft-not-a-link = “{ $text }” is not a web link: send the full address, starting with https://.
+draft-topic-invalid = “{ $name }” is not a usable topic name: use letters or digits, e.g. asia or north-korea.
+draft-topics-none = Give at least one topic, or - for none.
+draft-topics-too-many = At most { $max } topics, please.
+draft-photo-or-skip = Send a photo, or skip.

@@ -444,3 +444,23 @@ topic-removed = Тема { $slug } удалена: статей без неё �
    *[other] {" "}Лент, которые больше не дают тему: { $feeds }.
   }
 topic-added = Статьи, где упоминается «{ $phrase }», получают тему { $slug }.
+
+## Время, как его пишут редакторы (/queue, /reschedule, /compose): само время пишется по-английски ("tomorrow 9am")
+when-not-real = «{ $text }» — не настоящие дата и время.
+when-skipped-by-clocks = Времени { $time } нет { $day } в { $timezone }: в этот момент часы переводят вперёд.
+when-unknown-unit = Не знаю единицу «{ $unit }»: используйте минуты, часы или дни, например in 90 minutes, in 2h.
+when-not-understood = Не понимаю «{ $text }» как время. Попробуйте { $examples }.
+when-needs-time = Для «{ $text }» нужно ещё и время суток, например { $text } 9am.
+when-empty = Скажите когда, например { $examples }.
+when-past = { $when } — уже в прошлом.
+when-too-far = { $when } — больше чем через год; проверьте дату.
+
+## /compose: что не так с ответом
+draft-headline-empty = Заголовок не может быть пустым.
+draft-headline-too-long = Заголовок может быть не длиннее { $max } символов; в этом { $length }.
+draft-summary-too-long = Описание может быть не длиннее { $max } символов; в этом { $length }.
+draft-not-a-link = «{ $text }» — не веб-ссылка: отправьте полный адрес, начиная с https://.
+draft-topic-invalid = «{ $name }» не годится как название темы: используйте буквы или цифры, например asia или north-korea.
+draft-topics-none = Укажите хотя бы одну тему или - если без темы.
+draft-topics-too-many = Не больше { $max } тем, пожалуйста.
+draft-photo-or-skip = Отправьте фото или skip, чтобы пропустить.

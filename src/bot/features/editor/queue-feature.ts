@@ -82,7 +82,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (!link) return replyQueue(ctx);
     let when: Date | null = null;
     if (whenText) {
-      const parsed = parseWhen(whenText, deps.now(), timezone);
+      const parsed = parseWhen(ctx.t, whenText, deps.now(), timezone);
       if (!parsed.ok) return replyText(ctx, ctx.t("queue-bad-time", { error: parsed.error }));
       when = parsed.date;
     }
@@ -142,7 +142,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     const id = parsePostId(ctx.t, idWord, usage);
     if (!id.ok) return replyText(ctx, id.error);
     if (!whenText) return replyText(ctx, ctx.t("reschedule-when", { id: id.id, usage, examples: whenExamples(deps.now(), timezone) }));
-    const when = parseWhen(whenText, deps.now(), timezone);
+    const when = parseWhen(ctx.t, whenText, deps.now(), timezone);
     if (!when.ok) return replyText(ctx, ctx.t("reschedule-bad-time", { error: when.error, id: id.id }));
     await replyText(ctx, rescheduleText(ctx.t, await posts.reschedule({ postId: id.id, when: when.date, actor: actorOf(ctx) }), timezone, deps.now()));
   });
