@@ -344,7 +344,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const signal = stopping.signal as unknown as Parameters<typeof plainApi.getMe>[0];
       if (!(await untilTelegramAnswers("getMe", async () => (bot.botInfo = await plainApi.getMe(signal))))) return;
     }
-    await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger });
+    await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger, english: translations.translator("en") });
     await registerCommands(bot, services.adminChat.get(), translations.translator).catch((error: unknown) =>
       logger.warn({ reason: telegramFailureReason(error) }, "could not register the command lists (setMyCommands); they are registered at the next start"),
     );
