@@ -44,3 +44,29 @@ self-check-admin-chat-only-member = the bot is only a member of the admin chat {
 self-check-cannot-check-channel = cannot check the channel { $chat } ({ $reason }): check the id and that the bot was added to it
 self-check-cannot-check-admin-chat = cannot check the admin chat { $chat } ({ $reason }): check the id and that the bot was added to it
 self-check-no-admin-chat = ADMIN_CHAT_ID is not set: editors' commands and notices are off; set it to the editors' group id
+
+## Health problems: /status, notices (ADMIN_LANGUAGE); /readyz, the logs and the CLI use the English ones. Missing parts come as "none".
+health-unknown-error = unknown error
+health-database = The database is not writable: { $reason }.
+health-telegram = Telegram has not answered for { $duration }{ $reason ->
+    [none] {""}
+   *[other] {" "}({ $reason })
+  }.
+health-posting-forbidden = The bot may not post in the channel: { $reason }.
+health-posting-paused = Automatic posting has been paused{ $by ->
+    [none] {""}
+   *[other] {" "}by { $by }
+  }{ $since ->
+    [none] {""}
+   *[other] {" "}since { $since }
+  }.
+health-outbox-stalled = Post #{ $id } “{ $headline }” has been due for { $duration }.
+health-ingest-failing = Ingest is failing for every feed ({ $count ->
+    [one] the only feed
+   *[other] all { $count } feeds
+  }); #{ $id } { $url }: { $error }.
+health-ingest-stale = Ingest has not succeeded { $since ->
+    [none] yet
+   *[other] since { $since }
+  }: three runs of INGEST_CRON have passed without one.
+health-job-failing = The { $job } job has been failing since { $since }: { $reason }.
