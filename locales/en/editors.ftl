@@ -339,3 +339,127 @@ correction-status-superseded = superseded
 correction-not-in-channel = Post #{ $id } is no longer in the channel; there is nothing to edit. Press Ignore to close this card.
 correction-done-applied = Applied.
 correction-done-ignored = Ignored.
+
+## /feeds, /stats and `feeds list`: a feed's state
+feed-state-paused = paused since { $when } ({ $reason })
+feed-state-paused-by-hand = paused by hand
+feed-state-resumed = resumed, not fetched since (last error: { $error })
+feed-state-error = error ({ $error }; { $count ->
+    [one] { $count } failure
+   *[other] { $count } failures
+  } in a row{ $next ->
+    [none] {""}
+   *[other] ; next try { $next }
+  })
+feed-state-ok = ok, last ok { $when }
+feed-state-new = new (not fetched yet)
+feed-line-full-page = (full page)
+feed-line-priority = (priority { $priority })
+
+## /stats
+stats-title-html = <b>Newsroom stats</b>
+stats-readers = Readers: { $active } active, { $blocked } blocked
+stats-posts = Posts: { $day } in the last 24 h, { $week } in the last 7 days
+stats-topics-title-html = <b>Subscribers per topic</b>
+stats-no-topics = No topics yet.
+stats-top-title-html = <b>Top stories (7 days)</b>
+stats-no-top = No reactions or clicks yet.
+stats-engagement = { $reactions ->
+    [one] { $reactions } reaction
+   *[other] { $reactions } reactions
+  }, { $clicks ->
+    [one] { $clicks } click
+   *[other] { $clicks } clicks
+  }
+stats-feeds-title-html = <b>Feeds with errors</b>
+stats-feeds-none = None: every feed is fine.
+
+## The editors' /topics (and `cli topics`)
+topics-usage = /topics lists the topics. To change them: /topics add <name> · /topics rename <topic> <new name> · /topics merge <topic> <into topic> · /topics remove <topic> · /topics keyword <topic> <phrase>
+topics-needs = { $what } Use { $usage }.
+topics-empty = No topics yet: they come from the feeds, or add one with /topics add <name>.
+topics-title-html = <b>Topics</b>
+topics-which = Which topic?
+topics-rename-which = Rename which topic to what?
+topics-merge-which = Merge which topic into which?
+topics-keyword-which = Which topic, and which phrase?
+topics-unknown-sub = I don't know “/topics { $sub }”.
+topic-origin-editors = editors' topic
+topic-origin-feeds = from feeds
+topic-origin-hidden = from feeds, hidden from readers
+topic-line = { $slug } ({ $name }): { $origin }, { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+  }, { $subscribers ->
+    [one] { $subscribers } subscriber
+   *[other] { $subscribers } subscribers
+  }{ $keywords ->
+    [none] {""}
+   *[other] ; keywords { $keywords }
+  }
+topic-invalid = "{ $input }" is not a usable topic name: use letters or digits, e.g. asia or north-korea.
+topic-not-found = There is no topic "{ $input }": see the list of topics.
+topic-taken = There is already a topic { $slug }: merge the two instead.
+topic-same = Both names are the topic { $slug }: give two different topics.
+topic-exists = { $slug } ({ $name }) is already an editors' topic.
+topic-created = Created the topic { $slug } ({ $name }).
+topic-adopted = { $slug } ({ $name }) came from the feeds; it is an editors' topic now.
+topic-renamed = Renamed { $from } to { $to } ({ $name }); its articles, subscribers and keywords follow.{ $feeds ->
+    [0] {""}
+    [one] {" "}{ $feeds } feed now gives { $to }.
+   *[other] {" "}{ $feeds } feeds now give { $to }.
+  }
+topic-keywords = { $count ->
+    [one] { $count } keyword
+   *[other] { $count } keywords
+  }
+topic-feeds = { $count ->
+    [one] { $count } feed
+   *[other] { $count } feeds
+  }
+topic-and = {" "}and{" "}
+topic-merged = Merged { $from } into { $into }: { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+  } and { $subscribers ->
+    [one] { $subscribers } subscriber
+   *[other] { $subscribers } subscribers
+  } moved{ $both ->
+    [0] {""}
+   *[other] {" "}({ $both } followed both)
+  }{ $extra ->
+    [none] {""}
+   *[other] , with { $extra }
+  }; { $from } is gone.
+topic-removed = Removed { $slug }: { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+  } lost it, { $subscribers ->
+    [one] { $subscribers } subscriber was
+   *[other] { $subscribers } subscribers were
+  } unsubscribed.{ $feeds ->
+    [0] {""}
+    [one] {" "}{ $feeds } feed no longer gives a topic.
+   *[other] {" "}{ $feeds } feeds no longer give a topic.
+  }
+topic-added = Articles mentioning "{ $phrase }" get the topic { $slug }.
+
+## A time as editors write it (/queue, /reschedule, /compose): what is typed stays English ("tomorrow 9am")
+when-not-real = “{ $text }” is not a real date and time.
+when-skipped-by-clocks = { $time } does not exist on { $day } in { $timezone }: the clocks go forward then.
+when-unknown-unit = I don't know the unit “{ $unit }”: use minutes, hours or days, e.g. in 90 minutes, in 2h.
+when-not-understood = I don't understand “{ $text }” as a time. Try { $examples }.
+when-needs-time = “{ $text }” needs a time of day too, e.g. { $text } 9am.
+when-empty = Say when, e.g. { $examples }.
+when-past = { $when } is in the past.
+when-too-far = { $when } is more than a year ahead; check the date.
+
+## /compose: what is wrong with an answer
+draft-headline-empty = The headline cannot be empty.
+draft-headline-too-long = A headline may be at most { $max } characters; this one has { $length }.
+draft-summary-too-long = A summary may be at most { $max } characters; this one has { $length }.
+draft-not-a-link = “{ $text }” is not a web link: send the full address, starting with https://.
+draft-topic-invalid = “{ $name }” is not a usable topic name: use letters or digits, e.g. asia or north-korea.
+draft-topics-none = Give at least one topic, or - for none.
+draft-topics-too-many = At most { $max } topics, please.
+draft-photo-or-skip = Send a photo, or skip.

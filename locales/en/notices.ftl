@@ -35,3 +35,38 @@ notice-flood-wait = { $seconds ->
 notice-flood-wait-minutes = Telegram asked me to slow down in this chat: my replies were delayed by { $minutes } minutes.
 notice-post-failed = ❌ Post #{ $id } “{ $headline }” could not be sent: { $reason }.
 notice-unknown-error = unknown error
+
+## The start-up self-check's problems (listed under notice-self-check-problems)
+self-check-channel-not-admin = the bot is not an administrator of the channel { $channel }: add it as an administrator with the right to post messages
+self-check-channel-cannot-post = the bot is an administrator of the channel { $channel } but may not post: give it the "Post messages" right
+self-check-admin-chat-not-member = the bot is not a member of the admin chat { $chat }: add it (as an administrator, so it sees the editors' answers)
+self-check-admin-chat-only-member = the bot is only a member of the admin chat { $chat }: make it an administrator so it sees the editors' plain-text answers
+self-check-cannot-check-channel = cannot check the channel { $chat } ({ $reason }): check the id and that the bot was added to it
+self-check-cannot-check-admin-chat = cannot check the admin chat { $chat } ({ $reason }): check the id and that the bot was added to it
+self-check-no-admin-chat = ADMIN_CHAT_ID is not set: editors' commands and notices are off; set it to the editors' group id
+
+## Health problems: /status, notices (ADMIN_LANGUAGE); /readyz, the logs and the CLI use the English ones. Missing parts come as "none".
+health-unknown-error = unknown error
+health-database = The database is not writable: { $reason }.
+health-telegram = Telegram has not answered for { $duration }{ $reason ->
+    [none] {""}
+   *[other] {" "}({ $reason })
+  }.
+health-posting-forbidden = The bot may not post in the channel: { $reason }.
+health-posting-paused = Automatic posting has been paused{ $by ->
+    [none] {""}
+   *[other] {" "}by { $by }
+  }{ $since ->
+    [none] {""}
+   *[other] {" "}since { $since }
+  }.
+health-outbox-stalled = Post #{ $id } “{ $headline }” has been due for { $duration }.
+health-ingest-failing = Ingest is failing for every feed ({ $count ->
+    [one] the only feed
+   *[other] all { $count } feeds
+  }); #{ $id } { $url }: { $error }.
+health-ingest-stale = Ingest has not succeeded { $since ->
+    [none] yet
+   *[other] since { $since }
+  }: three runs of INGEST_CRON have passed without one.
+health-job-failing = The { $job } job has been failing since { $since }: { $reason }.

@@ -347,3 +347,120 @@ correction-status-superseded = заменено новым
 correction-not-in-channel = Поста №{ $id } больше нет в канале; исправлять нечего. Нажмите «Пропустить», чтобы закрыть карточку.
 correction-done-applied = Применено.
 correction-done-ignored = Пропущено.
+
+## /feeds, /stats и `feeds list`: состояние ленты
+feed-state-paused = на паузе с { $when } ({ $reason })
+feed-state-paused-by-hand = поставлена на паузу вручную
+feed-state-resumed = снова включена, с тех пор не загружалась (последняя ошибка: { $error })
+feed-state-error = ошибка ({ $error }; { $count ->
+    [one] { $count } сбой
+    [few] { $count } сбоя
+   *[other] { $count } сбоев
+  } подряд{ $next ->
+    [none] {""}
+   *[other] ; следующая попытка { $next }
+  })
+feed-state-ok = работает, последняя успешная загрузка { $when }
+feed-state-new = новая (ещё не загружалась)
+feed-line-full-page = (полная страница)
+feed-line-priority = (приоритет { $priority })
+
+## /stats
+stats-title-html = <b>Статистика редакции</b>
+stats-readers = Читатели: активных { $active }, заблокировали бота { $blocked }
+stats-posts = Посты: { $day } за последние 24 ч, { $week } за последние 7 дней
+stats-topics-title-html = <b>Подписчики по темам</b>
+stats-no-topics = Тем пока нет.
+stats-top-title-html = <b>Лучшие новости (7 дней)</b>
+stats-no-top = Реакций и переходов пока нет.
+stats-engagement = { $reactions ->
+    [one] { $reactions } реакция
+    [few] { $reactions } реакции
+   *[other] { $reactions } реакций
+  }, { $clicks ->
+    [one] { $clicks } переход
+    [few] { $clicks } перехода
+   *[other] { $clicks } переходов
+  }
+stats-feeds-title-html = <b>Ленты с ошибками</b>
+stats-feeds-none = Нет: все ленты в порядке.
+
+## /topics для редакторов (и `cli topics`)
+topics-usage = /topics показывает темы. Изменить их: /topics add <название> · /topics rename <тема> <новое название> · /topics merge <тема> <в какую тему> · /topics remove <тема> · /topics keyword <тема> <фраза>
+topics-needs = { $what } Используйте { $usage }.
+topics-empty = Тем пока нет: они приходят из лент, или добавьте тему командой /topics add <название>.
+topics-title-html = <b>Темы</b>
+topics-which = Какую тему?
+topics-rename-which = Какую тему и как переименовать?
+topics-merge-which = Какую тему и с какой объединить?
+topics-keyword-which = Какой теме и какую фразу?
+topics-unknown-sub = Не знаю команды «/topics { $sub }».
+topic-origin-editors = тема редакции
+topic-origin-feeds = из лент
+topic-origin-hidden = из лент, скрыта от читателей
+topic-line = { $slug } ({ $name }): { $origin }, { $articles ->
+    [one] { $articles } статья
+    [few] { $articles } статьи
+   *[other] { $articles } статей
+  }, { $subscribers ->
+    [one] { $subscribers } подписчик
+    [few] { $subscribers } подписчика
+   *[other] { $subscribers } подписчиков
+  }{ $keywords ->
+    [none] {""}
+   *[other] ; ключевые слова { $keywords }
+  }
+topic-invalid = «{ $input }» не годится как название темы: используйте буквы или цифры, например asia или north-korea.
+topic-not-found = Темы «{ $input }» нет: посмотрите список тем.
+topic-taken = Тема { $slug } уже есть: лучше объедините эти две.
+topic-same = Оба названия относятся к теме { $slug }: укажите две разные темы.
+topic-exists = { $slug } ({ $name }) уже тема редакции.
+topic-created = Создана тема { $slug } ({ $name }).
+topic-adopted = { $slug } ({ $name }) пришла из лент; теперь это тема редакции.
+topic-renamed = { $from } переименована в { $to } ({ $name }); её статьи, подписчики и ключевые слова переходят вместе с ней.{ $feeds ->
+    [0] {""}
+    [one] {" "}{ $feeds } лента теперь даёт тему { $to }.
+    [few] {" "}{ $feeds } ленты теперь дают тему { $to }.
+   *[other] {" "}{ $feeds } лент теперь дают тему { $to }.
+  }
+topic-keywords = { $count ->
+    [one] { $count } ключевым словом
+   *[other] ключевыми словами ({ $count })
+  }
+topic-feeds = { $count ->
+    [one] { $count } лентой
+   *[other] лентами ({ $count })
+  }
+topic-and = {" "}и{" "}
+topic-merged = { $from } объединена с { $into }: перенесено статей — { $articles }, подписчиков — { $subscribers }{ $both ->
+    [0] {""}
+   *[other] {" "}({ $both } уже были подписаны на обе)
+  }{ $extra ->
+    [none] {""}
+   *[other] , вместе с { $extra }
+  }; темы { $from } больше нет.
+topic-removed = Тема { $slug } удалена: статей без неё — { $articles }, отписано подписчиков — { $subscribers }.{ $feeds ->
+    [0] {""}
+   *[other] {" "}Лент, которые больше не дают тему: { $feeds }.
+  }
+topic-added = Статьи, где упоминается «{ $phrase }», получают тему { $slug }.
+
+## Время, как его пишут редакторы (/queue, /reschedule, /compose): само время пишется по-английски ("tomorrow 9am")
+when-not-real = «{ $text }» — не настоящие дата и время.
+when-skipped-by-clocks = Времени { $time } нет { $day } в { $timezone }: в этот момент часы переводят вперёд.
+when-unknown-unit = Не знаю единицу «{ $unit }»: используйте минуты, часы или дни, например in 90 minutes, in 2h.
+when-not-understood = Не понимаю «{ $text }» как время. Попробуйте { $examples }.
+when-needs-time = Для «{ $text }» нужно ещё и время суток, например { $text } 9am.
+when-empty = Скажите когда, например { $examples }.
+when-past = { $when } — уже в прошлом.
+when-too-far = { $when } — больше чем через год; проверьте дату.
+
+## /compose: что не так с ответом
+draft-headline-empty = Заголовок не может быть пустым.
+draft-headline-too-long = Заголовок может быть не длиннее { $max } символов; в этом { $length }.
+draft-summary-too-long = Описание может быть не длиннее { $max } символов; в этом { $length }.
+draft-not-a-link = «{ $text }» — не веб-ссылка: отправьте полный адрес, начиная с https://.
+draft-topic-invalid = «{ $name }» не годится как название темы: используйте буквы или цифры, например asia или north-korea.
+draft-topics-none = Укажите хотя бы одну тему или - если без темы.
+draft-topics-too-many = Не больше { $max } тем, пожалуйста.
+draft-photo-or-skip = Отправьте фото или skip, чтобы пропустить.

@@ -41,3 +41,38 @@ notice-flood-wait-minutes = { $minutes ->
   }
 notice-post-failed = ❌ Пост №{ $id } «{ $headline }» не удалось отправить: { $reason }.
 notice-unknown-error = неизвестная ошибка
+
+## Проблемы, найденные проверкой при запуске (под notice-self-check-problems)
+self-check-channel-not-admin = бот не администратор канала { $channel }: добавьте его администратором с правом публиковать сообщения
+self-check-channel-cannot-post = бот — администратор канала { $channel }, но не может публиковать: дайте ему право «Публикация сообщений»
+self-check-admin-chat-not-member = бота нет в чате редакторов { $chat }: добавьте его (администратором, чтобы он видел ответы редакторов)
+self-check-admin-chat-only-member = бот лишь участник чата редакторов { $chat }: сделайте его администратором, чтобы он видел ответы редакторов простым текстом
+self-check-cannot-check-channel = не удаётся проверить канал { $chat } ({ $reason }): проверьте id и что бот добавлен в канал
+self-check-cannot-check-admin-chat = не удаётся проверить чат редакторов { $chat } ({ $reason }): проверьте id и что бот добавлен в чат
+self-check-no-admin-chat = ADMIN_CHAT_ID не задан: команды и уведомления для редакторов выключены; укажите id группы редакторов
+
+## Проблемы здоровья: /status, уведомления (ADMIN_LANGUAGE); /readyz, журналы и CLI — по-английски. Недостающие части приходят как "none".
+health-unknown-error = неизвестная ошибка
+health-database = В базу данных нельзя писать: { $reason }.
+health-telegram = Telegram не отвечает уже { $duration }{ $reason ->
+    [none] {""}
+   *[other] {" "}({ $reason })
+  }.
+health-posting-forbidden = Бот не может публиковать в канале: { $reason }.
+health-posting-paused = Автоматическая публикация приостановлена{ $by ->
+    [none] {""}
+   *[other] {" "}({ $by })
+  }{ $since ->
+    [none] {""}
+   *[other] {" "}с { $since }
+  }.
+health-outbox-stalled = Пост №{ $id } «{ $headline }» должен был выйти уже { $duration } назад.
+health-ingest-failing = Загрузка не удаётся ни для одной ленты ({ $count ->
+    [one] она единственная
+   *[other] все { $count }
+  }); №{ $id } { $url }: { $error }.
+health-ingest-stale = Загрузка { $since ->
+    [none] ещё ни разу не удалась
+   *[other] не удавалась с { $since }
+  }: прошло три запуска INGEST_CRON без успеха.
+health-job-failing = Задача { $job } сбоит с { $since }: { $reason }.

@@ -174,7 +174,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const noticeApi = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 20 });
   noticeApi.config.use(...watched, pacing);
   const translations = createTranslations();
-  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), translate: translations.translator(config.adminLanguage), logger });
+  const adminTranslate = translations.translator(config.adminLanguage);
+  const admin = createAdminNotifier({ api: noticeApi, adminChatId: () => services.adminChat.get(), translate: adminTranslate, logger });
   const health = createHealth({
     services,
     admin,
@@ -190,6 +191,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     admin,
     health,
     postStyle: () => postStyle,
+    adminTranslate: () => adminTranslate,
     channel: {
       publish: (postId) => publishNextPost(outboxDeps, { postId }),
       messages: {
@@ -211,7 +213,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           .then(() => scheduler.runNow(ALERT_JOBS.send))
           .catch((error: unknown) => logger.warn({ ...describeError(error) }, "could not send breaking news alerts at once; the next tick sends them"));
       },
-      cards: createReviewCards({ api: editingApi, adminChatId: () => services.adminChat.get(), logger }),
+      cards: createReviewCards({ api: editingApi, adminChatId: () => services.adminChat.get(), translate: adminTranslate, logger }),
     },
   });
   const languages = createLanguageNegotiator({
@@ -343,7 +345,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const signal = stopping.signal as unknown as Parameters<typeof plainApi.getMe>[0];
       if (!(await untilTelegramAnswers("getMe", async () => (bot.botInfo = await plainApi.getMe(signal))))) return;
     }
-    await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger });
+    await runSelfCheck({ api: plainApi, botId: bot.botInfo.id, channelId: config.channelId, adminChatId: services.adminChat.get(), admin, logger, english: translations.translator("en") });
     await registerCommands(bot, services.adminChat.get(), translations.translator).catch((error: unknown) =>
       logger.warn({ reason: telegramFailureReason(error) }, "could not register the command lists (setMyCommands); they are registered at the next start"),
     );

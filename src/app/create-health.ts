@@ -13,6 +13,8 @@ import { gatherHealth } from "../ops/health/gather-health.js";
 import { createHealthMonitor, type HealthMonitor } from "../ops/health/health-monitor.js";
 import { createJobFailures, type JobFailures } from "../ops/health/job-failures.js";
 import type { HealthRules } from "../ops/health/judge-problems.js";
+import { createFluentTranslator } from "../i18n/fluent-translator.js";
+import type { Translate } from "../i18n/translate.js";
 import { createInstanceHeartbeat, type InstanceHeartbeat } from "../ops/instance-heartbeat.js";
 import type { TelegramReachability } from "../ops/telegram-reachability.js";
 import { nextSlotAfter } from "../publish/post-slots.js";
@@ -46,8 +48,11 @@ export function createHealth(deps: {
   const telegram = deps.telegram?.watch ?? null;
   const recheck = deps.telegram?.recheck ?? (() => Promise.resolve());
   const { config } = services;
+  // Read from the locale files when a problem is first judged, not by every CLI command.
+  let english: Translate | null = null;
   const rules: HealthRules = {
     timezone: config.timezone,
+    english: (key, variables) => (english ??= createFluentTranslator("en"))(key, variables),
     // With POST_SLOTS a post waits for the next slot, not the next run of the every-minute outbox.
     publish: config.postSlots ? slotTimes(config.postSlots, config.timezone) : createCronTimes(config.postCron, config.timezone),
     ingest: createCronTimes(config.ingestCron, config.timezone),

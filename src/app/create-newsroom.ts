@@ -10,6 +10,7 @@ import { createReviewActions, type ReviewCards } from "../newsroom/review-action
 import { createNewsroomStatus } from "../newsroom/newsroom-status.js";
 import { createNewsroomReports } from "../newsroom/reports.js";
 import { createTopicActions } from "../newsroom/topic-actions.js";
+import type { Translate } from "../i18n/translate.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import type { PublishOutcome } from "../publish/outbox.js";
 import type { PostStyle } from "../publish/post-message.js";
@@ -32,6 +33,11 @@ export const NO_POST_STYLE = (): PostStyle => {
   throw new Error("channel posts are formatted by the running bot, not by the CLI");
 };
 
+/** For front ends that never draw the admin chat's cards (the CLI): the words load with the bot, not with every command. */
+export const NO_CARD_WORDS = (): Translate => {
+  throw new Error("review cards are drawn by the running bot, not by the CLI");
+};
+
 /** For front ends that never post (the CLI): every attempt says so instead of posting. */
 export const NO_CHANNEL: ChannelAccess = {
   publish: () => Promise.resolve({ kind: "idle", reason: "posting is done by the running bot, not by the CLI" }),
@@ -47,10 +53,18 @@ export const NO_CHANNEL: ChannelAccess = {
 };
 
 /**
- * The newsroom's use cases. `postStyle` gives how posts look (previews, corrections); the CLI,
- * which never formats posts, passes one that says so.
+ * The newsroom's use cases. `postStyle` gives how posts look (previews, corrections) and
+ * `adminTranslate` the admin chat's words (ADMIN_LANGUAGE, for the cards); the CLI, which
+ * never formats posts or cards, passes ones that say so.
  */
-export function createNewsroom(deps: { services: Services; admin: AdminNotifier; channel: ChannelAccess; health: Health; postStyle: () => PostStyle }): Newsroom {
+export function createNewsroom(deps: {
+  services: Services;
+  admin: AdminNotifier;
+  channel: ChannelAccess;
+  health: Health;
+  postStyle: () => PostStyle;
+  adminTranslate: () => Translate;
+}): Newsroom {
   const { services, admin, channel, health } = deps;
   const { feeds, topics, posts, articles, audit, settings, subscribers, alerts, corrections, now } = services;
   const publish = (postId: number): Promise<PublishOutcome> => channel.publish(postId);
@@ -65,6 +79,7 @@ export function createNewsroom(deps: { services: Services; admin: AdminNotifier;
     sendBreaking,
     // The outbox's own presentation: a card shows the post exactly as it would go out.
     style: deps.postStyle,
+    translate: deps.adminTranslate,
     now,
     timezone: services.config.timezone,
     cardsPerRun: services.config.review.cardsPerRun,

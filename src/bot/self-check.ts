@@ -8,35 +8,29 @@ import type { Api } from "grammy";
 import type { ChatMember } from "grammy/types";
 
 import type { ChatRef } from "../config.js";
+import type { Translate } from "../i18n/translate.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
 import { errorReason } from "../ops/error-reason.js";
 
+/** The problems found, in English (the log's words). */
 export interface SelfCheckResult {
   problems: string[];
 }
 
-/** What is wrong with the bot's membership of the channel, or null when it may post. */
-export function channelProblem(member: ChatMember, channel: ChatRef | string): string | null {
+/** What is wrong with the bot's membership of the channel in `t`'s language, or null when it may post. */
+export function channelProblem(t: Translate, member: ChatMember, channel: ChatRef | string): string | null {
   if (member.status === "creator") return null;
-  if (member.status !== "administrator") {
-    return `the bot is not an administrator of the channel ${channel}: add it as an administrator with the right to post messages`;
-  }
-  if (!member.can_post_messages) {
-    return `the bot is an administrator of the channel ${channel} but may not post: give it the "Post messages" right`;
-  }
+  if (member.status !== "administrator") return t("self-check-channel-not-admin", { channel: String(channel) });
+  if (!member.can_post_messages) return t("self-check-channel-cannot-post", { channel: String(channel) });
   return null;
 }
 
-/** What is wrong with the bot's membership of the admin chat, or null. */
-export function adminChatProblem(member: ChatMember, chat: ChatRef | string): string | null {
-  if (member.status === "left" || member.status === "kicked") {
-    return `the bot is not a member of the admin chat ${chat}: add it (as an administrator, so it sees the editors' answers)`;
-  }
-  if (member.status === "member" || member.status === "restricted") {
-    return `the bot is only a member of the admin chat ${chat}: make it an administrator so it sees the editors' plain-text answers`;
-  }
+/** What is wrong with the bot's membership of the admin chat in `t`'s language, or null. */
+export function adminChatProblem(t: Translate, member: ChatMember, chat: ChatRef | string): string | null {
+  if (member.status === "left" || member.status === "kicked") return t("self-check-admin-chat-not-member", { chat: String(chat) });
+  if (member.status === "member" || member.status === "restricted") return t("self-check-admin-chat-only-member", { chat: String(chat) });
   return null;
 }
 
@@ -47,9 +41,12 @@ export async function runSelfCheck(deps: {
   adminChatId: ChatRef | null;
   admin: AdminNotifier;
   logger: Logger;
+  /** The log's words; the notice is written in ADMIN_LANGUAGE. */
+  english: Translate;
   timeoutMs?: number;
 }): Promise<SelfCheckResult> {
-  const problems: string[] = [];
+  // Each problem as a text of a language: the log's in English, the notice's in ADMIN_LANGUAGE.
+  const problems: ((t: Translate) => string)[] = [];
   const signal = () => AbortSignal.timeout(deps.timeoutMs ?? 10_000) as unknown as Parameters<Api["getChatMember"]>[2];
   /** The chat as people know it: its title (or @username), asked of Telegram once; the id when it will not say. */
   const nameOf = async (chat: ChatRef): Promise<string> => {
@@ -62,22 +59,25 @@ export async function runSelfCheck(deps: {
     }
     return String(chat);
   };
-  const check = async (chat: ChatRef, judge: (member: ChatMember, chat: string) => string | null, what: string) => {
+  const check = async (chat: ChatRef, judge: typeof channelProblem, what: "channel" | "admin-chat") => {
     try {
       const member = await deps.api.getChatMember(chat, deps.botId, signal());
       // Telegram is asked for the chat's name only when there is something to say about it.
-      const problem = judge(member, String(chat)) === null ? null : judge(member, await nameOf(chat));
-      if (problem) problems.push(problem);
+      if (judge(deps.english, member, String(chat)) === null) return;
+      const name = await nameOf(chat);
+      problems.push((t) => judge(t, member, name) ?? "");
     } catch (error) {
-      problems.push(`cannot check the ${what} ${chat} (${errorReason(error)}): check the id and that the bot was added to it`);
+      const reason = errorReason(error);
+      problems.push((t) => t(`self-check-cannot-check-${what}`, { chat: String(chat), reason }));
     }
   };
   if (deps.channelId !== null) await check(deps.channelId, channelProblem, "channel");
-  if (deps.adminChatId !== null) await check(deps.adminChatId, adminChatProblem, "admin chat");
-  else problems.push("ADMIN_CHAT_ID is not set: editors' commands and notices are off; set it to the editors' group id");
-  for (const problem of problems) deps.logger.error(`self-check: ${problem}`);
+  if (deps.adminChatId !== null) await check(deps.adminChatId, adminChatProblem, "admin-chat");
+  else problems.push((t) => t("self-check-no-admin-chat"));
+  const inEnglish = problems.map((problem) => problem(deps.english));
+  for (const problem of inEnglish) deps.logger.error(`self-check: ${problem}`);
   // The notice is HTML and a problem quotes Telegram's own words, which may hold "<" or "&".
-  if (problems.length > 0) await deps.admin.notify((t) => [escapeHtml(t("notice-self-check-problems")), ...problems.map((p) => `• ${escapeHtml(p)}`)].join("\n"));
+  if (problems.length > 0) await deps.admin.notify((t) => [escapeHtml(t("notice-self-check-problems")), ...problems.map((p) => `• ${escapeHtml(p(t))}`)].join("\n"));
   else deps.logger.info("self-check: the bot may post in the channel and reads the admin chat");
-  return { problems };
+  return { problems: inEnglish };
 }

@@ -17,6 +17,7 @@ import type { Services } from "../app/create-services.js";
 import { ConfigError, createConfig, type Config } from "../config.js";
 import { POST_STATUSES, type PostStatus } from "../db/channel-posts.js";
 import type { FilterKind } from "../db/feeds.js";
+import type { Translate } from "../i18n/translate.js";
 import { feedLine } from "../editorial/feed-status.js";
 import { formatWhen } from "../editorial/format-when.js";
 import { formatStatus } from "../editorial/format-status.js";
@@ -140,6 +141,15 @@ function createLazyAdminNotifier(config: Config, adminChatId: () => ReturnType<S
   return { notify: async (html, options) => (await (notifier ??= load())).notify(html, options) };
 }
 
+/**
+ * The CLI's words: English, through Fluent alone, loaded only by the commands that print
+ * sentences (the bot's i18n plugin would cost every command its start-up time).
+ */
+async function englishWords(): Promise<Translate> {
+  const { createFluentTranslator } = await import("../i18n/fluent-translator.js");
+  return createFluentTranslator("en");
+}
+
 /** Runs one CLI command; `argv` are the arguments after `npm run cli --`. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let config: Config;
@@ -157,7 +167,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {
     if (!opened) {
-      const [{ openDatabase }, { createServices, describeInstance }, { createHealth }, { createNewsroom, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
+      const [{ openDatabase }, { createServices, describeInstance }, { createHealth }, { createNewsroom, NO_CARD_WORDS, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
         import("../db/client.js"),
         import("../app/create-services.js"),
         import("../app/create-health.js"),
@@ -177,7 +187,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const admin = createLazyAdminNotifier(config, () => services.adminChat.get(), logger);
       // No Telegram watch here: the running bots' heartbeats say how Telegram and their jobs fare.
       const health = createHealth({ services, admin, telegram: null });
-      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health, postStyle: NO_POST_STYLE }), admin };
+      opened = { services, newsroom: createNewsroom({ services, admin, channel: NO_CHANNEL, health, postStyle: NO_POST_STYLE, adminTranslate: NO_CARD_WORDS }), admin };
     }
     return opened;
   };
@@ -259,7 +269,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const list = await (await open()).newsroom.feeds.list();
       if (options.json) return out(toJson(list.map(feedJson)));
       if (list.length === 0) out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
-      for (const feed of list) out(feedLine(feed, config.timezone, now()));
+      const t = await englishWords();
+      for (const feed of list) out(feedLine(t, feed, config.timezone, now()));
     });
   feeds
     .command("remove <id>")
@@ -334,8 +345,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const topics = program.command("topics").description("topics and their keyword rules");
   /** Prints a topic action's sentence, or fails with it. */
-  const topicOutcome = (outcome: Parameters<typeof topicOutcomeText>[0]) => {
-    const { ok, text } = topicOutcomeText(outcome);
+  const topicOutcome = async (outcome: Parameters<typeof topicOutcomeText>[1]) => {
+    const { ok, text } = topicOutcomeText(await englishWords(), outcome);
     if (!ok) throw new UsageError(text);
     out(text);
   };
@@ -347,7 +358,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const list = await (await open()).newsroom.topics.list();
       if (options.json) return out(toJson(list.map(topicJson)));
       if (list.length === 0) out("no topics yet: they come from the feeds, or add one with `npm run cli -- topics add <name>`");
-      for (const topic of list) out(topicLine(topic));
+      const t = await englishWords();
+      for (const topic of list) out(topicLine(t, topic));
     });
   topics
     .command("add <name...>")
@@ -420,9 +432,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (options: { json?: boolean }) => {
       const status = await (await open()).newsroom.status.current();
       if (options.json) return out(toJson(statusJson(status)));
-      // Fluent alone, loaded only here: the bot's i18n plugin would cost every command its start-up time.
-      const { createFluentTranslator } = await import("../i18n/fluent-translator.js");
-      out(formatStatus(createFluentTranslator("en"), status, config.timezone));
+      out(formatStatus(await englishWords(), status, config.timezone));
     });
 
   const posts = program.command("posts").description("the channel's posts, whatever their status");

@@ -1,5 +1,6 @@
 /** One line per feed for `feeds list`, the editors' /feeds and /stats: id, full URL, state. Pure. */
 import type { FeedRecord, FeedState } from "../db/feeds.js";
+import type { Translate } from "../i18n/translate.js";
 import { formatWhen } from "./format-when.js";
 
 /** The feed's health in one word, as the metrics count it and `feeds list --json` gives it. */
@@ -14,24 +15,22 @@ export function feedStateOf(feed: FeedRecord): FeedState {
  * the failure count and the next try, "paused" with why, "resumed" after
  * `feeds resume` until the next fetch, or "new" before its first fetch.
  */
-function feedState(feed: FeedRecord, timezone: string, now: Date): string {
+function feedState(t: Translate, feed: FeedRecord, timezone: string, now: Date): string {
   const when = (date: Date) => formatWhen(date, timezone, now);
-  if (feed.pausedAt) return `paused since ${when(feed.pausedAt)} (${feed.pausedReason ?? "paused by hand"})`;
+  if (feed.pausedAt) return t("feed-state-paused", { when: when(feed.pausedAt), reason: feed.pausedReason ?? t("feed-state-paused-by-hand") });
   if (feed.lastError) {
     // `feeds resume` clears the failure count but keeps the last error until the next fetch.
-    if (feed.consecutiveFailures === 0) return `resumed, not fetched since (last error: ${feed.lastError})`;
-    const count = `${feed.consecutiveFailures} failure${feed.consecutiveFailures === 1 ? "" : "s"} in a row`;
-    const next = feed.nextFetchAt ? `; next try ${when(feed.nextFetchAt)}` : "";
-    return `error (${feed.lastError}; ${count}${next})`;
+    if (feed.consecutiveFailures === 0) return t("feed-state-resumed", { error: feed.lastError });
+    return t("feed-state-error", { error: feed.lastError, count: feed.consecutiveFailures, next: feed.nextFetchAt ? when(feed.nextFetchAt) : "none" });
   }
-  if (feed.lastSuccessAt) return `ok, last ok ${when(feed.lastSuccessAt)}`;
-  return "new (not fetched yet)";
+  if (feed.lastSuccessAt) return t("feed-state-ok", { when: when(feed.lastSuccessAt) });
+  return t("feed-state-new");
 }
 
-/** "#3 https://example.com/rss.xml [asia] (priority 5) — ok, last ok Mon 2 Mar 09:00", times in `timezone` as of `now`. */
-export function feedLine(feed: FeedRecord, timezone: string, now: Date): string {
+/** "#3 https://example.com/rss.xml [asia] (priority 5) — ok, last ok Mon 2 Mar 09:00", in `t`'s language, times in `timezone` as of `now`. */
+export function feedLine(t: Translate, feed: FeedRecord, timezone: string, now: Date): string {
   const topic = feed.defaultTopic ? ` [${feed.defaultTopic}]` : "";
-  const fullPage = feed.fullPage ? " (full page)" : "";
-  const priority = feed.priority !== 3 ? ` (priority ${feed.priority})` : "";
-  return `#${feed.id} ${feed.url}${topic}${fullPage}${priority} — ${feedState(feed, timezone, now)}`;
+  const fullPage = feed.fullPage ? ` ${t("feed-line-full-page")}` : "";
+  const priority = feed.priority !== 3 ? ` ${t("feed-line-priority", { priority: feed.priority })}` : "";
+  return `#${feed.id} ${feed.url}${topic}${fullPage}${priority} — ${feedState(t, feed, timezone, now)}`;
 }

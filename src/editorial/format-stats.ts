@@ -1,4 +1,5 @@
 /** The /stats message. Pure. */
+import type { Translate } from "../i18n/translate.js";
 import { escapeHtml, fitLines } from "../publish/telegram-html.js";
 
 export interface NewsroomStats {
@@ -14,8 +15,6 @@ export interface NewsroomStats {
 
 export const TOP_STORIES = 5;
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /** Stories by reactions + clicks, highest first; ties go to the newer post (higher id). */
 export function topStories(posts: NewsroomStats["recentPosts"], count = TOP_STORIES): NewsroomStats["recentPosts"] {
   return [...posts]
@@ -24,25 +23,25 @@ export function topStories(posts: NewsroomStats["recentPosts"], count = TOP_STOR
     .slice(0, count);
 }
 
-/** HTML cut at whole lines to Telegram's limit; every interpolated text is escaped. */
-export function formatStats(stats: NewsroomStats): string {
+/** HTML cut at whole lines to Telegram's limit, in `t`'s language; every interpolated text is escaped. */
+export function formatStats(t: Translate, stats: NewsroomStats): string {
   const lines = [
-    "<b>Newsroom stats</b>",
-    `Readers: ${stats.readers.active} active, ${stats.readers.blocked} blocked`,
-    `Posts: ${stats.postsLast24h} in the last 24 h, ${stats.postsLast7d} in the last 7 days`,
+    t("stats-title-html"),
+    t("stats-readers", { active: stats.readers.active, blocked: stats.readers.blocked }),
+    t("stats-posts", { day: stats.postsLast24h, week: stats.postsLast7d }),
     "",
-    "<b>Subscribers per topic</b>",
+    t("stats-topics-title-html"),
   ];
-  if (stats.subscribersPerTopic.length === 0) lines.push("No topics yet.");
+  if (stats.subscribersPerTopic.length === 0) lines.push(t("stats-no-topics"));
   for (const topic of stats.subscribersPerTopic) lines.push(`${escapeHtml(topic.slug)}: ${topic.subscribers}`);
-  lines.push("", "<b>Top stories (7 days)</b>");
+  lines.push("", t("stats-top-title-html"));
   const top = topStories(stats.recentPosts);
-  if (top.length === 0) lines.push("No reactions or clicks yet.");
+  if (top.length === 0) lines.push(t("stats-no-top"));
   for (const post of top) {
-    lines.push(`#${post.id} ${escapeHtml(post.headline)} — ${count(post.reactionCount, "reaction")}, ${count(post.clickCount, "click")}`);
+    lines.push(`#${post.id} ${escapeHtml(post.headline)} — ${t("stats-engagement", { reactions: post.reactionCount, clicks: post.clickCount })}`);
   }
-  lines.push("", "<b>Feeds with errors</b>");
-  if (stats.feedsWithErrors.length === 0) lines.push("None: every feed is fine.");
+  lines.push("", t("stats-feeds-title-html"));
+  if (stats.feedsWithErrors.length === 0) lines.push(t("stats-feeds-none"));
   for (const line of stats.feedsWithErrors) lines.push(escapeHtml(line));
   return fitLines(lines);
 }

@@ -44,14 +44,14 @@ function botLines(t: Translate, status: NewsroomStatus, now: Date): string[] {
   return [t("status-bot-gone", { ago: describeDuration(now.getTime() - last.lastSeenAt.getTime(), t), version: last.version, host: last.host, pid: last.pid })];
 }
 
-/** The status screen, one line per fact, in `t`'s language (the problems' sentences are English). */
+/** The status screen, one line per fact, in `t`'s language (a problem in its own words when it has them). */
 export function formatStatus(t: Translate, status: NewsroomStatus, timezone: string): string {
   const now = status.checkedAt;
   const when = (date: Date) => formatWhen(date, timezone, now);
   // The zone is named once, here; every other time on the screen is in it.
   const lines = [t("status-title", { when: when(now), zone: timezone })];
   if (status.problems.length === 0) lines.push(t("status-problems-none"));
-  else lines.push(t("status-problems", { count: status.problems.length }), ...status.problems.map((p) => `• ${p.sentence}`));
+  else lines.push(t("status-problems", { count: status.problems.length }), ...status.problems.map((p) => `• ${p.say ? p.say(t) : p.sentence}`));
   lines.push(postingLine(t, status.posting, when));
   lines.push(status.posting.forbidden ? t("status-channel-forbidden", { reason: status.posting.forbidden }) : t("status-channel-ok"));
   if (status.waitingCount === 0) lines.push(t("status-next-none"));
@@ -72,7 +72,7 @@ export function formatStatus(t: Translate, status: NewsroomStatus, timezone: str
   const { feeds } = status;
   lines.push(t("status-feeds", { total: feeds.total, failing: feeds.failing.length, paused: feeds.paused.length }));
   const troubled = [...feeds.failing, ...feeds.paused];
-  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(feed, timezone, now)}`);
+  for (const feed of troubled.slice(0, FEED_LINES)) lines.push(`  ${feedLine(t, feed, timezone, now)}`);
   if (troubled.length > FEED_LINES) lines.push(`  ${t("status-feeds-more", { count: troubled.length - FEED_LINES })}`);
   lines.push(t("status-alerts", { count: status.alertsWaiting }));
   lines.push(t("status-not-posted", { count: status.notPosted }));

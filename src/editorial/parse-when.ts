@@ -6,6 +6,7 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 
+import type { Translate } from "../i18n/translate.js";
 import { formatWhen } from "./format-when.js";
 
 export type WhenResult = { ok: true; date: Date } | { ok: false; error: string };
@@ -37,17 +38,18 @@ function unitOf(word: string): keyof typeof UNIT_MS | null {
 
 /** Wall-clock fields in `timezone` to an instant, refusing times that a clock change skips. */
 function fromWallClock(
+  t: Translate,
   fields: { year: number; month: number; day: number; hour: number; minute: number },
   timezone: string,
   shown: string,
 ): WhenResult {
   const local = DateTime.fromObject(fields, { zone: timezone });
-  if (!local.isValid) return { ok: false, error: `“${shown}” is not a real date and time.` };
+  if (!local.isValid) return { ok: false, error: t("when-not-real", { text: shown }) };
   // Luxon moves a time inside a spring-forward gap onto the other side of it; editors must know.
   if (local.hour !== fields.hour || local.minute !== fields.minute || local.day !== fields.day) {
     const day = DateTime.fromObject({ year: fields.year, month: fields.month, day: fields.day }, { zone: timezone }).setLocale("en-GB");
     const hhmm = `${String(fields.hour).padStart(2, "0")}:${String(fields.minute).padStart(2, "0")}`;
-    return { ok: false, error: `${hhmm} does not exist on ${day.toFormat("ccc d LLL")} in ${timezone}: the clocks go forward then.` };
+    return { ok: false, error: t("when-skipped-by-clocks", { time: hhmm, day: day.toFormat("ccc d LLL"), timezone }) };
   }
   // A time the clocks pass twice (they go back) means the first of the two: a post is never late.
   const earlier = local.minus({ hours: 1 });
@@ -55,54 +57,55 @@ function fromWallClock(
   return { ok: true, date: (ambiguous ? earlier : local).toJSDate() };
 }
 
-function readWhen(text: string, now: Date, timezone: string): WhenResult {
+function readWhen(t: Translate, text: string, now: Date, timezone: string): WhenResult {
   if (text === "now") return { ok: true, date: now };
 
   const relative = /^in\s+(\d{1,4})\s*([a-z]+)$/.exec(text);
   if (relative) {
     const unit = unitOf(relative[2] ?? "");
-    if (!unit) return { ok: false, error: `I don't know the unit “${relative[2]}”: use minutes, hours or days, e.g. in 90 minutes, in 2h.` };
+    if (!unit) return { ok: false, error: t("when-unknown-unit", { unit: relative[2] ?? "" }) };
     return { ok: true, date: new Date(now.getTime() + Number(relative[1]) * UNIT_MS[unit]!) };
   }
 
   const today = DateTime.fromJSDate(now, { zone: timezone });
   const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
   if (clock) {
-    return fromWallClock({ year: today.year, month: today.month, day: today.day, hour: Number(clock[1]), minute: Number(clock[2]) }, timezone, text);
+    return fromWallClock(t, { year: today.year, month: today.month, day: today.day, hour: Number(clock[1]), minute: Number(clock[2]) }, timezone, text);
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:\s+|t)([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
   if (iso) {
     const [, year, month, day, hour, minute] = iso.map(Number) as [number, number, number, number, number, number];
-    return fromWallClock({ year, month, day, hour, minute }, timezone, text);
+    return fromWallClock(t, { year, month, day, hour, minute }, timezone, text);
   }
 
   const results = chrono.en.GB.parse(text, { instant: now, timezone: today.offset }, { forwardDate: true });
   const found = results[0];
   if (results.length !== 1 || !found || found.index !== 0 || found.text.length !== text.length) {
-    return { ok: false, error: `I don't understand “${text}” as a time. Try ${whenExamples(now, timezone)}.` };
+    return { ok: false, error: t("when-not-understood", { text, examples: whenExamples(now, timezone) }) };
   }
   if (!found.start.isCertain("hour")) {
-    return { ok: false, error: `“${text}” needs a time of day too, e.g. ${text} 9am.` };
+    return { ok: false, error: t("when-needs-time", { text }) };
   }
   // An explicit zone ("9am UTC") fixes the instant; otherwise the fields are wall-clock time in TIMEZONE.
   if (found.start.isCertain("timezoneOffset")) return { ok: true, date: found.start.date() };
   const field = (name: "year" | "month" | "day" | "hour" | "minute") => found.start.get(name) ?? 0;
-  return fromWallClock({ year: field("year"), month: field("month"), day: field("day"), hour: field("hour"), minute: field("minute") }, timezone, text);
+  return fromWallClock(t, { year: field("year"), month: field("month"), day: field("day"), hour: field("hour"), minute: field("minute") }, timezone, text);
 }
 
 /**
  * Parses when a post should go out. Times in the past (before the current minute)
- * and more than a year ahead are refused, with the reason.
+ * and more than a year ahead are refused, with the reason in `t`'s language (what an
+ * editor types stays English: "tomorrow 9am").
  */
-export function parseWhen(text: string, now: Date, timezone: string): WhenResult {
+export function parseWhen(t: Translate, text: string, now: Date, timezone: string): WhenResult {
   const cleaned = text.trim().toLowerCase().replace(/\s+/g, " ");
-  if (cleaned === "") return { ok: false, error: `Say when, e.g. ${whenExamples(now, timezone)}.` };
-  const result = readWhen(cleaned, now, timezone);
+  if (cleaned === "") return { ok: false, error: t("when-empty", { examples: whenExamples(now, timezone) }) };
+  const result = readWhen(t, cleaned, now, timezone);
   if (!result.ok) return result;
   const startOfMinute = Math.floor(now.getTime() / 60_000) * 60_000;
-  if (result.date.getTime() < startOfMinute) return { ok: false, error: `${formatWhen(result.date, timezone, now)} is in the past.` };
+  if (result.date.getTime() < startOfMinute) return { ok: false, error: t("when-past", { when: formatWhen(result.date, timezone, now) }) };
   if (result.date.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000) {
-    return { ok: false, error: `${formatWhen(result.date, timezone, now)} is more than a year ahead; check the date.` };
+    return { ok: false, error: t("when-too-far", { when: formatWhen(result.date, timezone, now) }) };
   }
   return result;
 }

@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 
 import type { PostDecision, PostStatus } from "../db/channel-posts.js";
+import type { Translate } from "../i18n/translate.js";
 import type { PostMessage } from "../publish/post-message.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { formatWhen } from "./format-when.js";
@@ -42,42 +43,40 @@ function clock(date: Date, timezone: string): string {
 }
 
 /** "✅ Posted by Eda at 12:00 as #15", or what else the decision was; null while undecided. */
-export function decisionLine(facts: CardFacts, timezone: string, now: Date): string | null {
+export function decisionLine(t: Translate, facts: CardFacts, timezone: string, now: Date): string | null {
   const { decision } = facts;
   if (!decision) return null;
-  const by = decision.byName ?? "an editor";
-  const at = decision.at ? ` at ${clock(decision.at, timezone)}` : "";
-  const id = `#${facts.postId}`;
+  const by = decision.byName ?? t("card-an-editor");
+  const texts = { by, id: facts.postId, at: decision.at ? clock(decision.at, timezone) : "none" };
   switch (decision.kind) {
     case "posted":
     case "breaking": {
-      const what = decision.kind === "breaking" ? "as breaking news " : "";
-      if (facts.status === "sent") return `${decision.kind === "breaking" ? "🔴" : "✅"} Posted ${what}by ${by}${at} as ${id}`;
-      const why = facts.lastError ? `: ${facts.lastError}` : "";
-      return `${decision.kind === "breaking" ? "🔴" : "✅"} Approved ${what}by ${by}${at} as ${id}; not in the channel yet${why}`;
+      const how = decision.kind === "breaking" ? "breaking" : "post";
+      if (facts.status === "sent") return t(`card-posted-${how}`, texts);
+      return t(`card-approved-${how}`, { ...texts, why: facts.lastError ?? "none" });
     }
     case "scheduled":
-      return `🕒 Scheduled by ${by} for ${facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone, now) : "the next slot"} as ${id}`;
+      return t("card-scheduled", { ...texts, when: facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone, now) : t("card-next-slot") });
     case "skipped":
-      return `🗑 Skipped by ${by}${at}`;
+      return t("card-skipped", texts);
     case "cancelled":
-      return `🗑 Cancelled by ${by}${at}`;
+      return t("card-cancelled", texts);
   }
 }
 
 /** The card's own lines under the post (escaped HTML): the facts, and the decision once made. */
-export function reviewCardLines(facts: CardFacts, timezone: string, now: Date): string {
+export function reviewCardLines(t: Translate, facts: CardFacts, timezone: string, now: Date): string {
   const lines: string[] = [];
   const from = `${sourceOf(facts)} · ${formatWhen(facts.time, timezone, now)}`;
   if (facts.kind === "draft") {
-    lines.push(`📝 Draft #${facts.postId}${facts.queuedByName ? ` by ${facts.queuedByName}` : ""} · ${from}`);
+    lines.push(t("card-draft", { id: facts.postId, by: facts.queuedByName ?? "none", from }));
   } else {
-    lines.push(`🔎 For review #${facts.postId} · ${from}`);
+    lines.push(t("card-review", { id: facts.postId, from }));
   }
-  if (facts.holdReason) lines.push(`⚠️ Not posted automatically: ${facts.holdReason}.`);
-  const decided = decisionLine(facts, timezone, now);
+  if (facts.holdReason) lines.push(t("card-held", { reason: facts.holdReason }));
+  const decided = decisionLine(t, facts, timezone, now);
   if (decided) lines.push(decided);
-  else if (facts.kind === "draft") lines.push("Nothing goes out until an editor presses Post now or Schedule.");
+  else if (facts.kind === "draft") lines.push(t("card-draft-waits"));
   return lines.map(escapeHtml).join("\n");
 }
 

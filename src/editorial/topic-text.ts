@@ -10,66 +10,67 @@ import type {
   RenameTopicOutcome,
   TopicListEntry,
 } from "../newsroom/topic-actions.js";
+import type { Translate } from "../i18n/translate.js";
 
-const TOPIC_HINT = "use letters or digits, e.g. asia or north-korea";
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "asia (Asia): editors' topic, 12 articles, 3 subscribers; keywords "kim", "seoul"", in `t`'s language. */
+export function topicLine(t: Translate, topic: TopicListEntry): string {
+  const origin = topic.createdByEditor ? "topic-origin-editors" : topic.shownToReaders ? "topic-origin-feeds" : "topic-origin-hidden";
+  return t("topic-line", {
+    slug: topic.slug,
+    name: topic.name,
+    origin: t(origin),
+    articles: topic.articles,
+    subscribers: topic.subscribers,
+    keywords: topic.phrases.length > 0 ? topic.phrases.map((p) => `"${p}"`).join(", ") : "none",
+  });
 }
 
-/** "asia (Asia): editors' topic, 12 articles, 3 subscribers; keywords "kim", "seoul"". */
-export function topicLine(topic: TopicListEntry): string {
-  const origin = topic.createdByEditor ? "editors' topic" : topic.shownToReaders ? "from feeds" : "from feeds, hidden from readers";
-  const keywords = topic.phrases.length > 0 ? `; keywords ${topic.phrases.map((p) => `"${p}"`).join(", ")}` : "";
-  return `${topic.slug} (${topic.name}): ${origin}, ${count(topic.articles, "article")}, ${count(topic.subscribers, "subscriber")}${keywords}`;
-}
-
-/** A topic outcome as one sentence; `ok` is false for a refusal (nothing changed). */
+/** A topic outcome as one sentence in `t`'s language; `ok` is false for a refusal (nothing changed). */
 export function topicOutcomeText(
+  t: Translate,
   outcome: CreateTopicOutcome | RenameTopicOutcome | MergeTopicsOutcome | RemoveTopicOutcome | AddKeywordOutcome,
 ): { ok: boolean; text: string } {
   switch (outcome.kind) {
     case "invalid-topic":
-      return { ok: false, text: `"${outcome.input}" is not a usable topic name: ${TOPIC_HINT}.` };
+      return { ok: false, text: t("topic-invalid", { input: outcome.input }) };
     case "invalid-phrase":
       return { ok: false, text: outcome.error };
     case "not-found":
-      return { ok: false, text: `There is no topic "${outcome.input}": see the list of topics.` };
+      return { ok: false, text: t("topic-not-found", { input: outcome.input }) };
     case "taken":
-      return { ok: false, text: `There is already a topic ${outcome.slug}: merge the two instead.` };
+      return { ok: false, text: t("topic-taken", { slug: outcome.slug }) };
     case "same-topic":
-      return { ok: false, text: `Both names are the topic ${outcome.slug}: give two different topics.` };
+      return { ok: false, text: t("topic-same", { slug: outcome.slug }) };
     case "exists":
-      return { ok: true, text: `${outcome.topic.slug} (${outcome.topic.name}) is already an editors' topic.` };
+      return { ok: true, text: t("topic-exists", { slug: outcome.topic.slug, name: outcome.topic.name }) };
     case "created":
-      return { ok: true, text: `Created the topic ${outcome.topic.slug} (${outcome.topic.name}).` };
+      return { ok: true, text: t("topic-created", { slug: outcome.topic.slug, name: outcome.topic.name }) };
     case "adopted":
-      return { ok: true, text: `${outcome.topic.slug} (${outcome.topic.name}) came from the feeds; it is an editors' topic now.` };
+      return { ok: true, text: t("topic-adopted", { slug: outcome.topic.slug, name: outcome.topic.name }) };
     case "renamed": {
       const { before, after, feeds } = outcome;
-      const feedsNote = feeds > 0 ? ` ${count(feeds, "feed")} now ${feeds === 1 ? "gives" : "give"} ${after.slug}.` : "";
-      return { ok: true, text: `Renamed ${before.slug} to ${after.slug} (${after.name}); its articles, subscribers and keywords follow.${feedsNote}` };
+      return { ok: true, text: t("topic-renamed", { from: before.slug, to: after.slug, name: after.name, feeds }) };
     }
     case "merged": {
       const { from, into, moved } = outcome;
-      const both = moved.subscribersAlready > 0 ? ` (${moved.subscribersAlready} followed both)` : "";
-      const extra = [moved.keywords > 0 ? count(moved.keywords, "keyword") : "", moved.feeds > 0 ? count(moved.feeds, "feed") : ""].filter(Boolean);
+      const extra = [moved.keywords > 0 ? t("topic-keywords", { count: moved.keywords }) : "", moved.feeds > 0 ? t("topic-feeds", { count: moved.feeds }) : ""].filter(Boolean);
       return {
         ok: true,
-        text:
-          `Merged ${from.slug} into ${into.slug}: ${count(moved.articles, "article")} and ${count(moved.subscribersMoved, "subscriber")} moved${both}` +
-          `${extra.length > 0 ? `, with ${extra.join(" and ")}` : ""}; ${from.slug} is gone.`,
+        text: t("topic-merged", {
+          from: from.slug,
+          into: into.slug,
+          articles: moved.articles,
+          subscribers: moved.subscribersMoved,
+          both: moved.subscribersAlready,
+          extra: extra.length > 0 ? extra.join(t("topic-and")) : "none",
+        }),
       };
     }
     case "removed": {
       const { topic, counts } = outcome;
-      const feedsNote = counts.feeds > 0 ? ` ${count(counts.feeds, "feed")} no longer ${counts.feeds === 1 ? "gives" : "give"} a topic.` : "";
-      return {
-        ok: true,
-        text: `Removed ${topic.slug}: ${count(counts.articles, "article")} lost it, ${count(counts.subscribers, "subscriber")} ${counts.subscribers === 1 ? "was" : "were"} unsubscribed.${feedsNote}`,
-      };
+      return { ok: true, text: t("topic-removed", { slug: topic.slug, articles: counts.articles, subscribers: counts.subscribers, feeds: counts.feeds }) };
     }
     case "added":
-      return { ok: true, text: `Articles mentioning "${outcome.phrase}" get the topic ${outcome.slug}.` };
+      return { ok: true, text: t("topic-added", { phrase: outcome.phrase, slug: outcome.slug }) };
   }
 }

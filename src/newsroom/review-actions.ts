@@ -5,6 +5,8 @@
  * card of the story in place so no card keeps buttons after the story was decided.
  */
 import type { AuditLogRepository } from "../db/audit-log.js";
+import type { AuditAction } from "../editorial/audit-line.js";
+import type { Translate } from "../i18n/translate.js";
 import type { SettingsRepository } from "../db/settings.js";
 import { PENDING, type CardRecord, type ChannelPostsRepository, type PostDecision, type PostStatus } from "../db/channel-posts.js";
 import { reviewCardLines, withCardLines } from "../editorial/review-card-text.js";
@@ -52,6 +54,8 @@ export interface ReviewActionsDeps {
   sendBreaking: SendBreaking;
   /** How posts look (the outbox's own): a card shows its post exactly as it would go out. */
   style: () => PostStyle;
+  /** The admin chat's words (ADMIN_LANGUAGE): a card is the whole chat's, whoever decides it. */
+  translate: () => Translate;
   now: () => Date;
   timezone: string;
   /** REVIEW_CARDS_PER_RUN. */
@@ -83,6 +87,15 @@ const STATUS_OF: Record<DecisionAction, { decision: PostDecision; status: PostSt
   skip: { decision: "skipped", status: "skipped" },
 };
 
+/** How the audit log names each decision (/log has a sentence for each). */
+const AUDITED_AS: Record<PostDecision, AuditAction> = {
+  posted: "post.approve",
+  breaking: "post.breaking",
+  scheduled: "post.scheduled",
+  skipped: "post.skipped",
+  cancelled: "post.cancelled",
+};
+
 /** The setting holding the newest post id whose story for review was offered (its card sent, or left under /review). */
 export const REVIEW_CARDS_OFFERED = "review.cards-offered-through";
 
@@ -95,6 +108,7 @@ export function createReviewActions(deps: ReviewActionsDeps) {
   const viewOf = (record: CardRecord, kind: "draft" | "review"): CardView => {
     const { post } = record;
     const lines = reviewCardLines(
+      deps.translate(),
       {
         kind,
         postId: post.id,
@@ -171,7 +185,7 @@ export function createReviewActions(deps: ReviewActionsDeps) {
     await deps.audit.record({
       actorId: actor.id,
       actorName: actor.name,
-      action: `post.${skipped.decision === "posted" ? "approve" : skipped.decision}`,
+      action: AUDITED_AS[skipped.decision],
       subject: `post #${postId}`,
       before: { status: before.status },
       after: { status: skipped.status, ...(when ? { scheduledAt: when.toISOString() } : {}), ...(action === "breaking" ? { breaking: true } : {}) },

@@ -40,7 +40,7 @@ describe("the bot core", () => {
     telegram.answer("getChat", () => ({ error_code: 400, description: "Bad Request: chat not found" }));
     const { logger, lines } = memoryLogger();
     const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
-    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger, english: createTranslations().translator("en") });
     expect(result.problems).toEqual([
       `the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the "Post messages" right`,
       `the bot is only a member of the admin chat ${ADMIN_CHAT_ID}: make it an administrator so it sees the editors' plain-text answers`,
@@ -67,7 +67,7 @@ describe("the bot core", () => {
     );
     const { logger } = memoryLogger();
     const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
-    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger, english: createTranslations().translator("en") });
     expect(result.problems).toEqual([
       "the bot is not an administrator of the channel “Harbour News”: add it as an administrator with the right to post messages",
       "the bot is only a member of the admin chat “Harbour <editors>”: make it an administrator so it sees the editors' plain-text answers",
@@ -88,9 +88,24 @@ describe("the bot core", () => {
     );
     const { logger } = memoryLogger();
     const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
-    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger, english: createTranslations().translator("en") });
     expect(result.problems).toEqual([
       `cannot check the channel ${CHANNEL_ID} (Bad Request: chat not found): check the id and that the bot was added to it`,
+    ]);
+  });
+
+  it("the self-check's notice is in ADMIN_LANGUAGE, its log and result in English", async () => {
+    telegram.answer("getChatMember", (payload) =>
+      payload.chat_id === CHANNEL_ID ? { result: { status: "member", user: BOT_INFO } } : { result: { status: "administrator", user: BOT_INFO } },
+    );
+    telegram.answer("getChat", () => ({ error_code: 400, description: "Bad Request: chat not found" }));
+    const { logger } = memoryLogger();
+    const translations = createTranslations();
+    const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: translations.translator("ru"), logger });
+    const result = await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger, english: translations.translator("en") });
+    expect(result.problems).toEqual([`the bot is not an administrator of the channel ${CHANNEL_ID}: add it as an administrator with the right to post messages`]);
+    expect(telegram.callsTo("sendMessage").map((c) => c.payload.text)).toEqual([
+      `⚠️ Проверка при запуске нашла проблемы:\n• бот не администратор канала ${CHANNEL_ID}: добавьте его администратором с правом публиковать сообщения`,
     ]);
   });
 
@@ -102,7 +117,7 @@ describe("the bot core", () => {
     );
     const { logger } = memoryLogger();
     const admin = createAdminNotifier({ api: api(), adminChatId: () => ADMIN_CHAT_ID, translate: createTranslations().translator("en"), logger });
-    await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger });
+    await runSelfCheck({ api: api(), botId: BOT_INFO.id, channelId: CHANNEL_ID, adminChatId: ADMIN_CHAT_ID, admin, logger, english: createTranslations().translator("en") });
     expect(telegram.callsTo("sendMessage").map((c) => c.payload.text)).toEqual([
       `⚠️ Start-up check found problems:\n• cannot check the channel ${CHANNEL_ID} (Bad Request: member list is inaccessible &lt;restricted&gt; &amp; hidden): check the id and that the bot was added to it`,
     ]);

@@ -1,7 +1,14 @@
 /** /log: every audit action an editor or operator can take reads as one sentence. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
-import { auditLine, auditSentence, type AuditLineEntry } from "../../src/editorial/audit-line.js";
+import { AUDIT_ACTIONS, auditLine, auditSentence, type AuditLineEntry } from "../../src/editorial/audit-line.js";
+import { createFluentTranslator } from "../../src/i18n/fluent-translator.js";
+
+const t = createFluentTranslator("en");
+const ru = createFluentTranslator("ru");
 
 const LONDON = "Europe/London";
 const NOW = new Date("2026-12-06T20:00:00Z");
@@ -18,7 +25,7 @@ function entry(action: string, subject: string | null, change: { before?: unknow
   };
 }
 
-const say = (e: AuditLineEntry) => auditSentence(e, LONDON, NOW);
+const say = (e: AuditLineEntry) => auditSentence(t, e, LONDON, NOW);
 
 describe("audit sentences for posts", () => {
   it("reschedule names both times", () => {
@@ -118,8 +125,71 @@ describe("any audit entry", () => {
   });
 
   it("is one /log line with its time, escaped", () => {
-    expect(auditLine(entry("post.edit", "post #3", { before: { headline: "<old>" }, after: { headline: "A & B" } }), LONDON, NOW)).toBe(
+    expect(auditLine(t, entry("post.edit", "post #3", { before: { headline: "<old>" }, after: { headline: "A & B" } }), LONDON, NOW)).toBe(
       "Sun 6 Dec 18:31 · Eda changed the headline of #3 from “&lt;old&gt;” to “A &amp; B”",
+    );
+  });
+});
+
+describe("audit sentences for review decisions, photos, corrections and kills", () => {
+  it("each decision on a card reads as what the editor decided", () => {
+    expect(say(entry("post.approve", "post #1", { before: { status: "review" }, after: { status: "queued" } }))).toBe("Eda approved #1 for the channel");
+    expect(say(entry("post.breaking", "post #1", { before: { status: "review" }, after: { status: "queued", breaking: true } }))).toBe(
+      "Eda sent #1 to the channel as breaking news",
+    );
+    expect(say(entry("post.scheduled", "post #1", { after: { status: "scheduled", scheduledAt: "2026-12-07T08:00:00Z" } }))).toBe("Eda scheduled #1 for Mon 7 Dec 08:00");
+    expect(say(entry("post.skipped", "post #1", { after: { status: "skipped" } }))).toBe("Eda skipped #1");
+    expect(say(entry("post.cancelled", "post #2", { after: { status: "cancelled" } }))).toBe("Eda cancelled the draft #2");
+  });
+
+  it("a photo, a headline correction applied or ignored, and a killed story", () => {
+    expect(say(entry("post.photo", "post #4", { after: { photo: "AgAD" } }))).toBe("Eda gave #4 a new photo");
+    expect(say(entry("post.correct_headline", "post #4", { before: { headline: "Old" }, after: { headline: "New" } }))).toBe(
+      "Eda applied the feed's new headline “New” to #4 in the channel",
+    );
+    expect(say(entry("post.ignore_correction", "post #4", { after: { headline: "New" } }))).toBe("Eda kept the headline of #4, ignoring the feed's new one “New”");
+    expect(say(entry("story.kill", "post #8", { before: { headline: "Fake", status: "sent" } }))).toBe("Eda killed “Fake” (#8)");
+    expect(say(entry("story.kill", "https://x.example/a", { before: { headline: "Fake", status: null } }))).toBe("Eda killed “Fake” (https://x.example/a)");
+  });
+});
+
+/** Every action string the newsroom records: `action: "…"` and the other literals that name one (decisions, topic records, publishNow). */
+function recordedActions(): string[] {
+  const dir = join(import.meta.dirname, "../../src/newsroom");
+  const actions = new Set<string>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith(".ts"))) {
+    const source = readFileSync(join(dir, file), "utf8");
+    for (const match of source.matchAll(/"((?:post|posting|channel|feed|topic|story|article)\.[a-z_]+)"/g)) actions.add(match[1]!);
+  }
+  return [...actions].sort();
+}
+
+describe("every recorded action", () => {
+  it("is recorded only as a literal /log knows (no action built from parts)", () => {
+    const dir = join(import.meta.dirname, "../../src/newsroom");
+    const built = readdirSync(dir)
+      .filter((name) => name.endsWith(".ts"))
+      .filter((name) => /action:\s*`/.test(readFileSync(join(dir, name), "utf8")));
+    expect(built).toEqual([]);
+  });
+
+  it("has its own sentence in both languages, never the fallback", () => {
+    const recorded = recordedActions();
+    expect(recorded.length).toBeGreaterThan(20);
+    expect(recorded.filter((action) => !(AUDIT_ACTIONS as string[]).includes(action))).toEqual([]);
+    for (const action of AUDIT_ACTIONS) {
+      const english = say(entry(action, "post #1"));
+      expect(english, action).not.toMatch(/ did /);
+      expect(auditSentence(ru, entry(action, "post #1"), LONDON, NOW), action).not.toMatch(/^Eda: [a-z]+ [a-z]+/);
+    }
+  });
+
+  it("reads in Russian", () => {
+    expect(auditSentence(ru, entry("post.reschedule", "post #6", { before: { scheduledAt: "2026-12-06T19:55:00Z" }, after: { scheduledAt: null } }), LONDON, NOW)).toBe(
+      "Eda: №6 перенесён с Sun 6 Dec 19:55 на ближайшее свободное время",
+    );
+    expect(auditSentence(ru, entry("post.edit", "post #3", { before: { headline: "Old" }, after: { headline: "New" } }), LONDON, NOW)).toBe(
+      "Eda: у №3 изменён заголовок: было «Old», стало «New»",
     );
   });
 });

@@ -88,7 +88,7 @@ describe("lines for editors", () => {
       after: JSON.stringify({ headline: "new & better" }),
       createdAt: new Date("2026-11-28T07:05:00Z"),
     };
-    expect(auditLine(entry, LONDON, new Date("2026-11-30T12:00:00Z"))).toBe("Sat 28 Nov 07:05 · Ann changed the headline of #3 from “&lt;old&gt;” to “new &amp; better”");
+    expect(auditLine(t, entry, LONDON, new Date("2026-11-30T12:00:00Z"))).toBe("Sat 28 Nov 07:05 · Ann changed the headline of #3 from “&lt;old&gt;” to “new &amp; better”");
   });
 
   it("describes an edit", () => {
@@ -135,7 +135,7 @@ describe("formatStats", () => {
   });
 
   it("formats every section, escaped", () => {
-    expect(formatStats(stats)).toBe(
+    expect(formatStats(t, stats)).toBe(
       [
         "<b>Newsroom stats</b>",
         "Readers: 10 active, 2 blocked",
@@ -156,7 +156,7 @@ describe("formatStats", () => {
 
   it("cuts a long topic list at whole lines within Telegram's limit", () => {
     const many = Array.from({ length: 600 }, (_, i) => ({ slug: `topic-number-${i}`, subscribers: i }));
-    const text = formatStats({ ...stats, subscribersPerTopic: many });
+    const text = formatStats(t, { ...stats, subscribersPerTopic: many });
     expect(visibleLength(text)).toBeLessThanOrEqual(4096);
     expect(text).toMatch(/\n… and \d+ more$/);
     const shown = text.split("\n").slice(5, -1);

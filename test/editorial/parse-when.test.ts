@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 
 import { formatWhen } from "../../src/editorial/format-when.js";
 import { parseWhen, whenExamples } from "../../src/editorial/parse-when.js";
+import { createFluentTranslator } from "../../src/i18n/fluent-translator.js";
+
+const t = createFluentTranslator("en");
 
 const LONDON = "Europe/London";
 // Monday 30 November 2026, 10:00 in London (GMT, UTC+0).
 const NOW = new Date("2026-11-30T10:00:00Z");
 
 function when(text: string, now = NOW, timezone = LONDON): string {
-  const result = parseWhen(text, now, timezone);
+  const result = parseWhen(t, text, now, timezone);
   return result.ok ? result.date.toISOString() : `error: ${result.error}`;
 }
 
@@ -89,7 +92,7 @@ describe("whenExamples, the hint beside every time an editor types", () => {
   it("every example it gives is understood and in the future", () => {
     for (const now of [NOW, new Date("2026-11-30T21:59:00Z"), new Date("2026-11-30T23:59:00Z")]) {
       for (const example of whenExamples(now, LONDON).split(", ").filter((e) => e !== "now")) {
-        const result = parseWhen(example, now, LONDON);
+        const result = parseWhen(t, example, now, LONDON);
         expect(result.ok && result.date.getTime() > now.getTime(), `${example} at ${now.toISOString()}`).toBe(true);
       }
     }

@@ -91,27 +91,27 @@ export function createComposeConversation(deps: EditorDeps) {
     };
 
     await say(ctx, t("compose-start"));
-    const headline = await ask(t("compose-ask-headline"), readHeadline);
+    const headline = await ask(t("compose-ask-headline"), (text) => readHeadline(t, text));
     if (!headline) return;
-    const summary = await ask(t("compose-ask-summary"), readSummary);
+    const summary = await ask(t("compose-ask-summary"), (text) => readSummary(t, text));
     if (!summary) return;
     const url = await ask(t("compose-ask-link"), async (text) => {
-      const link = readLink(text);
+      const link = readLink(t, text);
       if (!link.ok) return link;
       const known = await conversation.external(() => posts.storedHeadline(link.value));
       if (known !== null) return { ok: false, error: t("compose-link-known", { headline: known, url: link.value }) };
       return link;
     });
     if (!url) return;
-    const topics = await ask(t("compose-ask-topics"), readTopics);
+    const topics = await ask(t("compose-ask-topics"), (text) => readTopics(t, text));
     if (!topics) return;
-    const photo = await ask<string | null>(t("compose-ask-photo"), readPhotoSkip, (fileId) => fileId);
+    const photo = await ask<string | null>(t("compose-ask-photo"), (text) => readPhotoSkip(t, text), (fileId) => fileId);
     if (!photo) return;
     const askedAt = new Date(await conversation.external(() => deps.now().getTime()));
     // The examples are times still ahead when the question is asked.
     const when = await ask(t("compose-ask-when", { examples: whenExamples(askedAt, timezone) }), async (text) => {
       const now = await conversation.external(() => deps.now().getTime());
-      return readWhen(text, new Date(now), timezone);
+      return readWhen(t, text, new Date(now), timezone);
     });
     if (!when) return;
     const draft: Draft = { headline: headline.value, summary: summary.value, url: url.value, topics: topics.value, photo: photo.value, when: when.value };

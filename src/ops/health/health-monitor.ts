@@ -9,6 +9,7 @@ import type { Logger } from "../../logger.js";
 import { escapeHtml } from "../../publish/telegram-html.js";
 import type { AdminNotifier } from "../admin-notifier.js";
 import type { GatheredHealth } from "./gather-health.js";
+import type { Translate } from "../../i18n/translate.js";
 import { judgeProblems, type HealthRules, type Problem } from "./judge-problems.js";
 
 /** Settings key holding the problems the admin chat was told about (JSON: key → sentence). */
@@ -47,6 +48,8 @@ export function createHealthMonitor(deps: {
   let announced = new Map<string, string>();
   // Logged once per problem, even while the admin chat cannot be told.
   const logged = new Set<string>();
+  // How each announced problem reads in any language (the stored copy holds its English sentence only).
+  const sayings = new Map<string, (t: Translate) => string>();
 
   const evaluateFresh = (): Promise<HealthReport> => {
     const report = deps.gather().then((gathered) => ({ ...gathered, checkedAt: gathered.snapshot.now, problems: judgeProblems(gathered.snapshot, deps.rules) }));
@@ -88,8 +91,9 @@ export function createHealthMonitor(deps: {
         logged.add(problem.key);
         if (NOT_ANNOUNCED.has(problem.key) || announced.has(problem.key)) continue;
         // Not told (no admin chat, Telegram down): try again at the next check.
-        if (await deps.admin.notify((t) => t("notice-problem", { problem: escapeHtml(problem.sentence) }))) {
+        if (await deps.admin.notify((t) => t("notice-problem", { problem: escapeHtml(problem.say ? problem.say(t) : problem.sentence) }))) {
           announced.set(problem.key, problem.sentence);
+          if (problem.say) sayings.set(problem.key, problem.say);
           changed = true;
         }
       }
@@ -97,8 +101,11 @@ export function createHealthMonitor(deps: {
       for (const [key, sentence] of [...announced]) {
         if (current.has(key)) continue;
         deps.logger.info({ problem: key }, "problem cleared");
-        if (await deps.admin.notify((t) => t("notice-problem-cleared", { problem: escapeHtml(sentence) }))) {
+        // The words it was announced with, in the chat's language while this process remembers them.
+        const say = sayings.get(key);
+        if (await deps.admin.notify((t) => t("notice-problem-cleared", { problem: escapeHtml(say ? say(t) : sentence) }))) {
           announced.delete(key);
+          sayings.delete(key);
           changed = true;
         }
       }

@@ -6,12 +6,16 @@
  */
 import { describeDuration } from "../../editorial/describe-duration.js";
 import { formatWhen } from "../../editorial/format-when.js";
+import type { Translate } from "../../i18n/translate.js";
 import type { CronTimes } from "./cron-times.js";
 
 export interface Problem {
   /** Stable while the problem lasts: "database", "telegram", "job:ingest"… */
   key: string;
+  /** In English: /readyz, the logs and the CLI. */
   sentence: string;
+  /** The sentence in another language (the admin chat's notices, an editor's /status); absent, the English one stands. */
+  say?: (t: Translate) => string;
 }
 
 /** What this process saw of Telegram's Bot API. */
@@ -75,6 +79,8 @@ export interface HealthSnapshot {
 
 export interface HealthRules {
   timezone: string;
+  /** The problems' English words (locales/en: health-*). */
+  english: Translate;
   publish: CronTimes;
   ingest: CronTimes;
 }
@@ -98,6 +104,12 @@ function clause(text: string): string {
 }
 
 const later = (a: Date, b: Date | null): Date => (b && b > a ? b : a);
+
+/** A problem written from the locale files: English for its sentence, any language for `say`. */
+function problemOf(english: Translate, key: string, id: string, variables: (t: Translate) => Record<string, string | number>): Problem {
+  const say = (t: Translate) => t(id, variables(t));
+  return { key, sentence: say(english), say };
+}
 
 /**
  * The post the outbox should have sent by now, and since when it is due: the first in the
@@ -124,12 +136,13 @@ function ingestProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[]
   const fetched = active.filter((f) => f.lastFetchedAt !== null);
   if (fetched.length > 0 && fetched.every((f) => f.consecutiveFailures > 0)) {
     const example = fetched[0] as FeedHealth;
-    const count = fetched.length === 1 ? "the only feed" : `all ${fetched.length} feeds`;
     return [
-      {
-        key: "ingest:failing",
-        sentence: `Ingest is failing for every feed (${count}); #${example.id} ${example.url}: ${clause(example.lastError ?? "unknown error")}.`,
-      },
+      problemOf(rules.english, "ingest:failing", "health-ingest-failing", (t) => ({
+        count: fetched.length,
+        id: example.id,
+        url: example.url,
+        error: clause(example.lastError ?? t("health-unknown-error")),
+      })),
     ];
   }
   const successes = snapshot.feeds.map((f) => f.lastSuccessAt).filter((d): d is Date => d !== null);
@@ -146,8 +159,8 @@ function ingestProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[]
   }
   const grace = Math.min(run.getTime() - previous.getTime(), INGEST_RUN_GRACE_MS);
   if (snapshot.now.getTime() < run.getTime() + grace) return [];
-  const since = lastSuccess ? `since ${formatWhen(lastSuccess, rules.timezone, snapshot.now)}` : "yet";
-  return [{ key: "ingest:stale", sentence: `Ingest has not succeeded ${since}: three runs of INGEST_CRON have passed without one.` }];
+  const since = lastSuccess ? formatWhen(lastSuccess, rules.timezone, snapshot.now) : "none";
+  return [problemOf(rules.english, "ingest:stale", "health-ingest-stale", () => ({ since }))];
 }
 
 /** Every current problem, most fundamental first. */
@@ -155,31 +168,36 @@ export function judgeProblems(snapshot: HealthSnapshot, rules: HealthRules): Pro
   const { now } = snapshot;
   const when = (date: Date) => formatWhen(date, rules.timezone, now);
   const problems: Problem[] = [];
+  const problem = (key: string, id: string, variables: (t: Translate) => Record<string, string | number>) => problems.push(problemOf(rules.english, key, id, variables));
   if (!snapshot.database.writable) {
-    problems.push({ key: "database", sentence: `The database is not writable: ${clause(snapshot.database.reason)}.` });
+    const reason = clause(snapshot.database.reason);
+    problem("database", "health-database", () => ({ reason }));
   }
   const telegram = snapshot.telegram;
   if (telegram?.failingSince && now.getTime() - telegram.failingSince.getTime() > TELEGRAM_GRACE_MS) {
-    const why = telegram.reason ? ` (${clause(telegram.reason)})` : "";
-    problems.push({ key: "telegram", sentence: `Telegram has not answered for ${describeDuration(now.getTime() - telegram.failingSince.getTime())}${why}.` });
+    const silentMs = now.getTime() - telegram.failingSince.getTime();
+    const reason = telegram.reason ? clause(telegram.reason) : "none";
+    problem("telegram", "health-telegram", (t) => ({ duration: describeDuration(silentMs, t), reason }));
   }
   if (snapshot.posting.forbidden) {
-    problems.push({ key: "posting:forbidden", sentence: `The bot may not post in the channel: ${clause(snapshot.posting.forbidden)}.` });
+    const reason = clause(snapshot.posting.forbidden);
+    problem("posting:forbidden", "health-posting-forbidden", () => ({ reason }));
   }
   const paused = snapshot.posting.paused;
   if (paused) {
-    const by = paused.by ? ` by ${paused.by}` : "";
-    const since = paused.since ? ` since ${when(paused.since)}` : "";
-    problems.push({ key: "posting:paused", sentence: `Automatic posting has been paused${by}${since}.` });
+    const variables = { by: paused.by ?? "none", since: paused.since ? when(paused.since) : "none" };
+    problem("posting:paused", "health-posting-paused", () => variables);
   }
   const overdue = findOverduePost(snapshot, rules);
   if (overdue && now.getTime() - overdue.dueSince.getTime() > DUE_GRACE_MS) {
-    const waited = describeDuration(now.getTime() - overdue.dueSince.getTime());
-    problems.push({ key: "outbox:stalled", sentence: `Post #${overdue.post.id} “${shorten(overdue.post.headline)}” has been due for ${waited}.` });
+    const waitedMs = now.getTime() - overdue.dueSince.getTime();
+    const { id, headline } = overdue.post;
+    problem("outbox:stalled", "health-outbox-stalled", (t) => ({ id, headline: shorten(headline), duration: describeDuration(waitedMs, t) }));
   }
   problems.push(...ingestProblems(snapshot, rules));
   for (const failure of [...snapshot.jobs].sort((a, b) => a.job.localeCompare(b.job))) {
-    problems.push({ key: `job:${failure.job}`, sentence: `The ${failure.job} job has been failing since ${when(failure.since)}: ${clause(failure.reason)}.` });
+    const variables = { job: failure.job, since: when(failure.since), reason: clause(failure.reason) };
+    problem(`job:${failure.job}`, "health-job-failing", () => variables);
   }
   return problems;
 }

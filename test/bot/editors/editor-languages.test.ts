@@ -80,6 +80,32 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
     expect(help).toContain("/log — Последние 20 действий редакторов");
   });
 
+  it("writes /log, /topics, a card button's answer and a time's error in the editor's language", async () => {
+    const postId = await queueEditorPost(editors.harness.app, "Ferry line opens", null);
+    await say(`/reschedule ${postId} whenever`, RU_EDITOR);
+    expect(lastText()).toContain("Не понимаю «whenever» как время. Попробуйте now, ");
+    await say(`/cancel ${postId}`, RU_EDITOR);
+
+    await say("/log", RU_EDITOR);
+    expect(lastText()).toContain(` · Ann: №${postId} отменён`);
+    await say("/log", EN_EDITOR);
+    expect(lastText()).toContain(` · Ann cancelled #${postId}`);
+
+    await say("/topics", RU_EDITOR);
+    expect(lastText()).toBe("Тем пока нет: они приходят из лент, или добавьте тему командой /topics add &lt;название&gt;.");
+    await say("/topics add Азия", RU_EDITOR);
+    expect(lastText()).toMatch(/^Создана тема \S+ \(Азия\)\.$/);
+    await say("/topics", RU_EDITOR);
+    expect(lastText()).toMatch(/^<b>Темы<\/b>\n\S+ \(Азия\): тема редакции, 0 статей, 0 подписчиков$/);
+
+    await editors.harness.press(`ed:rskip:${postId}`, RU_EDITOR);
+    await editors.harness.press(`ed:rskip:${postId}`, EN_EDITOR);
+    expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      `Пост №${postId} не ждёт решения (сейчас он отменён).`,
+      `Post #${postId} is not waiting for a decision (it is cancelled).`,
+    ]);
+  });
+
   it("speaks Russian on the buttons a Russian editor gets", async () => {
     const postId = await queueEditorPost(editors.harness.app, "Harbour reopens", null);
     await say("/scheduled", RU_EDITOR);

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 
 import { createCronTimes } from "../../../src/ops/health/cron-times.js";
 import { findOverduePost, judgeProblems, type FeedHealth, type HealthRules, type HealthSnapshot } from "../../../src/ops/health/judge-problems.js";
+import { createFluentTranslator } from "../../../src/i18n/fluent-translator.js";
 
 const TZ = "Europe/London";
 /** Monday 30 November 2026, 10:00 in London (UTC in winter). */
 const NOW = new Date("2026-11-30T10:00:00Z");
 const at = (hhmmss: string, day = "2026-11-30") => new Date(`${day}T${hhmmss}Z`);
-const rules: HealthRules = { timezone: TZ, publish: createCronTimes("*/10 * * * *", TZ), ingest: createCronTimes("*/5 * * * *", TZ) };
+const rules: HealthRules = { timezone: TZ, english: createFluentTranslator("en"), publish: createCronTimes("*/10 * * * *", TZ), ingest: createCronTimes("*/5 * * * *", TZ) };
 
 function snapshot(changes: Partial<HealthSnapshot> = {}): HealthSnapshot {
   return {
@@ -124,5 +125,13 @@ describe("the health verdict", () => {
     expect(sentences(snapshot({ jobs: [{ job: "ingest", since: at("09:45:00"), reason: "the disk is full (SQLITE_FULL)" }] }))).toEqual([
       "job:ingest | The ingest job has been failing since Mon 30 Nov 09:45: the disk is full (SQLITE_FULL).",
     ]);
+  });
+});
+
+describe("a problem in the admin chat's language", () => {
+  it("reads in Russian for the chat, and stays English for /readyz and the logs", () => {
+    const [problem] = judgeProblems(snapshot({ posting: { paused: { by: "Ann", since: at("09:00:00") }, forbidden: null, autoHeld: "paused" } }), rules);
+    expect(problem?.sentence).toBe("Automatic posting has been paused by Ann since Mon 30 Nov 09:00.");
+    expect(problem?.say?.(createFluentTranslator("ru"))).toBe("Автоматическая публикация приостановлена (Ann) с Mon 30 Nov 09:00.");
   });
 });

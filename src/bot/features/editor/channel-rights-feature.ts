@@ -20,7 +20,8 @@ export function createChannelRightsFeature(deps: EditorDeps): Composer<BotContex
   feature.on("my_chat_member", async (ctx, next) => {
     const chat = ctx.chat;
     if (channelId === null || !isAdminChat(chatSeenOf(chat), channelId)) return next();
-    const problem = channelProblem(ctx.myChatMember.new_chat_member, channelId);
+    // Stored with the posting state and shown by /status, notices and /readyz alike: in English, as the other stored reasons.
+    const problem = channelProblem(deps.translator("en"), ctx.myChatMember.new_chat_member, channelId);
     const outcome = await deps.newsroom.posting.channelRightsChanged({ problem, actor: actorOf(ctx) });
     if (outcome.kind === "posting-paused") logger.error({ chatId: chat.id, problem }, "the bot may no longer post in the channel: posting is paused");
     if (outcome.kind === "posting-resumed") logger.info({ chatId: chat.id }, "the bot may post in the channel again: posting resumes");

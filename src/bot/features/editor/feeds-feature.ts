@@ -92,7 +92,7 @@ export function createFeedsFeature(deps: EditorDeps): Composer<BotContext> {
   feature.command("feeds", async (ctx) => {
     const list = await feeds.list();
     if (list.length === 0) return replyText(ctx, ctx.t("feeds-none", { usage: ctx.t("feeds-usage-addfeed") }));
-    await replyHtml(ctx, fitLines([ctx.t("feeds-title-html"), ...list.map((feed) => escapeHtml(feedLine(feed, deps.timezone, deps.now())))]));
+    await replyHtml(ctx, fitLines([ctx.t("feeds-title-html"), ...list.map((feed) => escapeHtml(feedLine(ctx.t, feed, deps.timezone, deps.now())))]));
   });
 
   feature.command("addfeed", async (ctx) => {

@@ -37,13 +37,14 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
       const text = carried.sentAt
         ? ctx.t("queue-same-story-on", { ...texts, when: formatWhen(carried.sentAt, timezone, deps.now()) })
         : ctx.t("queue-same-story", texts);
-      return replyHtml(ctx, escapeHtml(text), sameStoryKeyboard(outcome.articleId, when));
+      return replyHtml(ctx, escapeHtml(text), sameStoryKeyboard(ctx.t, outcome.articleId, when));
     }
     if (outcome.kind !== "queued") return replyText(ctx, queueRefusalText(ctx.t, outcome));
     if (outcome.post.status === "draft") {
       const card = await reviews.draftCard(outcome.post.id);
       if (!card) return replyText(ctx, ctx.t("queue-draft-gone", { id: outcome.post.id }));
-      const message = await replyWithPost(ctx, card.message, cardMarkup(card.buttons, card.postId), () => card.withoutPicture);
+      // The draft's card is the whole chat's (edited in place when decided): ADMIN_LANGUAGE, like every card.
+      const message = await replyWithPost(ctx, card.message, cardMarkup(deps.translator(deps.adminLanguage), card.buttons, card.postId), () => card.withoutPicture);
       return reviews.attachCard(card.postId, { chatId: String(message.chat.id), messageId: message.message_id });
     }
     await replyText(ctx, ctx.t("queue-preview-follows", { waiting: waitingText(ctx.t, outcome.post.id, outcome.post.scheduledAt, timezone, deps.now()) }));
@@ -81,7 +82,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (!link) return replyQueue(ctx);
     let when: Date | null = null;
     if (whenText) {
-      const parsed = parseWhen(whenText, deps.now(), timezone);
+      const parsed = parseWhen(ctx.t, whenText, deps.now(), timezone);
       if (!parsed.ok) return replyText(ctx, ctx.t("queue-bad-time", { error: parsed.error }));
       when = parsed.date;
     }
@@ -141,7 +142,7 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     const id = parsePostId(ctx.t, idWord, usage);
     if (!id.ok) return replyText(ctx, id.error);
     if (!whenText) return replyText(ctx, ctx.t("reschedule-when", { id: id.id, usage, examples: whenExamples(deps.now(), timezone) }));
-    const when = parseWhen(whenText, deps.now(), timezone);
+    const when = parseWhen(ctx.t, whenText, deps.now(), timezone);
     if (!when.ok) return replyText(ctx, ctx.t("reschedule-bad-time", { error: when.error, id: id.id }));
     await replyText(ctx, rescheduleText(ctx.t, await posts.reschedule({ postId: id.id, when: when.date, actor: actorOf(ctx) }), timezone, deps.now()));
   });

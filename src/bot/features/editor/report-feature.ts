@@ -18,14 +18,14 @@ export function createReportFeature(deps: EditorDeps): Composer<BotContext> {
 
   feature.command("stats", async (ctx) => {
     const { troubledFeeds, ...stats } = await reports.stats();
-    await replyHtml(ctx, formatStats({ ...stats, feedsWithErrors: troubledFeeds.map((feed) => feedLine(feed, deps.timezone, deps.now())) }));
+    await replyHtml(ctx, formatStats(ctx.t, { ...stats, feedsWithErrors: troubledFeeds.map((feed) => feedLine(ctx.t, feed, deps.timezone, deps.now())) }));
   });
 
   feature.command("log", async (ctx) => {
     const entries = await reports.log(LOG_ENTRIES);
     const now = deps.now();
     if (entries.length === 0) return replyText(ctx, ctx.t("log-empty"));
-    await replyHtml(ctx, fitLines([ctx.t("log-title-html", { count: entries.length }), ...entries.map((e) => auditLine(e, deps.timezone, now))]));
+    await replyHtml(ctx, fitLines([ctx.t("log-title-html", { count: entries.length }), ...entries.map((e) => auditLine(ctx.t, e, deps.timezone, now))]));
   });
 
   return feature;

@@ -5,6 +5,7 @@
 import { GrammyError, type Api } from "grammy";
 
 import { parseChatRef, type ChatRef } from "../../../config.js";
+import type { Translate } from "../../../i18n/translate.js";
 import type { Logger } from "../../../logger.js";
 import type { CardRef, CardView, ReviewCards } from "../../../newsroom/review-actions.js";
 import { describeError } from "../../../ops/describe-error.js";
@@ -18,15 +19,15 @@ function isTextMessage(error: unknown): boolean {
   return error instanceof GrammyError && /no caption in the message to edit/i.test(error.description);
 }
 
-/** Sends a card to `chatId`; when Telegram refuses its picture, the card without it (a card is never lost). */
-export function sendCard(api: CardApi, chatId: ChatRef, card: CardView) {
-  return sendPost(api, chatId, card.message, cardMarkup(card.buttons, card.postId), () => card.withoutPicture);
+/** Sends a card to `chatId` (buttons in `t`'s language); when Telegram refuses its picture, the card without it (a card is never lost). */
+export function sendCard(api: CardApi, t: Translate, chatId: ChatRef, card: CardView) {
+  return sendPost(api, chatId, card.message, cardMarkup(t, card.buttons, card.postId), () => card.withoutPicture);
 }
 
 /** Edits a card in place: a photo card's caption, else its text (with the post's link preview setting), and its buttons. */
-export async function editCard(api: CardApi, at: CardRef, card: CardView): Promise<void> {
+export async function editCard(api: CardApi, t: Translate, at: CardRef, card: CardView): Promise<void> {
   const chatId = parseChatRef(at.chatId);
-  const reply_markup = cardMarkup(card.buttons, card.postId);
+  const reply_markup = cardMarkup(t, card.buttons, card.postId);
   if (card.message.media === "photo") {
     try {
       await api.editMessageCaption(chatId, at.messageId, { caption: card.message.caption, parse_mode: "HTML", reply_markup });
@@ -39,20 +40,20 @@ export async function editCard(api: CardApi, at: CardRef, card: CardView): Promi
   await api.editMessageText(chatId, at.messageId, text.text, { parse_mode: "HTML", link_preview_options: text.linkPreview, reply_markup });
 }
 
-/** The admin chat's cards, for the newsroom's review actions. */
-export function createReviewCards(deps: { api: CardApi; adminChatId: () => ChatRef | null; logger: Logger }): ReviewCards {
+/** The admin chat's cards, for the newsroom's review actions; `translate` writes their buttons (ADMIN_LANGUAGE: cards are the whole chat's). */
+export function createReviewCards(deps: { api: CardApi; adminChatId: () => ChatRef | null; translate: Translate; logger: Logger }): ReviewCards {
   return {
     send: async (card) => {
       const chatId = deps.adminChatId();
       if (chatId === null) return null;
       try {
-        const message = await sendCard(deps.api, chatId, card);
+        const message = await sendCard(deps.api, deps.translate, chatId, card);
         return { chatId: String(chatId), messageId: message.message_id };
       } catch (error) {
         deps.logger.warn({ ...describeError(error), postId: card.postId }, "could not send a review card to the admin chat");
         return null;
       }
     },
-    edit: (at, card) => editCard(deps.api, at, card),
+    edit: (at, card) => editCard(deps.api, deps.translate, at, card),
   };
 }

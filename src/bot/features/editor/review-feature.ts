@@ -3,28 +3,30 @@ import { Composer } from "grammy";
 
 import { whenExamples } from "../../../editorial/parse-when.js";
 import type { CardRef, DecisionOutcome, ReviewPage } from "../../../newsroom/review-actions.js";
+import type { Translate } from "../../../i18n/translate.js";
 import type { BotContext } from "../../context.js";
 import { CARD_CALLBACK, parseCardCallback, REVIEW_PAGE_CALLBACK, reviewPageKeyboard } from "../../keyboards/review-keyboard.js";
 import { actorOf, replyText, type EditorDeps } from "./editor-context.js";
+import { statusText } from "./post-outcome-text.js";
 
-/** The short answer to a card's button. */
-export function decisionAnswer(outcome: DecisionOutcome): string {
+/** The short answer to a card's button, in the pressing editor's language. */
+export function decisionAnswer(t: Translate, outcome: DecisionOutcome): string {
   const id = outcome.postId;
   switch (outcome.kind) {
     case "posted":
-      return outcome.breaking ? `Posted as breaking news: #${id}.` : `Posted as #${id}.`;
+      return t(outcome.breaking ? "review-answer-posted-breaking" : "review-answer-posted", { id });
     case "approved":
-      return `#${id} is approved but not in the channel yet: ${outcome.reason}.`;
+      return t("review-answer-approved", { id, reason: outcome.reason });
     case "scheduled":
-      return `#${id} is scheduled.`;
+      return t("review-answer-scheduled", { id });
     case "skipped":
-      return outcome.status === "cancelled" ? `Draft #${id} was cancelled.` : `#${id} was skipped.`;
+      return t(outcome.status === "cancelled" ? "review-answer-cancelled" : "review-answer-skipped", { id });
     case "already-decided":
-      return `Already decided by ${outcome.byName ?? "another editor"}.`;
+      return t("review-answer-already-decided", { who: outcome.byName ?? t("review-answer-another-editor") });
     case "not-pending":
-      return `Post #${id} is not waiting for a decision (it is ${outcome.status}).`;
+      return t("review-answer-not-pending", { id, status: statusText(t, outcome.status) });
     case "not-found":
-      return `There is no post #${id}.`;
+      return t("review-answer-not-found", { id });
   }
 }
 
@@ -34,25 +36,27 @@ function pressedCard(ctx: BotContext): CardRef | null {
   return message ? { chatId: String(message.chat.id), messageId: message.message_id } : null;
 }
 
-/** A /review page's text: the card (without its picture: pages turn in place), then which of how many it is. */
-function pageText(page: Extract<ReviewPage, { kind: "page" }>): string {
-  return `${page.card.withoutPicture.text}\n\n<i>Story ${page.index + 1} of ${page.total} waiting for review</i>`;
+/**
+ * A /review page's text: the card (without its picture: pages turn in place), then which of how
+ * many it is. The page becomes the story's card, edited in place for the whole chat: ADMIN_LANGUAGE.
+ */
+function pageText(t: Translate, page: Extract<ReviewPage, { kind: "page" }>): string {
+  return `${page.card.withoutPicture.text}\n\n${t("review-page-html", { number: page.index + 1, total: page.total })}`;
 }
-
-const NOTHING_TO_REVIEW = "Nothing is waiting for review.";
 
 /** /review, the cards' decision buttons and /review's ◀ Previous · Next ▶. */
 export function createReviewFeature(deps: EditorDeps): Composer<BotContext> {
   const { reviews } = deps.newsroom;
   const feature = new Composer<BotContext>();
+  const cardWords = deps.translator(deps.adminLanguage);
 
   feature.command("review", async (ctx) => {
     const page = await reviews.page(0);
-    if (page.kind === "empty") return replyText(ctx, NOTHING_TO_REVIEW);
-    const message = await ctx.reply(pageText(page), {
+    if (page.kind === "empty") return replyText(ctx, ctx.t("review-nothing"));
+    const message = await ctx.reply(pageText(cardWords, page), {
       parse_mode: "HTML",
       link_preview_options: page.card.withoutPicture.linkPreview,
-      reply_markup: reviewPageKeyboard(page.card.postId, page.index, page.total),
+      reply_markup: reviewPageKeyboard(cardWords, page.card.postId, page.index, page.total),
     });
     await reviews.attachCard(page.card.postId, { chatId: String(message.chat.id), messageId: message.message_id });
   });
@@ -61,11 +65,11 @@ export function createReviewFeature(deps: EditorDeps): Composer<BotContext> {
     const index = Number(REVIEW_PAGE_CALLBACK.exec(ctx.callbackQuery.data)?.[1] ?? 0);
     const page = await reviews.page(index);
     await ctx.answerCallbackQuery();
-    if (page.kind === "empty") return void (await ctx.editMessageText(NOTHING_TO_REVIEW, { reply_markup: { inline_keyboard: [] } }));
-    await ctx.editMessageText(pageText(page), {
+    if (page.kind === "empty") return void (await ctx.editMessageText(ctx.t("review-nothing"), { reply_markup: { inline_keyboard: [] } }));
+    await ctx.editMessageText(pageText(cardWords, page), {
       parse_mode: "HTML",
       link_preview_options: page.card.withoutPicture.linkPreview,
-      reply_markup: reviewPageKeyboard(page.card.postId, page.index, page.total),
+      reply_markup: reviewPageKeyboard(cardWords, page.card.postId, page.index, page.total),
     });
     const at = pressedCard(ctx);
     if (at) await reviews.attachCard(page.card.postId, at);
@@ -77,17 +81,17 @@ export function createReviewFeature(deps: EditorDeps): Composer<BotContext> {
     const { action, postId } = parsed;
     if (action === "schedule" || action === "edit") {
       const refusal = await reviews.whyNotPending(postId);
-      if (refusal) return ctx.answerCallbackQuery({ text: decisionAnswer(refusal) });
+      if (refusal) return ctx.answerCallbackQuery({ text: decisionAnswer(ctx.t, refusal) });
       await ctx.answerCallbackQuery();
       return replyText(
         ctx,
         action === "schedule"
-          ? `When should #${postId} go out? Send /reschedule ${postId} <when>, e.g. /reschedule ${postId} tomorrow 9am (${whenExamples(deps.now(), deps.timezone)}).`
-          : `To correct #${postId} before it goes out, send /edit ${postId} headline <new headline> or /edit ${postId} summary <new summary>; the card shows the change.`,
+          ? ctx.t("review-ask-schedule", { id: postId, examples: whenExamples(deps.now(), deps.timezone) })
+          : ctx.t("review-ask-edit", { id: postId }),
       );
     }
     const outcome = await reviews.decide({ postId, action, actor: actorOf(ctx), pressed: pressedCard(ctx) });
-    await ctx.answerCallbackQuery({ text: decisionAnswer(outcome) });
+    await ctx.answerCallbackQuery({ text: decisionAnswer(ctx.t, outcome) });
   });
 
   return feature;

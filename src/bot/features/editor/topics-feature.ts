@@ -12,10 +12,6 @@ import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
 import { actorOf, argsOf, replyHtml, replyText, type EditorDeps } from "./editor-context.js";
 
-const TOPICS_USAGE =
-  "/topics lists the topics. To change them: /topics add <name> · /topics rename <topic> <new name> · " +
-  "/topics merge <topic> <into topic> · /topics remove <topic> · /topics keyword <topic> <phrase>";
-
 /** The editors' /topics and its subcommands. */
 export function createEditorTopicsFeature(deps: EditorDeps): Composer<BotContext> {
   const { topics } = deps.newsroom;
@@ -26,26 +22,26 @@ export function createEditorTopicsFeature(deps: EditorDeps): Composer<BotContext
     const [sub, rest] = splitFirstWord(argsOf(ctx));
     const [first, second] = splitFirstWord(rest);
     const actor = actorOf(ctx);
-    const reply = (outcome: Parameters<typeof topicOutcomeText>[0]) => replyText(ctx, topicOutcomeText(outcome).text);
-    const needs = (what: string) => replyText(ctx, `${what} Use ${TOPICS_USAGE}.`);
+    const reply = (outcome: Parameters<typeof topicOutcomeText>[1]) => replyText(ctx, topicOutcomeText(ctx.t, outcome).text);
+    const needs = (what: string) => replyText(ctx, ctx.t("topics-needs", { what, usage: ctx.t("topics-usage") }));
     switch (sub.toLowerCase()) {
       case "": {
         const list = await topics.list();
-        if (list.length === 0) return replyText(ctx, "No topics yet: they come from the feeds, or add one with /topics add <name>.");
-        return replyHtml(ctx, fitLines(["<b>Topics</b>", ...list.map((topic) => escapeHtml(topicLine(topic)))]));
+        if (list.length === 0) return replyText(ctx, ctx.t("topics-empty"));
+        return replyHtml(ctx, fitLines([ctx.t("topics-title-html"), ...list.map((topic) => escapeHtml(topicLine(ctx.t, topic)))]));
       }
       case "add":
-        return rest ? reply(await topics.create({ name: rest, actor })) : needs("Which topic?");
+        return rest ? reply(await topics.create({ name: rest, actor })) : needs(ctx.t("topics-which"));
       case "rename":
-        return second ? reply(await topics.rename({ topic: first, to: second, actor })) : needs("Rename which topic to what?");
+        return second ? reply(await topics.rename({ topic: first, to: second, actor })) : needs(ctx.t("topics-rename-which"));
       case "merge":
-        return second ? reply(await topics.merge({ from: first, into: second, actor })) : needs("Merge which topic into which?");
+        return second ? reply(await topics.merge({ from: first, into: second, actor })) : needs(ctx.t("topics-merge-which"));
       case "remove":
-        return rest ? reply(await topics.remove({ topic: rest, actor })) : needs("Which topic?");
+        return rest ? reply(await topics.remove({ topic: rest, actor })) : needs(ctx.t("topics-which"));
       case "keyword":
-        return second ? reply(await topics.addKeyword({ topic: first, phrase: second, actor })) : needs("Which topic, and which phrase?");
+        return second ? reply(await topics.addKeyword({ topic: first, phrase: second, actor })) : needs(ctx.t("topics-keyword-which"));
       default:
-        return needs(`I don't know “/topics ${sub}”.`);
+        return needs(ctx.t("topics-unknown-sub", { sub }));
     }
   });
 
