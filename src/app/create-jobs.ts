@@ -13,6 +13,7 @@ import type { Fetcher } from "../ingest/fetch/create-fetcher.js";
 import { ingestAllFeeds, INGEST_JOB, type IngestDeps } from "../ingest/ingest-feeds.js";
 import { createLlmSummariser, type Summariser } from "../ingest/summary/llm-summariser.js";
 import type { Logger } from "../logger.js";
+import { describeError } from "../ops/describe-error.js";
 import type { ReviewActions } from "../newsroom/review-actions.js";
 import type { PostStyle } from "../publish/post-message.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
@@ -115,6 +116,12 @@ export function createJobs(deps: {
 }): Job[] {
   const { services, ingest, outbox, sender } = deps;
   const { config } = services;
+  // Cards are the editors' view of what waits: a failure to send them must not fail the ingest or
+  // the post that went out. The mark did not move, so the next run offers them again.
+  const sendNewCards = () =>
+    deps.reviews
+      .sendNewCards()
+      .catch((error: unknown) => deps.logger.warn({ ...describeError(error) }, "could not offer the new review cards; the next run tries again"));
   const digestJobs: Job[] = [];
   if (config.channelDigestCron !== null) {
     const digest: ChannelDigestDeps = {
@@ -131,7 +138,7 @@ export function createJobs(deps: {
       cron: services.config.ingestCron,
       run: async (signal) => {
         const report = await ingestAllFeeds(ingest, { signal, due: true });
-        await deps.reviews.sendNewCards();
+        await sendNewCards();
         return report;
       },
     },
@@ -144,7 +151,7 @@ export function createJobs(deps: {
       run: async () => {
         const outcome = await publishNextPost(outbox);
         // Stories for review stored by `cli ingest` (another process, no bot) get their cards here.
-        await deps.reviews.sendNewCards();
+        await sendNewCards();
         return outcome;
       },
     },
