@@ -68,7 +68,8 @@ export function createTelegramReachability(deps: { now: () => Date; apiRoot: str
       try {
         response = await prev(method, payload, signal);
       } catch (error) {
-        failed(failureOf(error));
+        // A call its caller cancelled (a stop ending the long poll) says nothing about Telegram.
+        if (!signal?.aborted) failed(failureOf(error));
         throw error;
       }
       // An error from Telegram itself (400, 403, 429) is still an answer; a gateway's 5xx is not.
