@@ -72,6 +72,21 @@ addfeed-others = { $count ->
    *[other] The page declares { $count } other feeds, not added (add one with /addfeed <link>):
   }
 
+## Why a page or a feed could not be fetched or added: a clause inside a sentence
+fetch-failure-http-status = { $url } answered { $status }
+fetch-failure-dns = could not resolve { $host } for { $url }
+fetch-failure-invalid-url = { $url } leads to an address that cannot be fetched
+fetch-failure-private-address = { $url } is on a private or local network; set ALLOW_PRIVATE_URLS to allow it
+fetch-failure-timeout = { $url } did not answer in time
+fetch-failure-too-large = { $url } is larger than the size limit
+fetch-failure-too-many-redirects = { $url } redirects too many times, or in a loop
+fetch-failure-network = a network error stopped the request to { $url }
+fetch-failure-cancelled = Newsdesk is stopping: the request to { $url } was cancelled
+feed-refusal-not-modified = it answered 304 Not Modified to a request without validators
+feed-refusal-empty = the document is empty
+feed-refusal-web-page-without-feed = it is a web page, not a feed, and it declares no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed)
+feed-refusal-unreadable = { $detail }
+
 ## Post ids
 post-id-which = Which post? Use { $usage }
 post-id-invalid = “{ $input }” is not a post id (a number like 12, as /scheduled shows it). Use { $usage }
@@ -125,10 +140,10 @@ place-queued-by-someone-else = Someone queued this story at the same moment; see
 place-killed = This story was killed (/kill): it is never posted.
 queue-invalid-url = “{ $input }” is not a web address: give the article's full link, e.g. https://example.com/story.
 queue-fetch-failed = I could not fetch that page: { $reason }. Nothing was queued.
-queue-unreadable = I could not read that page: { $reason }. Nothing was queued.
+queue-unreadable = I could not read that page: reading it took longer than EXTRACT_TIMEOUT_MS. Nothing was queued.
 queue-no-article = I found no article on that page (no headline). Nothing was queued.
 breaking-fetch-failed = I could not fetch that page: { $reason }. Nothing was posted.
-breaking-unreadable = I could not read that page: { $reason }. Nothing was posted.
+breaking-unreadable = I could not read that page: reading it took longer than EXTRACT_TIMEOUT_MS. Nothing was posted.
 breaking-no-article = I found no article on that page (no headline). Nothing was posted.
 post-sent = Post #{ $id } is in the channel now.
 post-not-found = There is no post #{ $id }.

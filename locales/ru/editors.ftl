@@ -75,6 +75,21 @@ addfeed-others = { $count ->
    *[many] На странице объявлено ещё { $count } лент, они не добавлены (добавить: /addfeed <ссылка>):
   }
 
+## Почему страницу или ленту не удалось загрузить или добавить: часть предложения
+fetch-failure-http-status = по адресу { $url } сервер ответил ошибкой { $status }
+fetch-failure-dns = не удалось найти сервер { $host } (адрес { $url })
+fetch-failure-invalid-url = { $url } перенаправляет на адрес, который нельзя загрузить
+fetch-failure-private-address = { $url } — адрес во внутренней или локальной сети; чтобы разрешить такие адреса, задайте ALLOW_PRIVATE_URLS
+fetch-failure-timeout = по адресу { $url } сервер не ответил вовремя
+fetch-failure-too-large = документ по адресу { $url } больше допустимого размера
+fetch-failure-too-many-redirects = { $url } перенаправляет слишком много раз или по кругу
+fetch-failure-network = запрос к { $url } прервала сетевая ошибка
+fetch-failure-cancelled = Newsdesk останавливается: запрос к { $url } отменён
+feed-refusal-not-modified = сервер ответил 304 Not Modified на запрос без условий
+feed-refusal-empty = документ пуст
+feed-refusal-web-page-without-feed = это веб-страница, а не лента, и на ней не объявлено ни одной ленты (нет <link rel="alternate"> на RSS, Atom или JSON Feed)
+feed-refusal-unreadable = это не лента, которую можно прочитать (RSS, RDF, Atom или JSON Feed): «{ $detail }»
+
 ## Номера постов
 post-id-which = Какой пост? Используйте { $usage }
 post-id-invalid = «{ $input }» — не номер поста (это число, например 12, как в /scheduled). Используйте { $usage }
@@ -129,10 +144,10 @@ place-queued-by-someone-else = Кто-то поставил эту новост�
 place-killed = Эта новость снята (/kill): она никогда не публикуется.
 queue-invalid-url = «{ $input }» — не веб-адрес: дайте полную ссылку на статью, например https://example.com/story.
 queue-fetch-failed = Не удалось загрузить страницу: { $reason }. Ничего не поставлено в очередь.
-queue-unreadable = Не удалось прочитать страницу: { $reason }. Ничего не поставлено в очередь.
+queue-unreadable = Не удалось прочитать страницу: её разбор занял больше EXTRACT_TIMEOUT_MS. Ничего не поставлено в очередь.
 queue-no-article = На странице не нашлось статьи (нет заголовка). Ничего не поставлено в очередь.
 breaking-fetch-failed = Не удалось загрузить страницу: { $reason }. Ничего не опубликовано.
-breaking-unreadable = Не удалось прочитать страницу: { $reason }. Ничего не опубликовано.
+breaking-unreadable = Не удалось прочитать страницу: её разбор занял больше EXTRACT_TIMEOUT_MS. Ничего не опубликовано.
 breaking-no-article = На странице не нашлось статьи (нет заголовка). Ничего не опубликовано.
 post-sent = Пост №{ $id } теперь в канале.
 post-not-found = Поста №{ $id } нет.

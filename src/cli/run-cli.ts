@@ -28,6 +28,7 @@ import type { CleanArticle } from "../ingest/build-article.js";
 import type { FetcherDeps } from "../ingest/fetch/create-fetcher.js";
 import { FetchError } from "../ingest/fetch/fetch-error.js";
 import { FIRST_FETCH_REASON, storyCount } from "../ingest/feed-notices.js";
+import { feedRefusalInEnglish } from "../ingest/feeds/feed-refusal.js";
 import type { FeedIngestResult } from "../ingest/ingest-feeds.js";
 import type { TopicRule } from "../ingest/topics/assign-topics.js";
 import { createLogger, type Logger } from "../logger.js";
@@ -84,7 +85,7 @@ function addedFeedLines(outcome: Extract<AddFeedOutcome, { kind: "added" }>): st
   const topic = feed.defaultTopic ? ` [${feed.defaultTopic}]` : "";
   const found = check.found
     ? `${check.found.title ? `"${check.found.title}"` : "no title"}, ${check.found.items} item${check.found.items === 1 ? "" : "s"}`
-    : `without a working check (--force): ${check.forcedPast ?? ""}`;
+    : `without a working check (--force): ${check.forcedPast ? feedRefusalInEnglish(check.forcedPast) : ""}`;
   lines.push(`added feed #${feed.id} ${feed.url}${topic}: ${found}`);
   if (feed.review) lines.push("its new stories wait for review: each goes to the admin chat as a card for an editor to post, schedule or skip");
   const others = check.discovery?.others ?? [];
@@ -256,7 +257,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         case "duplicate":
           throw new UsageError(`${onPage ? `${onPage}${outcome.existing.url}; ` : ""}this feed is already there as #${outcome.existing.id}`);
         case "refused":
-          throw new UsageError(`${onPage ? `${onPage}${outcome.url}\n` : ""}cannot add ${outcome.url}: ${outcome.reason}; add it anyway with --force`);
+          throw new UsageError(`${onPage ? `${onPage}${outcome.url}\n` : ""}cannot add ${outcome.url}: ${feedRefusalInEnglish(outcome.reason)}; add it anyway with --force`);
         case "added":
           for (const line of addedFeedLines(outcome)) out(line);
       }

@@ -10,6 +10,7 @@ import type { TopicsRepository } from "../db/topics.js";
 import { parseFeedPriority } from "../editorial/feed-priority.js";
 import type { FeedLink } from "../ingest/feeds/discover-feed-links.js";
 import { FeedUrlError, parseFeedUrl } from "../ingest/feeds/parse-feed-url.js";
+import { feedRefusalInEnglish, type FeedRefusal } from "../ingest/feeds/feed-refusal.js";
 import type { FeedProbe } from "../ingest/feeds/probe-feed.js";
 import { parseFilterPhrase } from "../ingest/filters/keyword-filter.js";
 import type { OpmlFeed } from "../ingest/opml/opml.js";
@@ -29,7 +30,7 @@ export interface FeedCheck {
   /** The feed's title and how many items it has now; null when it was added despite failing the check. */
   found: { title: string | null; items: number } | null;
   /** Why the check failed, when `force` added the feed anyway. */
-  forcedPast: string | null;
+  forcedPast: FeedRefusal | null;
   discovery: FeedDiscovery | null;
 }
 
@@ -41,7 +42,7 @@ export type AddFeedOutcome =
   | { kind: "invalid-priority"; error: string }
   | { kind: "duplicate"; existing: FeedRecord; discovery: FeedDiscovery | null }
   /** The address does not answer, answers an error, or is not a feed (and names none): nothing was added. */
-  | { kind: "refused"; url: string; reason: string; discovery: FeedDiscovery | null };
+  | { kind: "refused"; url: string; reason: FeedRefusal; discovery: FeedDiscovery | null };
 
 export type RemoveFeedOutcome = { kind: "removed"; feed: FeedRecord } | { kind: "not-found"; id: number };
 
@@ -163,7 +164,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
           ...(priority !== undefined ? { priority } : {}),
           ...(input.review ? { review: true } : {}),
           ...(discovery ? { discoveredOn: discovery.page } : {}),
-          ...(forcedPast ? { forced: forcedPast } : {}),
+          ...(forcedPast ? { forced: feedRefusalInEnglish(forcedPast) } : {}),
         },
       });
       return { kind: "added", feed, check: { found, forcedPast, discovery } };

@@ -14,6 +14,7 @@ import type { EditField } from "../editorial/parse-edit-command.js";
 import type { Draft } from "../editorial/read-draft.js";
 import type { BuildContext, CleanArticle } from "../ingest/build-article.js";
 import { FetchError } from "../ingest/fetch/fetch-error.js";
+import { fetchFailureOf, type FetchFailure } from "../ingest/fetch/fetch-failure.js";
 import { ExtractionTimeoutError } from "../ingest/workers/create-extraction-pool.js";
 import { headlineKey, isSameStory, SAME_STORY_WINDOW_MS } from "../ingest/identity/same-story.js";
 import { normaliseUrl } from "../ingest/identity/normalise-url.js";
@@ -73,7 +74,7 @@ export type QueueOutcome =
   | { kind: "same-story"; articleId: number; carried: { postId: number; headline: string; url: string; sentAt: Date | null } }
   | PlaceRefusal
   | { kind: "invalid-url"; input: string }
-  | { kind: "fetch-failed"; reason: string }
+  | { kind: "fetch-failed"; failure: FetchFailure }
   /** The page came, but reading it took too long (a hostile or broken page). */
   | { kind: "unreadable"; reason: string }
   | { kind: "no-article" };
@@ -195,7 +196,7 @@ export function createPostActions(deps: PostActionsDeps) {
   /** The stored article for `url`, or the page fetched, built exactly as ingestion builds it, and stored. */
   const findOrStoreArticle = async (
     url: string,
-  ): Promise<{ articleId: number } | { kind: "fetch-failed" | "unreadable"; reason: string } | { kind: "no-article" }> => {
+  ): Promise<{ articleId: number } | { kind: "fetch-failed"; failure: FetchFailure } | { kind: "unreadable"; reason: string } | { kind: "no-article" }> => {
     const known = await articles.findByUrl(url);
     if (known) return { articleId: known.id };
     const now = deps.now();
@@ -203,7 +204,7 @@ export function createPostActions(deps: PostActionsDeps) {
     try {
       clean = (await deps.fetchPage(url, { now, summaryMaxChars: deps.summaryMaxChars, feedDefaultTopic: null, rules: await deps.topics.rules() })).article;
     } catch (error) {
-      if (error instanceof FetchError) return { kind: "fetch-failed", reason: error.message };
+      if (error instanceof FetchError) return { kind: "fetch-failed", failure: fetchFailureOf(error) };
       if (error instanceof ExtractionTimeoutError) return { kind: "unreadable", reason: error.message };
       throw error;
     }

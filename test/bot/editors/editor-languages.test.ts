@@ -3,12 +3,14 @@
  * in Russian, an English editor's stays English, in the same admin chat. Notices that
  * answer no one editor follow ADMIN_LANGUAGE, and the editors' menu is registered in both.
  */
+import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 
 import { registerCommands } from "../../../src/app/create-app.js";
 import { createTranslations } from "../../../src/i18n/create-i18n.js";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../../support/config.js";
 import { TEST_PROVIDERS } from "../../support/database.js";
+import { server } from "../../support/msw.js";
 import { BOT_INFO } from "../../support/telegram.js";
 import { EDITOR, queueEditorPost, startHarness, useEditorHarness } from "./editor-harness.js";
 
@@ -104,6 +106,38 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
       `Пост №${postId} не ждёт решения (сейчас он отменён).`,
       `Post #${postId} is not waiting for a decision (it is cancelled).`,
     ]);
+  });
+
+  it("says in the editor's language why a link was refused or could not be fetched", async () => {
+    const gone = "https://gone.example.com/rss.xml";
+    server.use(
+      http.get(gone, () => new HttpResponse("gone", { status: 404, statusText: "Not Found" })),
+      http.get("https://news.example.com/missing", () => new HttpResponse("gone", { status: 404 })),
+      http.get("https://news.example.com/empty.xml", () => new HttpResponse("", { headers: { "content-type": "application/xml" } })),
+    );
+    await say(`/addfeed ${gone}`, RU_EDITOR);
+    expect(lastText()).toBe(
+      `Не удаётся добавить ${gone}: по адресу ${gone} сервер ответил ошибкой 404 Not Found. Ничего не добавлено. Проверьте ссылку или добавьте ленту всё равно: /addfeed &lt;ссылка&gt; [тема] force.`,
+    );
+    await say(`/addfeed ${gone}`, EN_EDITOR);
+    expect(lastText()).toBe(
+      `Cannot add ${gone}: ${gone} answered 404 Not Found. Nothing was added. Check the link, or add it anyway with /addfeed &lt;link&gt; [topic] force.`,
+    );
+    await say("/addfeed http://127.0.0.1:8080/rss.xml", RU_EDITOR);
+    expect(lastText()).toBe(
+      "Не удаётся добавить http://127.0.0.1:8080/rss.xml: http://127.0.0.1:8080/rss.xml — адрес во внутренней или локальной сети; чтобы разрешить такие адреса, задайте ALLOW_PRIVATE_URLS. " +
+        "Ничего не добавлено. Проверьте ссылку или добавьте ленту всё равно: /addfeed &lt;ссылка&gt; [тема] force.",
+    );
+    await say("/addfeed https://news.example.com/empty.xml force", RU_EDITOR);
+    expect(lastText()).toBe(
+      "Лента №1 https://news.example.com/empty.xml добавлена, как вы просили, несмотря на проверку: документ пуст. Как проходят загрузки, видно в /feeds.",
+    );
+    await say("/queue https://news.example.com/missing", RU_EDITOR);
+    expect(lastText()).toBe(
+      "Не удалось загрузить страницу: по адресу https://news.example.com/missing сервер ответил ошибкой 404 Not Found. Ничего не поставлено в очередь.",
+    );
+    await say("/queue https://news.example.com/missing", EN_EDITOR);
+    expect(lastText()).toBe("I could not fetch that page: https://news.example.com/missing answered 404 Not Found. Nothing was queued.");
   });
 
   it("speaks Russian on the buttons a Russian editor gets", async () => {

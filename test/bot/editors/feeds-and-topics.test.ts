@@ -92,7 +92,7 @@ describe.each(TEST_PROVIDERS)("editors' feeds and topics on %s", (provider) => {
         "• https://paper.example.com/feeds/sport.atom (Sport)\n" +
         "• https://paper.example.com/feeds/world.json",
       `${PAPER} is a web page; the feed it declares, https://paper.example.com/feeds/all.xml, is already there as #3.`,
-      "Cannot add http://127.0.0.1:8080/rss.xml: refused http://127.0.0.1:8080/rss.xml: 127.0.0.1 is a loopback address; set ALLOW_PRIVATE_URLS to allow it. " +
+      "Cannot add http://127.0.0.1:8080/rss.xml: http://127.0.0.1:8080/rss.xml is on a private or local network; set ALLOW_PRIVATE_URLS to allow it. " +
         "Nothing was added. Check the link, or add it anyway with /addfeed &lt;link&gt; [topic] force.",
     ]);
     expect(await prisma().feed.findMany({ where: { review: true }, select: { id: true } })).toEqual([{ id: 2 }]);

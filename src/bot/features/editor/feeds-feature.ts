@@ -1,6 +1,7 @@
 /** /feeds, /addfeed, /removefeed, /resumefeed and the Resume button: the newsroom's feed actions, from the admin chat. */
 import { Composer } from "grammy";
 
+import { feedRefusalText } from "../../../editorial/fetch-failure-text.js";
 import { feedLine } from "../../../editorial/feed-status.js";
 import { parseFeedId, splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { resumedFeedNotice } from "../../../ingest/feed-notices.js";
@@ -58,7 +59,8 @@ function addFeedText(t: Translate, outcome: AddFeedOutcome): string {
       return discovery ? t("addfeed-duplicate-page", { page: discovery.page, url: existing.url, id: existing.id }) : t("addfeed-duplicate", { id: existing.id });
     }
     case "refused": {
-      const { url, reason, discovery } = outcome;
+      const { url, discovery } = outcome;
+      const reason = feedRefusalText(t, outcome.reason);
       return discovery ? t("addfeed-refused-page", { page: discovery.page, url, reason }) : t("addfeed-refused", { url, reason });
     }
     case "added": {
@@ -71,7 +73,7 @@ function addFeedText(t: Translate, outcome: AddFeedOutcome): string {
       lines.push(
         check.found
           ? t("addfeed-added", { id: feed.id, feed: label, found: foundText(t, check.found) })
-          : t("addfeed-added-forced", { id: feed.id, feed: label, reason: check.forcedPast ?? "" }),
+          : t("addfeed-added-forced", { id: feed.id, feed: label, reason: check.forcedPast ? feedRefusalText(t, check.forcedPast) : "" }),
       );
       if (feed.review) lines.push(t("addfeed-review"));
       const others = check.discovery?.others ?? [];

@@ -1,6 +1,7 @@
 /** The editors' words for what happened to a post: the admin chat's rendering of post outcomes. Pure. */
 import { deleteRefusal } from "../../../editorial/delete-refusal.js";
 import { describeEdit } from "../../../editorial/describe-edit.js";
+import { fetchFailureText } from "../../../editorial/fetch-failure-text.js";
 import { formatWhen } from "../../../editorial/format-when.js";
 import { maybeInChannelText } from "../../../editorial/maybe-in-channel-text.js";
 import type {
@@ -49,9 +50,9 @@ export function queueRefusalText(t: Translate, outcome: Exclude<QueueOutcome, { 
     case "invalid-url":
       return t("queue-invalid-url", { input: outcome.input });
     case "fetch-failed":
-      return t("queue-fetch-failed", { reason: outcome.reason });
+      return t("queue-fetch-failed", { reason: fetchFailureText(t, outcome.failure) });
     case "unreadable":
-      return t("queue-unreadable", { reason: outcome.reason });
+      return t("queue-unreadable");
     case "no-article":
       return t("queue-no-article");
     default:
@@ -96,9 +97,9 @@ export function breakingText(t: Translate, outcome: BreakingOutcome, timezone: s
     case "invalid-url":
       return t("queue-invalid-url", { input: outcome.input });
     case "fetch-failed":
-      return t("breaking-fetch-failed", { reason: outcome.reason });
+      return t("breaking-fetch-failed", { reason: fetchFailureText(t, outcome.failure) });
     case "unreadable":
-      return t("breaking-unreadable", { reason: outcome.reason });
+      return t("breaking-unreadable");
     case "no-article":
       return t("breaking-no-article");
     case "queued-by-someone-else":

@@ -1,0 +1,28 @@
+/** Why a page or a feed could not be fetched or added, in the reader's language. Pure. */
+import type { Translate } from "../i18n/translate.js";
+import type { FetchFailure } from "../ingest/fetch/fetch-failure.js";
+import type { FeedRefusal } from "../ingest/feeds/feed-refusal.js";
+
+/** "https://example.com/rss.xml answered 404 Not Found", a clause to fit into a sentence. */
+export function fetchFailureText(t: Translate, failure: FetchFailure): string {
+  switch (failure.code) {
+    case "http-status":
+      return t("fetch-failure-http-status", { url: failure.url, status: failure.status });
+    case "dns":
+      return t("fetch-failure-dns", { url: failure.url, host: failure.host });
+    default:
+      return t(`fetch-failure-${failure.code}`, { url: failure.url });
+  }
+}
+
+/** Why /addfeed refused an address (or added it only because it was forced), as a clause. */
+export function feedRefusalText(t: Translate, reason: FeedRefusal): string {
+  switch (reason.code) {
+    case "fetch-failed":
+      return fetchFailureText(t, reason.failure);
+    case "unreadable":
+      return t("feed-refusal-unreadable", { detail: reason.detail });
+    default:
+      return t(`feed-refusal-${reason.code}`);
+  }
+}
