@@ -144,11 +144,11 @@ export function auditSentence(t: Translate, entry: AuditLineEntry, timezone: str
     after: fieldsOf(entry.after),
     ref: refOf(entry.subject),
     quote: (value) => (value === null ? t("log-nothing") : t("log-quote", { text: cutText(value, MAX_QUOTE_CHARS) })),
-    when: (iso) => (iso === null ? t("log-next-slot") : formatWhen(new Date(iso), timezone, now)),
+    when: (iso) => (iso === null ? t("log-next-slot") : formatWhen(new Date(iso), timezone, now, t.language)),
   });
 }
 
 /** One line of /log, HTML: "Sun 6 Dec 18:31 · Eda rescheduled #6 from … to …"; every text escaped. */
 export function auditLine(t: Translate, entry: AuditLineEntry, timezone: string, now: Date): string {
-  return escapeHtml(`${formatWhen(entry.createdAt, timezone, now)} · ${auditSentence(t, entry, timezone, now)}`);
+  return escapeHtml(`${formatWhen(entry.createdAt, timezone, now, t.language)} · ${auditSentence(t, entry, timezone, now)}`);
 }

@@ -13,6 +13,6 @@ export function withinDeleteWindow(sentAt: Date | null, now: Date): boolean {
 /** Why post `id` sent at `sentAt` can no longer be deleted, or null while it can. */
 export function deleteRefusal(t: Translate, id: number, sentAt: Date | null, now: Date, timezone: string): string | null {
   if (!sentAt) return t("delete-no-send-time", { id });
-  if (now.getTime() - sentAt.getTime() >= DELETE_WINDOW_MS) return t("delete-too-old", { id, when: formatWhen(sentAt, timezone, now) });
+  if (now.getTime() - sentAt.getTime() >= DELETE_WINDOW_MS) return t("delete-too-old", { id, when: formatWhen(sentAt, timezone, now, t.language) });
   return null;
 }

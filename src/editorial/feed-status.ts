@@ -16,7 +16,7 @@ export function feedStateOf(feed: FeedRecord): FeedState {
  * `feeds resume` until the next fetch, or "new" before its first fetch.
  */
 function feedState(t: Translate, feed: FeedRecord, timezone: string, now: Date): string {
-  const when = (date: Date) => formatWhen(date, timezone, now);
+  const when = (date: Date) => formatWhen(date, timezone, now, t.language);
   if (feed.pausedAt) return t("feed-state-paused", { when: when(feed.pausedAt), reason: feed.pausedReason ?? t("feed-state-paused-by-hand") });
   if (feed.lastError) {
     // `feeds resume` clears the failure count but keeps the last error until the next fetch.

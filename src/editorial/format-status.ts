@@ -47,7 +47,7 @@ function botLines(t: Translate, status: NewsroomStatus, now: Date): string[] {
 /** The status screen, one line per fact, in `t`'s language (a problem in its own words when it has them). */
 export function formatStatus(t: Translate, status: NewsroomStatus, timezone: string): string {
   const now = status.checkedAt;
-  const when = (date: Date) => formatWhen(date, timezone, now);
+  const when = (date: Date) => formatWhen(date, timezone, now, t.language);
   // The zone is named once, here; every other time on the screen is in it.
   const lines = [t("status-title", { when: when(now), zone: timezone })];
   if (status.problems.length === 0) lines.push(t("status-problems-none"));

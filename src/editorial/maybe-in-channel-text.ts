@@ -19,6 +19,6 @@ export function maybeInChannelText(t: Translate, post: InterruptedPost, now: Dat
   const why = post.reason ? `: ${post.reason}` : "";
   const texts = { id: post.postId, headline: post.headline, why };
   return post.interruptedAt
-    ? t("post-maybe-in-channel-at", { ...texts, when: formatWhen(post.interruptedAt, timezone, now) })
+    ? t("post-maybe-in-channel-at", { ...texts, when: formatWhen(post.interruptedAt, timezone, now, t.language) })
     : t("post-maybe-in-channel", texts);
 }

@@ -103,9 +103,9 @@ export function parseWhen(t: Translate, text: string, now: Date, timezone: strin
   const result = readWhen(t, cleaned, now, timezone);
   if (!result.ok) return result;
   const startOfMinute = Math.floor(now.getTime() / 60_000) * 60_000;
-  if (result.date.getTime() < startOfMinute) return { ok: false, error: t("when-past", { when: formatWhen(result.date, timezone, now) }) };
+  if (result.date.getTime() < startOfMinute) return { ok: false, error: t("when-past", { when: formatWhen(result.date, timezone, now, t.language) }) };
   if (result.date.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000) {
-    return { ok: false, error: t("when-too-far", { when: formatWhen(result.date, timezone, now) }) };
+    return { ok: false, error: t("when-too-far", { when: formatWhen(result.date, timezone, now, t.language) }) };
   }
   return result;
 }

@@ -56,7 +56,7 @@ export function decisionLine(t: Translate, facts: CardFacts, timezone: string, n
       return t(`card-approved-${how}`, { ...texts, why: facts.lastError ?? "none" });
     }
     case "scheduled":
-      return t("card-scheduled", { ...texts, when: facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone, now) : t("card-next-slot") });
+      return t("card-scheduled", { ...texts, when: facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone, now, t.language) : t("card-next-slot") });
     case "skipped":
       return t("card-skipped", texts);
     case "cancelled":
@@ -67,7 +67,7 @@ export function decisionLine(t: Translate, facts: CardFacts, timezone: string, n
 /** The card's own lines under the post (escaped HTML): the facts, and the decision once made. */
 export function reviewCardLines(t: Translate, facts: CardFacts, timezone: string, now: Date): string {
   const lines: string[] = [];
-  const from = `${sourceOf(facts)} · ${formatWhen(facts.time, timezone, now)}`;
+  const from = `${sourceOf(facts)} · ${formatWhen(facts.time, timezone, now, t.language)}`;
   if (facts.kind === "draft") {
     lines.push(t("card-draft", { id: facts.postId, by: facts.queuedByName ?? "none", from }));
   } else {

@@ -14,7 +14,7 @@ export interface WaitingPost {
 
 /** HTML; every interpolated text is escaped. */
 export function scheduledLine(t: Translate, post: WaitingPost, timezone: string, now: Date): string {
-  const when = post.scheduledAt ? formatWhen(post.scheduledAt, timezone, now) : t("queue-line-next-slot");
+  const when = post.scheduledAt ? formatWhen(post.scheduledAt, timezone, now, t.language) : t("queue-line-next-slot");
   const who = post.origin === "editor" ? t("queue-line-queued-by-html", { name: escapeHtml(post.queuedByName ?? t("an-editor")) }) : t("queue-line-automatic");
   const retry = post.lastError ? ` ${t("queue-line-retrying-html", { error: escapeHtml(post.lastError) })}` : "";
   return `#${post.id} ${escapeHtml(when)} · ${escapeHtml(post.article.headline)} · ${who}${retry}`;

@@ -7,8 +7,8 @@ import { I18n, type I18nFlavor } from "@grammyjs/i18n";
 import type { Context, MiddlewareFn } from "grammy";
 
 import { LOCALES_DIR, ungrouped } from "./fluent-translator.js";
-import { LANGUAGES, type Language } from "./languages.js";
-import type { Translate } from "./translate.js";
+import { isLanguage, LANGUAGES, type Language } from "./languages.js";
+import { translateIn, type Translate } from "./translate.js";
 
 export { LOCALES_DIR };
 
@@ -28,15 +28,30 @@ export function createTranslations(directory: string = LOCALES_DIR): Translation
     if (!shared.locales.includes(language)) throw new Error(`no texts for "${language}" in ${directory}`);
   }
   return {
-    translator: (language) => (key, variables) => shared.t(language, key, ungrouped(variables)),
+    translator: (language) => translateIn(language, (key, variables) => shared.t(language, key, ungrouped(variables))),
     middleware<C extends Context & I18nFlavor>(negotiate: (ctx: C) => Language | Promise<Language>): MiddlewareFn<C> {
-      const i18n = new I18n<C>({ ...options, localeNegotiator: negotiate });
+      // The language each update was answered in, for ctx.t to say (times are formatted in it too).
+      const negotiated = new WeakMap<object, Language>();
+      const localeNegotiator = async (ctx: C): Promise<Language> => {
+        const language = await negotiate(ctx);
+        negotiated.set(ctx, language);
+        return language;
+      };
+      const i18n = new I18n<C>({ ...options, localeNegotiator });
       rememberBundleMatches(i18n);
       const plugin = i18n.middleware();
       return (ctx, next) =>
         plugin(ctx, async () => {
           const translate = ctx.translate;
-          ctx.translate = ctx.t = (key, variables) => translate(key, ungrouped(variables as Record<string, string | number> | undefined));
+          let language = negotiated.get(ctx) ?? "en";
+          const plugged = ctx.i18n;
+          const useLocale = plugged.useLocale.bind(plugged);
+          plugged.useLocale = (locale) => {
+            useLocale(locale);
+            language = isLanguage(locale) ? locale : "en";
+          };
+          const t: typeof translate = (key, variables) => translate(key, ungrouped(variables as Record<string, string | number> | undefined));
+          ctx.translate = ctx.t = Object.defineProperty(t, "language", { get: () => language, enumerable: true });
           await next();
         });
     },

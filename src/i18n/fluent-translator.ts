@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
 
 import type { Language } from "./languages.js";
-import type { Translate } from "./translate.js";
+import { translateIn, type Translate } from "./translate.js";
 
 /** The locale files, beside src/ (or dist/) like the migrations. */
 export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
@@ -32,8 +32,8 @@ export function createFluentTranslator(language: Language, directory: string = L
   for (const file of readdirSync(folder).filter((name) => name.endsWith(".ftl"))) {
     bundle.addResource(new FluentResource(readFileSync(join(folder, file), "utf8")));
   }
-  return (key, variables) => {
+  return translateIn(language, (key, variables) => {
     const message = bundle.getMessage(key);
     return message?.value ? bundle.formatPattern(message.value, ungrouped(variables)) : key;
-  };
+  });
 }

@@ -186,7 +186,7 @@ describe("every recorded action", () => {
 
   it("reads in Russian", () => {
     expect(auditSentence(ru, entry("post.reschedule", "post #6", { before: { scheduledAt: "2026-12-06T19:55:00Z" }, after: { scheduledAt: null } }), LONDON, NOW)).toBe(
-      "Eda: №6 перенесён с Sun 6 Dec 19:55 на ближайшее свободное время",
+      "Eda: №6 перенесён с вс 6 декабря 19:55 на ближайшее свободное время",
     );
     expect(auditSentence(ru, entry("post.edit", "post #3", { before: { headline: "Old" }, after: { headline: "New" } }), LONDON, NOW)).toBe(
       "Eda: у №3 изменён заголовок: было «Old», стало «New»",

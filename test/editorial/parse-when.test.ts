@@ -113,6 +113,17 @@ describe("formatWhen, the one time format for people", () => {
     expect(formatWhen(new Date("2025-12-06T18:30:00Z"), LONDON, now)).toBe("Sat 6 Dec 2025 18:30");
   });
 
+  it("names the day and the month in Russian for a Russian reader, the month in full", () => {
+    expect(formatWhen(new Date("2026-12-06T18:30:00Z"), LONDON, now, "ru")).toBe("вс 6 декабря 18:30");
+    expect(formatWhen(new Date("2026-05-01T07:00:00Z"), LONDON, now, "ru")).toBe("пт 1 мая 08:00");
+    expect(formatWhen(new Date("2025-09-06T18:30:00Z"), LONDON, now, "ru")).toBe("сб 6 сентября 2025 19:30");
+    expect(formatWhen(new Date("2026-12-06T18:30:00Z"), LONDON, now, "en")).toBe("Sun 6 Dec 18:30");
+  });
+
+  it("writes a refused time in the editor's language", () => {
+    expect(parseWhen(createFluentTranslator("ru"), "09:00", NOW, LONDON)).toEqual({ ok: false, error: expect.stringContaining("пн 30 ноября 09:00") as unknown });
+  });
+
   it("compares years in TIMEZONE: New Year's Eve in UTC is already next year in Tokyo", () => {
     const newYearsEve = new Date("2026-12-31T20:00:00Z");
     expect(formatWhen(newYearsEve, "Asia/Tokyo", newYearsEve)).toBe("Fri 1 Jan 05:00");

@@ -122,7 +122,7 @@ export function createComposeConversation(deps: EditorDeps) {
         ? t("compose-when-now")
         : draft.when === null
           ? t("compose-when-next")
-          : t("compose-when-at", { when: formatWhen(new Date(draft.when), timezone, shownAt) });
+          : t("compose-when-at", { when: formatWhen(new Date(draft.when), timezone, shownAt, t.language) });
     await replyWithPost(ctx, posts.previewDraft(draft));
     await ctx.reply(escapeHtml(t("compose-confirm", { when: whenText })), { parse_mode: "HTML", reply_markup: composeConfirmKeyboard(t) });
     const yes = new Set(["yes", t("compose-yes")]);

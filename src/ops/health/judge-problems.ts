@@ -159,14 +159,14 @@ function ingestProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[]
   }
   const grace = Math.min(run.getTime() - previous.getTime(), INGEST_RUN_GRACE_MS);
   if (snapshot.now.getTime() < run.getTime() + grace) return [];
-  const since = lastSuccess ? formatWhen(lastSuccess, rules.timezone, snapshot.now) : "none";
-  return [problemOf(rules.english, "ingest:stale", "health-ingest-stale", () => ({ since }))];
+  const since = (t: Translate) => (lastSuccess ? formatWhen(lastSuccess, rules.timezone, snapshot.now, t.language) : "none");
+  return [problemOf(rules.english, "ingest:stale", "health-ingest-stale", (t) => ({ since: since(t) }))];
 }
 
 /** Every current problem, most fundamental first. */
 export function judgeProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[] {
   const { now } = snapshot;
-  const when = (date: Date) => formatWhen(date, rules.timezone, now);
+  const when = (date: Date, t: Translate) => formatWhen(date, rules.timezone, now, t.language);
   const problems: Problem[] = [];
   const problem = (key: string, id: string, variables: (t: Translate) => Record<string, string | number>) => problems.push(problemOf(rules.english, key, id, variables));
   if (!snapshot.database.writable) {
@@ -185,8 +185,7 @@ export function judgeProblems(snapshot: HealthSnapshot, rules: HealthRules): Pro
   }
   const paused = snapshot.posting.paused;
   if (paused) {
-    const variables = { by: paused.by ?? "none", since: paused.since ? when(paused.since) : "none" };
-    problem("posting:paused", "health-posting-paused", () => variables);
+    problem("posting:paused", "health-posting-paused", (t) => ({ by: paused.by ?? "none", since: paused.since ? when(paused.since, t) : "none" }));
   }
   const overdue = findOverduePost(snapshot, rules);
   if (overdue && now.getTime() - overdue.dueSince.getTime() > DUE_GRACE_MS) {
@@ -196,8 +195,7 @@ export function judgeProblems(snapshot: HealthSnapshot, rules: HealthRules): Pro
   }
   problems.push(...ingestProblems(snapshot, rules));
   for (const failure of [...snapshot.jobs].sort((a, b) => a.job.localeCompare(b.job))) {
-    const variables = { job: failure.job, since: when(failure.since), reason: clause(failure.reason) };
-    problem(`job:${failure.job}`, "health-job-failing", () => variables);
+    problem(`job:${failure.job}`, "health-job-failing", (t) => ({ job: failure.job, since: when(failure.since, t), reason: clause(failure.reason) }));
   }
   return problems;
 }

@@ -71,8 +71,8 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
 
     await say("/status", RU_EDITOR);
     const status = lastText()!.split("\n");
-    expect(status[0]).toMatch(/^Состояние Newsdesk на Mon 30 Nov \d\d:\d\d \(Europe\/London\)$/);
-    expect(status).toContain("Публикация: автоматические посты приостановлены (Ann) с Mon 30 Nov 10:00; посты редакторов по-прежнему выходят");
+    expect(status[0]).toMatch(/^Состояние Newsdesk на пн 30 ноября \d\d:\d\d \(Europe\/London\)$/);
+    expect(status).toContain("Публикация: автоматические посты приостановлены (Ann) с пн 30 ноября 10:00; посты редакторов по-прежнему выходят");
     await say("/status", EN_EDITOR);
     expect(lastText()!.split("\n")[0]).toMatch(/^Newsdesk status at Mon 30 Nov \d\d:\d\d \(Europe\/London\)$/);
 

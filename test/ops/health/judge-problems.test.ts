@@ -132,6 +132,6 @@ describe("a problem in the admin chat's language", () => {
   it("reads in Russian for the chat, and stays English for /readyz and the logs", () => {
     const [problem] = judgeProblems(snapshot({ posting: { paused: { by: "Ann", since: at("09:00:00") }, forbidden: null, autoHeld: "paused" } }), rules);
     expect(problem?.sentence).toBe("Automatic posting has been paused by Ann since Mon 30 Nov 09:00.");
-    expect(problem?.say?.(createFluentTranslator("ru"))).toBe("Автоматическая публикация приостановлена (Ann) с Mon 30 Nov 09:00.");
+    expect(problem?.say?.(createFluentTranslator("ru"))).toBe("Автоматическая публикация приостановлена (Ann) с пн 30 ноября 09:00.");
   });
 });

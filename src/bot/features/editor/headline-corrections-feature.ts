@@ -16,7 +16,7 @@ function decidedCardText(t: Translate, correction: CorrectionRecord, timezone: s
   const who = escapeHtml(correction.decidedByName ?? t("an-editor"));
   const key = correction.status === "applied" ? "correction-applied" : "correction-ignored";
   const line = correction.decidedAt
-    ? t(`${key}-at-html`, { who, when: escapeHtml(formatWhen(correction.decidedAt, timezone, now)) })
+    ? t(`${key}-at-html`, { who, when: escapeHtml(formatWhen(correction.decidedAt, timezone, now, t.language)) })
     : t(`${key}-html`, { who });
   return `${correctionCardText(t, correction)}\n${line}`;
 }
@@ -34,7 +34,7 @@ function refusalText(t: Translate, outcome: ApplyCorrectionOutcome | IgnoreCorre
       if (correction.status === "superseded") return t("correction-superseded");
       const texts = { who: correction.decidedByName ?? t("an-editor"), status: t(`correction-status-${correction.status}`) };
       return correction.decidedAt
-        ? t("correction-already-decided-at", { ...texts, when: formatWhen(correction.decidedAt, timezone, now) })
+        ? t("correction-already-decided-at", { ...texts, when: formatWhen(correction.decidedAt, timezone, now, t.language) })
         : t("correction-already-decided", texts);
     }
     case "not-in-channel":

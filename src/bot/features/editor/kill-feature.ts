@@ -29,7 +29,7 @@ export function killText(t: Translate, outcome: KillOutcome, timezone: string, n
     case "unknown-url":
       return t("kill-unknown-url", { url: outcome.url });
     case "already-removed": {
-      const texts = { headline: outcome.headline, when: formatWhen(outcome.at, timezone, now) };
+      const texts = { headline: outcome.headline, when: formatWhen(outcome.at, timezone, now, t.language) };
       return outcome.reason === "deleted" ? t("kill-already-deleted", texts) : t("kill-already-killed", texts);
     }
     case "sending":

@@ -69,7 +69,7 @@ export function postNowText(t: Translate, outcome: PostNowOutcome, timezone: str
     case "not-found":
       return t("post-not-found", { id });
     case "already-sent":
-      return outcome.sentAt ? t("post-already-sent", { id, when: formatWhen(outcome.sentAt, timezone, now) }) : t("post-already-sent-earlier", { id });
+      return outcome.sentAt ? t("post-already-sent", { id, when: formatWhen(outcome.sentAt, timezone, now, t.language) }) : t("post-already-sent-earlier", { id });
     case "deleted":
       return t("post-deleted", { id });
     case "killed":
@@ -126,7 +126,7 @@ export function markSentText(t: Translate, outcome: MarkSentOutcome): string {
 export function rescheduleText(t: Translate, outcome: RescheduleOutcome, timezone: string, now: Date): string {
   switch (outcome.kind) {
     case "rescheduled":
-      return t("reschedule-done", { id: outcome.postId, when: formatWhen(outcome.when, timezone, now) });
+      return t("reschedule-done", { id: outcome.postId, when: formatWhen(outcome.when, timezone, now, t.language) });
     case "not-found":
       return t("post-not-found", { id: outcome.postId });
     case "not-waiting":

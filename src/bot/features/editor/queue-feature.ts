@@ -6,6 +6,7 @@ import { parsePostId, splitFirstWord } from "../../../editorial/parse-post-id.js
 import { parseWhen, whenExamples } from "../../../editorial/parse-when.js";
 import { scheduledLine } from "../../../editorial/scheduled-line.js";
 import { formatWhen } from "../../../editorial/format-when.js";
+import type { Translate } from "../../../i18n/translate.js";
 import type { PostNowOutcome, QueueOutcome } from "../../../newsroom/post-actions.js";
 import { escapeHtml, fitLines } from "../../../publish/telegram-html.js";
 import type { BotContext } from "../../context.js";
@@ -34,8 +35,9 @@ export function createQueueFeature(deps: EditorDeps): Composer<BotContext> {
     if (outcome.kind === "same-story") {
       const { carried } = outcome;
       const texts = { id: carried.postId, headline: carried.headline, url: carried.url };
+      const t: Translate = ctx.t;
       const text = carried.sentAt
-        ? ctx.t("queue-same-story-on", { ...texts, when: formatWhen(carried.sentAt, timezone, deps.now()) })
+        ? ctx.t("queue-same-story-on", { ...texts, when: formatWhen(carried.sentAt, timezone, deps.now(), t.language) })
         : ctx.t("queue-same-story", texts);
       return replyHtml(ctx, escapeHtml(text), sameStoryKeyboard(ctx.t, outcome.articleId, when));
     }
