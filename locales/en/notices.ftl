@@ -27,6 +27,7 @@ notice-posting-rights-back = ✅ I may post in the channel again. Posting resume
 notice-digest-interrupted = ⚠️ A “Top stories” digest was being sent when the bot stopped: it may or may not be in the channel. It is not sent again.
 notice-digest-uncertain = ⚠️ The “Top stories” digest may or may not be in the channel ({ $reason }). It is not sent again.
 notice-posting-lost = ⛔ I can no longer post in the channel ({ $reason }). Posting is paused. Make me an administrator with the right to post; posting resumes by itself when I see my rights return.
+telegram-refused-posting = Telegram refused the post: “{ $description }”
 notice-self-check-problems = ⚠️ Start-up check found problems:
 notice-flood-wait = { $seconds ->
     [one] Telegram asked me to slow down in this chat: my replies were delayed by { $seconds } second.

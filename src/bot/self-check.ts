@@ -9,6 +9,7 @@ import type { ChatMember } from "grammy/types";
 
 import type { ChatRef } from "../config.js";
 import type { Translate } from "../i18n/translate.js";
+import { postingForbiddenText, type PostingForbidden } from "../publish/posting-forbidden.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import type { Logger } from "../logger.js";
 import type { AdminNotifier } from "../ops/admin-notifier.js";
@@ -21,9 +22,15 @@ export interface SelfCheckResult {
 
 /** What is wrong with the bot's membership of the channel in `t`'s language, or null when it may post. */
 export function channelProblem(t: Translate, member: ChatMember, channel: ChatRef | string): string | null {
+  const standing = channelStanding(member, channel);
+  return standing ? postingForbiddenText(t, standing) : null;
+}
+
+/** Why the bot's membership of the channel keeps it from posting, as a code to store; null when it may post. */
+export function channelStanding(member: ChatMember, channel: ChatRef | string): PostingForbidden | null {
   if (member.status === "creator") return null;
-  if (member.status !== "administrator") return t("self-check-channel-not-admin", { channel: String(channel) });
-  if (!member.can_post_messages) return t("self-check-channel-cannot-post", { channel: String(channel) });
+  if (member.status !== "administrator") return { code: "not-admin", channel: String(channel) };
+  if (!member.can_post_messages) return { code: "cannot-post", channel: String(channel) };
   return null;
 }
 

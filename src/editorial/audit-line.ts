@@ -1,5 +1,6 @@
 /** /log in words: one sentence per audit entry, "Eda rescheduled #6 from Sun 6 Dec 19:55 to Sun 6 Dec 18:30". Pure. */
 import type { Translate } from "../i18n/translate.js";
+import { postingForbiddenText, readPostingForbidden } from "../publish/posting-forbidden.js";
 import { cutText, escapeHtml } from "../publish/telegram-html.js";
 import { formatWhen } from "./format-when.js";
 
@@ -95,7 +96,10 @@ const SENTENCES = {
       : f.t("log-story-kill-link", { who: f.who, url: f.entry.subject ?? "", headline: f.quote(text(f.before, "headline")) }),
   "posting.pause": (f: Facts) => f.t("log-posting-pause", { who: f.who }),
   "posting.resume": (f: Facts) => f.t("log-posting-resume", { who: f.who }),
-  "channel.rights_lost": (f: Facts) => f.t("log-channel-rights-lost", { problem: text(f.after, "problem") ?? f.t("log-rights-changed") }),
+  "channel.rights_lost": (f: Facts) => {
+    const problem = readPostingForbidden(f.after.problem);
+    return f.t("log-channel-rights-lost", { problem: problem ? postingForbiddenText(f.t, problem) : f.t("log-rights-changed") });
+  },
   "channel.rights_back": (f: Facts) => f.t("log-channel-rights-back"),
   "feed.add": (f: Facts) => f.t("log-feed-add", { who: f.who, id: f.ref, url: text(f.after, "url") ?? "", topic: orNone(text(f.after, "defaultTopic")) }).trimEnd(),
   "feed.remove": (f: Facts) => f.t("log-feed-remove", { who: f.who, id: f.ref, url: text(f.before, "url") ?? "" }).trimEnd(),

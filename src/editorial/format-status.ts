@@ -5,6 +5,7 @@
 import type { Translate } from "../i18n/translate.js";
 import type { InstanceRecord } from "../ops/instance-heartbeat.js";
 import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
+import { postingForbiddenText } from "../publish/posting-forbidden.js";
 import { describeDuration } from "./describe-duration.js";
 import { feedLine } from "./feed-status.js";
 import { formatWhen } from "./format-when.js";
@@ -53,12 +54,13 @@ export function formatStatus(t: Translate, status: NewsroomStatus, timezone: str
   if (status.problems.length === 0) lines.push(t("status-problems-none"));
   else lines.push(t("status-problems", { count: status.problems.length }), ...status.problems.map((p) => `• ${p.say ? p.say(t) : p.sentence}`));
   lines.push(postingLine(t, status.posting, when));
-  lines.push(status.posting.forbidden ? t("status-channel-forbidden", { reason: status.posting.forbidden }) : t("status-channel-ok"));
+  lines.push(status.posting.forbidden ? t("status-channel-forbidden", { reason: postingForbiddenText(t, status.posting.forbidden) }) : t("status-channel-ok"));
   if (status.waitingCount === 0) lines.push(t("status-next-none"));
   else {
     lines.push(t("status-next", { count: status.waitingCount }));
     for (const post of status.nextPosts) {
-      const at = post.at ? when(post.at) : t("status-held", { reason: post.heldBy ?? "held" });
+      const held = post.heldBy;
+      const at = post.at ? when(post.at) : t("status-held", { reason: held?.kind === "forbidden" ? postingForbiddenText(t, held.reason) : (held?.reason ?? "held") });
       lines.push(`  #${post.id} ${at} “${shorten(post.headline)}”`);
     }
   }

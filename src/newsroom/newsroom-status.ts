@@ -11,6 +11,7 @@ import type { CronTimes } from "../ops/health/cron-times.js";
 import type { HealthMonitor } from "../ops/health/health-monitor.js";
 import type { Problem, WaitingPost } from "../ops/health/judge-problems.js";
 import type { InstanceRecord } from "../ops/instance-heartbeat.js";
+import type { PostingForbidden } from "../publish/posting-forbidden.js";
 import { notPostedRange } from "../publish/posting-policy.js";
 
 /** /status lists this many of the next posts and of the failed ones. */
@@ -22,13 +23,16 @@ export interface UpcomingPost {
   headline: string;
   origin: "auto" | "editor";
   at: Date | null;
-  heldBy: string | null;
+  heldBy: HeldBy | null;
 }
+
+/** Why a waiting post is held: the bot may not post at all, or automatic posts wait (paused, quiet hours…). */
+export type HeldBy = { kind: "forbidden"; reason: PostingForbidden } | { kind: "auto"; reason: string };
 
 export interface NewsroomStatus {
   checkedAt: Date;
   problems: Problem[];
-  posting: { paused: { by: string | null; since: Date | null } | null; forbidden: string | null; autoHeld: string | null };
+  posting: { paused: { by: string | null; since: Date | null } | null; forbidden: PostingForbidden | null; autoHeld: string | null };
   /** The first posts of the queue, in the order they go out. */
   nextPosts: UpcomingPost[];
   waitingCount: number;
@@ -56,10 +60,13 @@ export function planNextPosts(input: {
   now: Date;
   publish: CronTimes;
   autoHeld: string | null;
-  forbidden: string | null;
+  forbidden: PostingForbidden | null;
   limit: number;
 }): UpcomingPost[] {
-  const held = (post: WaitingPost) => input.forbidden ?? (post.origin === "auto" ? input.autoHeld : null);
+  const held = (post: WaitingPost): HeldBy | null => {
+    if (input.forbidden) return { kind: "forbidden", reason: input.forbidden };
+    return post.origin === "auto" && input.autoHeld !== null ? { kind: "auto", reason: input.autoHeld } : null;
+  };
   const planned: UpcomingPost[] = [];
   let pending = input.waiting.filter((p) => held(p) === null);
   let run = input.now;

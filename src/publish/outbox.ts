@@ -22,6 +22,7 @@ import { slotToServe } from "./post-slots.js";
 import type { SendBudget } from "./send-budget.js";
 import type { SendConfirmations } from "./send-confirmations.js";
 import { planPostMessage, type PostMessage, type PostStyle } from "./post-message.js";
+import { postingForbiddenText, storePostingForbidden, type PostingForbidden } from "./posting-forbidden.js";
 import { classifySendFailure, decideSendFailure, isPictureRefused } from "./send-failure-policy.js";
 import { pickBestStory } from "./story-score.js";
 import { escapeHtml } from "./telegram-html.js";
@@ -265,9 +266,10 @@ async function handleSendFailure(deps: OutboxDeps, post: PostRecord, log: Logger
 
 async function pauseForLostRights(deps: OutboxDeps, reason: string): Promise<void> {
   if (await deps.settings.get(OUTBOX_FORBIDDEN)) return;
-  await deps.settings.set(OUTBOX_FORBIDDEN, reason);
+  const forbidden: PostingForbidden = { code: "telegram-refused", description: reason };
+  await deps.settings.set(OUTBOX_FORBIDDEN, storePostingForbidden(forbidden));
   deps.logger.error({ reason }, "the bot may not post in the channel: posting is paused until its rights return");
-  await deps.admin.notify((t) => t("notice-posting-lost", { reason: escapeHtml(reason) }));
+  await deps.admin.notify((t) => t("notice-posting-lost", { reason: escapeHtml(postingForbiddenText(t, forbidden)) }));
 }
 
 /**

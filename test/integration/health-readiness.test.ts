@@ -72,9 +72,11 @@ describe.each(TEST_PROVIDERS)("readiness on %s", (provider) => {
   });
 
   it("is not ready while the bot may not post in the channel", async () => {
-    await state.harness.app.newsroom.posting.channelRightsChanged({ problem: "the bot is no longer an administrator of the channel", actor: { id: 0, name: null } });
+    await state.harness.app.newsroom.posting.channelRightsChanged({ problem: { code: "not-admin", channel: "@news" }, actor: { id: 0, name: null } });
     advance(state, 10_000);
-    expect((await readyz(state)).body.problems).toEqual(["The bot may not post in the channel: the bot is no longer an administrator of the channel."]);
+    expect((await readyz(state)).body.problems).toEqual([
+      "The bot may not post in the channel: the bot is not an administrator of the channel @news: add it as an administrator with the right to post messages.",
+    ]);
   });
 
   it("is not ready when a due post has waited over ten minutes", async () => {

@@ -184,8 +184,10 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
       reason: "the bot may not post in the channel; waiting for its rights to return",
     });
     expect(adminSends()).toHaveLength(1);
-    expect(String(adminSends()[0]!.payload.text)).toMatch(/^⛔ I can no longer post in the channel \(Forbidden: bot is not a member of the channel chat\)\. Posting is paused\./);
-    expect(await app.services.settings.get(OUTBOX_FORBIDDEN)).toBe("Forbidden: bot is not a member of the channel chat");
+    expect(String(adminSends()[0]!.payload.text)).toMatch(
+      /^⛔ I can no longer post in the channel \(Telegram refused the post: “Forbidden: bot is not a member of the channel chat”\)\. Posting is paused\./,
+    );
+    expect(await app.services.settings.get(OUTBOX_FORBIDDEN)).toBe('{"code":"telegram-refused","description":"Forbidden: bot is not a member of the channel chat"}');
     expect(await app.services.posts.get(1)).toMatchObject({ status: "queued" });
   });
 

@@ -8,6 +8,7 @@ import type { FeedRecord, FeedsRepository } from "../../db/feeds.js";
 import type { HealthProbe } from "../../db/health-probe.js";
 import type { SettingsRepository } from "../../db/settings.js";
 import { OUTBOX_FORBIDDEN, OUTBOX_PAUSED } from "../../publish/outbox.js";
+import { readPostingForbidden } from "../../publish/posting-forbidden.js";
 import { autoPostingBlock, type PostingRules } from "../../publish/posting-policy.js";
 import { failureReason } from "../error-reason.js";
 import { listInstances, type InstanceRecord } from "../instance-heartbeat.js";
@@ -118,7 +119,7 @@ export async function gatherHealth(sources: HealthSources): Promise<GatheredHeal
     lastSent = last;
     snapshot.posting = {
       paused: paused === null ? null : parsePause(paused),
-      forbidden,
+      forbidden: forbidden === null ? null : readPostingForbidden(forbidden),
       autoHeld: autoPostingBlock(now, sources.rules, { paused: paused !== null, sentInLastHour }),
     };
     snapshot.waiting = waiting.map((p) => ({ id: p.id, headline: p.headline, origin: p.origin, scheduledAt: p.scheduledAt, changedAt: p.updatedAt }));

@@ -7,6 +7,7 @@
 import { describeDuration } from "../../editorial/describe-duration.js";
 import { formatWhen } from "../../editorial/format-when.js";
 import type { Translate } from "../../i18n/translate.js";
+import { postingForbiddenText, type PostingForbidden } from "../../publish/posting-forbidden.js";
 import type { CronTimes } from "./cron-times.js";
 
 export interface Problem {
@@ -65,7 +66,7 @@ export interface HealthSnapshot {
   posting: {
     paused: { by: string | null; since: Date | null } | null;
     /** Why the bot may not post in the channel, or null. */
-    forbidden: string | null;
+    forbidden: PostingForbidden | null;
     /** Why automatic posts are held now (paused, quiet hours, the hourly cap), or null. */
     autoHeld: string | null;
   };
@@ -180,8 +181,8 @@ export function judgeProblems(snapshot: HealthSnapshot, rules: HealthRules): Pro
     problem("telegram", "health-telegram", (t) => ({ duration: describeDuration(silentMs, t), reason }));
   }
   if (snapshot.posting.forbidden) {
-    const reason = clause(snapshot.posting.forbidden);
-    problem("posting:forbidden", "health-posting-forbidden", () => ({ reason }));
+    const forbidden = snapshot.posting.forbidden;
+    problem("posting:forbidden", "health-posting-forbidden", (t) => ({ reason: clause(postingForbiddenText(t, forbidden)) }));
   }
   const paused = snapshot.posting.paused;
   if (paused) {

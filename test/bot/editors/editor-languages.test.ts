@@ -160,9 +160,24 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
     await editors.harness.app.bot.handleUpdate(channelRights(false));
     await editors.harness.app.bot.handleUpdate(channelRights(true));
     expect(editors.harness.sent()).toEqual([
-      `⛔ Я больше не могу публиковать в канале: the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the &quot;Post messages&quot; right. Публикация приостановлена, пока мои права не вернутся.`,
+      `⛔ Я больше не могу публиковать в канале: бот — администратор канала ${CHANNEL_ID}, но не может публиковать: дайте ему право «Публикация сообщений». Публикация приостановлена, пока мои права не вернутся.`,
       "✅ Я снова могу публиковать в канале. Публикация возобновлена.",
     ]);
+    // The stored reason is a code: each editor reads it in their language, in /status and /log.
+    await editors.harness.app.bot.handleUpdate(channelRights(false));
+    await say("/status", RU_EDITOR);
+    expect(lastText()!.split("\n")).toContain(
+      `Канал: бот не может публиковать: бот — администратор канала ${CHANNEL_ID}, но не может публиковать: дайте ему право «Публикация сообщений»`,
+    );
+    await say("/status", EN_EDITOR);
+    expect(lastText()!.split("\n")).toContain(
+      `Channel: the bot may not post: the bot is an administrator of the channel ${CHANNEL_ID} but may not post: give it the &quot;Post messages&quot; right`,
+    );
+    await say("/log", RU_EDITOR);
+    expect(lastText()).toContain(
+      `Публикация приостановлена: бот больше не может публиковать в канале (бот — администратор канала ${CHANNEL_ID}, но не может публиковать: дайте ему право «Публикация сообщений»)`,
+    );
+    await editors.harness.app.bot.handleUpdate(channelRights(true));
     // A reply still follows the editor who asked.
     await say("/resume", EN_EDITOR);
     expect(lastText()).toBe("Automatic posting is not paused; nothing changed.");

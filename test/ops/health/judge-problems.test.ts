@@ -74,8 +74,11 @@ describe("the health verdict", () => {
   it("names who paused posting and since when, and why the channel is closed", () => {
     const paused = snapshot({ posting: { paused: { by: "Ann", since: at("09:30:00") }, forbidden: null, autoHeld: "automatic posting is paused (/resume)" } });
     expect(sentences(paused)).toEqual(["posting:paused | Automatic posting has been paused by Ann since Mon 30 Nov 09:30."]);
-    const forbidden = snapshot({ posting: { paused: null, forbidden: "the bot is not an administrator of the channel.", autoHeld: null } });
-    expect(sentences(forbidden)).toEqual(["posting:forbidden | The bot may not post in the channel: the bot is not an administrator of the channel."]);
+    const forbidden = snapshot({ posting: { paused: null, forbidden: { code: "telegram-refused", description: "Forbidden: bot was kicked from the channel chat" }, autoHeld: null } });
+    expect(sentences(forbidden)).toEqual(["posting:forbidden | The bot may not post in the channel: Telegram refused the post: “Forbidden: bot was kicked from the channel chat”."]);
+    expect(judgeProblems(forbidden, rules)[0]?.say?.(createFluentTranslator("ru"))).toBe(
+      "Бот не может публиковать в канале: Telegram отказал в публикации: «Forbidden: bot was kicked from the channel chat».",
+    );
   });
 
   it("reports a due post from the first publish run after it was queued, once it waited over ten minutes", () => {
@@ -89,7 +92,7 @@ describe("the health verdict", () => {
   it("does not count posts legitimately held, and starts the clock for the next in line at the run after the last post", () => {
     const old = { id: 7, headline: "A retried automatic post", origin: "auto" as const, scheduledAt: null, changedAt: at("08:00:00") };
     expect(findOverduePost(snapshot({ waiting: [old], posting: { paused: null, forbidden: null, autoHeld: "quiet hours (23:00-07:00)" } }), rules)).toBeNull();
-    expect(findOverduePost(snapshot({ waiting: [{ ...old, origin: "editor" }], posting: { paused: null, forbidden: "no rights", autoHeld: null } }), rules)).toBeNull();
+    expect(findOverduePost(snapshot({ waiting: [{ ...old, origin: "editor" }], posting: { paused: null, forbidden: { code: "stored-text", text: "no rights" }, autoHeld: null } }), rules)).toBeNull();
     const scheduled = { ...old, origin: "editor" as const, scheduledAt: at("11:00:00") };
     expect(findOverduePost(snapshot({ waiting: [scheduled] }), rules)).toBeNull();
     expect(findOverduePost(snapshot({ waiting: [{ ...old, origin: "editor" }], lastSentAt: at("09:50:03") }), rules)?.dueSince).toEqual(at("10:00:00"));

@@ -7,9 +7,10 @@ import { Composer } from "grammy";
 import { chatSeenOf, isAdminChat } from "../../../editorial/editor-refusal.js";
 import type { BotContext } from "../../context.js";
 import { registerEditorCommands } from "../../editor-commands.js";
-import { channelProblem } from "../../self-check.js";
+import { channelStanding } from "../../self-check.js";
 import { actorOf, type EditorDeps } from "./editor-context.js";
 import { describeError } from "../../../ops/describe-error.js";
+import { postingForbiddenText } from "../../../publish/posting-forbidden.js";
 import { escapeHtml } from "../../../publish/telegram-html.js";
 
 /** Pauses posting when the bot loses its channel rights, resumes when they return; follows a migrated admin chat. */
@@ -20,10 +21,12 @@ export function createChannelRightsFeature(deps: EditorDeps): Composer<BotContex
   feature.on("my_chat_member", async (ctx, next) => {
     const chat = ctx.chat;
     if (channelId === null || !isAdminChat(chatSeenOf(chat), channelId)) return next();
-    // Stored with the posting state and shown by /status, notices and /readyz alike: in English, as the other stored reasons.
-    const problem = channelProblem(deps.translator("en"), ctx.myChatMember.new_chat_member, channelId);
+    // Stored as a code with the posting state: /status, notices and /readyz word it each in their language.
+    const problem = channelStanding(ctx.myChatMember.new_chat_member, channelId);
     const outcome = await deps.newsroom.posting.channelRightsChanged({ problem, actor: actorOf(ctx) });
-    if (outcome.kind === "posting-paused") logger.error({ chatId: chat.id, problem }, "the bot may no longer post in the channel: posting is paused");
+    if (outcome.kind === "posting-paused") {
+      logger.error({ chatId: chat.id, problem: postingForbiddenText(deps.translator("en"), outcome.problem) }, "the bot may no longer post in the channel: posting is paused");
+    }
     if (outcome.kind === "posting-resumed") logger.info({ chatId: chat.id }, "the bot may post in the channel again: posting resumes");
   });
 
