@@ -48,8 +48,8 @@ self-check-channel-not-admin = бот не администратор канал
 self-check-channel-cannot-post = бот — администратор канала { $channel }, но не может публиковать: дайте ему право «Публикация сообщений»
 self-check-admin-chat-not-member = бота нет в чате редакторов { $chat }: добавьте его (администратором, чтобы он видел ответы редакторов)
 self-check-admin-chat-only-member = бот лишь участник чата редакторов { $chat }: сделайте его администратором, чтобы он видел ответы редакторов простым текстом
-self-check-cannot-check-channel = не удаётся проверить канал { $chat } ({ $reason }): проверьте id и что бот добавлен в канал
-self-check-cannot-check-admin-chat = не удаётся проверить чат редакторов { $chat } ({ $reason }): проверьте id и что бот добавлен в чат
+self-check-cannot-check-channel = не удаётся проверить канал { $chat } (ответ Telegram: «{ $reason }»): проверьте id и что бот добавлен в канал
+self-check-cannot-check-admin-chat = не удаётся проверить чат редакторов { $chat } (ответ Telegram: «{ $reason }»): проверьте id и что бот добавлен в чат
 self-check-no-admin-chat = ADMIN_CHAT_ID не задан: команды и уведомления для редакторов выключены; укажите id группы редакторов
 
 ## Проблемы здоровья: /status, уведомления (ADMIN_LANGUAGE); /readyz, журналы и CLI — по-английски. Недостающие части приходят как "none".

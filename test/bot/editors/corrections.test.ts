@@ -99,12 +99,15 @@ describe.each(TEST_PROVIDERS)("corrections on %s", (provider) => {
   it("changes nothing when Telegram refuses the edit or the input is wrong", async () => {
     editors.telegram.answer("editMessageText", () => ({ error_code: 400, description: "Bad Request: message to edit not found" }));
     await editors.harness.say("/edit 1 headline New headline");
+    // Telegram's own words stay as Telegram wrote them, quoted inside the editor's language.
+    await editors.harness.say("/edit 1 headline New headline", { ...EDITOR, language_code: "ru" });
     await editors.harness.say("/edit 1 headline Harbour reopens after storm");
     await editors.harness.say("/edit 1 byline Someone");
     await editors.harness.say("/edit 7 summary Text");
     await editors.harness.say("/edit");
     expect(editors.harness.sent()).toEqual([
       "Telegram refused the edit of post #1: Bad Request: message to edit not found. Nothing was changed.",
+      "Telegram отказался править пост №1, его ответ: «Bad Request: message to edit not found». Ничего не изменено.",
       "Post #1 already has that headline; nothing changed.",
       "I can correct the headline or the summary, not “byline”. Use /edit &lt;id&gt; headline &lt;new headline&gt; or /edit &lt;id&gt; summary &lt;new summary&gt;",
       "There is no post #7.",
