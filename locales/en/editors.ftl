@@ -86,6 +86,10 @@ feed-refusal-not-modified = it answered 304 Not Modified to a request without va
 feed-refusal-empty = the document is empty
 feed-refusal-web-page-without-feed = it is a web page, not a feed, and it declares no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed)
 feed-refusal-unreadable = { $detail }
+feed-url-not-web = “{ $input }” is not a web address: only http:// and https:// feeds are supported, not { $scheme }://
+feed-url-no-host = “{ $input }” has no host: give the feed's full address, e.g. https://example.com/rss.xml
+feed-url-not-a-url = “{ $input }” is not a URL: give the feed's full address, e.g. https://example.com/rss.xml
+feed-url-credentials = “{ $input }” has a user name or password in it; feeds with credentials are not supported
 
 ## Post ids
 post-id-which = Which post? Use { $usage }

@@ -89,6 +89,10 @@ feed-refusal-not-modified = сервер ответил 304 Not Modified на з
 feed-refusal-empty = документ пуст
 feed-refusal-web-page-without-feed = это веб-страница, а не лента, и на ней не объявлено ни одной ленты (нет <link rel="alternate"> на RSS, Atom или JSON Feed)
 feed-refusal-unreadable = это не лента, которую можно прочитать (RSS, RDF, Atom или JSON Feed): «{ $detail }»
+feed-url-not-web = «{ $input }» — не веб-адрес: поддерживаются только ленты http:// и https://, а не { $scheme }://
+feed-url-no-host = В адресе «{ $input }» нет имени сервера: дайте полный адрес ленты, например https://example.com/rss.xml
+feed-url-not-a-url = «{ $input }» — не веб-адрес: дайте полный адрес ленты, например https://example.com/rss.xml
+feed-url-credentials = В адресе «{ $input }» есть имя пользователя или пароль; ленты с учётными данными не поддерживаются
 
 ## Номера постов
 post-id-which = Какой пост? Используйте { $usage }

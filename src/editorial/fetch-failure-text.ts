@@ -2,6 +2,7 @@
 import type { Translate } from "../i18n/translate.js";
 import type { FetchFailure } from "../ingest/fetch/fetch-failure.js";
 import type { FeedRefusal } from "../ingest/feeds/feed-refusal.js";
+import type { FeedUrlProblem } from "../ingest/feeds/parse-feed-url.js";
 
 /** "https://example.com/rss.xml answered 404 Not Found", a clause to fit into a sentence. */
 export function fetchFailureText(t: Translate, failure: FetchFailure): string {
@@ -25,4 +26,9 @@ export function feedRefusalText(t: Translate, reason: FeedRefusal): string {
     default:
       return t(`feed-refusal-${reason.code}`);
   }
+}
+
+/** Why a feed address's form was refused, as a sentence without its full stop. */
+export function feedUrlProblemText(t: Translate, input: string, problem: FeedUrlProblem): string {
+  return problem.code === "not-web" ? t("feed-url-not-web", { input, scheme: problem.scheme }) : t(`feed-url-${problem.code}`, { input });
 }

@@ -9,7 +9,7 @@ import { DuplicateFeedError, type FeedFilterRecord, type FeedRecord, type FeedsR
 import type { TopicsRepository } from "../db/topics.js";
 import { parseFeedPriority } from "../editorial/feed-priority.js";
 import type { FeedLink } from "../ingest/feeds/discover-feed-links.js";
-import { FeedUrlError, parseFeedUrl } from "../ingest/feeds/parse-feed-url.js";
+import { FeedUrlError, parseFeedUrl, type FeedUrlProblem } from "../ingest/feeds/parse-feed-url.js";
 import { feedRefusalInEnglish, type FeedRefusal } from "../ingest/feeds/feed-refusal.js";
 import type { FeedProbe } from "../ingest/feeds/probe-feed.js";
 import { parseFilterPhrase } from "../ingest/filters/keyword-filter.js";
@@ -36,7 +36,8 @@ export interface FeedCheck {
 
 export type AddFeedOutcome =
   | { kind: "added"; feed: FeedRecord; check: FeedCheck }
-  | { kind: "invalid-url"; reason: string }
+  /** `reason` is in English, for operators; `problem` for a front end to word. */
+  | { kind: "invalid-url"; reason: string; input: string; problem: FeedUrlProblem }
   | { kind: "invalid-topic"; input: string }
   /** `error` says in plain words what a priority must be. */
   | { kind: "invalid-priority"; error: string }
@@ -109,7 +110,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
       try {
         url = parseFeedUrl(input.url);
       } catch (error) {
-        if (error instanceof FeedUrlError) return { kind: "invalid-url", reason: error.message };
+        if (error instanceof FeedUrlError) return { kind: "invalid-url", reason: error.message, input: error.input, problem: error.problem };
         throw error;
       }
       const topic = topicSlugOf(input.topic);

@@ -128,6 +128,12 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
       "Не удаётся добавить http://127.0.0.1:8080/rss.xml: http://127.0.0.1:8080/rss.xml — адрес во внутренней или локальной сети; чтобы разрешить такие адреса, задайте ALLOW_PRIVATE_URLS. " +
         "Ничего не добавлено. Проверьте ссылку или добавьте ленту всё равно: /addfeed &lt;ссылка&gt; [тема] force.",
     );
+    await say("/addfeed ftp://news.example.com/rss.xml", RU_EDITOR);
+    expect(lastText()).toBe("«ftp://news.example.com/rss.xml» — не веб-адрес: поддерживаются только ленты http:// и https://, а не ftp://. Ничего не добавлено.");
+    await say("/addfeed https://editor:secret@news.example.com/rss.xml", RU_EDITOR);
+    expect(lastText()).toBe(
+      "В адресе «https://editor:secret@news.example.com/rss.xml» есть имя пользователя или пароль; ленты с учётными данными не поддерживаются. Ничего не добавлено.",
+    );
     await say("/addfeed https://news.example.com/empty.xml force", RU_EDITOR);
     expect(lastText()).toBe(
       "Лента №1 https://news.example.com/empty.xml добавлена, как вы просили, несмотря на проверку: документ пуст. Как проходят загрузки, видно в /feeds.",

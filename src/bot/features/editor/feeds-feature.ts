@@ -1,7 +1,7 @@
 /** /feeds, /addfeed, /removefeed, /resumefeed and the Resume button: the newsroom's feed actions, from the admin chat. */
 import { Composer } from "grammy";
 
-import { feedRefusalText } from "../../../editorial/fetch-failure-text.js";
+import { feedRefusalText, feedUrlProblemText } from "../../../editorial/fetch-failure-text.js";
 import { feedLine } from "../../../editorial/feed-status.js";
 import { parseFeedId, splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { resumedFeedNotice } from "../../../ingest/feed-notices.js";
@@ -49,7 +49,7 @@ function foundText(t: Translate, found: { title: string | null; items: number })
 function addFeedText(t: Translate, outcome: AddFeedOutcome): string {
   switch (outcome.kind) {
     case "invalid-url":
-      return t("addfeed-invalid-url", { reason: outcome.reason });
+      return t("addfeed-invalid-url", { reason: feedUrlProblemText(t, outcome.input, outcome.problem) });
     case "invalid-topic":
       return t("addfeed-invalid-topic", { input: outcome.input });
     case "invalid-priority":
