@@ -5,8 +5,11 @@
 import type { PostRecord } from "../db/channel-posts.js";
 import type { FeedRecord } from "../db/feeds.js";
 import { feedStateOf } from "../editorial/feed-status.js";
+import { autoPostingBlockText, heldText } from "../editorial/format-status.js";
+import type { Translate } from "../i18n/translate.js";
 import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
 import type { TopicListEntry } from "../newsroom/topic-actions.js";
+import { postingForbiddenText } from "../publish/posting-forbidden.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -64,7 +67,8 @@ export function postJson(post: PostRecord) {
 }
 
 /** `status --json`: the status with ISO times, feeds and bots trimmed to what an operator's script reads. */
-export function statusJson(status: NewsroomStatus) {
+/** `status --json`; the reasons (stored as codes) in `english`'s words, as before. */
+export function statusJson(status: NewsroomStatus, english: Translate) {
   const feed = (f: NewsroomStatus["feeds"]["failing"][number]) => ({
     id: f.id,
     url: f.url,
@@ -74,9 +78,16 @@ export function statusJson(status: NewsroomStatus) {
     pausedReason: f.pausedReason,
   });
   const { thisBot: _self, otherBots, feeds, ...rest } = status;
+  const { forbidden, autoHeld } = status.posting;
   return {
     ready: status.problems.length === 0,
     ...rest,
+    posting: {
+      ...status.posting,
+      forbidden: forbidden && postingForbiddenText(english, forbidden),
+      autoHeld: autoHeld && autoPostingBlockText(english, autoHeld),
+    },
+    nextPosts: status.nextPosts.map((post) => ({ ...post, heldBy: post.heldBy && heldText(english, post.heldBy) })),
     feeds: { total: feeds.total, failing: feeds.failing.map(feed), paused: feeds.paused.map(feed) },
     bots: otherBots,
   };

@@ -432,7 +432,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
       const status = await (await open()).newsroom.status.current();
-      if (options.json) return out(toJson(statusJson(status)));
+      if (options.json) return out(toJson(statusJson(status, await englishWords())));
       out(formatStatus(await englishWords(), status, config.timezone));
     });
 

@@ -4,8 +4,9 @@
  */
 import type { Translate } from "../i18n/translate.js";
 import type { InstanceRecord } from "../ops/instance-heartbeat.js";
-import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
+import type { HeldBy, NewsroomStatus } from "../newsroom/newsroom-status.js";
 import { postingForbiddenText } from "../publish/posting-forbidden.js";
+import type { AutoPostingBlock } from "../publish/posting-policy.js";
 import { describeDuration } from "./describe-duration.js";
 import { feedLine } from "./feed-status.js";
 import { formatWhen } from "./format-when.js";
@@ -19,6 +20,17 @@ function shorten(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** Why automatic posts wait, as a clause. */
+export function autoPostingBlockText(t: Translate, block: AutoPostingBlock): string {
+  return block.code === "paused" ? t("auto-held-paused") : block.code === "quiet-hours" ? t("auto-held-quiet-hours", block) : t("auto-held-hourly-cap", block);
+}
+
+/** Why a waiting post is held, as a clause. */
+export function heldText(t: Translate, held: HeldBy | null): string {
+  if (!held) return t("auto-held-unknown");
+  return held.kind === "forbidden" ? postingForbiddenText(t, held.reason) : autoPostingBlockText(t, held.reason);
+}
+
 function postingLine(t: Translate, posting: NewsroomStatus["posting"], when: (d: Date) => string): string {
   if (posting.forbidden) return t("status-posting-forbidden");
   if (posting.paused) {
@@ -26,7 +38,7 @@ function postingLine(t: Translate, posting: NewsroomStatus["posting"], when: (d:
     const since = posting.paused.since ? t("status-posting-paused-since", { when: when(posting.paused.since) }) : "";
     return t("status-posting-paused", { by, since });
   }
-  if (posting.autoHeld) return t("status-posting-held", { reason: posting.autoHeld });
+  if (posting.autoHeld) return t("status-posting-held", { reason: autoPostingBlockText(t, posting.autoHeld) });
   return t("status-posting-on");
 }
 
@@ -60,7 +72,7 @@ export function formatStatus(t: Translate, status: NewsroomStatus, timezone: str
     lines.push(t("status-next", { count: status.waitingCount }));
     for (const post of status.nextPosts) {
       const held = post.heldBy;
-      const at = post.at ? when(post.at) : t("status-held", { reason: held?.kind === "forbidden" ? postingForbiddenText(t, held.reason) : (held?.reason ?? "held") });
+      const at = post.at ? when(post.at) : t("status-held", { reason: heldText(t, held) });
       lines.push(`  #${post.id} ${at} “${shorten(post.headline)}”`);
     }
   }

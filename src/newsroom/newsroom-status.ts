@@ -12,7 +12,7 @@ import type { HealthMonitor } from "../ops/health/health-monitor.js";
 import type { Problem, WaitingPost } from "../ops/health/judge-problems.js";
 import type { InstanceRecord } from "../ops/instance-heartbeat.js";
 import type { PostingForbidden } from "../publish/posting-forbidden.js";
-import { notPostedRange } from "../publish/posting-policy.js";
+import { notPostedRange, type AutoPostingBlock } from "../publish/posting-policy.js";
 
 /** /status lists this many of the next posts and of the failed ones. */
 export const STATUS_LIST_LIMIT = 5;
@@ -27,12 +27,12 @@ export interface UpcomingPost {
 }
 
 /** Why a waiting post is held: the bot may not post at all, or automatic posts wait (paused, quiet hours…). */
-export type HeldBy = { kind: "forbidden"; reason: PostingForbidden } | { kind: "auto"; reason: string };
+export type HeldBy = { kind: "forbidden"; reason: PostingForbidden } | { kind: "auto"; reason: AutoPostingBlock };
 
 export interface NewsroomStatus {
   checkedAt: Date;
   problems: Problem[];
-  posting: { paused: { by: string | null; since: Date | null } | null; forbidden: PostingForbidden | null; autoHeld: string | null };
+  posting: { paused: { by: string | null; since: Date | null } | null; forbidden: PostingForbidden | null; autoHeld: AutoPostingBlock | null };
   /** The first posts of the queue, in the order they go out. */
   nextPosts: UpcomingPost[];
   waitingCount: number;
@@ -59,7 +59,7 @@ export function planNextPosts(input: {
   waiting: WaitingPost[];
   now: Date;
   publish: CronTimes;
-  autoHeld: string | null;
+  autoHeld: AutoPostingBlock | null;
   forbidden: PostingForbidden | null;
   limit: number;
 }): UpcomingPost[] {

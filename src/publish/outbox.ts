@@ -17,7 +17,7 @@ import { maybeInChannelText } from "../editorial/maybe-in-channel-text.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
-import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
+import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, autoPostingBlockInEnglish, type PostingRules } from "./posting-policy.js";
 import { slotToServe } from "./post-slots.js";
 import type { SendBudget } from "./send-budget.js";
 import type { SendConfirmations } from "./send-confirmations.js";
@@ -148,7 +148,7 @@ async function pickPost(deps: OutboxDeps, now: Date): Promise<{ post: PostRecord
     paused: (await deps.settings.get(OUTBOX_PAUSED)) !== null,
     sentInLastHour: deps.rules.maxPostsPerHour === null ? 0 : await deps.posts.countSentSince(new Date(now.getTime() - 3_600_000)),
   });
-  if (block) return { kind: "idle", reason: block };
+  if (block) return { kind: "idle", reason: autoPostingBlockInEnglish(block) };
   const retry = await deps.posts.nextDue(now, ["auto"]);
   if (retry) return { post: retry };
   const best = pickBestStory(await deps.articles.candidatesToPost(new Date(now.getTime() - AUTO_POST_MAX_AGE_MS)), now);

@@ -35,16 +35,25 @@ export function isQuietTime(now: Date, rules: PostingRules): boolean {
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-/** Whether an automatic post may go out now, and if not, why (for the logs). */
-export function autoPostingBlock(
-  now: Date,
-  rules: PostingRules,
-  state: { paused: boolean; sentInLastHour: number },
-): string | null {
-  if (state.paused) return "automatic posting is paused (/resume)";
-  if (isQuietTime(now, rules)) return `quiet hours (${rules.quietHours?.start}-${rules.quietHours?.end})`;
-  if (rules.maxPostsPerHour !== null && state.sentInLastHour >= rules.maxPostsPerHour) {
-    return `MAX_POSTS_PER_HOUR (${rules.maxPostsPerHour}) reached`;
-  }
+/** Why automatic posts wait now: an editor's pause, quiet hours, or the hourly cap reached. */
+export type AutoPostingBlock = { code: "paused" } | { code: "quiet-hours"; start: string; end: string } | { code: "hourly-cap"; max: number };
+
+/** Whether an automatic post may go out now: null when it may, else why not. */
+export function autoPostingBlock(now: Date, rules: PostingRules, state: { paused: boolean; sentInLastHour: number }): AutoPostingBlock | null {
+  if (state.paused) return { code: "paused" };
+  if (rules.quietHours && isQuietTime(now, rules)) return { code: "quiet-hours", start: rules.quietHours.start, end: rules.quietHours.end };
+  if (rules.maxPostsPerHour !== null && state.sentInLastHour >= rules.maxPostsPerHour) return { code: "hourly-cap", max: rules.maxPostsPerHour };
   return null;
+}
+
+/** A block in the logs' and the outbox's words (English). */
+export function autoPostingBlockInEnglish(block: AutoPostingBlock): string {
+  switch (block.code) {
+    case "paused":
+      return "automatic posting is paused (/resume)";
+    case "quiet-hours":
+      return `quiet hours (${block.start}-${block.end})`;
+    case "hourly-cap":
+      return `MAX_POSTS_PER_HOUR (${block.max}) reached`;
+  }
 }

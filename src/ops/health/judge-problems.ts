@@ -8,6 +8,7 @@ import { describeDuration } from "../../editorial/describe-duration.js";
 import { formatWhen } from "../../editorial/format-when.js";
 import type { Translate } from "../../i18n/translate.js";
 import { postingForbiddenText, type PostingForbidden } from "../../publish/posting-forbidden.js";
+import type { AutoPostingBlock } from "../../publish/posting-policy.js";
 import type { CronTimes } from "./cron-times.js";
 
 export interface Problem {
@@ -68,7 +69,7 @@ export interface HealthSnapshot {
     /** Why the bot may not post in the channel, or null. */
     forbidden: PostingForbidden | null;
     /** Why automatic posts are held now (paused, quiet hours, the hourly cap), or null. */
-    autoHeld: string | null;
+    autoHeld: AutoPostingBlock | null;
   };
   waiting: WaitingPost[];
   lastSentAt: Date | null;

@@ -72,7 +72,7 @@ describe("the health verdict", () => {
   });
 
   it("names who paused posting and since when, and why the channel is closed", () => {
-    const paused = snapshot({ posting: { paused: { by: "Ann", since: at("09:30:00") }, forbidden: null, autoHeld: "automatic posting is paused (/resume)" } });
+    const paused = snapshot({ posting: { paused: { by: "Ann", since: at("09:30:00") }, forbidden: null, autoHeld: { code: "paused" } } });
     expect(sentences(paused)).toEqual(["posting:paused | Automatic posting has been paused by Ann since Mon 30 Nov 09:30."]);
     const forbidden = snapshot({ posting: { paused: null, forbidden: { code: "telegram-refused", description: "Forbidden: bot was kicked from the channel chat" }, autoHeld: null } });
     expect(sentences(forbidden)).toEqual(["posting:forbidden | The bot may not post in the channel: Telegram refused the post: “Forbidden: bot was kicked from the channel chat”."]);
@@ -91,7 +91,7 @@ describe("the health verdict", () => {
 
   it("does not count posts legitimately held, and starts the clock for the next in line at the run after the last post", () => {
     const old = { id: 7, headline: "A retried automatic post", origin: "auto" as const, scheduledAt: null, changedAt: at("08:00:00") };
-    expect(findOverduePost(snapshot({ waiting: [old], posting: { paused: null, forbidden: null, autoHeld: "quiet hours (23:00-07:00)" } }), rules)).toBeNull();
+    expect(findOverduePost(snapshot({ waiting: [old], posting: { paused: null, forbidden: null, autoHeld: { code: "quiet-hours", start: "23:00", end: "07:00" } } }), rules)).toBeNull();
     expect(findOverduePost(snapshot({ waiting: [{ ...old, origin: "editor" }], posting: { paused: null, forbidden: { code: "stored-text", text: "no rights" }, autoHeld: null } }), rules)).toBeNull();
     const scheduled = { ...old, origin: "editor" as const, scheduledAt: at("11:00:00") };
     expect(findOverduePost(snapshot({ waiting: [scheduled] }), rules)).toBeNull();
@@ -133,7 +133,7 @@ describe("the health verdict", () => {
 
 describe("a problem in the admin chat's language", () => {
   it("reads in Russian for the chat, and stays English for /readyz and the logs", () => {
-    const [problem] = judgeProblems(snapshot({ posting: { paused: { by: "Ann", since: at("09:00:00") }, forbidden: null, autoHeld: "paused" } }), rules);
+    const [problem] = judgeProblems(snapshot({ posting: { paused: { by: "Ann", since: at("09:00:00") }, forbidden: null, autoHeld: { code: "paused" } } }), rules);
     expect(problem?.sentence).toBe("Automatic posting has been paused by Ann since Mon 30 Nov 09:00.");
     expect(problem?.say?.(createFluentTranslator("ru"))).toBe("Автоматическая публикация приостановлена (Ann) с пн 30 ноября 09:00.");
   });
