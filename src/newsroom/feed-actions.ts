@@ -39,8 +39,8 @@ export type AddFeedOutcome =
   /** `reason` is in English, for operators; `problem` for a front end to word. */
   | { kind: "invalid-url"; reason: string; input: string; problem: FeedUrlProblem }
   | { kind: "invalid-topic"; input: string }
-  /** `error` says in plain words what a priority must be. */
-  | { kind: "invalid-priority"; error: string }
+  /** `error` says in plain English what a priority must be; `input` is what was typed. */
+  | { kind: "invalid-priority"; error: string; input: string }
   | { kind: "duplicate"; existing: FeedRecord; discovery: FeedDiscovery | null }
   /** The address does not answer, answers an error, or is not a feed (and names none): nothing was added. */
   | { kind: "refused"; url: string; reason: FeedRefusal; discovery: FeedDiscovery | null };
@@ -118,7 +118,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
       let priority: number | undefined;
       if (input.priority !== undefined && input.priority !== null) {
         const parsed = parseFeedPriority(input.priority);
-        if (!parsed.ok) return { kind: "invalid-priority", error: parsed.error };
+        if (!parsed.ok) return { kind: "invalid-priority", error: parsed.error, input: input.priority.trim() };
         priority = parsed.priority;
       }
       const known = await feeds.findByUrl(url);

@@ -134,6 +134,10 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
     expect(lastText()).toBe(
       "В адресе «https://editor:secret@news.example.com/rss.xml» есть имя пользователя или пароль; ленты с учётными данными не поддерживаются. Ничего не добавлено.",
     );
+    await say("/addfeed https://news.example.com/rss.xml priority nine", RU_EDITOR);
+    expect(lastText()).toBe(
+      "Приоритет — целое число от 1 (наименьший) до 5 (наибольший), по умолчанию 3; «nine» не подходит. Ничего не добавлено. Например: /addfeed https://example.com/rss.xml priority 4",
+    );
     await say("/addfeed https://news.example.com/empty.xml force", RU_EDITOR);
     expect(lastText()).toBe(
       "Лента №1 https://news.example.com/empty.xml добавлена, как вы просили, несмотря на проверку: документ пуст. Как проходят загрузки, видно в /feeds.",

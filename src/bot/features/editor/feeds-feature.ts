@@ -2,6 +2,7 @@
 import { Composer } from "grammy";
 
 import { feedRefusalText, feedUrlProblemText } from "../../../editorial/fetch-failure-text.js";
+import { MAX_FEED_PRIORITY, MIN_FEED_PRIORITY } from "../../../editorial/feed-priority.js";
 import { feedLine } from "../../../editorial/feed-status.js";
 import { parseFeedId, splitFirstWord } from "../../../editorial/parse-post-id.js";
 import { resumedFeedNotice } from "../../../ingest/feed-notices.js";
@@ -40,6 +41,12 @@ function parseAddFeed(args: string): { link: string; topic: string; priority: st
   return { link, topic: words.join(" "), priority, force, review };
 }
 
+/** What a priority must be, and what was wrong with the one typed. */
+function priorityRule(t: Translate, input: string): string {
+  const range = { min: MIN_FEED_PRIORITY, max: MAX_FEED_PRIORITY };
+  return input === "" ? t("feed-priority-missing", range) : t("feed-priority-invalid", { ...range, input });
+}
+
 /** "“Test News”, 25 items". */
 function foundText(t: Translate, found: { title: string | null; items: number }): string {
   return found.title ? t("addfeed-found", { title: `“${found.title}”`, count: found.items }) : t("addfeed-found-no-title", { count: found.items });
@@ -53,7 +60,7 @@ function addFeedText(t: Translate, outcome: AddFeedOutcome): string {
     case "invalid-topic":
       return t("addfeed-invalid-topic", { input: outcome.input });
     case "invalid-priority":
-      return t("addfeed-invalid-priority", { error: outcome.error });
+      return t("addfeed-invalid-priority", { error: priorityRule(t, outcome.input) });
     case "duplicate": {
       const { existing, discovery } = outcome;
       return discovery ? t("addfeed-duplicate-page", { page: discovery.page, url: existing.url, id: existing.id }) : t("addfeed-duplicate", { id: existing.id });
