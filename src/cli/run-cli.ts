@@ -168,9 +168,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {
     if (!opened) {
-      const [{ openDatabase }, { createServices, describeInstance }, { createHealth }, { createNewsroom, NO_CARD_WORDS, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
+      const [{ openDatabase }, { createServices }, { describeInstance }, { createHealth }, { createNewsroom, NO_CARD_WORDS, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
         import("../db/client.js"),
         import("../app/create-services.js"),
+        import("../app/describe-instance.js"),
         import("../app/create-health.js"),
         import("../app/create-newsroom.js"),
       ]);
@@ -435,7 +436,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("problems, posting, the queue, feeds, alerts and the bot on one screen")
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
-      const status = await (await open()).newsroom.status.current();
+      const status = await (await read()).status.current();
       if (options.json) return out(toJson(statusJson(status)));
       out(formatStatus(await englishWords(), status, config.timezone));
     });
