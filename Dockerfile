@@ -39,9 +39,13 @@ EXPOSE 3000
 # merely not ready (/readyz: a full disk, posting paused by an editor), which a restart cannot fix.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# glibc gives each thread that allocates (V8's compiler threads, libuv's pool) a malloc arena of
-# its own and keeps their freed memory: two arenas cost nothing measurable and ~35 MB less RSS at
-# idle (see README, Benchmarks). A last resort, not the fix: the start itself loads less.
-ENV MALLOC_ARENA_MAX=2
+# Memory at idle (see README, Benchmarks, Idle memory), the same settings as `npm start`:
+# - MALLOC_MMAP_THRESHOLD_: glibc keeps the memory V8's compilers free in its arenas (tens of MB
+#   after start); blocks of 32 KB and more (the compilers' zones) come from mmap and go back.
+# - MALLOC_ARENA_MAX: one malloc arena per thread that allocates would keep more of the same.
+# - --liftoff-only: Prisma's WebAssembly query compiler stays on V8's baseline compiler; the
+#   optimising one cost ~25 MB (after 30 s idle) and a slower start, for no measurable query time.
+ENV MALLOC_ARENA_MAX=2 \
+    MALLOC_MMAP_THRESHOLD_=32768
 # Node runs the compiled code directly: no npm or tsx process in between (less memory, signals reach Newsdesk).
-CMD ["node", "dist/main.js"]
+CMD ["node", "--liftoff-only", "dist/main.js"]

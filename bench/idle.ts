@@ -1,6 +1,7 @@
 /**
- * Idle memory: the compiled bot (`node dist/main.js`, as `npm start` and the Dockerfile run
- * it) started against a fake Bot API on 127.0.0.1, SQLite in a temporary directory, no feeds.
+ * Idle memory: the compiled bot, started exactly as `npm start` starts it (package.json's `start`
+ * script: its environment variables, node flags and entry; the Dockerfile's CMD runs the same)
+ * against a fake Bot API on 127.0.0.1, SQLite in a temporary directory, no feeds.
  * Prints the process's RSS (from /proc, as `ps` shows it) once it polls Telegram, and again
  * after it has stayed idle for `--idle` seconds, for the first start (which creates and migrates
  * the database) and for a restart on that database (the usual case, and the figure reported); with `--heap-prof` the process also writes a
@@ -8,7 +9,10 @@
  *
  * Build first (`npm run build`): this measures dist/, not the TypeScript sources.
  *
- *   npx tsx bench/idle.ts [--idle 30] [--runs 1] [--heap-prof /tmp/heap]
+ * `--start "<command>"` measures another command line instead (`--start "node dist/main.js"`: the
+ * bot without the start script's flags).
+ *
+ *   npx tsx bench/idle.ts [--idle 30] [--runs 1] [--heap-prof /tmp/heap] [--start "<command>"]
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -28,14 +32,33 @@ function arg(name: string, fallback: string): string {
 const idleSeconds = Number(arg("idle", "30"));
 const runs = Number(arg("runs", "1"));
 const heapProfDir = arg("heap-prof", "");
-const entry = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-if (!existsSync(entry)) throw new Error("dist/main.js is missing: run `npm run build` first");
+const root = fileURLToPath(new URL("..", import.meta.url));
+if (!existsSync(join(root, "dist", "main.js"))) throw new Error("dist/main.js is missing: run `npm run build` first");
 
-/** Resident set size of `pid` in MB, from /proc (Linux): all of it, and the anonymous part (heaps, WASM memory). */
-function rssMb(pid: number): { rss: number; anon: number } {
+/** `VAR=value … node <flags> <entry>` split into its parts; the only shape the start script takes. */
+function parseStart(command: string): { env: Record<string, string>; nodeArgs: string[] } {
+  const words = command.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name!] = value.join("=");
+  }
+  if (words.shift() !== "node") throw new Error(`expected "[VAR=value …] node <flags> <entry>", got: ${command}`);
+  // The entry is relative to the project; the bot runs in a temporary directory.
+  return { env, nodeArgs: words.map((word) => (word.startsWith("-") ? word : join(root, word))) };
+}
+
+const startScript = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+const start = parseStart(arg("start", startScript));
+
+/**
+ * Resident set size of `pid` in MB, from /proc (Linux): all of it, the anonymous part (V8's heap,
+ * malloc's arenas, WASM memory) and the file-backed part (the node binary and libraries' pages).
+ */
+function rssMb(pid: number): { rss: number; anon: number; file: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? "0");
-  return { rss: kb("VmRSS") / 1024, anon: kb("RssAnon") / 1024 };
+  return { rss: kb("VmRSS") / 1024, anon: kb("RssAnon") / 1024, file: (kb("RssFile") + kb("RssShmem")) / 1024 };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,10 +79,11 @@ async function measureStart(dir: string): Promise<{ startMs: number; afterStart:
       PORT: String(await closedPort()),
       TELEGRAM_API_ROOT: api.url,
       LOG_FORMAT: "json",
+      ...start.env,
     };
-    const nodeArgs = heapProfDir ? ["--heap-prof", "--heap-prof-dir", heapProfDir] : [];
+    const profile = heapProfDir ? ["--heap-prof", "--heap-prof-dir", heapProfDir] : [];
     const started = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, entry], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [...profile, ...start.nodeArgs], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
@@ -82,10 +106,10 @@ async function measureStart(dir: string): Promise<{ startMs: number; afterStart:
   }
 }
 
-const mb = (r: Rss) => `${r.rss.toFixed(0)} MB (${r.anon.toFixed(0)} MB anonymous)`;
+const mb = (r: Rss) => `${r.rss.toFixed(0)} MB (${r.anon.toFixed(0)} MB anonymous, ${r.file.toFixed(0)} MB file-backed)`;
 
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on this machine`);
-console.log(`idle bench: node dist/main.js, SQLite, no feeds, fake Bot API; RSS 1 s after start and after ${idleSeconds} s idle`);
+console.log(`idle bench: ${arg("start", startScript)}, SQLite, no feeds, fake Bot API; RSS 1 s after start and after ${idleSeconds} s idle`);
 const worst = { afterStart: 0, afterIdle: 0 };
 for (let run = 0; run < runs; run++) {
   const dir = mkdtempSync(join(tmpdir(), "newsdesk-idle-"));

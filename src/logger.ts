@@ -46,11 +46,13 @@ export function createLogger(options: {
 }): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === "string" && s.length >= 6);
   const destination = options.destination ?? pino.destination({ fd: 2, sync: true });
-  const render =
-    options.format === "pretty" ? prettyLines(options.colorize ?? (options.destination === undefined && process.stderr.isTTY)) : null;
-  if (!render && secrets.length === 0) return pino({ level: options.level }, destination);
+  const pretty = options.format === "pretty";
+  if (!pretty && secrets.length === 0) return pino({ level: options.level }, destination);
+  // pino-pretty loads with the first line written: a CLI command at a terminal mostly logs nothing.
+  let render: ((line: string) => string) | null = null;
+  const renderLine = (line: string) => (render ??= prettyLines(options.colorize ?? (options.destination === undefined && process.stderr.isTTY)))(line);
   const writer: pino.DestinationStream = {
-    write: (line: string) => destination.write(maskSecrets(render ? render(line) : line, secrets)),
+    write: (line: string) => destination.write(maskSecrets(pretty ? renderLine(line) : line, secrets)),
   };
   return pino({ level: options.level }, writer);
 }

@@ -39,8 +39,11 @@ function slotTimes(slots: number[], timezone: string): CronTimes {
   return { next: (after) => nextSlotAfter(after, slots, timezone) };
 }
 
+/** What the health checks read: the bot passes its services, the CLI's `status` only these. */
+export type HealthServices = Pick<Services, "config" | "logger" | "db" | "instanceId" | "now" | "settings" | "posts" | "feeds">;
+
 export function createHealth(deps: {
-  services: Services;
+  services: HealthServices;
   admin: AdminNotifier;
   telegram: { watch: TelegramReachability; recheck: () => Promise<unknown> } | null;
 }): Health {

@@ -3,9 +3,6 @@
  * from explicit dependencies. The composition root (this folder) builds them for
  * the bot and the CLI; handlers, use cases and jobs receive only the parts they need.
  */
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
-
 import type { StorageAdapter } from "grammy";
 
 import { parseChatRef, type ChatRef, type Config } from "../config.js";
@@ -29,6 +26,7 @@ import { parsePrivateAddressPolicy } from "../ingest/fetch/private-address-polic
 import type { Logger } from "../logger.js";
 import { createMetrics, metricsSourcesFrom, type Metrics } from "../ops/metrics.js";
 import { createExtractionPool, type Extractor } from "../ingest/workers/create-extraction-pool.js";
+import { describeInstance } from "./describe-instance.js";
 
 export interface Services {
   config: Config;
@@ -70,11 +68,6 @@ export interface Services {
 
 /** Settings key prefix under which a migrated admin chat id is kept, per configured ADMIN_CHAT_ID. */
 const ADMIN_CHAT_SETTING = "admin.chat_id";
-
-/** This process, in words other instances' logs can show ("the bot on newsroom-1, pid 41 (a1b2)"). */
-export function describeInstance(role: string): string {
-  return `${role} on ${hostname()}, pid ${process.pid} (${randomBytes(2).toString("hex")})`;
-}
 
 /**
  * The fetcher, loaded at its first request: undici and the decoding stack are a large

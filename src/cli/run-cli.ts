@@ -14,6 +14,7 @@ import { userInfo } from "node:os";
 import { Command, CommanderError, Option } from "commander";
 
 import type { Services } from "../app/create-services.js";
+import type { NewsroomReader } from "../app/open-newsroom-reader.js";
 import { ConfigError, createConfig, type Config } from "../config.js";
 import { POST_STATUSES, type PostStatus } from "../db/channel-posts.js";
 import type { FilterKind } from "../db/feeds.js";
@@ -168,9 +169,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {
     if (!opened) {
-      const [{ openDatabase }, { createServices, describeInstance }, { createHealth }, { createNewsroom, NO_CARD_WORDS, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
+      const [{ openDatabase }, { createServices }, { describeInstance }, { createHealth }, { createNewsroom, NO_CARD_WORDS, NO_CHANNEL, NO_POST_STYLE }] = await Promise.all([
         import("../db/client.js"),
         import("../app/create-services.js"),
+        import("../app/describe-instance.js"),
         import("../app/create-health.js"),
         import("../app/create-newsroom.js"),
       ]);
@@ -192,6 +194,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return opened;
   };
+  // Commands that only read open the narrow reader: no services, health checks or use cases that write.
+  let reader: Promise<NewsroomReader> | null = null;
+  const read = () =>
+    (reader ??= import("../app/open-newsroom-reader.js").then(({ openNewsroomReader }) => openNewsroomReader({ config, logger, ...(io.now ? { now: io.now } : {}) })));
   const actor = operatorActor(currentUser());
   const out = (line: string) => io.stdout(`${line}\n`);
   const now = () => io.now?.() ?? new Date();
@@ -267,9 +273,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("list feeds with their health")
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
-      const list = await (await open()).newsroom.feeds.list();
+      const list = await (await read()).feeds.list();
       if (options.json) return out(toJson(list.map(feedJson)));
-      if (list.length === 0) out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
+      if (list.length === 0) return out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
       const t = await englishWords();
       for (const feed of list) out(feedLine(t, feed, config.timezone, now()));
     });
@@ -339,7 +345,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command("export")
     .description("print the feed list as OPML")
     .action(async () => {
-      const list = await (await open()).newsroom.feeds.list();
+      const list = await (await read()).feeds.list();
       const { buildOpml } = await import("../ingest/opml/opml.js");
       io.stdout(buildOpml(list.map((f) => ({ url: f.url, title: f.title, topic: f.defaultTopic })), "Newsdesk feeds"));
     });
@@ -356,9 +362,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("every topic: articles, subscribers, keywords, and whether editors made it")
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
-      const list = await (await open()).newsroom.topics.list();
+      const list = await (await read()).topics.list();
       if (options.json) return out(toJson(list.map(topicJson)));
-      if (list.length === 0) out("no topics yet: they come from the feeds, or add one with `npm run cli -- topics add <name>`");
+      if (list.length === 0) return out("no topics yet: they come from the feeds, or add one with `npm run cli -- topics add <name>`");
       const t = await englishWords();
       for (const topic of list) out(topicLine(t, topic));
     });
@@ -431,7 +437,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("problems, posting, the queue, feeds, alerts and the bot on one screen")
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
-      const status = await (await open()).newsroom.status.current();
+      const status = await (await read()).status.current();
       if (options.json) return out(toJson(statusJson(status, await englishWords())));
       out(formatStatus(await englishWords(), status, config.timezone));
     });
@@ -447,7 +453,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, got "${options.limit}"`);
       const statuses = options.status ?? [];
-      const found = await (await open()).newsroom.reports.posts({ statuses, limit });
+      const found = await (await read()).reports.posts({ statuses, limit });
       if (options.json) return out(toJson({ total: found.total, posts: found.posts.map(postJson) }));
       const which = statuses.length > 0 ? ` ${statuses.join(" or ")}` : "";
       if (found.total === 0) return out(`no${which} posts`);
@@ -460,7 +466,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(...JSON_OPTION)
     .action(async (id: string, options: { json?: boolean }) => {
       const postId = parseId(id, "post");
-      const post = await (await open()).newsroom.reports.post(postId);
+      const post = await (await read()).reports.post(postId);
       if (!post) throw new UsageError(`there is no post #${postId}`);
       out(options.json ? toJson(postJson(post)) : postDetails(post, config.timezone, now()).join("\n"));
     });
@@ -534,6 +540,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`failed: ${(error as Error).message}\n`);
     return 1;
   } finally {
+    const reading = reader as Promise<NewsroomReader> | null;
+    if (reading) await (await reading.catch(() => null))?.close();
     const done = opened as { services: Services } | null;
     if (done) {
       await done.services.fetcher.close();

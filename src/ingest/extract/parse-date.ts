@@ -1,5 +1,6 @@
-import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
+
+import { chrono } from "../../lazy-modules.js";
 
 /** Dates found in a visible byline such as "Published Sep 11, 2023, 08:12 AM | Updated 3h ago". */
 export interface BylineDates {

@@ -1,4 +1,4 @@
-import * as chrono from "chrono-node";
+import { chrono } from "../../lazy-modules.js";
 
 /**
  * A dateline standing alone: "LONDON, Sept 11 (Reuters) -", "WASHINGTON (AP) —",

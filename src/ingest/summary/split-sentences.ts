@@ -1,4 +1,4 @@
-import sbd from "sbd";
+import { sbd } from "../../lazy-modules.js";
 
 /**
  * Abbreviations after which a full stop does not end a sentence. sbd's own list

@@ -3,7 +3,8 @@
  * pages, so a slow or hostile page costs a worker, never the event loop that serves readers,
  * editors, the outbox and the jobs. Each task has a time limit; a task past it is aborted, which
  * terminates its thread (piscina starts a fresh one), and the caller gets an
- * {@link ExtractionTimeoutError}.
+ * {@link ExtractionTimeoutError}. Threads start at the first task and end after
+ * {@link EXTRACTION_POOL_IDLE_MS} without one: each holds tens of MB.
  */
 import { availableParallelism } from "node:os";
 
@@ -43,7 +44,16 @@ export interface ExtractionPoolOptions {
   workers: number | null;
   /** The worker module; tests put a slower one in. Defaults to extraction-worker next to this file. */
   workerUrl?: URL;
+  /** How long the threads wait for a task before they end; {@link EXTRACTION_POOL_IDLE_MS} by default. */
+  idleMs?: number;
 }
+
+/**
+ * How long the threads outlive their last task. Longer than the usual gap between the ingest
+ * ticks that find feeds due (one a minute), so a busy bot keeps its threads; a quiet one gives
+ * their memory back, and its next task waits for a thread to start (well under a second).
+ */
+export const EXTRACTION_POOL_IDLE_MS = 5 * 60_000;
 
 /** Most threads by default: each holds its own copy of the extraction stack (tens of MB), and an ingest run reads 8 feeds at a time. */
 const MAX_DEFAULT_WORKERS = 4;
@@ -56,17 +66,21 @@ export function defaultExtractionWorkers(): number {
 /**
  * The worker module beside this one, as .ts when running from source (tsx, vitest) or .js when
  * compiled, with the TypeScript loader added for a .ts worker when the process has none of its
- * own (vitest compiles in-process; tsx's loader reaches workers through execArgv already).
+ * own (vitest compiles in-process; tsx's loader reaches workers through the inherited options).
+ * Otherwise the threads inherit the process's options: a V8 flag (`npm start`'s `--liftoff-only`)
+ * passed to a worker explicitly is refused (ERR_WORKER_INVALID_EXEC_ARGV), and it applies to the
+ * threads anyway.
  */
-function workerLocation(workerUrl: URL | undefined): { filename: string; execArgv: string[] } {
+function workerLocation(workerUrl: URL | undefined): { filename: string; execArgv: string[] | undefined } {
   const url = workerUrl ?? new URL(`./extraction-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
   const needsLoader = url.pathname.endsWith(".ts") && !process.execArgv.some((arg) => arg.includes("tsx"));
-  return { filename: url.href, execArgv: needsLoader ? [...process.execArgv, "--import", "tsx"] : [...process.execArgv] };
+  return { filename: url.href, execArgv: needsLoader ? [...process.execArgv, "--import", "tsx"] : undefined };
 }
 
 /**
  * Creates the pool. No thread starts until the first task; idle threads do not keep the
- * process alive, and `close()` ends them all (a later task would start the pool again).
+ * process alive, end after `idleMs` without a task, and `close()` ends them all; a later task
+ * starts the pool again.
  */
 export function createExtractionPool(options: ExtractionPoolOptions): Extractor {
   const { filename, execArgv } = workerLocation(options.workerUrl);
@@ -75,6 +89,8 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
   const onStart = new Map<number, () => void>();
   const inFlight = new Set<AbortController>();
   let pool: Promise<Piscina> | null = null;
+  const idleMs = options.idleMs ?? EXTRACTION_POOL_IDLE_MS;
+  let idleTimer: NodeJS.Timeout | undefined;
   // Created (and piscina loaded) at the first task, so a bot without feeds and commands that never
   // extract start no thread. Every thread is kept (minThreads): piscina replaces a thread terminated
   // by a time limit only up to minThreads, and a task queued behind the aborted one would otherwise
@@ -87,9 +103,22 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
     }));
   let nextId = 0;
 
+  // piscina's own idleTimeout cannot go below minThreads, so the whole pool ends instead.
+  const closeWhenIdle = () => {
+    clearTimeout(idleTimer);
+    if (inFlight.size > 0 || pool === null) return;
+    idleTimer = setTimeout(() => {
+      const idle = pool;
+      pool = null;
+      void idle?.then((created) => created.close()).catch(() => undefined);
+    }, idleMs);
+    idleTimer.unref();
+  };
+
   const run = async <T>(task: ExtractionTask, what: string): Promise<T> => {
     const id = nextId++;
     const abort = new AbortController();
+    clearTimeout(idleTimer);
     inFlight.add(abort);
     let timer: NodeJS.Timeout | undefined;
     onStart.set(id, () => {
@@ -105,6 +134,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
       clearTimeout(timer);
       onStart.delete(id);
       inFlight.delete(abort);
+      closeWhenIdle();
     }
   };
 
@@ -114,6 +144,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
       run<CleanArticle | null>({ kind: "build-article", source, context }, source.html != null ? "extraction" : "building the article"),
     extractMany: (sources, context) => run<BuiltArticle[]>({ kind: "build-articles", sources, context }, "building the feed's articles"),
     async close() {
+      clearTimeout(idleTimer);
       const closing = pool;
       pool = null;
       // piscina's close waits up to 30 s for running tasks; a stuck page is aborted instead.

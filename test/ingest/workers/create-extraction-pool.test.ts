@@ -1,8 +1,14 @@
 /**
  * The extraction pool does the reading in worker threads: the same article as in-thread
- * extraction, a page past the time limit aborted with a reason naming EXTRACT_TIMEOUT_MS, and the
- * pool still working afterwards on a fresh thread.
+ * extraction, a page past the time limit aborted with a reason naming EXTRACT_TIMEOUT_MS, the
+ * pool still working afterwards on a fresh thread, and idle threads ended.
  */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
 import { afterEach, describe, expect, it } from "vitest";
 
 import { buildArticleFrom, readFeed } from "../../../src/ingest/workers/extraction-tasks.js";
@@ -23,6 +29,7 @@ const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>News</titl
 </channel></rss>`;
 
 const hanging = new URL("./hanging-extraction-worker.ts", import.meta.url);
+const threadIdWorker = new URL("./thread-id-worker.ts", import.meta.url);
 
 describe("the extraction pool", () => {
   let pool: Extractor | null = null;
@@ -84,6 +91,25 @@ describe("the extraction pool", () => {
     const next = pool.extract({ html: page(), pageUrl: PAGE_URL }, context);
     await expect(stuck).rejects.toThrow(ExtractionTimeoutError);
     expect((await next)?.headline).toBe("Kim to visit Russia");
+  });
+
+  it("ends its threads after idleMs without a task and starts a fresh one for the next task", async () => {
+    pool = createExtractionPool({ timeoutMs: 15_000, workers: 1, workerUrl: threadIdWorker, idleMs: 200 });
+    const screen = { filter: { include: [], exclude: [] }, fullPage: false };
+    const threadOfNextTask = async () => (await pool!.readFeed(FEED, "https://news.example.com/rss", screen)) as unknown as number;
+    const first = await threadOfNextTask();
+    expect(await threadOfNextTask()).toBe(first);
+    await sleep(1_000);
+    expect(await threadOfNextTask()).not.toBe(first);
+  });
+
+  it("starts its threads in a process run with `npm start`'s node flags", async () => {
+    const start = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start;
+    const nodeFlags = start.split(/\s+/).filter((word) => word.startsWith("--"));
+    const tsx = fileURLToPath(new URL("../../../node_modules/tsx/dist/loader.mjs", import.meta.url));
+    const script = fileURLToPath(new URL("./read-one-feed.ts", import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [...nodeFlags, "--import", tsx, script]);
+    expect(stdout).toBe("Budget approved");
   });
 
   it("rejects what is still running when closed", async () => {
