@@ -57,11 +57,13 @@ export function defaultExtractionWorkers(): number {
  * The worker module beside this one, as .ts when running from source (tsx, vitest) or .js when
  * compiled, with the TypeScript loader added for a .ts worker when the process has none of its
  * own (vitest compiles in-process; tsx's loader reaches workers through execArgv already).
+ * Otherwise no execArgv is given: the threads inherit the process's options, and V8 flags such
+ * as --max-old-space-size (which apply to the whole process) may not be passed to a Worker.
  */
-function workerLocation(workerUrl: URL | undefined): { filename: string; execArgv: string[] } {
+function workerLocation(workerUrl: URL | undefined): { filename: string; execArgv?: string[] } {
   const url = workerUrl ?? new URL(`./extraction-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
   const needsLoader = url.pathname.endsWith(".ts") && !process.execArgv.some((arg) => arg.includes("tsx"));
-  return { filename: url.href, execArgv: needsLoader ? [...process.execArgv, "--import", "tsx"] : [...process.execArgv] };
+  return needsLoader ? { filename: url.href, execArgv: [...process.execArgv, "--import", "tsx"] } : { filename: url.href };
 }
 
 /**
@@ -69,7 +71,7 @@ function workerLocation(workerUrl: URL | undefined): { filename: string; execArg
  * process alive, and `close()` ends them all (a later task would start the pool again).
  */
 export function createExtractionPool(options: ExtractionPoolOptions): Extractor {
-  const { filename, execArgv } = workerLocation(options.workerUrl);
+  const location = workerLocation(options.workerUrl);
   const threads = options.workers ?? defaultExtractionWorkers();
   // Timers start when a thread reports it has started the task.
   const onStart = new Map<number, () => void>();
@@ -81,7 +83,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
   // wait for ever.
   const started = () =>
     (pool ??= import("piscina").then(({ Piscina }) => {
-      const created = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads });
+      const created = new Piscina({ ...location, minThreads: threads, maxThreads: threads });
       created.on("message", (message: TaskStarted) => onStart.get(message.started)?.());
       return created;
     }));
