@@ -19,14 +19,15 @@
  *
  *   npm run build && npx tsx bench/ingest.ts [--providers sqlite,postgresql] [--feeds 100] [--items 100]
  *     [--node-flags "--cpu-prof --cpu-prof-dir=tmp/prof"]   (flags for the measured process)
+ *     [--dist path/to/another/dist]                          (another build, for a before/after)
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import ts from "typescript";
 
@@ -133,7 +134,9 @@ async function startFeedServer() {
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-const dist = new URL("../dist/", import.meta.url);
+// --dist: another build to measure (e.g. an older commit's, compiled elsewhere, for a before/after).
+const distArg = arg("dist", "");
+const dist = distArg ? pathToFileURL(`${resolve(distArg)}/`) : new URL("../dist/", import.meta.url);
 if (!existsSync(new URL("ingest/ingest-feeds.js", dist))) throw new Error("no dist/: run `npm run build` first");
 
 /** The runner as plain JavaScript in a temporary directory (it loads the application from dist/ by absolute URL). */

@@ -53,11 +53,13 @@ export function createStoryIndex(entries: StoryEntry[] = []): StoryIndex {
     if (list) list.push(indexed);
     else map.set(key, [indexed]);
   };
-  const rarestFirst = (a: string, b: string) => (storiesWith.get(a) ?? 0) - (storiesWith.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
   /** The words of a key that the prefix filter indexes and looks up (none for keys too short to match another key). */
   const prefixWords = (story: KeyedStory): string[] => {
-    const words = [...story.words].sort(rarestFirst);
-    return words.slice(0, Math.max(0, words.length - minSharedWords(words.length) + 1));
+    const length = Math.max(0, story.words.size - minSharedWords(story.words.size) + 1);
+    if (length === 0) return [];
+    const counted = [...story.words].map((word) => ({ word, stories: storiesWith.get(word) ?? 0 }));
+    counted.sort((a, b) => a.stories - b.stories || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    return counted.slice(0, length).map((c) => c.word);
   };
   const reorder = () => {
     storiesWith = new Map();
