@@ -21,7 +21,7 @@ import { judgeFeedFailure } from "./feed-health.js";
 import { dueBy, planNextFetch } from "./poll-schedule.js";
 import type { FeedItem } from "./feeds/parse-feed.js";
 import { firstFetchNotice, pausedFeedNotice } from "./feed-notices.js";
-import { isSameStory, SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
+import { SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
 import { createStoryIndex, type StoryIndex } from "./identity/story-index.js";
 import { normaliseUrl } from "./identity/normalise-url.js";
 import { offerHeadlineCorrections, type HeadlineCorrectionDeps, type SeenAgain } from "./headline-corrections.js";
@@ -270,6 +270,8 @@ interface BuiltBatch {
   known: number;
   filtered: number;
   invalid: number;
+  /** How many stories the run's index had when this batch was checked against it: only later ones need checking again. */
+  storiesChecked: number;
 }
 
 /** Every item of a fetch is counted once; the duplicates are what is neither stored nor counted otherwise. */
@@ -299,7 +301,7 @@ async function storeNewArticles(
   for (const article of batch.articles) {
     // Like an item whose URL was known before the run, one stored meanwhile is not counted as skipped.
     const storedUrl = known.get(article.url) ?? null;
-    const stored = storedUrl ?? stories.findSameStory({ headlineKey: article.headlineKey, publishedAt: article.publishedAt });
+    const stored = storedUrl ?? stories.findSameStory({ headlineKey: article.headlineKey, publishedAt: article.publishedAt }, batch.storiesChecked);
     if (stored) {
       for (const url of [article.url, ...article.otherUrls]) aliases.push({ url, articleId: stored.id });
       if (!storedUrl) skipped++;
@@ -364,6 +366,9 @@ async function buildNewArticles(
   const seenAgain = candidates.filter((c) => known.has(c.url)).map((c) => ({ url: c.url, headline: c.item.title.trim() }));
 
   const articles: NewArticle[] = [];
+  // This batch's articles by URL and by story (an entry's id is its place in `articles`).
+  const batchUrls = new Map<string, number>();
+  const batchStories = createStoryIndex();
   const aliases: { url: string; articleId: number }[] = [];
   // Every URL this story is known by, so the next run recognises the feed's link without a page fetch.
   const urlsOf = (clean: CleanArticle, itemUrl: string) => [...new Set([clean.canonicalUrl, itemUrl, ...clean.otherUrls])];
@@ -372,6 +377,7 @@ async function buildNewArticles(
   const storedCanonical = await deps.articles.storedByUrl(
     builds.flatMap(({ clean }, i) => (clean && clean.canonicalUrl !== fresh[i]?.url ? [clean.canonicalUrl] : [])),
   );
+  const storiesChecked = stories.size;
   for (const [i, { item, url }] of fresh.entries()) {
     const { clean, holdReason } = builds[i] ?? { clean: null, holdReason: null };
     if (!clean) {
@@ -393,9 +399,9 @@ async function buildNewArticles(
       continue;
     }
     // Already in this batch (same canonical URL, or the same story): it gets this item's URLs too.
-    const inBatch = articles.find(
-      (a) => a.url === clean.canonicalUrl || isSameStory({ headlineKey: a.headlineKey, publishedAt: a.publishedAt }, story),
-    );
+    const byUrl = batchUrls.get(clean.canonicalUrl);
+    const byStory = batchStories.findSameStory(story)?.id;
+    const inBatch = byUrl === undefined && byStory === undefined ? undefined : articles[Math.min(byUrl ?? Infinity, byStory ?? Infinity)];
     if (inBatch) {
       for (const u of urlsOf(clean, url)) if (u !== inBatch.url && !inBatch.otherUrls.includes(u)) inBatch.otherUrls.push(u);
       skipped++;
@@ -408,6 +414,8 @@ async function buildNewArticles(
     const postable = !firstFetch && now.getTime() - sortAt.getTime() <= AUTO_POST_MAX_AGE_MS;
     // A review feed's story, or a dead link, waits for an editor instead of going out by itself.
     const review = postable && (feed.review || deps.reviewAll === true || holdReason !== null);
+    batchUrls.set(clean.canonicalUrl, articles.length);
+    batchStories.add({ id: articles.length, ...story });
     articles.push({
       ...toNewArticle(clean, {
         now,
@@ -424,7 +432,7 @@ async function buildNewArticles(
       ...(review ? { review: true } : {}),
     });
   }
-  return { articles, seenAgain, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid };
+  return { articles, seenAgain, aliases, skipped, known: candidates.length - fresh.length, filtered, invalid, storiesChecked };
 }
 
 interface ItemBuild {

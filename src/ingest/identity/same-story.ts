@@ -78,10 +78,33 @@ export function headlineSimilarity(a: string, b: string): number {
   return (2 * sharedWords(wordsA, wordsB)) / (wordsA.size + wordsB.size);
 }
 
-function sharedWords(a: Set<string>, b: Set<string>): number {
+function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared += 1;
   return shared;
+}
+
+/**
+ * Fewest shared words a headline key of `size` distinct words needs with another, different key
+ * for the two to be one story: Dice ≥ T means 2s ≥ T·(a + b) ≥ T·(a + s), since the other key
+ * has at least the s shared words, so s ≥ T·a / (2 − T) (0.4815·a at T = 0.65); and never fewer
+ * than {@link SAME_STORY_MIN_SHARED_WORDS}. The bound holds for both keys of a matching pair.
+ */
+export function minSharedWords(size: number): number {
+  // The epsilon keeps float error from rounding an exact bound up (13 words of 27 at 0.65).
+  const byDice = Math.ceil((SAME_STORY_THRESHOLD * size) / (2 - SAME_STORY_THRESHOLD) - 1e-9);
+  return Math.max(SAME_STORY_MIN_SHARED_WORDS, byDice);
+}
+
+/** A story with its headline key's words split out once, for comparing it with many others. */
+export interface KeyedStory {
+  headlineKey: string;
+  words: ReadonlySet<string>;
+  publishedAt: Date | null;
+}
+
+export function keyedStory(story: { headlineKey: string; publishedAt: Date | null }): KeyedStory {
+  return { headlineKey: story.headlineKey, words: wordsOf(story.headlineKey), publishedAt: story.publishedAt };
 }
 
 /**
@@ -98,11 +121,17 @@ export function isSameStory(
   b: { headlineKey: string; publishedAt: Date | null },
   windowMs: number = SAME_STORY_WINDOW_MS,
 ): boolean {
+  return isSameKeyedStory(keyedStory(a), keyedStory(b), windowMs);
+}
+
+/** {@link isSameStory} of two stories whose words are split out already. */
+export function isSameKeyedStory(a: KeyedStory, b: KeyedStory, windowMs: number = SAME_STORY_WINDOW_MS): boolean {
   if (a.publishedAt !== null && b.publishedAt !== null) {
     if (Math.abs(a.publishedAt.getTime() - b.publishedAt.getTime()) > windowMs) return false;
   }
   if (a.headlineKey === "" || b.headlineKey === "") return false;
   if (a.headlineKey === b.headlineKey) return true;
-  if (sharedWords(wordsOf(a.headlineKey), wordsOf(b.headlineKey)) < SAME_STORY_MIN_SHARED_WORDS) return false;
-  return headlineSimilarity(a.headlineKey, b.headlineKey) >= SAME_STORY_THRESHOLD;
+  const shared = a.words.size <= b.words.size ? sharedWords(a.words, b.words) : sharedWords(b.words, a.words);
+  if (shared < SAME_STORY_MIN_SHARED_WORDS) return false;
+  return (2 * shared) / (a.words.size + b.words.size) >= SAME_STORY_THRESHOLD;
 }

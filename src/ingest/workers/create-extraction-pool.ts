@@ -83,7 +83,7 @@ function workerLocation(workerUrl: URL | undefined): { filename: string; execArg
  * starts the pool again.
  */
 export function createExtractionPool(options: ExtractionPoolOptions): Extractor {
-  const { filename, execArgv } = workerLocation(options.workerUrl);
+  const location = workerLocation(options.workerUrl);
   const threads = options.workers ?? defaultExtractionWorkers();
   // Timers start when a thread reports it has started the task.
   const onStart = new Map<number, () => void>();
@@ -97,7 +97,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
   // wait for ever.
   const started = () =>
     (pool ??= import("piscina").then(({ Piscina }) => {
-      const created = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads });
+      const created = new Piscina({ ...location, minThreads: threads, maxThreads: threads });
       created.on("message", (message: TaskStarted) => onStart.get(message.started)?.());
       return created;
     }));
