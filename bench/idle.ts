@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { ADMIN_CHAT_ID, CHANNEL_ID } from "../test/support/config.js";
 import { closedPort, startFakeBotApi } from "../test/support/processes.js";
 import { TEST_TOKEN } from "../test/support/telegram.js";
+import { parseStartCommand, readStartScript } from "./lib/start-script.js";
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -35,21 +36,8 @@ const heapProfDir = arg("heap-prof", "");
 const root = fileURLToPath(new URL("..", import.meta.url));
 if (!existsSync(join(root, "dist", "main.js"))) throw new Error("dist/main.js is missing: run `npm run build` first");
 
-/** `VAR=value … node <flags> <entry>` split into its parts; the only shape the start script takes. */
-function parseStart(command: string): { env: Record<string, string>; nodeArgs: string[] } {
-  const words = command.trim().split(/\s+/);
-  const env: Record<string, string> = {};
-  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
-    const [name, ...value] = words.shift()!.split("=");
-    env[name!] = value.join("=");
-  }
-  if (words.shift() !== "node") throw new Error(`expected "[VAR=value …] node <flags> <entry>", got: ${command}`);
-  // The entry is relative to the project; the bot runs in a temporary directory.
-  return { env, nodeArgs: words.map((word) => (word.startsWith("-") ? word : join(root, word))) };
-}
-
-const startScript = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-const start = parseStart(arg("start", startScript));
+const startScript = readStartScript(root);
+const start = parseStartCommand(arg("start", startScript));
 
 /**
  * Resident set size of `pid` in MB, from /proc (Linux): all of it, the anonymous part (V8's heap,
@@ -83,7 +71,7 @@ async function measureStart(dir: string): Promise<{ startMs: number; afterStart:
     };
     const profile = heapProfDir ? ["--heap-prof", "--heap-prof-dir", heapProfDir] : [];
     const started = performance.now();
-    const child = spawn(process.execPath, [...profile, ...start.nodeArgs], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [...profile, ...start.nodeFlags, join(root, start.entry)], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));

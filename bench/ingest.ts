@@ -20,6 +20,7 @@
  *   npm run build && npx tsx bench/ingest.ts [--providers sqlite,postgresql] [--feeds 100] [--items 100]
  *     [--node-flags "--cpu-prof --cpu-prof-dir=tmp/prof"]   (flags for the measured process)
  *     [--dist path/to/another/dist]                          (another build, for a before/after)
+ *     [--plain]                        (without `npm start`'s environment and node flags, which are the default)
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -37,6 +38,7 @@ import { createLogger } from "../src/logger.js";
 import { createServices } from "../src/app/create-services.js";
 import { createTestDatabase } from "../test/support/database.js";
 import { createRandom } from "./lib/create-random.js";
+import { parseStartCommand, readStartScript } from "./lib/start-script.js";
 import { useBenchPostgres } from "./lib/use-bench-postgres.js";
 
 function arg(name: string, fallback: string): string {
@@ -47,7 +49,11 @@ function arg(name: string, fallback: string): string {
 const providers = arg("providers", "sqlite,postgresql").split(",") as Provider[];
 const feedCount = Number(arg("feeds", "100"));
 const itemsPerFeed = Number(arg("items", "100"));
-const nodeFlags = arg("node-flags", "").split(" ").filter((flag) => flag !== "");
+const extraFlags = arg("node-flags", "").split(" ").filter((flag) => flag !== "");
+// The ingest runs inside the bot in production, so the measured process gets `npm start`'s
+// environment and node flags (`--plain` leaves them out, to see what they change).
+const start = process.argv.includes("--plain") ? { env: {}, nodeFlags: [] } : parseStartCommand(readStartScript(fileURLToPath(new URL("..", import.meta.url))));
+const nodeFlags = [...start.nodeFlags, ...extraFlags];
 
 /**
  * Made-up words, 4,000 of them, the common ones picked far more often than the rare ones: like
@@ -160,7 +166,7 @@ interface RunnerResult {
 
 /** Runs the compiled ingest in a child process; its stderr goes to ours. */
 function runChild(runner: string, databaseUrl: string): Promise<RunnerResult> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATABASE_URL: databaseUrl, DIST_URL: dist.href };
+  const env: NodeJS.ProcessEnv = { ...start.env, PATH: process.env.PATH, DATABASE_URL: databaseUrl, DIST_URL: dist.href };
   for (const key of ["EXTRACT_WORKERS", "TZ"]) if (process.env[key] !== undefined) env[key] = process.env[key];
   const child = spawn(process.execPath, [...nodeFlags, runner], { env, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
@@ -199,7 +205,7 @@ const postgres = await useBenchPostgres(providers);
 const runner = writeRunner();
 const lines: string[] = [];
 try {
-  console.log(`ingest bench: ${items} items across ${feedCount} feeds from a local HTTP server (127.0.0.1), compiled code (dist/) in a child process`);
+  console.log(`ingest bench: ${items} items across ${feedCount} feeds from a local HTTP server (127.0.0.1), compiled code (dist/) in a child process run as ${nodeFlags.length > 0 || Object.keys(start.env).length > 0 ? `\`${[...Object.entries(start.env).map(([k, v]) => `${k}=${v}`), "node", ...nodeFlags].join(" ")}\`` : "plain `node`"}`);
   for (const provider of providers) {
     const r = await run(provider, server.port, runner.file);
     const rate = items / r.seconds;
