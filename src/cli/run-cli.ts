@@ -15,8 +15,8 @@ import { Command, CommanderError, Option } from "commander";
 
 import type { Services } from "../app/create-services.js";
 import type { NewsroomReader } from "../app/open-newsroom-reader.js";
-import { ConfigError, createConfig, type Config } from "../config.js";
-import { POST_STATUSES, type PostStatus } from "../db/channel-posts.js";
+import type { Config } from "../config.js";
+import { POST_STATUSES, type PostStatus } from "../db/post-statuses.js";
 import type { FilterKind } from "../db/feeds.js";
 import type { Translate } from "../i18n/translate.js";
 import { feedLine } from "../editorial/feed-status.js";
@@ -32,7 +32,7 @@ import { FIRST_FETCH_REASON, storyCount } from "../ingest/feed-notices.js";
 import { feedRefusalInEnglish } from "../ingest/feeds/feed-refusal.js";
 import type { FeedIngestResult } from "../ingest/ingest-feeds.js";
 import type { TopicRule } from "../ingest/topics/assign-topics.js";
-import { createLogger, type Logger } from "../logger.js";
+import type { Logger } from "../logger.js";
 import { StartupError } from "../startup-error.js";
 import { operatorActor } from "../newsroom/actor.js";
 import type { AddFeedOutcome } from "../newsroom/feed-actions.js";
@@ -154,17 +154,22 @@ async function englishWords(): Promise<Translate> {
 
 /** Runs one CLI command; `argv` are the arguments after `npm run cli --`. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let config: Config;
-  // Help and the version run no command: they answer even when the configuration has a problem.
+  // Help and the version run no command: they answer even when the configuration has a problem,
+  // and without loading it (nor the logger), so `--help` is quick.
   const onlyHelp = argv.length === 0 || argv[0] === "help" || argv.some((arg) => ["-h", "--help", "-V", "--version"].includes(arg));
-  try {
-    config = createConfig(onlyHelp ? {} : io.env, "cli", { isTty: io.isTty ?? false });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const problem of error.problems) io.stderr(`${problem}\n`);
-    return 1;
+  let config!: Config;
+  let logger!: Logger;
+  if (!onlyHelp) {
+    const [{ ConfigError, createConfig }, { createLogger }] = await Promise.all([import("../config.js"), import("../logger.js")]);
+    try {
+      config = createConfig(io.env, "cli", { isTty: io.isTty ?? false });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      for (const problem of error.problems) io.stderr(`${problem}\n`);
+      return 1;
+    }
+    logger = io.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.botToken, config.summary.llm?.apiKey] });
   }
-  const logger = io.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.botToken, config.summary.llm?.apiKey] });
 
   let opened: { services: Services; newsroom: Newsroom; admin: AdminNotifier } | null = null;
   const open = async () => {

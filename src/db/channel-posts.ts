@@ -10,8 +10,9 @@ import { countSites, NOT_REMOVED } from "./articles.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 
-export const POST_STATUSES = ["draft", "review", "queued", "scheduled", "sending", "sent", "failed", "cancelled", "uncertain", "deleted", "skipped"] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
+import type { PostStatus } from "./post-statuses.js";
+
+export { POST_STATUSES, type PostStatus } from "./post-statuses.js";
 export type PostOrigin = "auto" | "editor";
 
 /** A post with what formatting and reporting need of its article. */
