@@ -1,6 +1,6 @@
 /**
- * CLI start-up: wall-clock time of read-only commands of the compiled CLI (`node
- * dist/cli/main.js`, as `npm run cli` runs it) on a SQLite database that is already
+ * CLI start-up: wall-clock time of read-only commands of the compiled CLI, run as `npm run cli`
+ * runs it (package.json's `cli` script: node, its flags, dist/cli/main.js; npm's own start-up is not counted) on a SQLite database that is already
  * migrated (the first command's migration is not counted) and holds a few feeds, topics and
  * posts (so the lines are formatted, not just "no feeds yet"), median and worst of `--runs`.
  * The machine's load average is printed: on a busy box the wall clock mostly measures
@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import type { openDatabase } from "../src/db/client.js";
+import { parseStartCommand, readStartScript } from "./lib/start-script.js";
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -24,11 +25,14 @@ function arg(name: string, fallback: string): string {
 }
 
 const runs = Number(arg("runs", "10"));
-const entry = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cliScript = parseStartCommand(readStartScript(root, "cli"));
+const entry = join(root, cliScript.entry);
+const node = [process.execPath, ...cliScript.nodeFlags];
 if (!existsSync(entry)) throw new Error("dist/cli/main.js is missing: run `npm run build` first");
 
 const dir = mkdtempSync(join(tmpdir(), "newsdesk-cli-start-"));
-const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${join(dir, "newsdesk.db")}`, LOG_FORMAT: "json" };
+const env = { ...cliScript.env, PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${join(dir, "newsdesk.db")}`, LOG_FORMAT: "json" };
 
 /** GNU time, when the machine has it, also gives the CPU time a command used: unlike the wall clock, load barely moves it. */
 const TIME = "/usr/bin/time";
@@ -37,7 +41,7 @@ const withCpu = existsSync(TIME);
 /** Wall-clock and (when known) CPU milliseconds of one command. */
 function run(args: string[]): { wall: number; cpu: number | null } {
   const started = performance.now();
-  const [command, commandArgs] = withCpu ? [TIME, ["-f", "cpu %U %S", process.execPath, entry, ...args]] : [process.execPath, [entry, ...args]];
+  const [command, commandArgs] = withCpu ? [TIME, ["-f", "cpu %U %S", ...node, entry, ...args]] : [node[0]!, [...node.slice(1), entry, ...args]];
   const result = spawnSync(command, commandArgs, { cwd: dir, env, encoding: "utf8" });
   const wall = performance.now() - started;
   if (result.status !== 0) throw new Error(`cli ${args.join(" ")} exited with ${result.status}:\n${result.stderr}`);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** package.json's `start` script split into its parts: `VAR=value … node <flags> <entry>`, the only shape it takes. */
+/** A package.json script that starts node (`start`, `cli`) split into its parts: `VAR=value … node <flags> <entry>`, the only shape they take. */
 export interface StartCommand {
   env: Record<string, string>;
   /** The node flags before the entry. */
@@ -23,7 +23,9 @@ export function parseStartCommand(command: string): StartCommand {
   return { env, nodeFlags: words, entry };
 }
 
-/** The project's own `npm start` command line. */
-export function readStartScript(root: string): string {
-  return (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+/** The project's own command line for `npm start` (or `npm run <script>`). */
+export function readStartScript(root: string, script = "start"): string {
+  const command = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[script];
+  if (command === undefined) throw new Error(`package.json has no "${script}" script`);
+  return command;
 }
