@@ -130,7 +130,10 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
           granted = true;
           waiting--;
           // Skipped in the database when the reader was found gone.
-          if (gone.has(alert.subscriberId)) return void (skipped = true);
+          if (gone.has(alert.subscriberId)) {
+            skipped = true;
+            return;
+          }
           await deps.api.sendMessage(Number(alert.chatId), alert.text, {
             parse_mode: "HTML",
             // A digest links many stories: a preview of the first one would mislead.
