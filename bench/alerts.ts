@@ -7,14 +7,16 @@
  *
  * Time is scaled (×5 by default, --scale) so a run is short: at ×5 the fake allows
  * 150 msg/s overall and 5/s per chat, and the budget and sender are configured the same
- * way (perSecond 150, perChatIntervalMs 200, claims of one second's worth, sent marks
- * written per 125). retry_after is whole seconds, so a 429 costs a full second
+ * way (perSecond 150, perChatIntervalMs 200, claims of one second's worth, at most 500 at a
+ * time, sent marks written per 125). retry_after is whole seconds, so a 429 costs a full second
  * (5 s in Telegram time). The fake is a real HTTP server on 127.0.0.1 (not msw) in its
  * own thread, so grammY's real client, keep-alive and JSON handling are measured;
- * the machine's load average is printed because the rate is CPU-bound on a busy box.
+ * the machine's load average is printed because the rate is CPU-bound on a busy box: the
+ * budget counts each message from the fake's answer, so a thread the machine kept waiting
+ * costs rate, not a 429.
  * `--paid` measures ALLOW_PAID_BROADCAST: 1,000 alerts a second (not scaled).
  *
- *   npx tsx bench/alerts.ts [--providers sqlite,postgresql] [--readers 10000] [--scale 10] [--paid]
+ *   npx tsx bench/alerts.ts [--providers sqlite,postgresql] [--readers 10000] [--scale 5] [--paid]
  */
 import { loadavg } from "node:os";
 

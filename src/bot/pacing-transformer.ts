@@ -75,8 +75,7 @@ export function createPacingTransformer(options: PacingOptions): Transformer {
     let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       // grammY types its signal with the abort-controller polyfill's type; the platform's is compatible.
-      await budget.take(chatKey, "reply", signal as globalThis.AbortSignal | undefined);
-      const result = await prev(method, payload, signal);
+      const result = await budget.send(chatKey, "reply", () => prev(method, payload, signal), signal as globalThis.AbortSignal | undefined);
       if (result.ok) {
         await gotThrough(chatKey, waitedMs);
         return result;

@@ -3,9 +3,19 @@
  * readers' alerts (Telegram allows about 30 messages/s overall, 1/s per chat and
  * 20/min per group or channel). Channel posts go first, then replies, then alerts.
  *
- * Two layers: a pure scheduling core (`decideNextGrant` / `recordGrant`) that says who
- * may send when, and `createSendBudget`, which queues waiters and wakes them on an
- * injected clock. Libraries were considered and rejected: bottleneck (unmaintained
+ * Two layers: a pure scheduling core (`decideNextGrant` / `recordGrant` / `recordAnswer`)
+ * that says who may send when, and `createSendBudget`, which queues waiters and wakes them
+ * on an injected clock.
+ *
+ * A message counts from the latest moment Telegram can have received it, not from when it
+ * was granted: a request can reach Telegram tens of milliseconds after its grant (a busy
+ * machine, a woken thread, the network) while the one a second later arrives at once, and
+ * Telegram then sees more than the limit in its second. Senders that go through `send`
+ * have each message counted from Telegram's answer (it cannot have arrived later) and
+ * counted as arriving any moment while it is in flight; `take` alone counts it from the
+ * grant plus a margin.
+ *
+ * Libraries were considered and rejected: bottleneck (unmaintained
  * since 2019) and p-queue have priorities but no per-chat intervals that let a ready
  * chat overtake a waiting one, limiter is a bare token bucket; none takes an injected
  * clock, so their pacing could only be tested with fake timers or real time.
@@ -20,6 +30,12 @@ export interface SendBudget {
    * with the signal's reason when `signal` aborts first (the slot is not used).
    */
   take(chatId: string | number, priority: SendPriority, signal?: AbortSignal): Promise<void>;
+  /**
+   * Waits as `take` does, then runs `send` (the request to Telegram) and counts the message
+   * from when it settles: the latest Telegram can have seen it, however late it got there.
+   * Rejects with the signal's reason if it aborts before the slot, else as `send` does.
+   */
+  send<T>(chatId: string | number, priority: SendPriority, send: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Telegram answered 429: nobody sends for `retryAfterMs`. */
   pause(retryAfterMs: number): void;
 }
@@ -36,18 +52,28 @@ export interface ReplyBudget extends SendBudget {
 export interface LaneRules {
   /** At most this many messages in any window of `windowMs`. */
   perSecond: number;
-  /**
-   * The window `perSecond` counts in: a second plus a margin, so that messages granted
-   * a second apart are not seen closer by Telegram after network and event-loop jitter.
-   */
+  /** The window `perSecond` counts in: Telegram's second. */
   windowMs: number;
-  /** Minimum gap between messages (per `burst` of them): spreads a window's worth instead of one burst. */
+  /**
+   * A message whose answer nobody reports (`take`) counts from its grant plus this: the
+   * margin for it reaching Telegram late after network and event-loop jitter.
+   */
+  unansweredMarginMs: number;
+  /** Minimum gap between messages (per `burst` of them): the pace at which a lane behind its schedule catches up. */
   minGapMs: number;
   /**
    * How many messages may go together before `minGapMs` applies: 1 up to 199 a second, more
    * at higher rates, where a gap below a timer's millisecond could not be kept one by one.
    */
   burst: number;
+  /**
+   * Messages go one share apart on a schedule, each due a share after the one before, so a
+   * window's worth goes out evenly instead of as a burst then a silence (after which the first
+   * message reaches Telegram late, and the next second's sends are counted from it). A sender
+   * this far behind the schedule (a late timer, a busy thread) catches up at `minGapMs`; one
+   * further behind (after a quiet spell) catches up only this much.
+   */
+  catchUpMs: number;
 }
 
 /** The limits the core enforces. */
@@ -72,16 +98,25 @@ export interface BudgetRules extends LaneRules {
  */
 export const JITTER_MARGIN_MS = 10;
 
-/** The lane for `perSecond` messages a second: a margin on the second, bursts at most twice the rate. */
+/**
+ * An answered message counts from its answer plus this: the clock's millisecond steps and the
+ * drift between our clock and Telegram's over a second (500 ppm at most under NTP).
+ */
+export const ANSWER_MARGIN_MS = 2;
+
+/** How far behind its even schedule a lane may fall and still catch up (see `catchUpMs`). */
+export const CATCH_UP_MS = 250;
+
+/** The lane for `perSecond` messages a second: a share apart, catching up at twice the rate, a margin for unanswered messages. */
 export function laneRules(perSecond: number): LaneRules {
   const share = 1000 / perSecond;
   const burst = Math.max(1, Math.floor(perSecond / 100));
-  return { perSecond, windowMs: 1000 + Math.max(share, JITTER_MARGIN_MS), minGapMs: share / 2, burst };
+  return { perSecond, windowMs: 1000, unansweredMarginMs: Math.max(share, JITTER_MARGIN_MS), minGapMs: share / 2, burst, catchUpMs: CATCH_UP_MS };
 }
 
 /**
  * Rules for `perSecond` messages a second: a margin of one message's share (at least
- * {@link JITTER_MARGIN_MS}) on the second, overall and per chat; bursts at most twice the rate.
+ * {@link JITTER_MARGIN_MS}) for unanswered messages and per chat; catching up at twice the rate.
  */
 export function budgetRules(
   perSecond = 30,
@@ -100,19 +135,33 @@ export function budgetRules(
   };
 }
 
-/** A minute plus a margin, as for `windowMs`: Telegram must never see 21 messages inside one minute. */
+/** A minute plus a margin: Telegram must never see 21 messages inside one minute. */
 const GROUP_WINDOW_MS = 61_000;
+
+/** What a lane remembers of its recent messages. */
+export interface LaneLog {
+  /** The latest times Telegram can have received its last `perSecond` settled messages, earliest first. */
+  reached: number[];
+  /** Messages granted through `send` and not answered yet: they may arrive any moment. */
+  inFlight: number;
+  /** Times of its last `burst` grants, oldest first. */
+  granted: number[];
+  /** When the next message is due on the lane's even schedule. */
+  due: number;
+}
 
 /** What the core remembers between grants (times in ms on the budget's clock). */
 export interface BudgetState {
   /** No grant before this time (a 429's retry_after). */
   pausedUntil: number;
-  /** Times of the last `perSecond` grants in the free lane, oldest first. */
-  recent: number[];
-  /** With a paid lane: times of its last `paid.perSecond` grants of any kind, oldest first. */
-  paidRecent: number[];
+  /** The free lane. */
+  free: LaneLog;
+  /** With a paid lane: every message, of any kind. */
+  paid: LaneLog;
   /** Per chat: no grant to it before this time. */
   chatReadyAt: Map<string, number>;
+  /** Per chat: messages in flight; nothing more goes to the chat until they are answered. */
+  chatInFlight: Map<string, number>;
   /** Per group or channel: times of its last `perGroupPerMinute` grants, oldest first. */
   groupRecent: Map<string, number[]>;
 }
@@ -128,7 +177,8 @@ export type GrantDecision =
   | { kind: "idle" };
 
 export function createBudgetState(): BudgetState {
-  return { pausedUntil: 0, recent: [], paidRecent: [], chatReadyAt: new Map(), groupRecent: new Map() };
+  const lane = (): LaneLog => ({ reached: [], inFlight: 0, granted: [], due: Number.NEGATIVE_INFINITY });
+  return { pausedUntil: 0, free: lane(), paid: lane(), chatReadyAt: new Map(), chatInFlight: new Map(), groupRecent: new Map() };
 }
 
 /** The key a chat is tracked under (ids may come as numbers or strings). */
@@ -140,11 +190,17 @@ function isGroupOrChannel(chatKey: string): boolean {
   return chatKey.startsWith("-") || chatKey.startsWith("@");
 }
 
-/** The earliest time the next message may go in a lane, from its window and its gap. */
-function laneReadyAt(times: readonly number[], lane: LaneRules): number {
-  const windowFullUntil = times.length >= lane.perSecond ? (times[times.length - lane.perSecond] ?? 0) + lane.windowMs : 0;
-  const gapUntil = times.length >= lane.burst ? (times[times.length - lane.burst] ?? 0) + lane.burst * lane.minGapMs : 0;
-  return Math.max(windowFullUntil, gapUntil);
+/**
+ * The earliest time the next message may go in a lane, from its window and its gap; never
+ * (infinity) while a window's worth is in flight: only an answer can free a place.
+ */
+function laneReadyAt(log: LaneLog, lane: LaneRules): number {
+  const room = lane.perSecond - log.inFlight;
+  if (room <= 0) return Number.POSITIVE_INFINITY;
+  const { reached, granted } = log;
+  const windowFullUntil = reached.length >= room ? (reached[reached.length - room] ?? 0) + lane.windowMs : 0;
+  const gapUntil = granted.length >= lane.burst ? (granted[granted.length - lane.burst] ?? 0) + lane.burst * lane.minGapMs : 0;
+  return Math.max(windowFullUntil, gapUntil, log.due);
 }
 
 /** Whether a message of `priority` goes in the paid lane. */
@@ -154,13 +210,26 @@ function isPaid(priority: SendPriority, rules: BudgetRules): boolean {
 
 /** The earliest time a message of `priority` may go, from the pause and its lane(s). */
 function globalReadyAt(state: BudgetState, rules: BudgetRules, priority: SendPriority): number {
-  const paidLane = rules.paid === null ? 0 : laneReadyAt(state.paidRecent, rules.paid);
-  const freeLane = isPaid(priority, rules) ? 0 : laneReadyAt(state.recent, rules);
-  return Math.max(state.pausedUntil, freeLane, paidLane);
+  return Math.max(state.pausedUntil, ...lanesOf(state, rules, priority).map(([log, lane]) => laneReadyAt(log, lane)));
+}
+
+/** The lanes a message of `priority` counts in: a paid alert in the paid lane only, others in the free one and the paid one. */
+function lanesOf(state: BudgetState, rules: BudgetRules, priority: SendPriority): [LaneLog, LaneRules][] {
+  const lanes: [LaneLog, LaneRules][] = isPaid(priority, rules) ? [] : [[state.free, rules]];
+  if (rules.paid !== null) lanes.push([state.paid, rules.paid]);
+  return lanes;
 }
 
 function keepLast(times: number[], count: number): void {
   if (times.length > count) times.splice(0, times.length - count);
+}
+
+/** Adds `time` to `times` (sorted), keeping the last `count`. Nearly always an append. */
+function insertSorted(times: number[], time: number, count: number): void {
+  let index = times.length;
+  while (index > 0 && (times[index - 1] ?? 0) > time) index--;
+  times.splice(index, 0, time);
+  keepLast(times, count);
 }
 
 /**
@@ -183,7 +252,8 @@ export function decideNextGrant(state: BudgetState, waiters: readonly BudgetWait
     for (let index = 0; index < waiters.length; index++) {
       const waiter = waiters[index] as BudgetWaiter;
       if (waiter.priority !== priority) continue;
-      const readyAt = Math.max(laneReady, state.chatReadyAt.get(waiter.chatKey) ?? 0);
+      const chatReady = state.chatInFlight.has(waiter.chatKey) ? Number.POSITIVE_INFINITY : (state.chatReadyAt.get(waiter.chatKey) ?? 0);
+      const readyAt = Math.max(laneReady, chatReady);
       if (readyAt <= now) return { kind: "grant", index };
       earliest = Math.min(earliest, readyAt);
     }
@@ -192,19 +262,27 @@ export function decideNextGrant(state: BudgetState, waiters: readonly BudgetWait
 }
 
 /**
- * Counts a grant to `chatKey` at `now`. Capacity is counted over the window, not
- * in fixed slots, so a timer that fires late costs no throughput. Chats whose turn
- * has passed are forgotten, so the map stays small.
+ * Counts a grant to `chatKey` at `now`: from the grant plus the margin or, when its sender
+ * reports the answer (`awaitsAnswer`, then {@link recordAnswer} follows), as in flight.
+ * Capacity is counted over the window, not in fixed slots, so a timer that fires late
+ * costs no throughput. Chats whose turn has passed are forgotten, so the map stays small.
  */
-export function recordGrant(state: BudgetState, chatKey: string, now: number, rules: BudgetRules, priority: SendPriority = "reply"): void {
-  if (!isPaid(priority, rules)) {
-    state.recent.push(now);
-    keepLast(state.recent, Math.max(rules.perSecond, rules.burst));
+export function recordGrant(
+  state: BudgetState,
+  chatKey: string,
+  now: number,
+  rules: BudgetRules,
+  priority: SendPriority = "reply",
+  awaitsAnswer = false,
+): void {
+  for (const [log, lane] of lanesOf(state, rules, priority)) {
+    log.granted.push(now);
+    keepLast(log.granted, lane.burst);
+    log.due = Math.max(log.due, now - lane.catchUpMs) + lane.windowMs / lane.perSecond;
+    if (awaitsAnswer) log.inFlight++;
+    else insertSorted(log.reached, now + lane.unansweredMarginMs, lane.perSecond);
   }
-  if (rules.paid !== null) {
-    state.paidRecent.push(now);
-    keepLast(state.paidRecent, Math.max(rules.paid.perSecond, rules.paid.burst));
-  }
+  if (awaitsAnswer) state.chatInFlight.set(chatKey, (state.chatInFlight.get(chatKey) ?? 0) + 1);
   if (state.chatReadyAt.size > 10_000) {
     for (const [key, readyAt] of state.chatReadyAt) if (readyAt <= now) state.chatReadyAt.delete(key);
     for (const [key, times] of state.groupRecent) if ((times.at(-1) ?? 0) + GROUP_WINDOW_MS <= now) state.groupRecent.delete(key);
@@ -220,6 +298,22 @@ export function recordGrant(state: BudgetState, chatKey: string, now: number, ru
   // A full minute's worth: the next waits until the oldest of them leaves the minute.
   const minuteFullUntil = times.length >= rules.perGroupPerMinute ? (times[0] ?? 0) + GROUP_WINDOW_MS : 0;
   state.chatReadyAt.set(chatKey, Math.max(now + rules.perGroupIntervalMs, minuteFullUntil));
+}
+
+/**
+ * Telegram answered (or the request failed) at `now` a message granted with `awaitsAnswer`:
+ * it reached Telegram by now, so it counts from now, and its chat's interval starts now.
+ */
+export function recordAnswer(state: BudgetState, chatKey: string, now: number, rules: BudgetRules, priority: SendPriority = "reply"): void {
+  for (const [log, lane] of lanesOf(state, rules, priority)) {
+    log.inFlight = Math.max(0, log.inFlight - 1);
+    insertSorted(log.reached, now + ANSWER_MARGIN_MS, lane.perSecond);
+  }
+  const inFlight = (state.chatInFlight.get(chatKey) ?? 0) - 1;
+  if (inFlight > 0) state.chatInFlight.set(chatKey, inFlight);
+  else state.chatInFlight.delete(chatKey);
+  const interval = isGroupOrChannel(chatKey) ? rules.perGroupIntervalMs : rules.perChatIntervalMs;
+  state.chatReadyAt.set(chatKey, Math.max(state.chatReadyAt.get(chatKey) ?? 0, now + ANSWER_MARGIN_MS + interval));
 }
 
 /** Telegram asked everyone to wait `retryAfterMs` from `now`. */
@@ -245,7 +339,7 @@ export interface SendBudgetOptions {
   paidAlertsPerSecond?: number | null;
   /** Overrides of the derived rules (window, gap). */
   rules?: Partial<BudgetRules>;
-  /** The clock in ms (tests pass a fake one). */
+  /** The clock in ms (default: the monotonic one, which the wall clock's steps do not move; tests pass a fake one). */
   now?: () => number;
   /** Waits `ms` (tests pass one that advances their fake clock). */
   sleep?: (ms: number) => Promise<void>;
@@ -256,6 +350,7 @@ function abortReason(signal: AbortSignal): Error {
 }
 
 interface QueuedWaiter extends BudgetWaiter {
+  awaitsAnswer: boolean;
   resolve: () => void;
   reject: (reason: Error) => void;
 }
@@ -268,7 +363,7 @@ export function createSendBudget(options: SendBudgetOptions = {}): ReplyBudget {
     ...budgetRules(perSecond, options.perChatIntervalMs, options.perGroupIntervalMs, options.perGroupPerMinute, options.paidAlertsPerSecond ?? null),
     ...options.rules,
   };
-  const now = options.now ?? (() => Date.now());
+  const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const state = createBudgetState();
   const waiters: QueuedWaiter[] = [];
@@ -285,12 +380,13 @@ export function createSendBudget(options: SendBudgetOptions = {}): ReplyBudget {
         if (decision.kind === "grant") {
           const [waiter] = waiters.splice(decision.index, 1);
           if (!waiter) continue;
-          recordGrant(state, waiter.chatKey, now(), rules, waiter.priority);
+          recordGrant(state, waiter.chatKey, now(), rules, waiter.priority, waiter.awaitsAnswer);
           waiter.resolve();
           continue;
         }
         const woken = new Promise<void>((resolve) => (wake = resolve));
-        await Promise.race([sleep(Math.max(0, decision.until - now())), woken]);
+        // Waiting for an answer (in flight): only that answer, through `kick`, wakes the pump.
+        await (Number.isFinite(decision.until) ? Promise.race([sleep(Math.max(0, decision.until - now())), woken]) : woken);
         wake = null;
       }
     } finally {
@@ -306,29 +402,43 @@ export function createSendBudget(options: SendBudgetOptions = {}): ReplyBudget {
     void pump();
   };
 
+  const wait = (chatKey: string, priority: SendPriority, awaitsAnswer: boolean, signal: AbortSignal | undefined): Promise<void> => {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    return new Promise<void>((resolve, reject) => {
+      const waiter: QueuedWaiter = { chatKey, priority, awaitsAnswer, resolve, reject };
+      if (signal) {
+        const onAbort = () => {
+          const index = waiters.indexOf(waiter);
+          if (index >= 0) {
+            waiters.splice(index, 1);
+            reject(abortReason(signal));
+            kick();
+          }
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        waiter.resolve = () => {
+          signal.removeEventListener("abort", onAbort);
+          resolve();
+        };
+      }
+      waiters.push(waiter);
+      kick();
+    });
+  };
+
   return {
     take(chatId, priority, signal) {
-      if (signal?.aborted) return Promise.reject(abortReason(signal));
-      return new Promise<void>((resolve, reject) => {
-        const waiter: QueuedWaiter = { chatKey: chatKeyOf(chatId), priority, resolve, reject };
-        if (signal) {
-          const onAbort = () => {
-            const index = waiters.indexOf(waiter);
-            if (index >= 0) {
-              waiters.splice(index, 1);
-              reject(abortReason(signal));
-              kick();
-            }
-          };
-          signal.addEventListener("abort", onAbort, { once: true });
-          waiter.resolve = () => {
-            signal.removeEventListener("abort", onAbort);
-            resolve();
-          };
-        }
-        waiters.push(waiter);
+      return wait(chatKeyOf(chatId), priority, false, signal);
+    },
+    async send(chatId, priority, send, signal) {
+      const chatKey = chatKeyOf(chatId);
+      await wait(chatKey, priority, true, signal);
+      try {
+        return await send();
+      } finally {
+        recordAnswer(state, chatKey, now(), rules, priority);
         kick();
-      });
+      }
     },
     pause(retryAfterMs) {
       recordPause(state, retryAfterMs, now());

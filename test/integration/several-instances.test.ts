@@ -39,6 +39,18 @@ function holdableBudget() {
       await inner.take(chatId, priority, signal);
       granted++;
     },
+    send(chatId, priority, send, signal) {
+      asked++;
+      return inner.send(
+        chatId,
+        priority,
+        () => {
+          granted++;
+          return send();
+        },
+        signal,
+      );
+    },
   };
   return {
     budget,

@@ -43,7 +43,7 @@ const T0 = new Date("2026-11-28T12:00:00Z");
 const METRICS_TOKEN = "scrape-token-0123456789";
 
 /** A budget that never waits (the pacing itself is tested elsewhere). */
-const openBudget: SendBudget = { take: () => Promise.resolve(), pause: () => undefined };
+const openBudget: SendBudget = { take: () => Promise.resolve(), send: (_chat, _priority, send) => send(), pause: () => undefined };
 
 const story = (title: string, link: string) => ({
   title,

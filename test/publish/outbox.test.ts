@@ -70,8 +70,10 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     const app = await startApp();
     await app.services.articles.storeBatch([article(1)]);
     // A budget held by a long flood wait: it only ever gives up when the outbox stops waiting.
+    const wait = (signal?: AbortSignal) => new Promise<never>((_resolve, reject) => signal?.addEventListener("abort", () => reject(new Error("gave up"))));
     const held: SendBudget = {
-      take: (_chat, _priority, signal) => new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(new Error("gave up")))),
+      take: (_chat, _priority, signal) => wait(signal),
+      send: (_chat, _priority, _send, signal) => wait(signal),
       pause: () => undefined,
     };
     const outcome = await publishNextPost({ ...app.outboxDeps, budget: held, budgetWaitMs: 20 });

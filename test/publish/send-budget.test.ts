@@ -45,17 +45,18 @@ function recorder(clock: { now: () => number }) {
   };
 }
 
-// 10 a second: at most 10 in any 1100 ms (one message's share of margin), at least 50 ms apart.
+// 10 a second: at most 10 in any 1100 ms (one message's share of margin) unless answers are reported,
+// a share (100 ms) apart, catching up at half a share when behind.
 const rules = { perSecond: 10, perChatIntervalMs: 1000, perGroupIntervalMs: 3000 };
 
 describe("the send budget", () => {
-  it("lets at most perSecond messages into any window, spread at least half a share apart", async () => {
+  it("lets at most perSecond messages into any window, evenly: a share apart once a quarter second's head start is used", async () => {
     const clock = fakeClock();
     const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
     const r = recorder(clock);
     for (let i = 1; i <= 12; i++) r.track(budget, `reader ${i}`, i);
     await clock.advance(2000);
-    expect(r.grants.map((g) => g.at)).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400, 450, 1100, 1150]);
+    expect(r.grants.map((g) => g.at)).toEqual([0, 50, 100, 150, 200, 250, 350, 450, 550, 650, 1100, 1150]);
     expect(r.labels()).toEqual(Array.from({ length: 12 }, (_, i) => `reader ${i + 1}`));
   });
 
@@ -125,6 +126,47 @@ describe("the send budget", () => {
       { label: "channel post", at: 3050 },
       { label: "alert", at: 3100 },
     ]);
+  });
+
+  it("counts a message from Telegram's answer: the next second's messages wait for one that got there late", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const grants: { label: string; at: number }[] = [];
+    const answers: (() => void)[] = [];
+    const send = (label: string, chatId: number) =>
+      void budget.send(chatId, "alert", () => {
+        grants.push({ label, at: clock.now() });
+        return new Promise<void>((resolve) => answers.push(resolve));
+      });
+    for (let i = 1; i <= 10; i++) send(`reader ${i}`, i);
+    send("reader 11", 11);
+    await clock.advance(700);
+    // A window's worth is in flight: nothing more goes, however long ago it was granted.
+    expect(grants.map((g) => g.at)).toEqual([0, 50, 100, 150, 200, 250, 350, 450, 550, 650]);
+    answers.shift()!(); // the first is answered at 700: it may have reached Telegram only just now
+    await clock.advance(300);
+    for (const answer of answers.splice(0)) answer(); // the others at 1000
+    await clock.advance(2000);
+    // A second after the first answer (plus the clock's 2 ms), not a second after its grant.
+    expect(grants.slice(10)).toEqual([{ label: "reader 11", at: 1702 }]);
+  });
+
+  it("starts a reader's interval when Telegram answered their last message", async () => {
+    const clock = fakeClock();
+    const budget = createSendBudget({ ...rules, now: clock.now, sleep: clock.sleep });
+    const grants: number[] = [];
+    let answer = () => {};
+    const send = () =>
+      void budget.send(7, "alert", () => {
+        grants.push(clock.now());
+        return new Promise<void>((resolve) => (answer = resolve));
+      });
+    send();
+    send();
+    await clock.advance(600);
+    answer();
+    await clock.advance(2000);
+    expect(grants).toEqual([0, 1602]);
   });
 
   it("loses no capacity when its timers fire late: the window counts messages, not fixed slots", async () => {
@@ -207,9 +249,16 @@ describe("the send budget", () => {
     await clock.advance(1000);
     const inFirstSecond = (kind: string) => r.grants.filter((g) => g.label.startsWith(kind) && g.at < 1000).length;
     expect([inFirstSecond("reply"), inFirstSecond("alert")]).toEqual([10, 90]);
-    // Replies at their own pace, half a free share apart, whatever the alerts do meanwhile.
+    // Replies at their own pace whatever the alerts do meanwhile: as without them, give or take one paid share.
+    const alone = recorder(clock);
+    const quiet = createSendBudget({ ...rules, paidAlertsPerSecond: 100, now: clock.now, sleep: clock.sleep });
+    const start = clock.now();
+    for (let i = 1; i <= 12; i++) alone.track(quiet, `reply ${i}`, 1000 + i, "reply");
+    await clock.advance(1000);
     const replies = r.grants.filter((g) => g.label.startsWith("reply")).map((g) => g.at);
-    expect(replies.slice(1).map((at, i) => at - replies[i]!)).toEqual(Array.from({ length: 9 }, () => 50));
+    const unhurried = alone.grants.map((g) => g.at - start);
+    const held = replies.slice(0, 10).map((at, i) => at - unhurried[i]!);
+    expect(held.filter((late) => late < 0 || late > 10)).toEqual([]);
   });
 });
 

@@ -23,6 +23,11 @@ import { ALERT_MAX_ATTEMPTS, decideAlertFailure } from "./decide-alert-failure.j
 export const ALERT_LEASE_MS = 5 * 60_000;
 /** Sent deliveries are recorded this many at a time (and at the end of a run): under a second of sends at 30/s. */
 export const MARK_BATCH = 25;
+/**
+ * The most deliveries one claim takes: its queries list the ids, and Prisma refuses more than
+ * 999 parameters in one query on SQLite (a paid broadcast's second of 1,000 is claimed in two).
+ */
+export const MAX_CLAIM = 500;
 /** A flood wait longer than this releases the alerts still waiting for the budget. */
 const LONG_FLOOD_MS = 10_000;
 
@@ -114,26 +119,38 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
       waiting--;
       return;
     }
+    let granted = false;
+    let skipped = false;
     try {
-      await deps.budget.take(alert.chatId.toString(), "alert", abandon.signal);
-    } catch {
+      // Counted from Telegram's answer: an alert that reached it late does not crowd the next second.
+      await deps.budget.send(
+        alert.chatId.toString(),
+        "alert",
+        async () => {
+          granted = true;
+          waiting--;
+          // Skipped in the database when the reader was found gone.
+          if (gone.has(alert.subscriberId)) {
+            skipped = true;
+            return;
+          }
+          await deps.api.sendMessage(Number(alert.chatId), alert.text, {
+            parse_mode: "HTML",
+            // A digest links many stories: a preview of the first one would mislead.
+            ...(alert.kind === "digest" ? { link_preview_options: { is_disabled: true } } : {}),
+            ...(deps.paidBroadcast ? { allow_paid_broadcast: true } : {}),
+          });
+        },
+        abandon.signal,
+      );
+    } catch (error) {
+      if (granted) return handleFailure(alert, error);
+      // Abandoned before its turn (a long flood wait): back to the queue, not counted as an attempt.
       waiting--;
       await deps.alerts.release([alert.id], alert.leaseOwner, { error: null, nextAttemptAt: new Date(floodUntil), uncounted: true });
       return;
     }
-    waiting--;
-    if (gone.has(alert.subscriberId)) return; // skipped in the database when the reader was found gone
-    try {
-      await deps.api.sendMessage(Number(alert.chatId), alert.text, {
-        parse_mode: "HTML",
-        // A digest links many stories: a preview of the first one would mislead.
-        ...(alert.kind === "digest" ? { link_preview_options: { is_disabled: true } } : {}),
-        ...(deps.paidBroadcast ? { allow_paid_broadcast: true } : {}),
-      });
-    } catch (error) {
-      await handleFailure(alert, error);
-      return;
-    }
+    if (skipped) return;
     report.sent++;
     deps.metrics?.alertsSent.inc();
     const ids = unmarked.get(alert.leaseOwner) ?? [];
@@ -182,7 +199,7 @@ export async function sendDueAlerts(deps: SendAlertsDeps, options: SendAlertsOpt
       await Promise.race(inFlight);
       continue;
     }
-    const batch = await deps.alerts.claimDue(`${runId}:${++claims}`, new Date(now), batchSize, leaseMs);
+    const batch = await deps.alerts.claimDue(`${runId}:${++claims}`, new Date(now), Math.min(batchSize, MAX_CLAIM), leaseMs);
     if (batch.length === 0) break;
     for (const alert of batch) {
       waiting++;

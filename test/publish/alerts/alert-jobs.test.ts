@@ -27,7 +27,7 @@ function alertText(headline: string, url: string, summary: string, tags: string)
 /** A budget that never waits and remembers every pause (the pacing itself is unit-tested). */
 function recordingBudget(): SendBudget & { pauses: number[] } {
   const pauses: number[] = [];
-  return { pauses, take: () => Promise.resolve(), pause: (ms) => void pauses.push(ms) };
+  return { pauses, take: () => Promise.resolve(), send: (_chat, _priority, send) => send(), pause: (ms) => void pauses.push(ms) };
 }
 
 describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
@@ -305,6 +305,23 @@ describe.each(TEST_PROVIDERS)("readers' alerts on %s", (provider) => {
     const delivered = (chatId: number) => dmsTo(chatId).length;
     expect([delivered(a.chatId), delivered(b.chatId), delivered(c.chatId)]).toEqual([1, 2, 1]);
     expect((await deliveries()).map((d) => d.status)).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("with paid broadcasting sends a second's worth of alerts (1,000 claimed in one run) with allow_paid_broadcast", async () => {
+    const readers = Array.from({ length: 1000 }, (_, i) => ({ telegramId: BigInt(5_000_000 + i), chatId: BigInt(5_000_000 + i), firstName: "Reader" }));
+    await db.prisma.subscriber.createMany({ data: readers });
+    const ids = (await db.prisma.subscriber.findMany({ where: { telegramId: { gte: 5_000_000n } }, select: { id: true } })).map((r) => r.id);
+    expect(await alerts.enqueue(ids.map((subscriberId) => ({ subscriberId, kind: "instant" as const, text: "Rates held" })), now)).toBe(1000);
+
+    const report = await sendDueAlerts(
+      { alerts, api: app.outboxDeps.api, budget: recordingBudget(), logger: memoryLogger().logger, instanceId: "test", now: () => now, paidBroadcast: true },
+      { batchSize: 1000 },
+    );
+
+    expect(report).toMatchObject({ sent: 1000, failed: 0 });
+    const sends = telegram.callsTo("sendMessage");
+    expect(sends.filter((c) => c.payload.allow_paid_broadcast === true)).toHaveLength(1000);
+    expect(await db.prisma.alertDelivery.count({ where: { status: "sent" } })).toBe(1000);
   });
 
   it("marks a reader who blocked the bot as blocked, skips their other alerts and never retries them", async () => {
