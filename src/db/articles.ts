@@ -205,6 +205,51 @@ export function createArticlesRepository(prisma: Db, cache: ReadCache = NO_READ_
     }
     return found;
   };
+
+  const storeBatchIn = (articles: NewArticle[], knownAliases: { url: string; articleId: number }[]): Promise<{ id: number; url: string }[]> =>
+    prisma.$transaction(async (tx) => {
+      // One lookup for every URL the batch would take: stored meanwhile means skipped.
+      const wanted = [...articles.map((a) => a.url), ...knownAliases.map((a) => a.url), ...articles.flatMap((a) => a.otherUrls)];
+      const taken = new Set<string>();
+      for (const urls of chunks(unique(wanted), IN_LIST_SIZE)) {
+        const [direct, aliased] = await Promise.all([
+          tx.article.findMany({ where: { url: { in: urls } }, select: { url: true } }),
+          tx.articleAlias.findMany({ where: { url: { in: urls } }, select: { url: true } }),
+        ]);
+        for (const row of [...direct, ...aliased]) taken.add(row.url);
+      }
+      const fresh = articles.filter((article) => {
+        if (taken.has(article.url)) return false;
+        taken.add(article.url);
+        return true;
+      });
+      const ids = new Map<string, number>();
+      const now = new Date();
+      for (const rows of chunks(fresh, CREATE_ROWS)) {
+        for (const row of await insertArticles(tx, rows, now)) ids.set(row.url, Number(row.id));
+      }
+      const created = fresh.map((article) => ({ id: ids.get(article.url) as number, url: article.url }));
+      // A story for review gets its post with it, so no publish tick sees it without one.
+      const reviewed = fresh.filter((a) => a.review).map((a) => ({ articleId: ids.get(a.url) as number, status: "review", origin: "auto" }));
+      if (reviewed.length > 0) await tx.channelPost.createMany({ data: reviewed });
+      const topicIds = await topicIdsFor(tx, fresh.flatMap((a) => a.topics));
+      const links = fresh.flatMap((a) => unique(a.topics.map((t) => t.slug)).map((slug) => ({ articleId: ids.get(a.url) as number, topicId: topicIds.get(slug) as number })));
+      for (const rows of chunks(links, IN_LIST_SIZE)) {
+        await tx.$executeRaw`INSERT INTO "ArticleTopic" ("articleId", "topicId") VALUES ${Prisma.join(rows.map((l) => Prisma.sql`(${l.articleId}, ${l.topicId})`))}`;
+      }
+      const aliases: { url: string; articleId: number }[] = [];
+      const otherUrls = fresh.flatMap((a) => a.otherUrls.map((url) => ({ url, articleId: ids.get(a.url) as number })));
+      for (const alias of [...knownAliases, ...otherUrls]) {
+        if (taken.has(alias.url)) continue;
+        taken.add(alias.url);
+        aliases.push(alias);
+      }
+      for (const rows of chunks(aliases, IN_LIST_SIZE)) {
+        await tx.$executeRaw`INSERT INTO "ArticleAlias" ("url", "articleId", "createdAt") VALUES ${Prisma.join(rows.map((a) => Prisma.sql`(${a.url}, ${a.articleId}, ${now})`))}`;
+      }
+      return created;
+    }, STORE_TRANSACTION);
+
   return {
     /** Of the given URLs, those already stored as an article URL or an alias. */
     async knownUrls(urls: string[]): Promise<Set<string>> {
@@ -231,48 +276,12 @@ export function createArticlesRepository(prisma: Db, cache: ReadCache = NO_READ_
       articles: NewArticle[],
       knownAliases: { url: string; articleId: number }[] = [],
     ): Promise<{ id: number; url: string }[]> {
-      return prisma.$transaction(async (tx) => {
-        // One lookup for every URL the batch would take: stored meanwhile means skipped.
-        const wanted = [...articles.map((a) => a.url), ...knownAliases.map((a) => a.url), ...articles.flatMap((a) => a.otherUrls)];
-        const taken = new Set<string>();
-        for (const urls of chunks(unique(wanted), IN_LIST_SIZE)) {
-          const [direct, aliased] = await Promise.all([
-            tx.article.findMany({ where: { url: { in: urls } }, select: { url: true } }),
-            tx.articleAlias.findMany({ where: { url: { in: urls } }, select: { url: true } }),
-          ]);
-          for (const row of [...direct, ...aliased]) taken.add(row.url);
-        }
-        const fresh = articles.filter((article) => {
-          if (taken.has(article.url)) return false;
-          taken.add(article.url);
-          return true;
-        });
-        const ids = new Map<string, number>();
-        const now = new Date();
-        for (const rows of chunks(fresh, CREATE_ROWS)) {
-          for (const row of await insertArticles(tx, rows, now)) ids.set(row.url, Number(row.id));
-        }
-        const created = fresh.map((article) => ({ id: ids.get(article.url) as number, url: article.url }));
-        // A story for review gets its post with it, so no publish tick sees it without one.
-        const reviewed = fresh.filter((a) => a.review).map((a) => ({ articleId: ids.get(a.url) as number, status: "review", origin: "auto" }));
-        if (reviewed.length > 0) await tx.channelPost.createMany({ data: reviewed });
-        const topicIds = await topicIdsFor(tx, fresh.flatMap((a) => a.topics));
-        const links = fresh.flatMap((a) => unique(a.topics.map((t) => t.slug)).map((slug) => ({ articleId: ids.get(a.url) as number, topicId: topicIds.get(slug) as number })));
-        for (const rows of chunks(links, IN_LIST_SIZE)) {
-          await tx.$executeRaw`INSERT INTO "ArticleTopic" ("articleId", "topicId") VALUES ${Prisma.join(rows.map((l) => Prisma.sql`(${l.articleId}, ${l.topicId})`))}`;
-        }
-        const aliases: { url: string; articleId: number }[] = [];
-        const otherUrls = fresh.flatMap((a) => a.otherUrls.map((url) => ({ url, articleId: ids.get(a.url) as number })));
-        for (const alias of [...knownAliases, ...otherUrls]) {
-          if (taken.has(alias.url)) continue;
-          taken.add(alias.url);
-          aliases.push(alias);
-        }
-        for (const rows of chunks(aliases, IN_LIST_SIZE)) {
-          await tx.$executeRaw`INSERT INTO "ArticleAlias" ("url", "articleId", "createdAt") VALUES ${Prisma.join(rows.map((a) => Prisma.sql`(${a.url}, ${a.articleId}, ${now})`))}`;
-        }
-        return created;
-      }, STORE_TRANSACTION);
+      try {
+        return await storeBatchIn(articles, knownAliases);
+      } finally {
+        // The rows go in through raw inserts, which the client's write hook does not see.
+        cache.invalidate();
+      }
     },
 
     get(id: number): Promise<ArticleView | null> {
