@@ -378,6 +378,11 @@ feed-state-error = error ({ $error }; { $count ->
   })
 feed-state-ok = ok, last ok { $when }
 feed-state-new = new (not fetched yet)
+feed-paused-gone = the feed answered 410 Gone: it was removed
+feed-paused-failing = { $count ->
+    [one] { $count } failure
+   *[other] { $count } failures
+  } in a row; last: { $last }
 feed-line-full-page = (full page)
 feed-line-priority = (priority { $priority })
 

@@ -387,6 +387,12 @@ feed-state-error = ошибка ({ $error }; { $count ->
   })
 feed-state-ok = работает, последняя успешная загрузка { $when }
 feed-state-new = новая (ещё не загружалась)
+feed-paused-gone = лента ответила 410 Gone: её удалили
+feed-paused-failing = { $count ->
+    [one] { $count } сбой
+    [few] { $count } сбоя
+   *[other] { $count } сбоев
+  } подряд; последний: { $last }
 feed-line-full-page = (полная страница)
 feed-line-priority = (приоритет { $priority })
 

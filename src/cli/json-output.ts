@@ -5,16 +5,26 @@
 import type { PostRecord } from "../db/channel-posts.js";
 import type { FeedRecord } from "../db/feeds.js";
 import { feedStateOf } from "../editorial/feed-status.js";
+import { feedRefusalText, feedPauseText } from "../editorial/fetch-failure-text.js";
 import { autoPostingBlockText, heldText } from "../editorial/format-status.js";
 import type { Translate } from "../i18n/translate.js";
+import { readFeedFailure, readFeedPause } from "../ingest/feeds/feed-failure.js";
 import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
 import type { TopicListEntry } from "../newsroom/topic-actions.js";
 import { postingForbiddenText } from "../publish/posting-forbidden.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** `feeds list --json`: one object per feed. */
-export function feedJson(feed: FeedRecord) {
+/** A feed's stored reasons (codes) in `english`'s words. */
+function feedReasons(feed: Pick<FeedRecord, "lastError" | "pausedReason">, english: Translate) {
+  const failure = readFeedFailure(feed.lastError);
+  const pause = readFeedPause(feed.pausedReason);
+  return { lastError: failure && feedRefusalText(english, failure), pausedReason: pause && feedPauseText(english, pause) };
+}
+
+/** `feeds list --json`: one object per feed, its reasons in `english`'s words. */
+export function feedJson(feed: FeedRecord, english: Translate) {
+  const { lastError, pausedReason } = feedReasons(feed, english);
   return {
     id: feed.id,
     url: feed.url,
@@ -23,11 +33,11 @@ export function feedJson(feed: FeedRecord) {
     fullPage: feed.fullPage,
     state: feedStateOf(feed),
     lastSuccessAt: iso(feed.lastSuccessAt),
-    lastError: feed.lastError,
+    lastError,
     consecutiveFailures: feed.consecutiveFailures,
     nextFetchAt: iso(feed.nextFetchAt),
     pausedAt: iso(feed.pausedAt),
-    pausedReason: feed.pausedReason,
+    pausedReason,
     createdAt: iso(feed.createdAt),
   };
 }
@@ -72,10 +82,9 @@ export function statusJson(status: NewsroomStatus, english: Translate) {
   const feed = (f: NewsroomStatus["feeds"]["failing"][number]) => ({
     id: f.id,
     url: f.url,
-    lastError: f.lastError,
     consecutiveFailures: f.consecutiveFailures,
     pausedAt: f.pausedAt,
-    pausedReason: f.pausedReason,
+    ...feedReasons(f, english),
   });
   const { thisBot: _self, otherBots, feeds, ...rest } = status;
   const { forbidden, autoHeld } = status.posting;

@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 
 import type { PostDecision, PostStatus } from "../db/channel-posts.js";
 import type { Translate } from "../i18n/translate.js";
+import { holdReasonText, readHoldReason } from "../ingest/hold-reason.js";
 import type { PostMessage } from "../publish/post-message.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { formatWhen } from "./format-when.js";
@@ -73,7 +74,8 @@ export function reviewCardLines(t: Translate, facts: CardFacts, timezone: string
   } else {
     lines.push(t("card-review", { id: facts.postId, from }));
   }
-  if (facts.holdReason) lines.push(t("card-held", { reason: facts.holdReason }));
+  const held = readHoldReason(facts.holdReason);
+  if (held) lines.push(t("card-held", { reason: holdReasonText(t, held) }));
   const decided = decisionLine(t, facts, timezone, now);
   if (decided) lines.push(decided);
   else if (facts.kind === "draft") lines.push(t("card-draft-waits"));
