@@ -7,10 +7,12 @@ import type { FeedRecord } from "../db/feeds.js";
 import { feedStateOf } from "../editorial/feed-status.js";
 import { feedRefusalText, feedPauseText } from "../editorial/fetch-failure-text.js";
 import { autoPostingBlockText, heldText } from "../editorial/format-status.js";
+import { outboxReasonText } from "../editorial/outbox-reason-text.js";
 import type { Translate } from "../i18n/translate.js";
 import { readFeedFailure, readFeedPause } from "../ingest/feeds/feed-failure.js";
 import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
 import type { TopicListEntry } from "../newsroom/topic-actions.js";
+import { readSendFailure, sendFailureInEnglish } from "../publish/outbox-reason.js";
 import { postingForbiddenText } from "../publish/posting-forbidden.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -55,6 +57,12 @@ export function topicJson(topic: TopicListEntry) {
   };
 }
 
+/** A post's stored failure (a code) in the operators' words. */
+function lastErrorInEnglish(stored: string | null): string | null {
+  const failure = readSendFailure(stored);
+  return failure && sendFailureInEnglish(failure);
+}
+
 /** `posts list --json` and `posts show --json`: one object per post. */
 export function postJson(post: PostRecord) {
   return {
@@ -68,7 +76,7 @@ export function postJson(post: PostRecord) {
     scheduledAt: iso(post.scheduledAt),
     sentAt: iso(post.sentAt),
     attempts: post.attempts,
-    lastError: post.lastError,
+    lastError: lastErrorInEnglish(post.lastError),
     messageId: post.telegramMessageId === null ? null : Number(post.telegramMessageId),
     clicks: post.clickCount,
     reactions: post.reactionCount,
@@ -86,7 +94,7 @@ export function statusJson(status: NewsroomStatus, english: Translate) {
     pausedAt: f.pausedAt,
     ...feedReasons(f, english),
   });
-  const { thisBot: _self, otherBots, feeds, ...rest } = status;
+  const { thisBot: _self, otherBots, feeds, unsentPosts, ...rest } = status;
   const { forbidden, autoHeld } = status.posting;
   return {
     ready: status.problems.length === 0,
@@ -98,6 +106,7 @@ export function statusJson(status: NewsroomStatus, english: Translate) {
     },
     nextPosts: status.nextPosts.map((post) => ({ ...post, heldBy: post.heldBy && heldText(english, post.heldBy) })),
     feeds: { total: feeds.total, failing: feeds.failing.map(feed), paused: feeds.paused.map(feed) },
+    unsentPosts: { ...unsentPosts, posts: unsentPosts.posts.map((post) => ({ ...post, error: post.error && outboxReasonText(english, post.error) })) },
     bots: otherBots,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Reasons Newsdesk stores and shows later — why a feed failed or was paused, why a story waits
- * for review — reach each
+ * for review, why the outbox did not send a post — reach each
  * editor in their own language: they are stored as codes and worded when shown. Notices to the
  * whole chat follow ADMIN_LANGUAGE. A reason an earlier version stored as an English sentence
  * is shown as it was stored.
@@ -12,7 +12,9 @@ import { INGEST_JOB, ingestAllFeeds } from "../../../src/ingest/ingest-feeds.js"
 import { TEST_PROVIDERS } from "../../support/database.js";
 import { server } from "../../support/msw.js";
 import { rss, serve } from "../../support/web.js";
-import { EDITOR, useEditorHarness } from "./editor-harness.js";
+import { OUTBOX_FORBIDDEN, recoverOutbox } from "../../../src/publish/outbox.js";
+import { CHANNEL_ID } from "../../support/config.js";
+import { EDITOR, queueEditorPost, useEditorHarness } from "./editor-harness.js";
 
 const RU_EDITOR = { ...EDITOR, language_code: "ru" };
 const EN_EDITOR = { ...EDITOR, language_code: "en" };
@@ -113,5 +115,75 @@ describe.each(TEST_PROVIDERS)("stored reasons in the editor's language on %s", (
     expect(lastText()!.split("\n")[1]).toBe(`#1 ${FLAKY} — снова включена, с тех пор не загружалась (последняя ошибка: flaky.example.com answered 500)`);
     await say("/log", RU_EDITOR);
     expect(lastText()).toContain("Ann: лента №1 снова включена (была на паузе: 10 failures in a row; last: answered 500)");
+  });
+
+  /** Telegram answers the channel's posts with `refusal`, everything else as usual. */
+  const channelAnswers = (refusal: { error_code: number; description: string }) =>
+    editors.telegram.answer("sendMessage", (payload) =>
+      payload.chat_id === CHANNEL_ID ? refusal : { result: { message_id: 1, date: 0, chat: { id: Number(payload.chat_id), type: "supergroup" }, text: payload.text } },
+    );
+
+  it("says why the outbox did not send a post in the editor's language, and the failed post's notice in ADMIN_LANGUAGE", async () => {
+    const id = await queueEditorPost(editors.harness.app, "Ferry line opens", null);
+    channelAnswers({ error_code: 400, description: "Bad Request: can't parse entities" });
+    await say(`/postnow ${id}`, RU_EDITOR);
+    expect(editors.harness.sent().slice(-2)).toEqual([
+      `❌ Пост №${id} «Ferry line opens» не удалось отправить: Telegram отказал в публикации: «Bad Request: can't parse entities».`,
+      `Пост №${id} не удалось отправить: Telegram отказал в публикации: «Bad Request: can't parse entities».`,
+    ]);
+    await say("/status", RU_EDITOR);
+    expect(lastText()).toContain(`  #${id} не удался: Telegram отказал в публикации: «Bad Request: can't parse entities» “Ferry line opens”`);
+    await say("/status", EN_EDITOR);
+    expect(lastText()).toContain(`  #${id} failed: Telegram refused the post: “Bad Request: can't parse entities” “Ferry line opens”`);
+    await say(`/postnow ${id}`, EN_EDITOR);
+    expect(lastText()).toBe(`Post #${id} could not be sent: Telegram refused the post: “Bad Request: can't parse entities”.`);
+
+    // Telegram failing (a 5xx) is retried: /scheduled says why.
+    channelAnswers({ error_code: 502, description: "Bad Gateway" });
+    await say(`/postnow ${id}`, RU_EDITOR);
+    expect(lastText()).toBe(`Пост №${id} не удалось отправить: сбой на стороне Telegram: «Bad Gateway».`);
+    await say("/scheduled", RU_EDITOR);
+    expect(lastText()).toContain("(повторная попытка: сбой на стороне Telegram: «Bad Gateway»)");
+    await say("/scheduled", EN_EDITOR);
+    expect(lastText()).toContain("(retrying: Telegram failed: “Bad Gateway”)");
+
+    // A reason an earlier version stored as a sentence is shown as it is.
+    await editors.harness.app.services.db.prisma.channelPost.update({ where: { id }, data: { lastError: "Bad Gateway" } });
+    await say("/scheduled", RU_EDITOR);
+    expect(lastText()).toContain("(повторная попытка: Bad Gateway)");
+
+    // While the bot may not post, a post sent now waits, and the editor hears why.
+    await editors.harness.app.services.settings.set(OUTBOX_FORBIDDEN, JSON.stringify({ code: "cannot-post", channel: String(CHANNEL_ID) }));
+    await say(`/postnow ${id}`, RU_EDITOR);
+    expect(lastText()).toBe(`Пост №${id} не отправлен: бот не может публиковать в канале; ждём, пока права вернутся.`);
+    await say(`/postnow ${id}`, EN_EDITOR);
+    expect(lastText()).toBe(`Post #${id} was not sent: the bot may not post in the channel; waiting for its rights to return.`);
+  });
+
+  it("words an interrupted send in ADMIN_LANGUAGE in the watchdog's notice", async () => {
+    const id = await queueEditorPost(editors.harness.app, "Ferry line opens", null);
+    const { services, outboxDeps } = editors.harness.app;
+    // A process claimed it at 09:30 London time, called Telegram and died before the answer.
+    expect(await services.posts.claim(id, "a-process-that-died", new Date("2026-11-30T09:30:00Z"), 90_000)).toBe(true);
+    await recoverOutbox(outboxDeps);
+    expect(lastText()).toBe(
+      `⚠️ Возможно, пост №${id} «Ferry line opens» уже в канале (отправка прервалась пн 30 ноября 09:30: отправлявший процесс остановился, не дождавшись ответа Telegram). Сначала проверьте канал.`,
+    );
+  });
+
+  it("says on a review card and in the button's answer why an approved story is not in the channel yet", async () => {
+    const feed = await editors.harness.app.services.feeds.add({ url: FLAKY, title: "Harbour Times", review: true });
+    await editors.harness.app.services.db.prisma.feed.update({ where: { id: feed.id }, data: { primedAt: new Date(editors.harness.clock.now.getTime() - 3_600_000) } });
+    serve(FLAKY, rss([story("Ferry timetable changes", "https://flaky.example.com/ferry"), story("Harbour reopens", "https://flaky.example.com/harbour")]));
+    expect(await editors.harness.app.scheduler.runNow(INGEST_JOB)).toBe(true);
+    channelAnswers({ error_code: 502, description: "Bad Gateway" });
+    await editors.harness.press("ed:rpost:1", RU_EDITOR);
+    await editors.harness.press("ed:rpost:2", EN_EDITOR);
+    expect(editors.telegram.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      "№1 одобрен, но в канал ещё не ушёл: сбой на стороне Telegram: «Bad Gateway».",
+      "#2 is approved but not in the channel yet: Telegram failed: “Bad Gateway”.",
+    ]);
+    const card = String(editors.telegram.callsTo("editMessageText")[0]!.payload.text).split("\n");
+    expect(card.at(-1)).toMatch(/^✅ Одобрено как №1 \(Ann, \d\d:\d\d\), но в канал ещё не ушло.*сбой на стороне Telegram: «Bad Gateway»/);
   });
 });
