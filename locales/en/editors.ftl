@@ -173,6 +173,23 @@ post-not-waiting = Post #{ $id } is not waiting to be sent (it is { $status }); 
 cancel-done = Post #{ $id } is cancelled: it will not be posted.
 cancel-already-sent = Post #{ $id } is already in the channel; to take it down use /delete { $id }.
 
+## Why the outbox did not send a post: a clause inside a sentence (Telegram's own words quoted)
+outbox-flood-wait = Telegram asked the bot to slow down: “{ $description }”
+outbox-telegram-failed = Telegram failed: “{ $description }”
+outbox-telegram-kept-failing = Telegram kept failing: “{ $description }”
+outbox-unreachable = could not reach Telegram ({ $network })
+outbox-connection-broke = the connection to Telegram failed during the call ({ $detail })
+outbox-budget-wait = Telegram asked the bot to slow down and the wait outlasted this attempt; the post stays queued
+outbox-process-stopped = the sending process stopped before Telegram answered
+outbox-posting-forbidden = the bot may not post in the channel; waiting for its rights to return
+outbox-no-such-post = post #{ $id } does not exist
+outbox-not-waiting = post #{ $id } is not waiting to be sent (another instance has it, or it was sent)
+outbox-waiting-for-slot = waiting for the next POST_SLOTS slot
+outbox-nothing-new = nothing new to post
+outbox-taken-elsewhere = another instance took this article
+outbox-queued-for-slot = queued for the next slot
+outbox-no-channel = posting is done by the running bot, not by the CLI
+
 ## /pause and /resume
 pause-already = Automatic posting is already paused. /resume turns it back on.
 pause-done = Automatic posting is paused. Editors' posts still go out: /postnow <id> sends one at once. /resume turns it back on.
@@ -378,6 +395,11 @@ feed-state-error = error ({ $error }; { $count ->
   })
 feed-state-ok = ok, last ok { $when }
 feed-state-new = new (not fetched yet)
+feed-paused-gone = the feed answered 410 Gone: it was removed
+feed-paused-failing = { $count ->
+    [one] { $count } failure
+   *[other] { $count } failures
+  } in a row; last: { $last }
 feed-line-full-page = (full page)
 feed-line-priority = (priority { $priority })
 

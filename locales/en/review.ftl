@@ -7,6 +7,7 @@ card-draft = 📝 Draft #{ $id }{ $by ->
   } · { $from }
 card-review = 🔎 For review #{ $id } · { $from }
 card-held = ⚠️ Not posted automatically: { $reason }.
+hold-dead-link = its page answered { $status } and the feed gave no text
 card-draft-waits = Nothing goes out until an editor presses Post now or Schedule.
 card-posted-post = ✅ Posted by { $by }{ $at ->
     [none] {""}

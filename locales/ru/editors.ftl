@@ -177,6 +177,23 @@ post-not-waiting = Пост №{ $id } не ждёт отправки (его с
 cancel-done = Пост №{ $id } отменён: он не будет опубликован.
 cancel-already-sent = Пост №{ $id } уже в канале; чтобы убрать его, используйте /delete { $id }.
 
+## Почему пост не отправлен: часть предложения (слова Telegram приводятся как есть)
+outbox-flood-wait = Telegram попросил бота отправлять реже: «{ $description }»
+outbox-telegram-failed = сбой на стороне Telegram: «{ $description }»
+outbox-telegram-kept-failing = Telegram раз за разом давал сбой: «{ $description }»
+outbox-unreachable = не удалось связаться с Telegram ({ $network })
+outbox-connection-broke = связь с Telegram оборвалась во время отправки ({ $detail })
+outbox-budget-wait = Telegram попросил бота отправлять реже, и ожидание затянулось дольше этой попытки; пост остаётся в очереди
+outbox-process-stopped = отправлявший процесс остановился, не дождавшись ответа Telegram
+outbox-posting-forbidden = бот не может публиковать в канале; ждём, пока права вернутся
+outbox-no-such-post = поста №{ $id } нет
+outbox-not-waiting = пост №{ $id } не ждёт отправки (его отправляет другой экземпляр или он уже отправлен)
+outbox-waiting-for-slot = ждёт следующего окна POST_SLOTS
+outbox-nothing-new = публиковать нечего
+outbox-taken-elsewhere = эту статью взял другой экземпляр
+outbox-queued-for-slot = поставлен в очередь на следующее окно
+outbox-no-channel = публикует работающий бот, а не CLI
+
 ## /pause и /resume
 pause-already = Автоматическая публикация уже приостановлена. /resume включит её снова.
 pause-done = Автоматическая публикация приостановлена. Посты редакторов по-прежнему выходят: /postnow <номер> отправит пост сразу. /resume включит её снова.
@@ -387,6 +404,12 @@ feed-state-error = ошибка ({ $error }; { $count ->
   })
 feed-state-ok = работает, последняя успешная загрузка { $when }
 feed-state-new = новая (ещё не загружалась)
+feed-paused-gone = лента ответила 410 Gone: её удалили
+feed-paused-failing = { $count ->
+    [one] { $count } сбой
+    [few] { $count } сбоя
+   *[other] { $count } сбоев
+  } подряд; последний: { $last }
 feed-line-full-page = (полная страница)
 feed-line-priority = (приоритет { $priority })
 

@@ -40,7 +40,7 @@ export const NO_CARD_WORDS = (): Translate => {
 
 /** For front ends that never post (the CLI): every attempt says so instead of posting. */
 export const NO_CHANNEL: ChannelAccess = {
-  publish: () => Promise.resolve({ kind: "idle", reason: "posting is done by the running bot, not by the CLI" }),
+  publish: () => Promise.resolve({ kind: "idle", reason: { code: "no-channel" } }),
   messages: {
     edit: () => Promise.reject(new Error("the CLI does not edit channel posts")),
     remove: () => Promise.reject(new Error("the CLI does not delete channel posts")),

@@ -5,16 +5,28 @@
 import type { PostRecord } from "../db/channel-posts.js";
 import type { FeedRecord } from "../db/feeds.js";
 import { feedStateOf } from "../editorial/feed-status.js";
+import { feedRefusalText, feedPauseText } from "../editorial/fetch-failure-text.js";
 import { autoPostingBlockText, heldText } from "../editorial/format-status.js";
+import { outboxReasonText } from "../editorial/outbox-reason-text.js";
 import type { Translate } from "../i18n/translate.js";
+import { readFeedFailure, readFeedPause } from "../ingest/feeds/feed-failure.js";
 import type { NewsroomStatus } from "../newsroom/newsroom-status.js";
 import type { TopicListEntry } from "../newsroom/topic-actions.js";
+import { readSendFailure, sendFailureInEnglish } from "../publish/outbox-reason.js";
 import { postingForbiddenText } from "../publish/posting-forbidden.js";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** `feeds list --json`: one object per feed. */
-export function feedJson(feed: FeedRecord) {
+/** A feed's stored reasons (codes) in `english`'s words. */
+function feedReasons(feed: Pick<FeedRecord, "lastError" | "pausedReason">, english: Translate) {
+  const failure = readFeedFailure(feed.lastError);
+  const pause = readFeedPause(feed.pausedReason);
+  return { lastError: failure && feedRefusalText(english, failure), pausedReason: pause && feedPauseText(english, pause) };
+}
+
+/** `feeds list --json`: one object per feed, its reasons in `english`'s words. */
+export function feedJson(feed: FeedRecord, english: Translate) {
+  const { lastError, pausedReason } = feedReasons(feed, english);
   return {
     id: feed.id,
     url: feed.url,
@@ -23,11 +35,11 @@ export function feedJson(feed: FeedRecord) {
     fullPage: feed.fullPage,
     state: feedStateOf(feed),
     lastSuccessAt: iso(feed.lastSuccessAt),
-    lastError: feed.lastError,
+    lastError,
     consecutiveFailures: feed.consecutiveFailures,
     nextFetchAt: iso(feed.nextFetchAt),
     pausedAt: iso(feed.pausedAt),
-    pausedReason: feed.pausedReason,
+    pausedReason,
     createdAt: iso(feed.createdAt),
   };
 }
@@ -45,6 +57,12 @@ export function topicJson(topic: TopicListEntry) {
   };
 }
 
+/** A post's stored failure (a code) in the operators' words. */
+function lastErrorInEnglish(stored: string | null): string | null {
+  const failure = readSendFailure(stored);
+  return failure && sendFailureInEnglish(failure);
+}
+
 /** `posts list --json` and `posts show --json`: one object per post. */
 export function postJson(post: PostRecord) {
   return {
@@ -58,7 +76,7 @@ export function postJson(post: PostRecord) {
     scheduledAt: iso(post.scheduledAt),
     sentAt: iso(post.sentAt),
     attempts: post.attempts,
-    lastError: post.lastError,
+    lastError: lastErrorInEnglish(post.lastError),
     messageId: post.telegramMessageId === null ? null : Number(post.telegramMessageId),
     clicks: post.clickCount,
     reactions: post.reactionCount,
@@ -72,12 +90,11 @@ export function statusJson(status: NewsroomStatus, english: Translate) {
   const feed = (f: NewsroomStatus["feeds"]["failing"][number]) => ({
     id: f.id,
     url: f.url,
-    lastError: f.lastError,
     consecutiveFailures: f.consecutiveFailures,
     pausedAt: f.pausedAt,
-    pausedReason: f.pausedReason,
+    ...feedReasons(f, english),
   });
-  const { thisBot: _self, otherBots, feeds, ...rest } = status;
+  const { thisBot: _self, otherBots, feeds, unsentPosts, ...rest } = status;
   const { forbidden, autoHeld } = status.posting;
   return {
     ready: status.problems.length === 0,
@@ -89,6 +106,7 @@ export function statusJson(status: NewsroomStatus, english: Translate) {
     },
     nextPosts: status.nextPosts.map((post) => ({ ...post, heldBy: post.heldBy && heldText(english, post.heldBy) })),
     feeds: { total: feeds.total, failing: feeds.failing.map(feed), paused: feeds.paused.map(feed) },
+    unsentPosts: { ...unsentPosts, posts: unsentPosts.posts.map((post) => ({ ...post, error: post.error && outboxReasonText(english, post.error) })) },
     bots: otherBots,
   };
 }

@@ -279,9 +279,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(...JSON_OPTION)
     .action(async (options: { json?: boolean }) => {
       const list = await (await read()).feeds.list();
-      if (options.json) return out(toJson(list.map(feedJson)));
-      if (list.length === 0) return out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
       const t = await englishWords();
+      if (options.json) return out(toJson(list.map((feed) => feedJson(feed, t))));
+      if (list.length === 0) return out("no feeds yet: add one with `npm run cli -- feeds add <url>`");
       for (const feed of list) out(feedLine(t, feed, config.timezone, now()));
     });
   feeds

@@ -6,6 +6,8 @@
  * turns down is cancelled or skipped. A post left in `sending` after its lease expired has
  * an unknown outcome: it becomes `uncertain` and is reported, never resent blindly.
  */
+import { storeReason } from "../i18n/stored-reason.js";
+import type { SendFailure } from "../publish/outbox-reason.js";
 import { countSites, NOT_REMOVED } from "./articles.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./prisma-errors.js";
@@ -304,7 +306,7 @@ export function createChannelPostsRepository(prisma: Db) {
         where: { status: "sending", leaseUntil: { lt: now }, ...(except.length > 0 ? { id: { notIn: [...except] } } : {}) },
         data: {
           status: "uncertain",
-          lastError: "the sending process stopped before Telegram answered",
+          lastError: storeReason({ code: "process-stopped" } satisfies SendFailure),
           leaseOwner: null,
           leaseUntil: null,
         },

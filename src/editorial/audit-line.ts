@@ -1,7 +1,9 @@
 /** /log in words: one sentence per audit entry, "Eda rescheduled #6 from Sun 6 Dec 19:55 to Sun 6 Dec 18:30". Pure. */
 import type { Translate } from "../i18n/translate.js";
+import { readFeedPause } from "../ingest/feeds/feed-failure.js";
 import { postingForbiddenText, readPostingForbidden } from "../publish/posting-forbidden.js";
 import { cutText, escapeHtml } from "../publish/telegram-html.js";
+import { feedPauseText } from "./fetch-failure-text.js";
 import { formatWhen } from "./format-when.js";
 
 export interface AuditLineEntry {
@@ -103,7 +105,10 @@ const SENTENCES = {
   "channel.rights_back": (f: Facts) => f.t("log-channel-rights-back"),
   "feed.add": (f: Facts) => f.t("log-feed-add", { who: f.who, id: f.ref, url: text(f.after, "url") ?? "", topic: orNone(text(f.after, "defaultTopic")) }).trimEnd(),
   "feed.remove": (f: Facts) => f.t("log-feed-remove", { who: f.who, id: f.ref, url: text(f.before, "url") ?? "" }).trimEnd(),
-  "feed.resume": (f: Facts) => f.t("log-feed-resume", { who: f.who, id: f.ref, reason: orNone(text(f.before, "pausedReason")) }),
+  "feed.resume": (f: Facts) => {
+    const pause = readFeedPause(f.before.pausedReason);
+    return f.t("log-feed-resume", { who: f.who, id: f.ref, reason: pause ? feedPauseText(f.t, pause) : "none" });
+  },
   "feed.filter_add": (f: Facts) => f.t("log-feed-filter-add", { who: f.who, ...filterOf(f, f.after) }),
   "feed.filter_remove": (f: Facts) => f.t("log-feed-filter-remove", { who: f.who, ...filterOf(f, f.before) }),
   "feed.import": (f: Facts) => {

@@ -1,6 +1,8 @@
 /** One line per feed for `feeds list`, the editors' /feeds and /stats: id, full URL, state. Pure. */
 import type { FeedRecord, FeedState } from "../db/feeds.js";
 import type { Translate } from "../i18n/translate.js";
+import { readFeedFailure, readFeedPause } from "../ingest/feeds/feed-failure.js";
+import { feedRefusalText, feedPauseText } from "./fetch-failure-text.js";
 import { formatWhen } from "./format-when.js";
 
 /** The feed's health in one word, as the metrics count it and `feeds list --json` gives it. */
@@ -17,11 +19,16 @@ export function feedStateOf(feed: FeedRecord): FeedState {
  */
 function feedState(t: Translate, feed: FeedRecord, timezone: string, now: Date): string {
   const when = (date: Date) => formatWhen(date, timezone, now, t.language);
-  if (feed.pausedAt) return t("feed-state-paused", { when: when(feed.pausedAt), reason: feed.pausedReason ?? t("feed-state-paused-by-hand") });
-  if (feed.lastError) {
+  if (feed.pausedAt) {
+    const pause = readFeedPause(feed.pausedReason);
+    return t("feed-state-paused", { when: when(feed.pausedAt), reason: pause ? feedPauseText(t, pause) : t("feed-state-paused-by-hand") });
+  }
+  const failure = readFeedFailure(feed.lastError);
+  if (failure) {
+    const error = feedRefusalText(t, failure);
     // `feeds resume` clears the failure count but keeps the last error until the next fetch.
-    if (feed.consecutiveFailures === 0) return t("feed-state-resumed", { error: feed.lastError });
-    return t("feed-state-error", { error: feed.lastError, count: feed.consecutiveFailures, next: feed.nextFetchAt ? when(feed.nextFetchAt) : "none" });
+    if (feed.consecutiveFailures === 0) return t("feed-state-resumed", { error });
+    return t("feed-state-error", { error, count: feed.consecutiveFailures, next: feed.nextFetchAt ? when(feed.nextFetchAt) : "none" });
   }
   if (feed.lastSuccessAt) return t("feed-state-ok", { when: when(feed.lastSuccessAt) });
   return t("feed-state-new");

@@ -10,6 +10,7 @@ import type { AutoPostingBlock } from "../publish/posting-policy.js";
 import { describeDuration } from "./describe-duration.js";
 import { feedLine } from "./feed-status.js";
 import { formatWhen } from "./format-when.js";
+import { outboxReasonText } from "./outbox-reason-text.js";
 
 /** Troubled feeds listed by name; the rest are counted (a screen, and Telegram's 4096 characters). */
 const FEED_LINES = 10;
@@ -94,7 +95,7 @@ export function formatStatus(t: Translate, status: NewsroomStatus, timezone: str
   else {
     lines.push(t("status-unsent", { count: status.unsentPosts.total }));
     for (const post of status.unsentPosts.posts) {
-      lines.push(`  #${post.id} ${t(`post-status-${post.status}`)}${post.error ? `: ${post.error}` : ""} “${shorten(post.headline)}”`);
+      lines.push(`  #${post.id} ${t(`post-status-${post.status}`)}${post.error ? `: ${outboxReasonText(t, post.error)}` : ""} “${shorten(post.headline)}”`);
     }
   }
   lines.push(...botLines(t, status, now));

@@ -1,5 +1,6 @@
 /** How `posts list` and `posts show` put a channel post to the operator. Pure. */
 import type { PostRecord } from "../db/channel-posts.js";
+import { readSendFailure, sendFailureInEnglish } from "../publish/outbox-reason.js";
 import { formatWhen } from "./format-when.js";
 
 /** The time that matters for a post in its status, in words. */
@@ -28,7 +29,8 @@ export function postDetails(post: PostRecord, timezone: string, now: Date): stri
   if (post.status === "queued" || post.status === "scheduled") lines.push(`Goes out: ${post.scheduledAt ? when(post.scheduledAt) : "at the next free slot"}`);
   if (post.sentAt) lines.push(`Sent: ${when(post.sentAt)}`);
   if (post.attempts > 0) lines.push(`Attempts: ${post.attempts}`);
-  if (post.lastError) lines.push(`Last error: ${post.lastError}`);
+  const failure = readSendFailure(post.lastError);
+  if (failure) lines.push(`Last error: ${sendFailureInEnglish(failure)}`);
   if (post.status === "sent") lines.push(`Clicks: ${post.clickCount}, reactions: ${post.reactionCount}`);
   lines.push(`Added: ${when(post.createdAt)}`);
   return lines;

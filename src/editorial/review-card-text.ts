@@ -7,9 +7,12 @@ import { DateTime } from "luxon";
 
 import type { PostDecision, PostStatus } from "../db/channel-posts.js";
 import type { Translate } from "../i18n/translate.js";
+import { holdReasonText, readHoldReason } from "../ingest/hold-reason.js";
+import { readSendFailure } from "../publish/outbox-reason.js";
 import type { PostMessage } from "../publish/post-message.js";
 import { escapeHtml } from "../publish/telegram-html.js";
 import { formatWhen } from "./format-when.js";
+import { outboxReasonText } from "./outbox-reason-text.js";
 
 export interface CardFacts {
   /** An editor's draft (/queue without a time) or a story offered for review. */
@@ -53,7 +56,8 @@ export function decisionLine(t: Translate, facts: CardFacts, timezone: string, n
     case "breaking": {
       const how = decision.kind === "breaking" ? "breaking" : "post";
       if (facts.status === "sent") return t(`card-posted-${how}`, texts);
-      return t(`card-approved-${how}`, { ...texts, why: facts.lastError ?? "none" });
+      const failure = readSendFailure(facts.lastError);
+      return t(`card-approved-${how}`, { ...texts, why: failure ? outboxReasonText(t, failure) : "none" });
     }
     case "scheduled":
       return t("card-scheduled", { ...texts, when: facts.scheduledAt ? formatWhen(facts.scheduledAt, timezone, now, t.language) : t("card-next-slot") });
@@ -73,7 +77,8 @@ export function reviewCardLines(t: Translate, facts: CardFacts, timezone: string
   } else {
     lines.push(t("card-review", { id: facts.postId, from }));
   }
-  if (facts.holdReason) lines.push(t("card-held", { reason: facts.holdReason }));
+  const held = readHoldReason(facts.holdReason);
+  if (held) lines.push(t("card-held", { reason: holdReasonText(t, held) }));
   const decided = decisionLine(t, facts, timezone, now);
   if (decided) lines.push(decided);
   else if (facts.kind === "draft") lines.push(t("card-draft-waits"));

@@ -1,4 +1,5 @@
 /** What a failed fetch means for a feed: when to try again, and whether to pause it. Pure. */
+import type { FeedFailure, FeedPause } from "./feeds/feed-failure.js";
 
 const BASE_DELAY_MS = 5 * 60 * 1000;
 const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
@@ -16,15 +17,15 @@ export function backoffDelayMs(failures: number): number {
 export function judgeFeedFailure(input: {
   failuresBefore: number;
   status: number | null;
-  error: string;
+  failure: FeedFailure;
   maxFailures: number;
   now: Date;
   retryAfterMs?: number;
-}): { nextFetchAt: Date; pauseReason: string | null } {
+}): { nextFetchAt: Date; pauseReason: FeedPause | null } {
   const failures = input.failuresBefore + 1;
-  let pauseReason: string | null = null;
-  if (input.status === 410) pauseReason = "the feed answered 410 Gone: it was removed";
-  else if (failures >= input.maxFailures) pauseReason = `${failures} failures in a row; last: ${input.error}`;
+  let pauseReason: FeedPause | null = null;
+  if (input.status === 410) pauseReason = { code: "gone" };
+  else if (failures >= input.maxFailures) pauseReason = { code: "failing", failures, last: input.failure };
   const delayMs = Math.max(backoffDelayMs(failures), input.retryAfterMs ?? 0);
   return { nextFetchAt: new Date(input.now.getTime() + delayMs), pauseReason };
 }

@@ -1,6 +1,8 @@
 /** What ingestion tells the admin chat about feeds (HTML, escaped). Pure. */
 import type { FeedRecord } from "../db/feeds.js";
+import { feedPauseText } from "../editorial/fetch-failure-text.js";
 import type { Translate } from "../i18n/translate.js";
+import { readFeedPause, type FeedPause } from "./feeds/feed-failure.js";
 import { escapeHtml, fitLines } from "../publish/telegram-html.js";
 
 /** Why a new feed's first stories never reach the channel, in the CLI's words (the admin chat's are in notices.ftl). */
@@ -23,14 +25,15 @@ export function firstFetchNotice(t: Translate, entries: { feed: Pick<FeedRecord,
 }
 
 /** The notice that a feed was paused, and how to resume it. */
-export function pausedFeedNotice(t: Translate, feed: Pick<FeedRecord, "id" | "url" | "title">, reason: string): string {
-  return t("notice-feed-paused", { feed: feedLabel(feed), reason: escapeHtml(reason), id: feed.id });
+export function pausedFeedNotice(t: Translate, feed: Pick<FeedRecord, "id" | "url" | "title">, reason: FeedPause): string {
+  return t("notice-feed-paused", { feed: feedLabel(feed), reason: escapeHtml(feedPauseText(t, reason)), id: feed.id });
 }
 
-/** The paused-feed notice once Resume was pressed: who resumed it, or that someone had already. */
+/** The paused-feed notice once Resume was pressed (`pausedReason` as stored): who resumed it, or that someone had already. */
 export function resumedFeedNotice(t: Translate, feed: Pick<FeedRecord, "id" | "url" | "title">, pausedReason: string | null, resumedBy: string | null): string {
-  const paused = pausedReason
-    ? t("notice-feed-was-paused-because", { feed: feedLabel(feed), reason: escapeHtml(pausedReason) })
+  const pause = readFeedPause(pausedReason);
+  const paused = pause
+    ? t("notice-feed-was-paused-because", { feed: feedLabel(feed), reason: escapeHtml(feedPauseText(t, pause)) })
     : t("notice-feed-was-paused", { feed: feedLabel(feed) });
   const resumed = resumedBy ? t("notice-feed-resumed-by", { name: escapeHtml(resumedBy) }) : t("notice-feed-resumed-already");
   return `${paused}\n${resumed}`;

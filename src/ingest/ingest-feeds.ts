@@ -17,7 +17,10 @@ import type { Metrics } from "../ops/metrics.js";
 import { itemText, sortDateOf, toNewArticle, type BuildContext, type CleanArticle } from "./build-article.js";
 import type { Fetcher } from "./fetch/create-fetcher.js";
 import { FetchError } from "./fetch/fetch-error.js";
+import { storeReason } from "../i18n/stored-reason.js";
 import { judgeFeedFailure } from "./feed-health.js";
+import type { HoldReason } from "./hold-reason.js";
+import { feedFailureOfError } from "./feeds/feed-failure.js";
 import { dueBy, planNextFetch } from "./poll-schedule.js";
 import type { FeedItem } from "./feeds/parse-feed.js";
 import { firstFetchNotice, pausedFeedNotice } from "./feed-notices.js";
@@ -229,19 +232,20 @@ async function ingestFeed(
       return { feedId: feed.id, ok: false, stored: 0, skipped: 0, error: message, cancelled: true };
     }
     const status = error instanceof FetchError ? (error.status ?? null) : null;
+    const failure = feedFailureOfError(error) ?? { code: "stored-text", text: message };
     const verdict = judgeFeedFailure({
       failuresBefore: feed.consecutiveFailures,
       status,
-      error: message,
+      failure,
       maxFailures: deps.feedMaxFailures,
       now: deps.now(),
       ...(error instanceof FetchError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
     });
-    await deps.feeds.recordFailure(feed.id, { now: deps.now(), error: message, ...verdict });
-    log.warn({ ...describeError(error), nextFetchAt: verdict.nextFetchAt }, "feed failed");
-    if (verdict.pauseReason) {
-      log.error({ reason: verdict.pauseReason }, "feed paused");
-      const reason = verdict.pauseReason;
+    const { nextFetchAt, pauseReason: reason } = verdict;
+    await deps.feeds.recordFailure(feed.id, { now: deps.now(), error: storeReason(failure), nextFetchAt, pauseReason: reason && storeReason(reason) });
+    log.warn({ ...describeError(error), nextFetchAt }, "feed failed");
+    if (reason) {
+      log.error({ reason }, "feed paused");
       const button = deps.resumeFeedButton;
       await deps.admin.notify((t) => pausedFeedNotice(t, feed, reason), button ? { keyboard: (t) => button(feed.id, t) } : {});
     }
@@ -507,11 +511,11 @@ async function extractFeedTexts(deps: IngestDeps, sources: ArticleSource[], cont
   }
 }
 
-/** "its page answered 404 and the feed gave no text", when the page answered an HTTP error and the item has no text; else null. */
+/** Why the story waits for review (stored as a code) when its page answered an HTTP error and the item has no text; else null. */
 function deadLinkReason(error: unknown, item: FeedItem): string | null {
   const status = error instanceof FetchError ? error.status : undefined;
   if (status === undefined || status === null || status < 400) return null;
-  return itemText(item).body.trim() === "" ? `its page answered ${status} and the feed gave no text` : null;
+  return itemText(item).body.trim() === "" ? storeReason({ code: "dead-link", status } satisfies HoldReason) : null;
 }
 
 

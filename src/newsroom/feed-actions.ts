@@ -9,6 +9,7 @@ import { DuplicateFeedError, type FeedFilterRecord, type FeedRecord, type FeedsR
 import type { TopicsRepository } from "../db/topics.js";
 import { parseFeedPriority } from "../editorial/feed-priority.js";
 import type { FeedLink } from "../ingest/feeds/discover-feed-links.js";
+import { readFeedPause } from "../ingest/feeds/feed-failure.js";
 import { FeedUrlError, parseFeedUrl, type FeedUrlProblem } from "../ingest/feeds/parse-feed-url.js";
 import { feedRefusalInEnglish, type FeedRefusal } from "../ingest/feeds/feed-refusal.js";
 import type { FeedProbe } from "../ingest/feeds/probe-feed.js";
@@ -195,7 +196,7 @@ export function createFeedActions(deps: FeedActionsDeps) {
         actorName: input.actor.name,
         action: "feed.resume",
         subject: `feed #${input.id}`,
-        before: { pausedReason: before.pausedReason, failures: before.consecutiveFailures },
+        before: { pausedReason: readFeedPause(before.pausedReason), failures: before.consecutiveFailures },
       });
       return { kind: "resumed", feed: (await feeds.get(input.id)) ?? before, wasPaused, pausedReason: before.pausedReason };
     },

@@ -11,6 +11,7 @@ import type { CronTimes } from "../ops/health/cron-times.js";
 import type { HealthMonitor } from "../ops/health/health-monitor.js";
 import type { Problem, WaitingPost } from "../ops/health/judge-problems.js";
 import type { InstanceRecord } from "../ops/instance-heartbeat.js";
+import { readSendFailure, type SendFailure } from "../publish/outbox-reason.js";
 import type { PostingForbidden } from "../publish/posting-forbidden.js";
 import { notPostedRange, type AutoPostingBlock } from "../publish/posting-policy.js";
 
@@ -44,7 +45,7 @@ export interface NewsroomStatus {
   alertsWaiting: number;
   /** Stories meant for automatic posting that aged out of the auto-post window unposted, in the last 7 days. */
   notPosted: number;
-  unsentPosts: { total: number; posts: { id: number; headline: string; status: PostStatus; error: string | null }[] };
+  unsentPosts: { total: number; posts: { id: number; headline: string; status: PostStatus; error: SendFailure | null }[] };
   /** The bot answering (/status); null for the CLI. */
   thisBot: InstanceRecord | null;
   /** Every bot that wrote a heartbeat, the most recently seen first (without `thisBot`). */
@@ -141,7 +142,7 @@ export function createNewsroomStatus(deps: {
         notPosted,
         unsentPosts: {
           total: unsent.total,
-          posts: unsent.posts.map((p) => ({ id: p.id, headline: p.article.headline, status: p.status, error: p.lastError })),
+          posts: unsent.posts.map((p) => ({ id: p.id, headline: p.article.headline, status: p.status, error: readSendFailure(p.lastError) })),
         },
         thisBot,
         otherBots: report.instances.filter((i) => i.instanceId !== thisBot?.instanceId),

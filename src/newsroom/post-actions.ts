@@ -21,6 +21,7 @@ import { normaliseUrl } from "../ingest/identity/normalise-url.js";
 import { topicNameFromSlug } from "../ingest/topics/slugify-topic.js";
 import { errorReason } from "../ops/error-reason.js";
 import type { PublishOutcome } from "../publish/outbox.js";
+import type { OutboxReason } from "../publish/outbox-reason.js";
 import { planPostEdit, planPostMessage, postHtml, type PostMessage, type PostStyle } from "../publish/post-message.js";
 import type { Actor } from "./actor.js";
 import type { SendBreaking } from "./breaking-news.js";
@@ -93,9 +94,9 @@ export type PostNowOutcome =
    */
   | { kind: "maybe-in-channel"; postId: number; headline: string; interruptedAt: Date | null }
   /** The outbox tried and Telegram did not take it (the reason says what happens next). */
-  | { kind: "failed"; postId: number; reason: string }
+  | { kind: "failed"; postId: number; reason: OutboxReason }
   /** The outbox did not try (e.g. the bot may not post in the channel). */
-  | { kind: "held"; postId: number; reason: string };
+  | { kind: "held"; postId: number; reason: OutboxReason };
 
 export type BreakingOutcome =
   | PostNowOutcome

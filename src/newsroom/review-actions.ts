@@ -11,6 +11,7 @@ import type { SettingsRepository } from "../db/settings.js";
 import { PENDING, type CardRecord, type ChannelPostsRepository, type PostDecision, type PostStatus } from "../db/channel-posts.js";
 import { reviewCardLines, withCardLines } from "../editorial/review-card-text.js";
 import type { PublishOutcome } from "../publish/outbox.js";
+import type { OutboxReason } from "../publish/outbox-reason.js";
 import { planPostMessage, planTextMessage, type PostMessage, type PostStyle, type TextPostMessage } from "../publish/post-message.js";
 import { visibleLength } from "../publish/telegram-html.js";
 import type { Actor } from "./actor.js";
@@ -70,7 +71,7 @@ export type DecisionAction = "post" | "breaking" | "schedule" | "skip";
 export type DecisionOutcome =
   | { kind: "posted"; postId: number; messageId: number; breaking: boolean }
   /** Decided, but the outbox did not send it now (paused rights, Telegram refused…): it stays queued. */
-  | { kind: "approved"; postId: number; breaking: boolean; reason: string }
+  | { kind: "approved"; postId: number; breaking: boolean; reason: OutboxReason }
   | { kind: "scheduled"; postId: number; when: Date }
   | { kind: "skipped"; postId: number; status: "skipped" | "cancelled" }
   | { kind: "already-decided"; postId: number; decision: PostDecision; byName: string | null }
@@ -199,7 +200,7 @@ export function createReviewActions(deps: ReviewActionsDeps) {
           ? { kind: "posted", postId, messageId: published.messageId, breaking }
           : { kind: "approved", postId, breaking, reason: published.reason };
     } else if (action === "schedule") {
-      outcome = when ? { kind: "scheduled", postId, when } : { kind: "approved", postId, breaking: false, reason: "queued for the next slot" };
+      outcome = when ? { kind: "scheduled", postId, when } : { kind: "approved", postId, breaking: false, reason: { code: "queued-for-slot" } };
     } else {
       outcome = { kind: "skipped", postId, status: skipped.status as "skipped" | "cancelled" };
     }

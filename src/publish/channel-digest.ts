@@ -7,10 +7,13 @@
  * answer was lost.
  */
 import type { ChannelDigestsRepository } from "../db/channel-digests.js";
+import { outboxReasonText } from "../editorial/outbox-reason-text.js";
+import { storeReason } from "../i18n/stored-reason.js";
 import { describeError } from "../ops/describe-error.js";
 import { postLink } from "./format-post.js";
 import type { OutboxDeps } from "./outbox.js";
 import { AUTO_POST_MAX_AGE_MS } from "./posting-policy.js";
+import { sendFailureInEnglish } from "./outbox-reason.js";
 import { decideSendFailure } from "./send-failure-policy.js";
 import { storyScore, type ScoredStory } from "./story-score.js";
 import { escapeHtml, fitLines } from "./telegram-html.js";
@@ -101,13 +104,13 @@ export async function sendChannelDigest(deps: ChannelDigestDeps): Promise<Channe
     const action = decideSendFailure(error, 1, deps.now());
     // Certainly not sent: its stories wait for the next digest. Otherwise it may be in the channel: never twice.
     const status = action.kind === "uncertain" ? "uncertain" : "failed";
-    const { reason } = action;
-    await deps.digests.markUnsent(digest.id, deps.instanceId, { status, error: reason });
+    const { failure } = action;
+    await deps.digests.markUnsent(digest.id, deps.instanceId, { status, error: storeReason(failure) });
     log.warn({ ...describeError(error), status }, "channel digest not sent");
     if (status === "uncertain") {
-      await deps.admin.notify((t) => t("notice-digest-uncertain", { reason: escapeHtml(reason) }));
+      await deps.admin.notify((t) => t("notice-digest-uncertain", { reason: escapeHtml(outboxReasonText(t, failure)) }));
     }
-    return { kind: "not-sent", digestId: digest.id, status, reason };
+    return { kind: "not-sent", digestId: digest.id, status, reason: sendFailureInEnglish(failure) };
   }
   log.info({ messageId, stories: items.length }, "channel digest sent");
   await deps.digests.markSent(digest.id, deps.instanceId, { messageId, now: deps.now() });

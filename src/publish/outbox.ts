@@ -14,11 +14,14 @@ import type { ArticlesRepository } from "../db/articles.js";
 import type { ChannelPostsRepository, PostRecord } from "../db/channel-posts.js";
 import type { SettingsRepository } from "../db/settings.js";
 import { maybeInChannelText } from "../editorial/maybe-in-channel-text.js";
+import { outboxReasonText } from "../editorial/outbox-reason-text.js";
+import { storeReason } from "../i18n/stored-reason.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../ops/describe-error.js";
 import type { Metrics } from "../ops/metrics.js";
-import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, autoPostingBlockInEnglish, type PostingRules } from "./posting-policy.js";
+import { AUTO_POST_MAX_AGE_MS, autoPostingBlock, type PostingRules } from "./posting-policy.js";
 import { slotToServe } from "./post-slots.js";
+import { readSendFailure, sendFailureInEnglish, type OutboxWait, type SendFailure } from "./outbox-reason.js";
 import type { SendBudget } from "./send-budget.js";
 import type { SendConfirmations } from "./send-confirmations.js";
 import { planPostMessage, type PostMessage, type PostStyle } from "./post-message.js";
@@ -73,8 +76,8 @@ export interface OutboxDeps {
 
 export type PublishOutcome =
   | { kind: "sent"; postId: number; messageId: number }
-  | { kind: "idle"; reason: string }
-  | { kind: "not-sent"; postId: number; action: string; reason: string };
+  | { kind: "idle"; reason: OutboxWait }
+  | { kind: "not-sent"; postId: number; action: string; reason: SendFailure };
 
 /**
  * Sends a post's message to the channel. Channel posts never carry an inline keyboard: it
@@ -111,17 +114,17 @@ export async function publishNextPost(deps: OutboxDeps, options: { postId?: numb
   const now = deps.now();
   await recoverOutbox(deps);
   if (await deps.settings.get(OUTBOX_FORBIDDEN)) {
-    return { kind: "idle", reason: "the bot may not post in the channel; waiting for its rights to return" };
+    return { kind: "idle", reason: { code: "posting-forbidden" } };
   }
   let post: PostRecord | null;
   if (options.postId !== undefined) {
     post = await deps.posts.get(options.postId);
-    if (!post) return { kind: "idle", reason: `post #${options.postId} does not exist` };
+    if (!post) return { kind: "idle", reason: { code: "no-such-post", postId: options.postId } };
   } else if (deps.slots) {
     post = await deps.posts.nextDue(now, ["editor"], { timedOnly: true });
     if (!post) {
       const slot = slotToServe({ now, slots: deps.slots.minutes, timezone: deps.rules.timezone, lastServed: await lastSlotServed(deps), graceMs: deps.slots.graceMs });
-      if (!slot) return { kind: "idle", reason: "waiting for the next POST_SLOTS slot" };
+      if (!slot) return { kind: "idle", reason: { code: "waiting-for-slot" } };
       await deps.settings.set(LAST_SLOT_SERVED, slot.toISOString());
       const picked = await pickPost(deps, now);
       if ("kind" in picked) return picked;
@@ -148,13 +151,13 @@ async function pickPost(deps: OutboxDeps, now: Date): Promise<{ post: PostRecord
     paused: (await deps.settings.get(OUTBOX_PAUSED)) !== null,
     sentInLastHour: deps.rules.maxPostsPerHour === null ? 0 : await deps.posts.countSentSince(new Date(now.getTime() - 3_600_000)),
   });
-  if (block) return { kind: "idle", reason: autoPostingBlockInEnglish(block) };
+  if (block) return { kind: "idle", reason: { code: "auto-held", block } };
   const retry = await deps.posts.nextDue(now, ["auto"]);
   if (retry) return { post: retry };
   const best = pickBestStory(await deps.articles.candidatesToPost(new Date(now.getTime() - AUTO_POST_MAX_AGE_MS)), now);
-  if (!best) return { kind: "idle", reason: "nothing new to post" };
+  if (!best) return { kind: "idle", reason: { code: "nothing-new" } };
   const created = await deps.posts.create({ articleId: best.id, origin: "auto" });
-  if (!created) return { kind: "idle", reason: "another instance took this article" };
+  if (!created) return { kind: "idle", reason: { code: "taken-elsewhere" } };
   return { post: created };
 }
 
@@ -189,7 +192,7 @@ async function sendPost(deps: OutboxDeps, post: PostRecord): Promise<PublishOutc
   const log = deps.logger.child({ postId: post.id, articleId: post.articleId });
   const claimedAt = deps.now();
   if (!(await deps.posts.claim(post.id, deps.instanceId, claimedAt, SEND_LEASE_MS))) {
-    return { kind: "idle", reason: `post #${post.id} is not waiting to be sent (another instance has it, or it was sent)` };
+    return { kind: "idle", reason: { code: "not-waiting", postId: post.id } };
   }
   const stopRenewing = keepLeaseWhileSending(deps, post.id, log);
   // When sent, the renewal goes on until the message id is recorded (see confirmations).
@@ -210,8 +213,8 @@ async function sendClaimedPost(deps: OutboxDeps, post: PostRecord, log: Logger, 
     try {
       await deps.budget.take(deps.channelId, "channel", AbortSignal.timeout(deps.budgetWaitMs ?? BUDGET_WAIT_MS));
     } catch {
-      const reason = "Telegram asked the bot to slow down and the wait outlasted this attempt; the post stays queued";
-      await deps.posts.release(post.id, deps.instanceId, { error: reason, nextAttemptAt: deps.now() });
+      const reason: SendFailure = { code: "budget-wait" };
+      await deps.posts.release(post.id, deps.instanceId, { error: storeReason(reason), nextAttemptAt: deps.now() });
       deps.metrics?.postsFailed.inc("flood_wait");
       log.warn("channel post not sent: the send budget stayed paused");
       return { kind: "not-sent", postId: post.id, action: "retry", reason };
@@ -252,16 +255,17 @@ async function handleSendFailure(deps: OutboxDeps, post: PostRecord, log: Logger
   deps.metrics?.postsFailed.inc(classifySendFailure(error));
   if (action.kind === "retry" && action.floodWaitMs !== null) deps.budget.pause(action.floodWaitMs);
   log.warn({ ...describeError(error), action: action.kind }, "channel post not sent");
+  const stored = storeReason(action.failure);
   if (action.kind === "retry") {
-    await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: action.retryAt });
+    await deps.posts.release(post.id, deps.instanceId, { error: stored, nextAttemptAt: action.retryAt });
   } else if (action.kind === "forbidden") {
-    await deps.posts.release(post.id, deps.instanceId, { error: action.reason, nextAttemptAt: deps.now() });
-    await pauseForLostRights(deps, action.reason);
+    await deps.posts.release(post.id, deps.instanceId, { error: stored, nextAttemptAt: deps.now() });
+    await pauseForLostRights(deps, action.failure.description);
   } else {
-    await deps.posts.markUnsent(post.id, deps.instanceId, { status: action.kind === "fail" ? "failed" : "uncertain", error: action.reason });
+    await deps.posts.markUnsent(post.id, deps.instanceId, { status: action.kind === "fail" ? "failed" : "uncertain", error: stored });
     await reportProblemPosts(deps);
   }
-  return { kind: "not-sent", postId: post.id, action: action.kind, reason: action.reason };
+  return { kind: "not-sent", postId: post.id, action: action.kind, reason: action.failure };
 }
 
 async function pauseForLostRights(deps: OutboxDeps, reason: string): Promise<void> {
@@ -295,18 +299,14 @@ async function reportProblemPosts(deps: ProblemReportDeps): Promise<void> {
   for (const post of problems) {
     if (!(await deps.posts.claimReport(post.id, deps.now()))) continue;
     const uncertain = post.status === "uncertain";
-    const text = (t: Translate): string =>
-      uncertain
-        ? `⚠️ ${escapeHtml(
-            maybeInChannelText(
-              t,
-              { postId: post.id, headline: post.article.headline, interruptedAt: post.sendStartedAt, reason: post.lastError },
-              deps.now(),
-              deps.rules.timezone,
-            ),
-          )}`
-        : t("notice-post-failed", { id: post.id, headline: escapeHtml(post.article.headline), reason: escapeHtml(post.lastError ?? t("notice-unknown-error")) });
-    deps.logger.error({ postId: post.id, status: post.status, reason: post.lastError }, "reporting a post that did not go out cleanly");
+    const failure = readSendFailure(post.lastError);
+    const text = (t: Translate): string => {
+      const reason = failure && outboxReasonText(t, failure);
+      return uncertain
+        ? `⚠️ ${escapeHtml(maybeInChannelText(t, { postId: post.id, headline: post.article.headline, interruptedAt: post.sendStartedAt, reason }, deps.now(), deps.rules.timezone))}`
+        : t("notice-post-failed", { id: post.id, headline: escapeHtml(post.article.headline), reason: escapeHtml(reason ?? t("notice-unknown-error")) });
+    };
+    deps.logger.error({ postId: post.id, status: post.status, reason: failure && sendFailureInEnglish(failure) }, "reporting a post that did not go out cleanly");
     const buttons = uncertain ? deps.uncertainKeyboard : undefined;
     const told = await deps.admin.notify(text, buttons ? { keyboard: (t) => buttons(post.id, t) } : {});
     // Without a reachable admin chat the log line above is the report; try the chat again next time.

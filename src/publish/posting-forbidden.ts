@@ -4,6 +4,7 @@
  * reader's language. Reasons stored as English sentences by earlier versions are read as they
  * are. Pure.
  */
+import { storedFields, storedText, storeReason, type StoredText } from "../i18n/stored-reason.js";
 import type { Translate } from "../i18n/translate.js";
 
 export type PostingForbidden =
@@ -13,37 +14,24 @@ export type PostingForbidden =
   | { code: "cannot-post"; channel: string }
   /** Telegram refused a post as forbidden; `description` is Telegram's own words. */
   | { code: "telegram-refused"; description: string }
-  /** A reason an earlier version stored as an English sentence. */
-  | { code: "stored-text"; text: string };
+  | StoredText;
 
 const CODES = new Set(["not-admin", "cannot-post", "telegram-refused"]);
 
 /** The setting's value for a reason. */
-export function storePostingForbidden(reason: PostingForbidden): string {
-  return reason.code === "stored-text" ? reason.text : JSON.stringify(reason);
-}
+export const storePostingForbidden: (reason: PostingForbidden) => string = storeReason;
 
 /**
  * A stored reason: the setting's text, or the object an audit entry holds. Anything that is
  * not one of ours is an earlier version's sentence; null when there is no reason at all.
  */
 export function readPostingForbidden(stored: unknown): PostingForbidden | null {
-  let value: unknown = stored;
-  if (typeof stored === "string" && stored.startsWith("{")) {
-    try {
-      value = JSON.parse(stored);
-    } catch {
-      // Not JSON: a sentence.
-    }
+  const fields = storedFields(stored);
+  if (fields && CODES.has(fields.code as string)) {
+    const fact = fields.code === "telegram-refused" ? fields.description : fields.channel;
+    if (typeof fact === "string") return fields as unknown as PostingForbidden;
   }
-  if (typeof value === "object" && value !== null) {
-    const fields = value as Record<string, unknown>;
-    if (CODES.has(fields.code as string)) {
-      const fact = fields.code === "telegram-refused" ? fields.description : fields.channel;
-      if (typeof fact === "string") return fields as unknown as PostingForbidden;
-    }
-  }
-  return typeof stored === "string" && stored !== "" ? { code: "stored-text", text: stored } : null;
+  return storedText(stored);
 }
 
 /** The reason as a clause, in `t`'s language. */

@@ -45,15 +45,3 @@ export function autoPostingBlock(now: Date, rules: PostingRules, state: { paused
   if (rules.maxPostsPerHour !== null && state.sentInLastHour >= rules.maxPostsPerHour) return { code: "hourly-cap", max: rules.maxPostsPerHour };
   return null;
 }
-
-/** A block in the logs' and the outbox's words (English). */
-export function autoPostingBlockInEnglish(block: AutoPostingBlock): string {
-  switch (block.code) {
-    case "paused":
-      return "automatic posting is paused (/resume)";
-    case "quiet-hours":
-      return `quiet hours (${block.start}-${block.end})`;
-    case "hourly-cap":
-      return `MAX_POSTS_PER_HOUR (${block.max}) reached`;
-  }
-}

@@ -3,19 +3,20 @@
  * (grammY's GrammyError carries `error_code`, `description` and `parameters`;
  * its HttpError wraps the network error in `error`) without importing grammY.
  */
+import type { SendFailure } from "./outbox-reason.js";
 
 export type SendFailureAction =
   /**
    * Certainly not delivered: try again at `retryAt`. `floodWaitMs` is set when Telegram asked
    * the bot to wait (429): then nobody should send for that long, not only this message.
    */
-  | { kind: "retry"; retryAt: Date; reason: string; floodWaitMs: number | null }
+  | { kind: "retry"; retryAt: Date; failure: SendFailure; floodWaitMs: number | null }
   /** Not delivered and never will be as it is (bad request): stop and tell the editors. */
-  | { kind: "fail"; reason: string }
+  | { kind: "fail"; failure: SendFailure }
   /** The bot may not post to this chat (kicked, rights removed): pause and tell the editors. */
-  | { kind: "forbidden"; reason: string }
+  | { kind: "forbidden"; failure: { code: "forbidden"; description: string } }
   /** Unknown whether Telegram got it (the connection broke mid-call): never resend blindly. */
-  | { kind: "uncertain"; reason: string };
+  | { kind: "uncertain"; failure: SendFailure };
 
 /** Network failures that happen before a request reaches Telegram: safe to retry. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
@@ -76,25 +77,28 @@ export function classifySendFailure(error: unknown): SendFailureCause {
 /** Decides the fate of a post (or alert) whose send failed on attempt number `attempt`. */
 export function decideSendFailure(error: unknown, attempt: number, now: Date): SendFailureAction {
   const description = descriptionOf(error);
-  const later = (reason: string): SendFailureAction => ({ kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), reason, floodWaitMs: null });
+  const later = (failure: SendFailure): SendFailureAction => ({ kind: "retry", retryAt: new Date(now.getTime() + retryDelayMs(attempt)), failure, floodWaitMs: null });
+  const last = attempt >= MAX_ATTEMPTS;
   switch (classifySendFailure(error)) {
     case "flood_wait": {
       const retryAfter = (error as TelegramErrorShape).parameters?.retry_after;
       const seconds = typeof retryAfter === "number" ? retryAfter : 30;
-      return { kind: "retry", retryAt: new Date(now.getTime() + seconds * 1000), reason: `flood wait: ${description}`, floodWaitMs: seconds * 1000 };
+      return { kind: "retry", retryAt: new Date(now.getTime() + seconds * 1000), failure: { code: "flood-wait", description }, floodWaitMs: seconds * 1000 };
     }
     case "forbidden":
-      return { kind: "forbidden", reason: description };
-    case "server_error":
-      return attempt >= MAX_ATTEMPTS ? { kind: "fail", reason: `Telegram kept failing: ${description}` } : later(description);
+      return { kind: "forbidden", failure: { code: "forbidden", description } };
+    case "server_error": {
+      const failure: SendFailure = { code: "telegram-failed", description, final: last };
+      return last ? { kind: "fail", failure } : later(failure);
+    }
     case "bad_request":
-      return { kind: "fail", reason: description };
+      return { kind: "fail", failure: { code: "refused", description } };
     case "network": {
-      const reason = `could not reach Telegram (${findCode(error) ?? "network"})`;
-      return attempt >= MAX_ATTEMPTS ? { kind: "fail", reason } : later(reason);
+      const failure: SendFailure = { code: "unreachable", network: findCode(error) ?? "network" };
+      return last ? { kind: "fail", failure } : later(failure);
     }
     case "uncertain":
-      return { kind: "uncertain", reason: `the connection to Telegram failed during the call (${findCode(error) ?? description})` };
+      return { kind: "uncertain", failure: { code: "connection-broke", detail: findCode(error) ?? description } };
   }
 }
 

@@ -169,7 +169,7 @@ describe.each(TEST_PROVIDERS)("headline corrections and killed stories on %s", (
     ]);
     minutes(5);
     expect((await ingestWith("Ferry line to start in spring")).stored).toBe(0);
-    expect(await publishNextPost(app().outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app().outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     expect(editors.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === CHANNEL_ID)).toEqual([]);
     expect(await prisma().channelPost.count()).toBe(0);
     expect(await prisma().auditLog.findMany({ select: { action: true, subject: true } })).toEqual([{ action: "story.kill", subject: LINK }]);

@@ -6,6 +6,7 @@
 import { delay, http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { readFeedFailure, readFeedPause } from "../../src/ingest/feeds/feed-failure.js";
 import { createCliHarness, createClock, type CliHarness } from "../cli/cli-harness.js";
 import { TEST_PROVIDERS } from "../support/database.js";
 import { server } from "../support/msw.js";
@@ -50,12 +51,18 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     return h.cli(["ingest"], { now: clock.now, env });
   };
 
+  /** The fetcher's or the parser's own words in a stored failure (a code, worded when shown). */
+  const storedDetail = (stored: string | null) => {
+    const failure = readFeedFailure(stored);
+    return failure?.code === "fetch-failed" ? failure.failure.detail : failure?.code === "unreadable" ? failure.detail : failure?.text;
+  };
+
   /** The broken feed's stored health after one failure, and the healthy feed's story. */
   const expectStoredFailure = async (error: string) => {
     const db = await h.db();
     const feed = await db.prisma.feed.findUniqueOrThrow({ where: { id: 1 } });
+    expect(storedDetail(feed.lastError)).toBe(error);
     expect(feed).toMatchObject({
-      lastError: error,
       consecutiveFailures: 1,
       nextFetchAt: new Date(START.getTime() + FIVE_MINUTES),
       lastFetchedAt: START,
@@ -227,12 +234,9 @@ describe.each(TEST_PROVIDERS)("ingesting broken feeds on %s", (provider) => {
     const error = "https://broken.example.org/rss.xml answered 410 Gone";
     expect(await ingestBesideHealthyFeed()).toEqual({ code: 0, stdout: failedRun(error), stderr: "" });
     const db = await h.db();
-    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
-      lastError: error,
-      consecutiveFailures: 1,
-      pausedAt: START,
-      pausedReason: "the feed answered 410 Gone: it was removed",
-    });
+    const feed = await db.prisma.feed.findUniqueOrThrow({ where: { id: 1 } });
+    expect(feed).toMatchObject({ consecutiveFailures: 1, pausedAt: START });
+    expect([storedDetail(feed.lastError), readFeedPause(feed.pausedReason)]).toEqual([error, { code: "gone" }]);
     const notice =
       "⏸ Feed #1 https://broken.example.org/rss.xml is paused: the feed answered 410 Gone: it was removed. Fix it, then press Resume or send /resumefeed 1.";
     const wireFirstFetch =

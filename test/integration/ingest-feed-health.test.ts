@@ -7,6 +7,7 @@
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { readFeedFailure, readFeedPause } from "../../src/ingest/feeds/feed-failure.js";
 import { createCliHarness, createClock, type CliHarness } from "../cli/cli-harness.js";
 import { TEST_PROVIDERS } from "../support/database.js";
 import { server } from "../support/msw.js";
@@ -82,12 +83,10 @@ describe.each(TEST_PROVIDERS)("feed health on %s", (provider) => {
     clock.set(new Date("2026-03-02T09:15:00.000Z"));
     expect((await ingest()).stdout).toContain(`#1 failed: ${error}\n`);
     const pausedReason = `3 failures in a row; last: ${error}`;
-    expect(await db.prisma.feed.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
-      consecutiveFailures: 3,
-      pausedAt: new Date("2026-03-02T09:15:00.000Z"),
-      pausedReason,
-      lastError: error,
-    });
+    const paused = await db.prisma.feed.findUniqueOrThrow({ where: { id: 1 } });
+    expect(paused).toMatchObject({ consecutiveFailures: 3, pausedAt: new Date("2026-03-02T09:15:00.000Z") });
+    const lastError = { code: "fetch-failed", failure: { code: "http-status", status: "502 Bad Gateway", detail: error } };
+    expect([readFeedFailure(paused.lastError), readFeedPause(paused.pausedReason)]).toMatchObject([lastError, { code: "failing", failures: 3, last: lastError }]);
     const notice =
       `⏸ Feed #1 https://flaky.example.org/feeds/all.xml?format=rss&amp;edition=intl is paused: ${pausedReason}. ` +
       "Fix it, then press Resume or send /resumefeed 1.";

@@ -107,7 +107,7 @@ describe.each(TEST_PROVIDERS)("the newsroom path on %s", (provider) => {
     });
 
     // Nothing else is due: the archive story was never meant to be posted.
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     expect(telegram.callsTo("sendMessage")).toHaveLength(1);
 
     await app.bot.handleUpdate(privateMessage("/latest"));
@@ -130,8 +130,8 @@ describe.each(TEST_PROVIDERS)("the newsroom path on %s", (provider) => {
     apps.length = 0;
     expect((await cli("ingest")).stdout).toBe("#1 ok: 0 new, 0 skipped\n1 feed, 0 new articles, 0 failed\n");
     const restarted = await startApp();
-    expect(await publishNextPost(restarted.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
-    expect(await publishNextPost(restarted.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(restarted.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
+    expect(await publishNextPost(restarted.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     expect(telegram.callsTo("sendMessage")).toHaveLength(4);
 
     const posts = await restarted.services.db.prisma.channelPost.findMany();

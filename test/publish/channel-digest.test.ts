@@ -106,6 +106,17 @@ describe.each(TEST_PROVIDERS)("the channel digest on %s", (provider) => {
     expect(channelSends()).toEqual([]);
     const notices = t.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === ADMIN_CHAT_ID).map((c) => String(c.payload.text));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/^⚠️ The “Top stories” digest may or may not be in the channel/);
+    expect(notices[0]).toMatch(/^⚠️ The “Top stories” digest may or may not be in the channel \(the connection to Telegram failed during the call \(.+\)\)\. It is not sent again\.$/);
+  });
+
+  it("says why a digest may be in the channel in ADMIN_LANGUAGE", async () => {
+    await t.start({ ADMIN_LANGUAGE: "ru" });
+    await sentStory("Story", { sentAt: hoursAgo(1) });
+    server.use(http.post(`${TEST_API_ROOT}/bot${TEST_TOKEN}/sendMessage`, () => HttpResponse.error(), { once: true }));
+    await runDigest();
+    const notices = t.telegram.callsTo("sendMessage").filter((c) => c.payload.chat_id === ADMIN_CHAT_ID).map((c) => String(c.payload.text));
+    expect(notices).toEqual([
+      expect.stringMatching(/^⚠️ Неизвестно, попала ли сводка «Главное» в канал \(связь с Telegram оборвалась во время отправки \(.+\)\)\. Повторно она не отправляется\.$/),
+    ]);
   });
 });

@@ -93,7 +93,7 @@ describe.each(TEST_PROVIDERS)("recording what Telegram took, on %s", (provider) 
     expect(state.calls).toBe(6);
     expect(outbox.confirmations.pendingPostIds()).toEqual([]);
     await recoverOutbox(outbox);
-    expect(await publishNextPost(outbox)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(outbox)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     expect(channelSends()).toHaveLength(1);
     expect(adminSends()).toEqual([]);
   });

@@ -62,7 +62,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     ]);
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     expect(channelSends().map((c) => String(c.payload.text).split("\n")[0])).toEqual(["<b>Story number 1</b>", "<b>Story number 2</b>"]);
   });
 
@@ -83,7 +83,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
       {
         status: "queued",
         leaseOwner: null,
-        lastError: "Telegram asked the bot to slow down and the wait outlasted this attempt; the post stays queued",
+        lastError: '{"code":"budget-wait"}',
       },
     ]);
     expect(channelSends()).toEqual([]);
@@ -133,7 +133,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
         ],
       ],
     });
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     await recoverOutbox(app.outboxDeps);
     expect(adminSends()).toHaveLength(1);
     expect(channelSends()).toHaveLength(0);
@@ -149,7 +149,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     telegram.answer("sendMessage", () => ({ result: { message_id: 7, date: 0, chat: { id: CHANNEL_ID, type: "channel" } } }));
 
     clock = new Date(T0.getTime() + 10_000);
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     clock = new Date(T0.getTime() + 31_000);
     expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "sent", postId: 1, messageId: 7 });
     expect(channelSends()).toHaveLength(1);
@@ -166,10 +166,10 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     );
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "fail" });
     expect(adminSends().map((c) => c.payload.text)).toEqual([
-      "❌ Post #1 “Bad one” could not be sent: Bad Request: can&#39;t parse entities.".replace("&#39;", "'"),
+      "❌ Post #1 “Bad one” could not be sent: Telegram refused the post: “Bad Request: can't parse entities”.",
     ]);
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
-    expect(await app.services.posts.get(1)).toMatchObject({ status: "failed", lastError: "Bad Request: can't parse entities" });
+    expect(await app.services.posts.get(1)).toMatchObject({ status: "failed", lastError: '{"code":"refused","description":"Bad Request: can\'t parse entities"}' });
   });
 
   it("when the bot may no longer post, posting pauses and the editors are told once", async () => {
@@ -181,10 +181,7 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
         : { result: { message_id: 1, date: 0, chat: { id: Number(payload.chat_id), type: "supergroup" } } },
     );
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "forbidden" });
-    expect(await publishNextPost(app.outboxDeps)).toEqual({
-      kind: "idle",
-      reason: "the bot may not post in the channel; waiting for its rights to return",
-    });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "posting-forbidden" } });
     expect(adminSends()).toHaveLength(1);
     expect(String(adminSends()[0]!.payload.text)).toMatch(
       /^⛔ I can no longer post in the channel \(Telegram refused the post: “Forbidden: bot is not a member of the channel chat”\)\. Posting is paused\./,
@@ -205,20 +202,20 @@ describe.each(TEST_PROVIDERS)("the outbox on %s", (provider) => {
     );
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "uncertain" });
     expect(await app.services.posts.get(1)).toMatchObject({ status: "uncertain" });
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
   });
 
   it("no automatic posts in quiet hours or while paused, but an editor's post still goes", async () => {
     const app = await startApp({ QUIET_HOURS: "11:00-13:00", TIMEZONE: "UTC" });
     const [auto, editors] = await app.services.articles.storeBatch([article(1), article(2, { autoPost: false, source: "page" })]);
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "quiet hours (11:00-13:00)" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "auto-held", block: { code: "quiet-hours", start: "11:00", end: "13:00" } } });
     await app.services.posts.create({ articleId: editors!.id, origin: "editor", queuedById: 5n, queuedByName: "Ed" });
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
     expect(String(channelSends()[0]!.payload.text)).toContain("Story number 2");
 
     clock = new Date("2026-11-28T14:00:00Z");
     await app.services.settings.set(OUTBOX_PAUSED, "editor 5");
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "automatic posting is paused (/resume)" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "auto-held", block: { code: "paused" } } });
     await app.services.settings.delete(OUTBOX_PAUSED);
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "sent" });
     expect((await app.services.posts.findByArticle(auto!.id))?.status).toBe("sent");

@@ -156,7 +156,7 @@ describe.each(TEST_PROVIDERS)("how posts look on %s", (provider) => {
     expect(lines.filter((l) => l.msg === "Telegram refused the post's picture; sending it as a preview instead")).toHaveLength(1);
     expect(await app.services.metrics.scrape()).toMatch(/^newsdesk_post_photos_refused_total 1$/m);
     // Sent once: the next tick has nothing to send.
-    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     expect(channelCalls()).toHaveLength(2);
   });
 
@@ -170,7 +170,7 @@ describe.each(TEST_PROVIDERS)("how posts look on %s", (provider) => {
     expect(await publishNextPost(app.outboxDeps)).toMatchObject({ kind: "not-sent", action: "fail" });
     expect(channelCalls().map((c) => c.method)).toEqual(["sendPhoto", "sendMessage"]);
     expect(await app.services.db.prisma.channelPost.findMany({ select: { status: true, lastError: true } })).toEqual([
-      { status: "failed", lastError: "Bad Request: message is too long" },
+      { status: "failed", lastError: '{"code":"refused","description":"Bad Request: message is too long"}' },
     ]);
   });
 

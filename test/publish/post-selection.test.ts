@@ -73,18 +73,18 @@ describe.each(TEST_PROVIDERS)("choosing the next post on %s", (provider) => {
     await t.app.services.posts.create({ articleId: timed!.id, origin: "editor", scheduledAt: new Date("2026-11-30T10:15:00Z") });
 
     t.clock = new Date("2026-11-30T08:59:00Z");
-    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
+    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "waiting-for-slot" } });
     t.clock = new Date("2026-11-30T09:00:30Z");
     expect(await publishNextPost(t.app.outboxDeps)).toMatchObject({ kind: "sent" });
     t.clock = new Date("2026-11-30T09:01:00Z");
-    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
+    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "waiting-for-slot" } });
     expect(posted()).toEqual(["Story three sites carry"]);
 
     await t.app.services.posts.create({ articleId: queued!.id, origin: "editor" });
     t.clock = new Date("2026-11-30T10:15:00Z");
     await publishNextPost(t.app.outboxDeps);
     t.clock = new Date("2026-11-30T10:16:00Z");
-    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: "waiting for the next POST_SLOTS slot" });
+    expect(await publishNextPost(t.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "waiting-for-slot" } });
     expect(posted()).toEqual(["Story three sites carry", "Timed by an editor"]);
 
     t.clock = new Date("2026-11-30T12:00:00Z");

@@ -11,12 +11,13 @@ import { availableParallelism } from "node:os";
 import type { Piscina } from "piscina";
 
 import type { BuildContext, CleanArticle } from "../build-article.js";
-import type { ArticleSource, BuiltArticle, ExtractionTask, FeedScreen, ReadFeed } from "./extraction-tasks.js";
+import { FeedParseError } from "../feeds/feed-parse-error.js";
+import type { ArticleSource, BuiltArticle, ExtractionTask, FeedScreen, ReadFeed, UnreadableFeed } from "./extraction-tasks.js";
 import type { PooledTask, TaskStarted } from "./extraction-worker.js";
 
 /** Reads feeds and builds articles off the main thread. */
 export interface Extractor {
-  /** Parses a feed and screens its items (plain text, keyword filter, page needed). */
+  /** Parses a feed and screens its items (plain text, keyword filter, page needed); rejects with a FeedParseError when it is not a feed. */
   readFeed(text: string, feedUrl: string, screen: FeedScreen): Promise<ReadFeed>;
   /** The clean article (extraction, body cleanup, summary, topics) from a page's HTML and/or a feed item. */
   extract(source: ArticleSource, context: BuildContext): Promise<CleanArticle | null>;
@@ -139,7 +140,11 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
   };
 
   return {
-    readFeed: (text, feedUrl, screen) => run<ReadFeed>({ kind: "read-feed", text, feedUrl, screen }, "reading the feed"),
+    async readFeed(text, feedUrl, screen) {
+      const read = await run<ReadFeed | UnreadableFeed>({ kind: "read-feed", text, feedUrl, screen }, "reading the feed");
+      if (typeof read === "object" && "parseError" in read) throw new FeedParseError(read.parseError);
+      return read;
+    },
     extract: (source, context) =>
       run<CleanArticle | null>({ kind: "build-article", source, context }, source.html != null ? "extraction" : "building the article"),
     extractMany: (sources, context) => run<BuiltArticle[]>({ kind: "build-articles", sources, context }, "building the feed's articles"),

@@ -5,6 +5,7 @@
  */
 import { buildArticle, itemText, USABLE_DESCRIPTION_CHARS, type BuildContext, type CleanArticle } from "../build-article.js";
 import { extractArticle } from "../extract/extract-article.js";
+import { FeedParseError } from "../feeds/feed-parse-error.js";
 import { parseFeed, type FeedItem } from "../feeds/parse-feed.js";
 import { passesKeywordFilter, type KeywordFilter } from "../filters/keyword-filter.js";
 import { isTeaser } from "../summary/is-teaser.js";
@@ -29,6 +30,14 @@ export interface ScreenedItem {
 export interface ReadFeed {
   title: string | null;
   items: ScreenedItem[];
+}
+
+/**
+ * A feed the parser could not read, as it crosses back from a thread: an error thrown there
+ * arrives as a plain Error, and ingest tells the parser's refusal from other failures.
+ */
+export interface UnreadableFeed {
+  parseError: string;
 }
 
 /** Where a clean article comes from: a feed item, a page's HTML, or both. */
@@ -88,10 +97,15 @@ export function buildArticlesFrom(sources: ArticleSource[], context: BuildContex
 }
 
 /** Runs one task. */
-export function runExtractionTask(task: ExtractionTask): ReadFeed | CleanArticle | null | BuiltArticle[] {
+export function runExtractionTask(task: ExtractionTask): ReadFeed | UnreadableFeed | CleanArticle | null | BuiltArticle[] {
   switch (task.kind) {
     case "read-feed":
-      return readFeed(task.text, task.feedUrl, task.screen);
+      try {
+        return readFeed(task.text, task.feedUrl, task.screen);
+      } catch (error) {
+        if (error instanceof FeedParseError) return { parseError: error.message };
+        throw error;
+      }
     case "build-article":
       return buildArticleFrom(task.source, task.context);
     case "build-articles":

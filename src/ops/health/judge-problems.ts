@@ -5,8 +5,10 @@
  * minutes a post has waited) is the same problem, announced once.
  */
 import { describeDuration } from "../../editorial/describe-duration.js";
+import { feedRefusalText } from "../../editorial/fetch-failure-text.js";
 import { formatWhen } from "../../editorial/format-when.js";
 import type { Translate } from "../../i18n/translate.js";
+import { readFeedFailure } from "../../ingest/feeds/feed-failure.js";
 import { postingForbiddenText, type PostingForbidden } from "../../publish/posting-forbidden.js";
 import type { AutoPostingBlock } from "../../publish/posting-policy.js";
 import type { CronTimes } from "./cron-times.js";
@@ -138,12 +140,13 @@ function ingestProblems(snapshot: HealthSnapshot, rules: HealthRules): Problem[]
   const fetched = active.filter((f) => f.lastFetchedAt !== null);
   if (fetched.length > 0 && fetched.every((f) => f.consecutiveFailures > 0)) {
     const example = fetched[0] as FeedHealth;
+    const failure = readFeedFailure(example.lastError);
     return [
       problemOf(rules.english, "ingest:failing", "health-ingest-failing", (t) => ({
         count: fetched.length,
         id: example.id,
         url: example.url,
-        error: clause(example.lastError ?? t("health-unknown-error")),
+        error: clause(failure ? feedRefusalText(t, failure) : t("health-unknown-error")),
       })),
     ];
   }

@@ -185,9 +185,9 @@ describe.each(TEST_PROVIDERS)("editors' feeds and topics on %s", (provider) => {
       "“one” is not a feed id. Use /resumefeed &lt;id&gt;, e.g. /resumefeed 3 (ids are in /feeds)",
     ]);
     expect((await prisma().auditLog.findMany({ where: { action: "feed.resume" }, orderBy: { id: "asc" } })).map((e) => [e.actorName, e.before])).toEqual([
-      ["Ann", '{"pausedReason":"the feed answered 410 Gone: it was removed","failures":1}'],
+      ["Ann", '{"pausedReason":{"code":"gone"},"failures":1}'],
       ["Ann", '{"pausedReason":null,"failures":0}'],
-      ["Ann", '{"pausedReason":"the feed answered 410 Gone: it was removed","failures":1}'],
+      ["Ann", '{"pausedReason":{"code":"gone"},"failures":1}'],
       ["Ann", '{"pausedReason":null,"failures":0}'],
     ]);
   });

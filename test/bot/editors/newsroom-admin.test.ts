@@ -107,7 +107,7 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
     await storeStory(1, "Automatic story");
     await editors.harness.say("/pause");
     await editors.harness.say("/pause");
-    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "automatic posting is paused (/resume)" });
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "auto-held", block: { code: "paused" } } });
     expect(JSON.parse((await editors.harness.app.services.settings.get(OUTBOX_PAUSED))!)).toEqual({ by: "Ann", at: "2026-11-30T10:00:00.000Z" });
     await editors.harness.say("/resume");
     await editors.harness.say("/resume");
@@ -186,7 +186,7 @@ describe.each(TEST_PROVIDERS)("the newsroom's controls on %s", (provider) => {
     await editors.harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "administrator", can_post_messages: false, can_be_edited: false }));
     await editors.harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "left" }));
     expect(await editors.harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBe(`{"code":"cannot-post","channel":"${CHANNEL_ID}"}`);
-    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "the bot may not post in the channel; waiting for its rights to return" });
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "posting-forbidden" } });
 
     await editors.harness.app.bot.handleUpdate(botMembership(CHANNEL_ID, { status: "administrator", can_post_messages: true, can_be_edited: false }));
     expect(await editors.harness.app.services.settings.get(OUTBOX_FORBIDDEN)).toBeNull();

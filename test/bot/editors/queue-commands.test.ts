@@ -88,7 +88,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(audit[0]).toMatchObject({ actorId: BigInt(EDITOR.id), actorName: "Ann", action: "post.queue", subject: "post #1", before: null });
 
     // A draft never goes out by itself.
-    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     expect(channelPosts()).toHaveLength(0);
 
     const cardId = Number((await prisma().channelPost.findUniqueOrThrow({ where: { id: 1 } })).cardMessageId);
@@ -205,7 +205,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
     expect(await editors.harness.app.services.posts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-12-01T07:00:00Z") });
 
     // Not before its time…
-    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     // …and first in line once it is due.
     editors.harness.clock.now = new Date("2026-12-01T07:00:00Z");
     expect(await publishNextPost(editors.harness.app.outboxDeps)).toMatchObject({ kind: "sent", postId: 1 });
@@ -352,7 +352,7 @@ describe.each(TEST_PROVIDERS)("queueing stories on %s", (provider) => {
       "Post #1 is not waiting to be sent (it is cancelled); nothing changed.",
       "There is nothing to cancel here. To cancel a waiting post use /cancel &lt;id&gt;, e.g. /cancel 12; /cancel alone leaves /compose.",
     ]);
-    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(editors.harness.app.outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
   });
 
   it("answers the Schedule and Edit buttons with how to do it", async () => {

@@ -167,7 +167,7 @@ describe.each(TEST_PROVIDERS)("removed stories on %s", (provider) => {
       `Killed post #${queued} “Ferry timetable changes”: it will never be posted and is gone from /latest, /popular, /search, inline results, digests and alerts.`,
     ]);
     expect((await app().services.posts.get(queued))!.status).toBe("cancelled");
-    expect(await publishNextPost(app().outboxDeps)).toEqual({ kind: "idle", reason: "nothing new to post" });
+    expect(await publishNextPost(app().outboxDeps)).toEqual({ kind: "idle", reason: { code: "nothing-new" } });
     // Neither sent on purpose nor queued again.
     await editors.harness.say(`/postnow ${queued}`);
     await editors.harness.say("/queue https://news.example.com/ferry");

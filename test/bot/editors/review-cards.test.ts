@@ -245,7 +245,7 @@ describe.each(TEST_PROVIDERS)("review cards on %s", (provider) => {
     server.use(http.get("https://news.example.com/gone", () => new HttpResponse("not here", { status: 404 })));
     await ingestReviewFeed([{ title: "Ferry timetable changes", link: "https://news.example.com/gone", pubDate: new Date(START.getTime() - 600_000) }], false);
     expect(await prisma().article.findFirstOrThrow({ select: { holdReason: true, autoPost: true } })).toEqual({
-      holdReason: "its page answered 404 and the feed gave no text",
+      holdReason: '{"code":"dead-link","status":404}',
       autoPost: false,
     });
     expect(await prisma().channelPost.findFirstOrThrow({ select: { status: true } })).toEqual({ status: "review" });

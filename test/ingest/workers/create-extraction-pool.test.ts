@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { buildArticleFrom, readFeed } from "../../../src/ingest/workers/extraction-tasks.js";
 import { createExtractionPool, ExtractionTimeoutError, type Extractor } from "../../../src/ingest/workers/create-extraction-pool.js";
+import { FeedParseError } from "../../../src/ingest/feeds/feed-parse-error.js";
 import type { FeedItem } from "../../../src/ingest/feeds/parse-feed.js";
 import { HANG_MARKER } from "./hanging-extraction-worker.js";
 
@@ -53,6 +54,14 @@ describe("the extraction pool", () => {
       { title: "Kim to visit Russia", html: null, passesFilter: true, needsPage: true },
       { title: "Budget approved", html: null, passesFilter: false, needsPage: false },
     ]);
+  });
+
+  it("rejects a text that is not a feed with the parser's refusal, as in the thread", async () => {
+    pool = createExtractionPool({ timeoutMs: 15_000, workers: 1 });
+    const screen = { filter: { include: [], exclude: [] }, fullPage: false };
+    const refused = pool.readFeed("<!doctype html><html><body>Our feed moved.</body></html>", "https://news.example.com/rss", screen);
+    await expect(refused).rejects.toBeInstanceOf(FeedParseError);
+    await expect(refused).rejects.toThrow("the document is HTML, not a feed");
   });
 
   it("builds a feed's items in one task, in their order, with an item that fails in its place", async () => {

@@ -4,6 +4,7 @@ import { describeEdit } from "../../../editorial/describe-edit.js";
 import { fetchFailureText } from "../../../editorial/fetch-failure-text.js";
 import { formatWhen } from "../../../editorial/format-when.js";
 import { maybeInChannelText } from "../../../editorial/maybe-in-channel-text.js";
+import { outboxReasonText } from "../../../editorial/outbox-reason-text.js";
 import type {
   BreakingOutcome,
   CancelOutcome,
@@ -79,9 +80,9 @@ export function postNowText(t: Translate, outcome: PostNowOutcome, timezone: str
     case "maybe-in-channel":
       return maybeInChannelText(t, outcome, now, timezone);
     case "failed":
-      return t("post-failed", { id, reason: outcome.reason });
+      return t("post-failed", { id, reason: outboxReasonText(t, outcome.reason) });
     case "held":
-      return t("post-held", { id, reason: outcome.reason });
+      return t("post-held", { id, reason: outboxReasonText(t, outcome.reason) });
   }
 }
 

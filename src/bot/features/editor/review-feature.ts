@@ -1,6 +1,7 @@
 /** /review and the buttons of review cards and drafts: Post · Schedule · Edit · Breaking · Skip, and paging. */
 import { Composer } from "grammy";
 
+import { outboxReasonText } from "../../../editorial/outbox-reason-text.js";
 import { whenExamples } from "../../../editorial/parse-when.js";
 import type { CardRef, DecisionOutcome, ReviewPage } from "../../../newsroom/review-actions.js";
 import type { Translate } from "../../../i18n/translate.js";
@@ -16,7 +17,7 @@ export function decisionAnswer(t: Translate, outcome: DecisionOutcome): string {
     case "posted":
       return t(outcome.breaking ? "review-answer-posted-breaking" : "review-answer-posted", { id });
     case "approved":
-      return t("review-answer-approved", { id, reason: outcome.reason });
+      return t("review-answer-approved", { id, reason: outboxReasonText(t, outcome.reason) });
     case "scheduled":
       return t("review-answer-scheduled", { id });
     case "skipped":
