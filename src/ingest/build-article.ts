@@ -5,7 +5,7 @@
 import type { NewArticle } from "../db/articles.js";
 import type { ExtractedArticle } from "./extract/extract-article.js";
 import { cleanBodyText } from "./extract/clean-body.js";
-import type { FeedItem } from "./feeds/parse-feed.js";
+import type { FeedItem } from "./feeds/feed-item.js";
 import { htmlToText } from "./html-to-text.js";
 import { chooseCanonicalUrl, normaliseUrl } from "./identity/normalise-url.js";
 import { headlineKey } from "./identity/same-story.js";

@@ -22,7 +22,7 @@ import { judgeFeedFailure } from "./feed-health.js";
 import type { HoldReason } from "./hold-reason.js";
 import { feedFailureOfError } from "./feeds/feed-failure.js";
 import { dueBy, planNextFetch } from "./poll-schedule.js";
-import type { FeedItem } from "./feeds/parse-feed.js";
+import type { FeedItem } from "./feeds/feed-item.js";
 import { firstFetchNotice, pausedFeedNotice } from "./feed-notices.js";
 import { SAME_STORY_WINDOW_MS } from "./identity/same-story.js";
 import { createStoryIndex, type StoryIndex } from "./identity/story-index.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildArticle, toNewArticle } from "../../src/ingest/build-article.js";
 import { extractArticle } from "../../src/ingest/extract/extract-article.js";
 import type { ExtractedArticle } from "../../src/ingest/extract/extract-article.js";
-import type { FeedItem } from "../../src/ingest/feeds/parse-feed.js";
+import type { FeedItem } from "../../src/ingest/feeds/feed-item.js";
 
 const now = new Date("2026-03-02T09:00:00.000Z");
 const context = { now, summaryMaxChars: 400, feedDefaultTopic: null, rules: [] };

@@ -3,7 +3,7 @@ import type { AtomFeed } from "feedsmith";
 import { escapeHtml } from "../../publish/telegram-html.js";
 import { collapseWhitespace } from "../normalise-text.js";
 import { htmlToLine } from "./html-to-line.js";
-import type { FeedItem } from "./parse-feed.js";
+import type { FeedItem } from "./feed-item.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { mediaImageCandidates, pickImageUrl } from "./pick-image-url.js";
 import { resolveBase, resolveLink } from "./resolve-link.js";

@@ -3,7 +3,7 @@ import type { JsonFeed } from "feedsmith";
 import { escapeHtml } from "../../publish/telegram-html.js";
 import { collapseWhitespace } from "../normalise-text.js";
 import { htmlToLine } from "./html-to-line.js";
-import type { FeedItem } from "./parse-feed.js";
+import type { FeedItem } from "./feed-item.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { pickImageUrl } from "./pick-image-url.js";
 import { resolveLink } from "./resolve-link.js";

@@ -2,7 +2,7 @@ import type { RdfFeed, RssFeed } from "feedsmith";
 
 import { collapseWhitespace } from "../normalise-text.js";
 import { htmlToLine } from "./html-to-line.js";
-import type { FeedItem } from "./parse-feed.js";
+import type { FeedItem } from "./feed-item.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { mediaImageCandidates, pickImageUrl } from "./pick-image-url.js";
 import { resolveLink } from "./resolve-link.js";

@@ -6,7 +6,8 @@
 import { buildArticle, itemText, USABLE_DESCRIPTION_CHARS, type BuildContext, type CleanArticle } from "../build-article.js";
 import { extractArticle } from "../extract/extract-article.js";
 import { FeedParseError } from "../feeds/feed-parse-error.js";
-import { parseFeed, type FeedItem } from "../feeds/parse-feed.js";
+import type { FeedItem } from "../feeds/feed-item.js";
+import { parseFeed } from "../feeds/parse-feed.js";
 import { passesKeywordFilter, type KeywordFilter } from "../filters/keyword-filter.js";
 import { isTeaser } from "../summary/is-teaser.js";
 

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildArticleFrom, readFeed } from "../../../src/ingest/workers/extraction-tasks.js";
 import { createExtractionPool, ExtractionTimeoutError, type Extractor } from "../../../src/ingest/workers/create-extraction-pool.js";
 import { FeedParseError } from "../../../src/ingest/feeds/feed-parse-error.js";
-import type { FeedItem } from "../../../src/ingest/feeds/parse-feed.js";
+import type { FeedItem } from "../../../src/ingest/feeds/feed-item.js";
 import { HANG_MARKER } from "./hanging-extraction-worker.js";
 
 const PAGE_URL = "https://news.example.com/asia/kim-to-visit-russia";
