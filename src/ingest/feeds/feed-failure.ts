@@ -6,7 +6,7 @@
  * database failure), are stored and shown as sentences. Pure.
  */
 import { FetchError } from "../fetch/fetch-error.js";
-import { fetchFailureOf, type FetchFailure } from "../fetch/fetch-failure.js";
+import { fetchFailureOf, isFetchFailure, type FetchFailure } from "../fetch/fetch-failure.js";
 import { FeedParseError } from "./feed-parse-error.js";
 import { storedFields, storedText, type StoredText } from "../../i18n/stored-reason.js";
 
@@ -24,8 +24,6 @@ export type FeedPause =
   | { code: "failing"; failures: number; last: FeedFailure }
   | StoredText;
 
-const FETCH_CODES = new Set(["http-status", "dns", "invalid-url", "private-address", "timeout", "too-large", "too-many-redirects", "network", "cancelled"]);
-
 /** Why a fetch failed, as a code when it is the site's or the feed's doing; null otherwise. */
 export function feedFailureOfError(error: unknown): FeedFailure | null {
   if (error instanceof FetchError) return { code: "fetch-failed", failure: fetchFailureOf(error) };
@@ -33,15 +31,8 @@ export function feedFailureOfError(error: unknown): FeedFailure | null {
   return null;
 }
 
-function isFetchFailure(value: unknown): value is FetchFailure {
-  const fields = storedFields(value);
-  if (!fields || !FETCH_CODES.has(fields.code as string) || typeof fields.url !== "string") return false;
-  if (fields.code === "http-status") return typeof fields.status === "string";
-  return fields.code !== "dns" || typeof fields.host === "string";
-}
-
 function feedFailureOf(fields: Record<string, unknown> | null): FeedFailure | null {
-  if (fields?.code === "fetch-failed" && isFetchFailure(fields.failure)) return fields as unknown as FeedFailure;
+  if (fields?.code === "fetch-failed" && isFetchFailure(storedFields(fields.failure))) return fields as unknown as FeedFailure;
   if (fields?.code === "unreadable" && typeof fields.detail === "string") return fields as unknown as FeedFailure;
   return null;
 }

@@ -14,10 +14,22 @@ export type FetchFailure =
   /** The host's name could not be resolved. */
   | { code: "dns"; url: string; host: string; detail: string }
   | {
-      code: "invalid-url" | "private-address" | "timeout" | "too-large" | "too-many-redirects" | "network" | "cancelled";
+      code: (typeof PLAIN_CODES)[number];
       url: string;
       detail: string;
     };
+
+const PLAIN_CODES = ["invalid-url", "private-address", "timeout", "too-large", "too-many-redirects", "network", "cancelled"] as const;
+const CODES: ReadonlySet<string> = new Set<FetchFailure["code"]>(["http-status", "dns", ...PLAIN_CODES]);
+
+/** Whether a stored value (a parsed column or audit entry) is a fetch failure with the facts its sentence needs. */
+export function isFetchFailure(value: unknown): value is FetchFailure {
+  if (typeof value !== "object" || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  if (!CODES.has(fields.code as string) || typeof fields.url !== "string") return false;
+  if (fields.code === "http-status") return typeof fields.status === "string";
+  return fields.code !== "dns" || typeof fields.host === "string";
+}
 
 /** "404 Not Found"; the bare code when HTTP has no name for it. */
 function statusLine(status: number | undefined): string {
