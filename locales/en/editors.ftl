@@ -47,7 +47,7 @@ feeds-button-gone = Feed #{ $id } no longer exists.
 feeds-button-resumed = Feed #{ $id } resumed.
 feeds-button-resumed-already = Feed #{ $id } was resumed already.
 feeds-an-editor = an editor
-addfeed-found = { $title }, { $count ->
+addfeed-found = “{ $title }”, { $count ->
     [one] { $count } item
    *[other] { $count } items
   }

@@ -47,7 +47,7 @@ feeds-button-gone = Ленты №{ $id } больше нет.
 feeds-button-resumed = Лента №{ $id } возобновлена.
 feeds-button-resumed-already = Лента №{ $id } уже была возобновлена.
 feeds-an-editor = редактор
-addfeed-found = { $title }, { $count ->
+addfeed-found = «{ $title }», { $count ->
     [one] { $count } запись
     [few] { $count } записи
    *[many] { $count } записей

@@ -114,6 +114,13 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
       http.get(gone, () => new HttpResponse("gone", { status: 404, statusText: "Not Found" })),
       http.get("https://news.example.com/missing", () => new HttpResponse("gone", { status: 404 })),
       http.get("https://news.example.com/empty.xml", () => new HttpResponse("", { headers: { "content-type": "application/xml" } })),
+      http.get(
+        "https://harbour.example.com/rss.xml",
+        () =>
+          new HttpResponse('<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title><item><title>Ferry</title><link>https://harbour.example.com/ferry</link></item></channel></rss>', {
+            headers: { "content-type": "application/rss+xml" },
+          }),
+      ),
     );
     await say(`/addfeed ${gone}`, RU_EDITOR);
     expect(lastText()).toBe(
@@ -142,6 +149,8 @@ describe.each(TEST_PROVIDERS)("editors' languages on %s", (provider) => {
     expect(lastText()).toBe(
       "Лента №1 https://news.example.com/empty.xml добавлена, как вы просили, несмотря на проверку: документ пуст. Как проходят загрузки, видно в /feeds.",
     );
+    await say("/addfeed https://harbour.example.com/rss.xml", RU_EDITOR);
+    expect(lastText()).toBe("Лента №2 https://harbour.example.com/rss.xml добавлена: «Harbour News», 1 запись. Она будет загружена при следующем опросе.");
     await say("/queue https://news.example.com/missing", RU_EDITOR);
     expect(lastText()).toBe(
       "Не удалось загрузить страницу: по адресу https://news.example.com/missing сервер ответил ошибкой 404 Not Found. Ничего не поставлено в очередь.",

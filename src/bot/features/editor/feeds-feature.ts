@@ -49,7 +49,7 @@ function priorityRule(t: Translate, input: string): string {
 
 /** "“Test News”, 25 items". */
 function foundText(t: Translate, found: { title: string | null; items: number }): string {
-  return found.title ? t("addfeed-found", { title: `“${found.title}”`, count: found.items }) : t("addfeed-found-no-title", { count: found.items });
+  return found.title ? t("addfeed-found", { title: found.title, count: found.items }) : t("addfeed-found-no-title", { count: found.items });
 }
 
 /** /addfeed's reply, in plain text. */
